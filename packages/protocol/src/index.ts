@@ -1,0 +1,6 @@
+export * from './commands.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './messages.ts';
+export * from './version.ts';
+export * from './vocabulary.ts';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+export const MIN_RECV_SIZE = 1;
+export const MAX_RECV_SIZE = 65536;
+/** Largest UDP payload over IPv4: 65,535 minus the 8-byte UDP and 20-byte IP headers. */
+export const MAX_UDP_PAYLOAD = 65507;
+
+export const SocketId = z.string().min(1).max(64);
+export type SocketId = z.infer<typeof SocketId>;
+
+export const SocketKind = z.enum(['tcp-server', 'tcp-conn', 'tcp-client', 'udp']);
+export type SocketKind = z.infer<typeof SocketKind>;
+
+/**
+ * What the socket API has observed, never a guess about the kernel: `fin-sent` means we called
+ * end() (shutdown(SHUT_WR)); `fin-received` means a read returned 0 bytes (Python's `b''`).
+ */
+export const SocketState = z.enum([
+  'listening',
+  'bound',
+  'connecting',
+  'established',
+  'fin-sent',
+  'fin-received',
+  'closed',
+]);
+export type SocketState = z.infer<typeof SocketState>;
+
+export const Family = z.enum(['IPv4', 'IPv6']);
+export type Family = z.infer<typeof Family>;
+
+export const Endpoint = z.object({
+  address: z.string(),
+  port: z.number().int().min(0).max(65535),
+  family: Family,
+});
+export type Endpoint = z.infer<typeof Endpoint>;
+
+export const Behaviour = z.enum(['echo', 'none']);
+export type Behaviour = z.infer<typeof Behaviour>;
+
+export const RecvSize = z.number().int().min(MIN_RECV_SIZE).max(MAX_RECV_SIZE);
+
+export const Port = z.number().int().min(0).max(65535);
+
+/** Host names are resolved by the bridge and checked by policy; the schema only bounds the text. */
+export const Host = z.string().min(1).max(253);
+
+export const PayloadEncoding = z.enum(['text', 'escaped', 'hex', 'base64']);
+export type PayloadEncoding = z.infer<typeof PayloadEncoding>;
+
+export const Payload = z.object({
+  encoding: PayloadEncoding,
+  value: z.string().max(1_000_000),
+});
+export type Payload = z.infer<typeof Payload>;
+
+export const SocketInfo = z.object({
+  id: SocketId,
+  kind: SocketKind,
+  /** The listening server an accepted connection belongs to. */
+  parentId: SocketId.optional(),
+  local: Endpoint.optional(),
+  remote: Endpoint.optional(),
+  recvSize: RecvSize,
+  behaviour: Behaviour.optional(),
+  backlog: z.number().int().optional(),
+});
+export type SocketInfo = z.infer<typeof SocketInfo>;
+
+export const Counters = z.object({
+  bytesIn: z.number().int().nonnegative(),
+  bytesOut: z.number().int().nonnegative(),
+  reads: z.number().int().nonnegative(),
+  writes: z.number().int().nonnegative(),
+});
+export type Counters = z.infer<typeof Counters>;

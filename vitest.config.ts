@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+const nodeProject = (name: string, root: string) => ({
+  test: { name, root, include: ['test/**/*.test.ts'], environment: 'node' as const, testTimeout: 15_000 },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      nodeProject('protocol', 'packages/protocol'),
+      nodeProject('codec', 'packages/codec'),
+      nodeProject('engine', 'packages/engine'),
+      nodeProject('server', 'apps/server'),
+      'apps/web/vite.config.ts',
+      {
+        test: {
+          name: 'e2e',
+          root: 'e2e',
+          include: ['**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
