@@ -6,6 +6,7 @@ const nodeProject = (name: string, root: string) => ({
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       nodeProject('protocol', 'packages/protocol'),
       nodeProject('codec', 'packages/codec'),

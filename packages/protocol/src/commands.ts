@@ -60,3 +60,5 @@ export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
 export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as CommandType[];
+/** A command before the client numbers it: what callers build, one variant per command type. */
+export type CommandBody = CommandInput extends infer C ? (C extends { id: unknown } ? Omit<C, 'id'> : never) : never;

@@ -1,0 +1,2 @@
+export { defaultConfig, type PlaygroundConfig } from './config.ts';
+export { type Playground, startPlayground } from './server.ts';

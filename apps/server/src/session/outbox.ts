@@ -1,0 +1,143 @@
+import type { EngineEvent } from '@playground/engine';
+import type { Counters, EventBatch, SocketEvent } from '@playground/protocol';
+import type { OutboxConfig } from '../config.ts';
+import { isDataEvent, toWireEvent } from './wire-event.ts';
+
+export interface OutboxSink {
+  send(batch: EventBatch): void;
+  /** Bytes the WebSocket has queued but not yet handed to the kernel. */
+  bufferedAmount(): number;
+  /** Called with true when the browser falls behind (stop reading sockets), false when it caught up. */
+  onPressure(paused: boolean): void;
+}
+
+/**
+ * Coalesces a session's events into about one message per frame. A lone event after a quiet
+ * spell goes out on the next tick, so batching never delays it by a whole frame. When the browser
+ * cannot keep up, byte events beyond the per-flush budget are folded (counted, not sent); state
+ * events are never folded, and counters are exact because every event is counted before folding.
+ */
+export class Outbox {
+  private queue: SocketEvent[] = [];
+  private previewBytes = 0;
+  private folded = 0;
+  private readonly counters = new Map<string, Counters>();
+  private readonly dirty = new Set<string>();
+  /** Closed sockets whose counters are dropped once their final values went out. */
+  private readonly retired = new Set<string>();
+  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private lastFlush = Number.NEGATIVE_INFINITY;
+  private paused = false;
+  private closed = false;
+
+  constructor(
+    private readonly sink: OutboxSink,
+    private readonly config: OutboxConfig,
+    private readonly previewCap: number,
+  ) {}
+
+  push(event: EngineEvent): void {
+    if (this.closed) return;
+    this.count(event);
+    if (isDataEvent(event) && this.overBudget()) {
+      this.folded++;
+    } else {
+      const wire = toWireEvent(event, this.previewCap);
+      if ('size' in wire) this.previewBytes += Math.min(wire.size, this.previewCap);
+      this.queue.push(wire);
+    }
+    this.schedule();
+  }
+
+  /** Sends what is queued now (used before the session closes so the last events are not lost). */
+  flush(): void {
+    this.clearTimer();
+    if (this.queue.length === 0 && this.folded === 0 && this.dirty.size === 0) return;
+    const counters: Record<string, Counters> = {};
+    for (const id of this.dirty) counters[id] = { ...(this.counters.get(id) as Counters) };
+    const batch: EventBatch = { type: 'events', events: this.queue, folded: this.folded, counters };
+    this.queue = [];
+    this.previewBytes = 0;
+    this.folded = 0;
+    this.dirty.clear();
+    for (const id of this.retired) this.counters.delete(id);
+    this.retired.clear();
+    this.lastFlush = performance.now();
+    this.sink.send(batch);
+    this.updatePressure();
+  }
+
+  close(): void {
+    this.clearTimer();
+    this.closed = true;
+  }
+
+  private overBudget(): boolean {
+    return (
+      this.queue.length >= this.config.maxEventsPerFlush || this.previewBytes >= this.config.maxPreviewBytesPerFlush
+    );
+  }
+
+  private count(event: EngineEvent): void {
+    if (event.type === 'closed') this.retired.add(event.socketId);
+    if (!isDataEvent(event)) return;
+    let c = this.counters.get(event.socketId);
+    if (!c) {
+      c = { bytesIn: 0, bytesOut: 0, reads: 0, writes: 0 };
+      this.counters.set(event.socketId, c);
+    }
+    if (event.type === 'recv' || event.type === 'datagram-in') {
+      c.bytesIn += event.data.byteLength;
+      c.reads++;
+    } else {
+      c.bytesOut += event.data.byteLength;
+      c.writes++;
+    }
+    this.dirty.add(event.socketId);
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = this.lastFlush + this.config.flushIntervalMs - performance.now();
+    this.timer = wait <= 0 ? setImmediate(() => this.tick()) : setTimeout(() => this.tick(), wait);
+  }
+
+  private tick(): void {
+    this.timer = undefined;
+    if (this.sink.bufferedAmount() > this.config.highWaterBytes) {
+      this.updatePressure();
+      this.timer = setTimeout(() => this.tick(), this.config.flushIntervalMs);
+      return;
+    }
+    this.flush();
+  }
+
+  private updatePressure(): void {
+    const buffered = this.sink.bufferedAmount();
+    if (!this.paused && buffered > this.config.highWaterBytes) {
+      this.paused = true;
+      this.sink.onPressure(true);
+      this.watchDrain();
+    } else if (this.paused && buffered < this.config.lowWaterBytes) {
+      this.paused = false;
+      this.sink.onPressure(false);
+    }
+  }
+
+  /** While paused no new events arrive to trigger a flush, so poll the socket until it drained. */
+  private watchDrain(): void {
+    const check = (): void => {
+      if (this.closed) return;
+      this.updatePressure();
+      if (this.paused) setTimeout(check, this.config.flushIntervalMs).unref();
+    };
+    setTimeout(check, this.config.flushIntervalMs).unref();
+  }
+
+  private clearTimer(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer as NodeJS.Timeout);
+    clearImmediate(this.timer as NodeJS.Immediate);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import type { EngineEvent } from '@playground/engine';
+import type { EventBatch } from '@playground/protocol';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config.ts';
+import { Outbox } from '../src/session/outbox.ts';
+
+let seq = 0;
+function recv(socketId: string, size: number): EngineEvent {
+  seq++;
+  return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'recv', data: new Uint8Array(size).fill(65), readNo: seq };
+}
+function state(socketId: string): EngineEvent {
+  seq++;
+  return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'state', state: 'established' };
+}
+
+function harness(overrides: Partial<ReturnType<typeof defaultConfig>['outbox']> = {}, buffered = () => 0) {
+  const batches: EventBatch[] = [];
+  const pressure: boolean[] = [];
+  const config = { ...defaultConfig().outbox, ...overrides };
+  const outbox = new Outbox(
+    { send: (b) => batches.push(b), bufferedAmount: buffered, onPressure: (p) => pressure.push(p) },
+    config,
+    4,
+  );
+  return { outbox, batches, pressure };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('outbox', () => {
+  it('sends a lone event on the next tick, not a frame later', async () => {
+    const { outbox, batches } = harness({ flushIntervalMs: 1000 });
+    outbox.push(recv('s1', 3));
+    await tick();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.events).toHaveLength(1);
+  });
+
+  it('coalesces a burst into one batch and caps previews, with exact sizes', async () => {
+    const { outbox, batches } = harness();
+    for (let i = 0; i < 10; i++) outbox.push(recv('s1', 10));
+    outbox.flush();
+    const events = batches.flatMap((b) => b.events);
+    expect(events).toHaveLength(10);
+    const first = events[0];
+    if (first?.type !== 'recv') throw new Error('expected recv');
+    expect(first.size).toBe(10);
+    expect(Buffer.from(first.data, 'base64')).toHaveLength(4);
+  });
+
+  it('folds byte events beyond the budget but never state events, and keeps counters exact', () => {
+    const { outbox, batches } = harness({ maxEventsPerFlush: 5 });
+    for (let i = 0; i < 100; i++) outbox.push(recv('s1', 7));
+    outbox.push(state('s1'));
+    outbox.flush();
+    const [batch] = batches;
+    expect(batch?.events).toHaveLength(6);
+    expect(batch?.events.at(-1)?.type).toBe('state');
+    expect(batch?.folded).toBe(95);
+    expect(batch?.counters.s1).toEqual({ bytesIn: 700, bytesOut: 0, reads: 100, writes: 0 });
+  });
+
+  it('holds batches and asks to pause reading while the browser is behind, and resumes after', async () => {
+    let buffered = 10_000_000;
+    const { outbox, batches, pressure } = harness(
+      { flushIntervalMs: 5, highWaterBytes: 1000, lowWaterBytes: 100 },
+      () => buffered,
+    );
+    outbox.flush();
+    outbox.push(recv('s1', 1));
+    outbox.flush();
+    expect(pressure).toEqual([true]);
+    const sent = batches.length;
+    outbox.push(recv('s1', 1));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(batches).toHaveLength(sent);
+    buffered = 0;
+    await new Promise((r) => setTimeout(r, 40));
+    expect(pressure).toEqual([true, false]);
+    expect(batches.length).toBeGreaterThan(sent);
+    outbox.close();
+  });
+});
