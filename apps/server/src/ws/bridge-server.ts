@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -38,14 +38,18 @@ export class BridgeServer {
     this.wss.close();
   }
 
-  private onUpgrade(req: import('node:http').IncomingMessage, socket: Duplex, head: Buffer): void {
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    if (path !== '/ws') return refuse(socket, 404, 'Not Found');
+    if (path !== '/ws') {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
     const verdict = checkUpgrade(req, this.hosts);
     if (!verdict.ok) {
       this.log.warn({ origin: req.headers.origin, host: req.headers.host, reason: verdict.reason }, 'upgrade refused');
-      return refuse(socket, verdict.status, verdict.reason);
+      refuse(socket, verdict.status, verdict.reason);
+      return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const session = new Session(ws, this.config, this.policy, this.log);

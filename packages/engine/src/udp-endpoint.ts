@@ -1,0 +1,134 @@
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { type Behaviour, type Endpoint, MAX_UDP_PAYLOAD } from '@playground/protocol';
+import { type DatagramBehaviour, type DatagramPeer, datagramBehaviours } from './behaviours.ts';
+import { endpoint, familyOf } from './endpoints.ts';
+import { invalidState, toEngineError } from './errors.ts';
+import type { Channel } from './event-stamper.ts';
+import { SocketHandle } from './socket-handle.ts';
+import type { Target } from './types.ts';
+
+export interface BindOptions {
+  host: string;
+  port: number;
+  recvSize: number;
+  behaviour: Behaviour;
+  remote?: Target;
+}
+
+/**
+ * A UDP socket. It ignores the engine's pauseReading: dgram cannot pause, and every datagram is
+ * one bounded event, so there is no unbounded chunk to hold back.
+ */
+export class UdpEndpoint extends SocketHandle implements DatagramPeer {
+  readonly #socket: Socket;
+  readonly #options: BindOptions;
+  readonly #behaviour: DatagramBehaviour | undefined;
+  #closing = false;
+
+  constructor(channel: Channel, options: BindOptions) {
+    const { host, port, recvSize, behaviour, remote } = options;
+    super(channel, {
+      local: endpoint(host, port),
+      remote: remote && endpoint(remote.host, remote.port),
+      recvSize,
+      behaviour,
+    });
+    this.#options = options;
+    this.#behaviour = datagramBehaviours[behaviour];
+    this.#socket = createSocket({ type: familyOf(host) === 'IPv6' ? 'udp6' : 'udp4' });
+    this.#socket.on('error', (err) => {
+      this.report(toEngineError(err, { host, port }));
+      if (this.state !== 'bound') this.#close();
+    });
+    this.#socket.on('close', () => this.finish());
+    this.#socket.on('message', (msg, rinfo) => this.#receive(msg, rinfo));
+    this.#socket.on('listening', () => this.#bound());
+  }
+
+  protected begin(): void {
+    try {
+      this.#socket.bind(this.#options.port, this.#options.host);
+    } catch (err) {
+      this.#socket.emit('error', err);
+    }
+  }
+
+  /** One datagram; resolves once it has been handed to the kernel. */
+  send(bytes: Uint8Array, to?: Target): Promise<number> {
+    if (this.state !== 'bound' || this.#closing) throw invalidState(this.id, 'is not bound, so it cannot send.');
+    const target = to ?? this.#options.remote;
+    if (target === undefined) {
+      throw invalidState(this.id, 'has no default destination; say where the datagram should go.');
+    }
+    if (bytes.length > MAX_UDP_PAYLOAD) {
+      throw toEngineError({ code: 'EMSGSIZE', syscall: 'send' }, { ...target, size: bytes.length });
+    }
+    return new Promise((resolve, reject) => {
+      this.#transmit(bytes, target.host, target.port, (err) =>
+        err ? reject(toEngineError(err, { ...target, size: bytes.length })) : resolve(bytes.length),
+      );
+    });
+  }
+
+  sendBack(data: Uint8Array, to: Endpoint): void {
+    if (this.state !== 'bound' || this.#closing) return;
+    this.#transmit(data, to.address, to.port, (err) => {
+      if (err) this.report(toEngineError(err, { host: to.address, port: to.port }));
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.open) this.#close();
+    return this.closed;
+  }
+
+  #bound(): void {
+    if (this.#closing) return;
+    const address = this.#socket.address();
+    this.info.local = endpoint(address.address, address.port);
+    this.channel.emit({ type: 'listening', local: this.info.local });
+    this.setState('bound');
+    this.markReady();
+  }
+
+  /**
+   * Deliberate emulation of recvfrom(N) on Linux: a datagram longer than N yields its first N bytes
+   * and the rest is gone. Node always reads whole datagrams, so the cut happens here and `lost`
+   * says how much a real recvfrom(N) would have dropped.
+   */
+  #receive(msg: Buffer, rinfo: RemoteInfo): void {
+    if (this.#closing) return;
+    const size = this.info.recvSize;
+    const data = msg.length > size ? msg.subarray(0, size) : msg;
+    const from: Endpoint = { address: rinfo.address, port: rinfo.port, family: familyOf(rinfo.address) };
+    const counters = this.counters;
+    counters.reads++;
+    counters.bytesIn += data.length;
+    this.channel.emit({ type: 'datagram-in', data, from, lost: msg.length - data.length, readNo: counters.reads });
+    this.#behaviour?.datagram(this, data, from);
+  }
+
+  #transmit(data: Uint8Array, host: string, port: number, done: (err: Error | null) => void): void {
+    const counters = this.counters;
+    counters.writes++;
+    counters.bytesOut += data.length;
+    this.channel.emit({ type: 'datagram-out', data, to: endpoint(host, port), writeNo: counters.writes });
+    try {
+      this.#socket.send(data, port, host, done);
+    } catch (err) {
+      // Bad ports and the like throw synchronously; they belong to the same callback as network errors.
+      done(err as Error);
+    }
+  }
+
+  #close(): void {
+    if (this.#closing) return;
+    this.#closing = true;
+    try {
+      this.#socket.close();
+    } catch {
+      // Node refuses to close a socket whose handle is already gone; there is nothing left to release.
+      this.finish();
+    }
+  }
+}
