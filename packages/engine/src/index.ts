@@ -1,5 +1,7 @@
 export { Engine, type EngineOptions } from './engine.ts';
 export { EngineError, type ErrorParams } from './errors.ts';
+export type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';
+export { type KernelTableResult, readKernelTcpTable, socketsOnPorts } from './kernel/tcp-table.ts';
 export type {
   EngineEvent,
   EngineEventType,
