@@ -37,3 +37,30 @@ export function fromBase64(value: string): Uint8Array {
   const binary = atob(value);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
+
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Where `needle` first starts in `haystack` at or after `from` and no later than `lastStart`; -1 if nowhere. */
+export function indexOfBytes(
+  haystack: Uint8Array,
+  needle: ArrayLike<number>,
+  from = 0,
+  lastStart = haystack.length - needle.length,
+): number {
+  const last = Math.min(lastStart, haystack.length - needle.length);
+  outer: for (let i = Math.max(0, from); i <= last; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (haystack[i + j] !== needle[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}

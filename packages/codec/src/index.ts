@@ -1,2 +1,5 @@
 export * from './bytes.ts';
+export * from './framing/index.ts';
 export * from './payload.ts';
+export * from './range.ts';
+export * from './struct/index.ts';

@@ -1,0 +1,8 @@
+export { assertFraming, FramingError, type FramingErrorCode, framingProblems, padByteOf } from './config.ts';
+export * from './decoder.ts';
+export * from './describe.ts';
+export * from './encode.ts';
+export * from './json.ts';
+export * from './json-text.ts';
+export * from './presets.ts';
+export type * from './types.ts';
