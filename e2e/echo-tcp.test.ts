@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('TCP echo in the browser (the first story)', () =>
     const rows = page.locator(`[data-testid="event-row"][data-type="recv"][data-socket-id="${connId}"]`);
     await expect
       .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-size'))))
-      .toEqual(['16', '16', '16', '8']);
+      .toEqual(['16', '16', '16', '7']);
 
     await conn.click();
     const inspector = page.locator('[data-testid="inspector"]');

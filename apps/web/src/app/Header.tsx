@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../bridge/context.tsx';
+import { StatusPill } from './StatusPill.tsx';
+
+export function Header() {
+  const { t } = useTranslation();
+  const sessionId = usePlayground((s) => s.connection.sessionId);
+  const policy = usePlayground((s) => s.connection.targetPolicy);
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <h1>{t('app.title')}</h1>
+        <p className="app-header__tagline">{t('app.tagline')}</p>
+      </div>
+      <div className="app-header__meta">
+        {policy && <span className="app-header__policy">{t('app.policy', { policy })}</span>}
+        {sessionId && (
+          <span className="app-header__session" title={sessionId}>
+            {t('app.session', { id: sessionId.slice(0, 8) })}
+          </span>
+        )}
+        <StatusPill />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,250 @@
+import {
+  type CommandInput,
+  type EventBatch,
+  type Notice,
+  PROTOCOL_VERSION,
+  type ReplyResult,
+  ServerMessage,
+  type Welcome,
+} from '@playground/protocol';
+import type { StatusChange } from './applyConnection.ts';
+import type { ErrorCodeInfo } from './state.ts';
+
+type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
+/** A command as the UI writes it: the client numbers it. */
+export type CommandBody = WithoutId<CommandInput>;
+
+/** The part of the client the UI talks to; tests pass a fake. */
+export interface BridgeApi {
+  send(command: CommandBody, options?: { timeoutMs?: number }): Promise<ReplyResult>;
+  reconnectNow(): void;
+}
+
+/** Rejection of `send`: the bridge's error, or one the client detected. */
+export class BridgeRequestError extends Error {
+  constructor(readonly info: ErrorCodeInfo) {
+    super(info.message);
+    this.name = 'BridgeRequestError';
+  }
+}
+
+/** The subset of the DOM WebSocket the client uses. */
+export interface SocketLike {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  /** Also follows every error, so recovery lives here alone. */
+  onclose: (() => void) | null;
+  send(data: string): void;
+  close(): void;
+}
+
+export interface BridgeHandlers {
+  onStatus(change: StatusChange): void;
+  onWelcome(welcome: Welcome): void;
+  onBatch(batch: EventBatch): void;
+  onNotice(notice: Notice): void;
+}
+
+export interface BridgeClientOptions {
+  url: string;
+  handlers: BridgeHandlers;
+  /** Asked before every attempt, since a restarted bridge hands out a new token; null connects without one. */
+  token?: () => Promise<string | null>;
+  createSocket?: (url: string) => SocketLike;
+  requestTimeoutMs?: number;
+  /** Waits between attempts; the last one repeats. */
+  backoffMs?: readonly number[];
+}
+
+interface Pending {
+  resolve(result: ReplyResult): void;
+  reject(error: BridgeRequestError): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const DEFAULT_BACKOFF = [500, 1000, 2000, 4000, 8000, 10_000];
+
+/** One WebSocket to the bridge: numbered requests with replies as Promises, and automatic reconnection. */
+export class BridgeClient implements BridgeApi {
+  private socket: SocketLike | null = null;
+  /** Between deciding to connect and having a socket: fetching the token. */
+  private opening = false;
+  private ready = false;
+  /** A bridge of another protocol version will not become compatible by retrying. */
+  private gaveUp = false;
+  private attempt = 0;
+  private nextId = 1;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private readonly createSocket: (url: string) => SocketLike;
+  private readonly requestTimeoutMs: number;
+  private readonly backoffMs: readonly number[];
+
+  constructor(private readonly options: BridgeClientOptions) {
+    this.createSocket = options.createSocket ?? browserSocket;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF;
+  }
+
+  start(): void {
+    this.open();
+  }
+
+  reconnectNow(): void {
+    if (this.gaveUp || this.socket || this.opening) return;
+    this.clearRetry();
+    this.open();
+  }
+
+  send(command: CommandBody, options: { timeoutMs?: number } = {}): Promise<ReplyResult> {
+    const socket = this.socket;
+    if (!socket || !this.ready) {
+      return Promise.reject(
+        new BridgeRequestError({
+          code: 'disconnected',
+          message: 'Not connected to the bridge; wait for it to reconnect.',
+        }),
+      );
+    }
+    const id = this.nextId++;
+    return new Promise<ReplyResult>((resolve, reject) => {
+      const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new BridgeRequestError({ code: 'request_timeout', message: 'The bridge did not answer in time.' }));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      socket.send(JSON.stringify({ ...command, id }));
+    });
+  }
+
+  private open(): void {
+    this.options.handlers.onStatus({ status: 'connecting' });
+    if (!this.options.token) {
+      this.connect(null);
+      return;
+    }
+    this.opening = true;
+    this.options.token().then(
+      (token) => {
+        this.opening = false;
+        this.connect(token);
+      },
+      (error: unknown) => {
+        this.opening = false;
+        console.warn('Could not get a token from the bridge; will retry.', error);
+        this.dropped();
+      },
+    );
+  }
+
+  private connect(token: string | null): void {
+    const url = token === null ? this.options.url : `${this.options.url}?token=${encodeURIComponent(token)}`;
+    const socket = this.createSocket(url);
+    this.socket = socket;
+    socket.onmessage = (event) => {
+      if (this.socket === socket) this.receive(event.data);
+    };
+    socket.onclose = () => {
+      if (this.socket === socket) this.dropped();
+    };
+  }
+
+  private receive(data: unknown): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(String(data));
+    } catch {
+      console.warn('Bridge sent a message that is not JSON; ignored.', data);
+      return;
+    }
+    if (this.isOtherVersion(raw)) return;
+    const parsed = ServerMessage.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('Bridge sent a message the protocol does not allow; ignored.', parsed.error.issues, raw);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'welcome':
+        this.ready = true;
+        this.attempt = 0;
+        this.options.handlers.onWelcome(message);
+        break;
+      case 'reply':
+        this.settle(message);
+        break;
+      case 'events':
+        this.options.handlers.onBatch(message);
+        break;
+      case 'notice':
+        this.options.handlers.onNotice(message);
+        break;
+    }
+  }
+
+  /** Checked before full validation, because a bridge of another version may not match our schemas at all. */
+  private isOtherVersion(raw: unknown): boolean {
+    if (typeof raw !== 'object' || raw === null) return false;
+    const { type, protocolVersion } = raw as { type?: unknown; protocolVersion?: unknown };
+    if (type !== 'welcome' || typeof protocolVersion !== 'number' || protocolVersion === PROTOCOL_VERSION) return false;
+    this.gaveUp = true;
+    this.socket?.close();
+    this.socket = null;
+    this.ready = false;
+    this.options.handlers.onStatus({ status: 'incompatible', serverVersion: protocolVersion });
+    return true;
+  }
+
+  private settle(reply: Extract<ServerMessage, { type: 'reply' }>): void {
+    const pending = typeof reply.re === 'number' ? this.pending.get(reply.re) : undefined;
+    if (!pending) {
+      if (!reply.ok) console.warn('Bridge reported an error for no pending command:', reply.error);
+      return;
+    }
+    this.pending.delete(reply.re as number);
+    clearTimeout(pending.timer);
+    if (reply.ok) pending.resolve(reply.result);
+    else pending.reject(new BridgeRequestError(reply.error));
+  }
+
+  private dropped(): void {
+    this.socket = null;
+    this.ready = false;
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(
+        new BridgeRequestError({ code: 'disconnected', message: 'The connection to the bridge dropped.' }),
+      );
+      this.pending.delete(id);
+    }
+    const delay = this.backoffMs[Math.min(this.attempt, this.backoffMs.length - 1)] ?? 1000;
+    this.attempt++;
+    this.options.handlers.onStatus({ status: 'reconnecting', retryAt: Date.now() + delay });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.open();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+}
+
+function browserSocket(url: string): SocketLike {
+  const ws = new WebSocket(url);
+  const socket: SocketLike = {
+    onmessage: null,
+    onclose: null,
+    send: (data) => ws.send(data),
+    close: () => ws.close(),
+  };
+  ws.onmessage = (event) => socket.onmessage?.(event);
+  ws.onclose = () => socket.onclose?.();
+  return socket;
+}
+
+export function bridgeUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}

@@ -1,0 +1,28 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { BridgeApi } from './client.ts';
+import type { PlaygroundState, PlaygroundStore } from './store.ts';
+
+const StoreContext = createContext<PlaygroundStore | null>(null);
+const BridgeContext = createContext<BridgeApi | null>(null);
+
+/** The React boundary: components reach the store and the bridge only through here, so tests inject both. */
+export function PlaygroundProvider(props: { store: PlaygroundStore; bridge: BridgeApi; children: ReactNode }) {
+  return (
+    <StoreContext.Provider value={props.store}>
+      <BridgeContext.Provider value={props.bridge}>{props.children}</BridgeContext.Provider>
+    </StoreContext.Provider>
+  );
+}
+
+export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('usePlayground needs a PlaygroundProvider');
+  return useStore(store, selector);
+}
+
+export function useBridge(): BridgeApi {
+  const bridge = useContext(BridgeContext);
+  if (!bridge) throw new Error('useBridge needs a PlaygroundProvider');
+  return bridge;
+}

@@ -1,0 +1,47 @@
+import type { EventBatch } from '@playground/protocol';
+import type { BridgeHandlers } from './client.ts';
+import type { PlaygroundStore } from './store.ts';
+
+/** Roughly one frame: messages arriving within it are rendered together. */
+const FRAME_MS = 16;
+
+/**
+ * Feeds the bridge's messages to the store. Event batches are queued and applied together once per
+ * frame, so a burst of messages costs one render; anything else first applies what is queued, so the
+ * store never sees events after the session they belong to has ended.
+ */
+export function storeHandlers(
+  store: PlaygroundStore,
+  schedule: (flush: () => void) => void = (flush) => setTimeout(flush, FRAME_MS),
+): BridgeHandlers {
+  let queued: EventBatch[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (queued.length === 0) return;
+    const batches = queued;
+    queued = [];
+    store.getState().receiveBatches(batches);
+  };
+  return {
+    onBatch(batch) {
+      queued.push(batch);
+      if (!scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
+    },
+    onStatus(change) {
+      flush();
+      store.getState().receiveStatus(change);
+    },
+    onWelcome(welcome) {
+      flush();
+      store.getState().receiveWelcome(welcome);
+    },
+    onNotice(notice) {
+      flush();
+      store.getState().receiveNotice(notice);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type {
+  Counters,
+  ErrorCode,
+  Limits,
+  Notice,
+  SocketEvent,
+  SocketId,
+  SocketInfo,
+  SocketState,
+} from '@playground/protocol';
+import { type AppendLog, emptyLog } from './appendLog.ts';
+import type { ByteLog } from './byteLog.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible';
+
+export interface Connection {
+  status: ConnectionStatus;
+  /** When the next reconnect attempt starts (epoch ms), while reconnecting. */
+  retryAt: number | null;
+  /** The bridge's protocol version, when it differs from ours. */
+  serverVersion: number | null;
+  sessionId: string | null;
+  limits: Limits | null;
+  targetPolicy: string | null;
+}
+
+/**
+ * Socket ids restart at s1 in every bridge session, so the store keys sockets by session too
+ * ("2:s1"): sockets of a dropped session stay visible, marked closed, next to the new ones.
+ */
+export type SocketKey = string;
+export const socketKey = (epoch: number, id: SocketId): SocketKey => `${epoch}:${id}`;
+
+export interface SocketEntry {
+  key: SocketKey;
+  epoch: number;
+  info: SocketInfo;
+  state: SocketState;
+  counters: Counters;
+  children: SocketKey[];
+  finSent: boolean;
+  finReceived: boolean;
+  resetSent: boolean;
+  lastError: ErrorCodeInfo | null;
+  received: ByteLog;
+  sent: ByteLog;
+  /** Belonged to a session whose WebSocket dropped: the bridge closed it. */
+  stale: boolean;
+}
+
+export interface ErrorCodeInfo {
+  code: ErrorCode | ClientErrorCode;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/** Failures the page detects itself, before or instead of a reply. */
+export type ClientErrorCode = 'request_timeout' | 'disconnected';
+
+type WithoutData<E> = E extends { data: string } ? Omit<E, 'data'> : E;
+export type LoggedEvent = WithoutData<SocketEvent>;
+
+export interface LogEntry {
+  key: SocketKey;
+  event: LoggedEvent;
+  /** The first bytes as Python would print them, for data events. */
+  preview?: string;
+  /** The event carried fewer bytes than its size (or than the preview shows). */
+  previewCut?: boolean;
+}
+
+export type Direction = 'received' | 'sent';
+
+export interface Selection {
+  key: SocketKey | null;
+  direction: Direction;
+  /** The piece to highlight, by the seq of the event that recorded it. */
+  pieceSeq: number | null;
+}
+
+export interface Alert {
+  id: number;
+  error: ErrorCodeInfo;
+}
+
+export interface ClientPrefill {
+  protocol: 'tcp' | 'udp';
+  host: string;
+  port: number;
+  /** Changes on every request so the form reacts even to the same server twice. */
+  nonce: number;
+}
+
+export interface PlaygroundData {
+  connection: Connection;
+  /** Bumped on every welcome: the bridge session number, as used in socket keys. */
+  epoch: number;
+  sockets: Record<SocketKey, SocketEntry>;
+  /** Keys in the order sockets appeared. */
+  order: SocketKey[];
+  log: AppendLog<LogEntry>;
+  /** Events the bridge folded (skipped) since the page loaded; counters stay exact regardless. */
+  folded: number;
+  selection: Selection;
+  notices: Notice[];
+  /** Set when a session with sockets dropped: how many sockets it took with it. */
+  sessionLost: { closed: number } | null;
+  alerts: Alert[];
+  clientPrefill: ClientPrefill | null;
+}
+
+export interface StoreLimits {
+  /** Bytes kept per direction per socket for the inspector. */
+  bytesPerDirection: number;
+  /** Events kept in the global log. */
+  logEvents: number;
+}
+
+export const DEFAULT_LIMITS: StoreLimits = { bytesPerDirection: 256 * 1024, logEvents: 100_000 };
+
+export const ZERO_COUNTERS: Counters = { bytesIn: 0, bytesOut: 0, reads: 0, writes: 0 };
+
+export function initialData(): PlaygroundData {
+  return {
+    connection: {
+      status: 'connecting',
+      retryAt: null,
+      serverVersion: null,
+      sessionId: null,
+      limits: null,
+      targetPolicy: null,
+    },
+    epoch: 0,
+    sockets: {},
+    order: [],
+    log: emptyLog(),
+    folded: 0,
+    selection: { key: null, direction: 'received', pieceSeq: null },
+    notices: [],
+    sessionLost: null,
+    alerts: [],
+    clientPrefill: null,
+  };
+}

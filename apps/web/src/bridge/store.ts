@@ -1,0 +1,80 @@
+import type { EventBatch, Notice, SocketInfo, Welcome } from '@playground/protocol';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { applyBatch, applySocketInfo } from './applyBatch.ts';
+import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
+import {
+  type ClientPrefill,
+  type Direction,
+  type ErrorCodeInfo,
+  initialData,
+  type PlaygroundData,
+  type SocketKey,
+} from './state.ts';
+
+/** Alerts kept on screen at once; older ones are dropped rather than stacking up. */
+const MAX_ALERTS = 4;
+
+export interface PlaygroundActions {
+  receiveWelcome(welcome: Welcome): void;
+  receiveStatus(change: StatusChange): void;
+  /** Several `events` messages in one update: one render however many arrived. */
+  receiveBatches(batches: EventBatch[]): void;
+  receiveNotice(notice: Notice): void;
+  upsertSocket(info: SocketInfo): void;
+  /** Selects a socket for the inspector; `pieceSeq` also highlights one recv/send piece. */
+  select(key: SocketKey | null, piece?: { direction: Direction; seq: number }): void;
+  showDirection(direction: Direction): void;
+  pushAlert(error: ErrorCodeInfo): void;
+  dismissAlert(id: number): void;
+  dismissNotice(notice: Notice): void;
+  dismissSessionLost(): void;
+  /** Removes closed sockets' cards; their log rows stay. */
+  forgetClosed(): void;
+  prefillClient(target: Omit<ClientPrefill, 'nonce'>): void;
+}
+
+export type PlaygroundState = PlaygroundData & PlaygroundActions;
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+export function createPlaygroundStore(initial: PlaygroundData = initialData()): PlaygroundStore {
+  let nextAlertId = 1;
+  let nextNonce = 1;
+  return createStore<PlaygroundState>()((set) => ({
+    ...initial,
+    receiveWelcome: (welcome) => set((s) => applyWelcome(s, welcome)),
+    receiveStatus: (change) => set((s) => applyStatus(s, change)),
+    receiveBatches: (batches) =>
+      set((s) => batches.reduce<PlaygroundData>((state, batch) => applyBatch(state, batch), s)),
+    receiveNotice: (notice) =>
+      set((s) =>
+        s.notices.some((n) => n.code === notice.code && n.message === notice.message)
+          ? s
+          : { notices: [...s.notices, notice] },
+      ),
+    upsertSocket: (info) => set((s) => applySocketInfo(s, info)),
+    select: (key, piece) =>
+      set((s) => ({
+        selection: {
+          key,
+          direction: piece?.direction ?? (key === s.selection.key ? s.selection.direction : 'received'),
+          pieceSeq: piece?.seq ?? null,
+        },
+      })),
+    showDirection: (direction) => set((s) => ({ selection: { ...s.selection, direction, pieceSeq: null } })),
+    pushAlert: (error) => set((s) => ({ alerts: [...s.alerts, { id: nextAlertId++, error }].slice(-MAX_ALERTS) })),
+    dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a.id !== id) })),
+    dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
+    dismissSessionLost: () => set({ sessionLost: null }),
+    forgetClosed: () =>
+      set((s) => {
+        const sockets = Object.fromEntries(Object.entries(s.sockets).filter(([, e]) => e.state !== 'closed'));
+        const keep = (key: SocketKey) => key in sockets;
+        for (const [key, entry] of Object.entries(sockets)) {
+          if (!entry.children.every(keep)) sockets[key] = { ...entry, children: entry.children.filter(keep) };
+        }
+        const selection = s.selection.key && !keep(s.selection.key) ? { ...s.selection, key: null } : s.selection;
+        return { sockets, order: s.order.filter(keep), selection };
+      }),
+    prefillClient: (target) => set({ clientPrefill: { ...target, nonce: nextNonce++ } }),
+  }));
+}

@@ -1,0 +1,122 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import { socketKey } from '../../bridge/state.ts';
+import { useCommand } from '../../bridge/useCommand.ts';
+import { describedBy, Field } from '../../ui/form/Field.tsx';
+import { FormError } from '../../ui/form/FormError.tsx';
+import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
+import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
+import type { FieldProblems } from '../../ui/form/validate.ts';
+import {
+  buildClientCommand,
+  CLIENT_DEFAULTS,
+  CLIENT_HOST_SUGGESTIONS,
+  type ClientValues,
+  replyTimeout,
+} from './clientCommand.ts';
+
+export function ClientForm() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [values, setValues] = useState<ClientValues>(CLIENT_DEFAULTS);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+  const command = useCommand();
+  const prefill = usePlayground((s) => s.clientPrefill);
+  const epoch = usePlayground((s) => s.epoch);
+  const select = usePlayground((s) => s.select);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const set = <K extends keyof ClientValues>(key: K, value: ClientValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  useEffect(() => {
+    if (!prefill) return;
+    setValues((v) => ({ ...v, protocol: prefill.protocol, host: prefill.host, port: String(prefill.port) }));
+    setProblems({});
+    setPrefilledFrom(`${prefill.host}:${prefill.port}`);
+    // Focus lands on Connect, so "connect to this server" is one more Enter away.
+    submitRef.current?.focus();
+  }, [prefill]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const built = buildClientCommand(values);
+    setProblems(built.problems);
+    setPrefilledFrom(null);
+    if (!built.command) return;
+    const result = await command.run(built.command, { timeoutMs: replyTimeout(built.command) });
+    if (result?.socket) select(socketKey(epoch, result.socket.id));
+  };
+
+  const submitLabel = values.protocol === 'tcp' ? t('clients.submitTcp') : t('clients.submitUdp');
+  return (
+    <form className="panel form" data-testid="client-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('clients.title')}</h2>
+      <p className="form__intro">{t('clients.intro')}</p>
+      <ProtocolPicker value={values.protocol} onChange={(p) => set('protocol', p)} />
+      <div className="form__row">
+        <Field id={`${id}-host`} label={t('forms.host')} problem={problems.host} className="field--grow">
+          <input
+            id={`${id}-host`}
+            name="host"
+            type="text"
+            list={`${id}-hosts`}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.host}
+            aria-invalid={problems.host ? true : undefined}
+            aria-describedby={describedBy(`${id}-host`, false, problems.host)}
+            onChange={(e) => set('host', e.target.value)}
+          />
+          <datalist id={`${id}-hosts`}>
+            {CLIENT_HOST_SUGGESTIONS.map((h) => (
+              <option key={h} value={h} />
+            ))}
+          </datalist>
+        </Field>
+        <Field id={`${id}-port`} label={t('forms.port')} problem={problems.port} className="field--port">
+          <input
+            id={`${id}-port`}
+            name="port"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={65535}
+            value={values.port}
+            aria-invalid={problems.port ? true : undefined}
+            aria-describedby={describedBy(`${id}-port`, false, problems.port)}
+            onChange={(e) => set('port', e.target.value)}
+          />
+        </Field>
+      </div>
+      <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
+      {values.protocol === 'tcp' && (
+        <Field id={`${id}-timeout`} label={t('forms.timeoutMs')} problem={problems.timeoutMs} className="field--port">
+          <input
+            id={`${id}-timeout`}
+            name="timeoutMs"
+            type="number"
+            inputMode="numeric"
+            min={100}
+            max={60000}
+            step={100}
+            value={values.timeoutMs}
+            aria-invalid={problems.timeoutMs ? true : undefined}
+            aria-describedby={describedBy(`${id}-timeout`, false, problems.timeoutMs)}
+            onChange={(e) => set('timeoutMs', e.target.value)}
+          />
+        </Field>
+      )}
+      {prefilledFrom && (
+        <p className="form__note" role="status">
+          {t('clients.prefilled', { address: prefilledFrom, button: submitLabel })}
+        </p>
+      )}
+      <button ref={submitRef} type="submit" className="button button--primary" disabled={command.pending}>
+        {submitLabel}
+      </button>
+      <FormError error={command.error} />
+    </form>
+  );
+}

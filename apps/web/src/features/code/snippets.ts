@@ -1,0 +1,163 @@
+import { toPythonBytes } from '@playground/codec';
+
+/**
+ * The equivalent of a playground socket as a learner would write it: Python 3 in the seeds' style
+ * (socket, bind, listen, accept, recv(N), sendall) and plain Node.js. Filled in with the socket's
+ * own host, port, buffer size and message, and meant to run as shown against the playground.
+ */
+export interface TcpServerSpec {
+  kind: 'tcp-server';
+  host: string;
+  port: number;
+  backlog: number;
+  recvSize: number;
+}
+
+export interface TcpClientSpec {
+  kind: 'tcp-client';
+  host: string;
+  port: number;
+  recvSize: number;
+  message: Uint8Array;
+}
+
+export interface UdpServerSpec {
+  kind: 'udp-server';
+  host: string;
+  port: number;
+  recvSize: number;
+}
+
+export interface UdpClientSpec {
+  kind: 'udp-client';
+  host: string;
+  port: number;
+  recvSize: number;
+  message: Uint8Array;
+}
+
+export type SnippetSpec = TcpServerSpec | TcpClientSpec | UdpServerSpec | UdpClientSpec;
+
+const family = (host: string) => (host.includes(':') ? 'socket.AF_INET6' : 'socket.AF_INET');
+const pyHost = (host: string) => `'${host === '0.0.0.0' || host === '::' ? '' : host}'`;
+
+export function pythonSnippet(spec: SnippetSpec): string {
+  switch (spec.kind) {
+    case 'tcp-server':
+      return `import socket
+
+HOST = ${pyHost(spec.host)}  # '' means every interface
+PORT = ${spec.port}
+
+with socket.socket(${family(spec.host)}, socket.SOCK_STREAM) as s:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((HOST, PORT))
+    s.listen(${spec.backlog})
+    while True:
+        connection, address = s.accept()
+        with connection:
+            print('Connected by', address)
+            while True:
+                data = connection.recv(${spec.recvSize})
+                if not data:
+                    break
+                connection.sendall(data)
+`;
+    case 'tcp-client':
+      return `import socket
+
+HOST = '${spec.host}'
+PORT = ${spec.port}
+message = ${toPythonBytes(spec.message)}
+
+with socket.socket(${family(spec.host)}, socket.SOCK_STREAM) as s:
+    s.connect((HOST, PORT))
+    s.sendall(message)
+    received = 0
+    while received < len(message):
+        data = s.recv(${spec.recvSize})
+        if not data:
+            break
+        print(data)
+        received += len(data)
+`;
+    case 'udp-server':
+      return `import socket
+
+HOST = ${pyHost(spec.host)}
+PORT = ${spec.port}
+
+with socket.socket(${family(spec.host)}, socket.SOCK_DGRAM) as s:
+    s.bind((HOST, PORT))
+    while True:
+        data, address = s.recvfrom(${spec.recvSize})
+        print(address, data)
+        s.sendto(data, address)
+`;
+    case 'udp-client':
+      return `import socket
+
+HOST = '${spec.host}'
+PORT = ${spec.port}
+message = ${toPythonBytes(spec.message)}
+
+with socket.socket(${family(spec.host)}, socket.SOCK_DGRAM) as s:
+    s.settimeout(5)
+    s.sendto(message, (HOST, PORT))
+    data, address = s.recvfrom(${spec.recvSize})
+    print(address, data)
+`;
+  }
+}
+
+const jsBytes = (bytes: Uint8Array) =>
+  `Buffer.from('${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}', 'hex')`;
+const nodeHost = (host: string) => `'${host}'`;
+
+export function nodeSnippet(spec: SnippetSpec): string {
+  switch (spec.kind) {
+    case 'tcp-server':
+      return `const net = require('node:net');
+
+// Node reads whatever has arrived; recv(${spec.recvSize}) would return it in pieces of ${spec.recvSize} bytes.
+const server = net.createServer({ allowHalfOpen: true }, (connection) => {
+  console.log('Connected by', connection.remoteAddress, connection.remotePort);
+  connection.on('data', (data) => connection.write(data));
+  connection.on('end', () => connection.end());
+});
+server.listen({ host: ${nodeHost(spec.host)}, port: ${spec.port}, backlog: ${spec.backlog} });
+`;
+    case 'tcp-client':
+      return `const net = require('node:net');
+
+const message = ${jsBytes(spec.message)};
+let received = 0;
+const socket = net.connect({ host: ${nodeHost(spec.host)}, port: ${spec.port} }, () => socket.write(message));
+socket.on('data', (data) => {
+  console.log(data);
+  received += data.length;
+  if (received >= message.length) socket.end();
+});
+`;
+    case 'udp-server':
+      return `const dgram = require('node:dgram');
+
+const socket = dgram.createSocket('${spec.host.includes(':') ? 'udp6' : 'udp4'}');
+socket.on('message', (data, rinfo) => {
+  console.log(rinfo.address, rinfo.port, data);
+  socket.send(data, rinfo.port, rinfo.address);
+});
+socket.bind(${spec.port}, ${nodeHost(spec.host)});
+`;
+    case 'udp-client':
+      return `const dgram = require('node:dgram');
+
+const socket = dgram.createSocket('${spec.host.includes(':') ? 'udp6' : 'udp4'}');
+socket.on('message', (data, rinfo) => {
+  console.log(rinfo.address, rinfo.port, data);
+  socket.close();
+});
+socket.send(${jsBytes(spec.message)}, ${spec.port}, ${nodeHost(spec.host)});
+`;
+  }
+}

@@ -1,0 +1,147 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { logAt } from '../../bridge/appendLog.ts';
+import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
+import { HexRow } from './HexRow.tsx';
+import { BYTES_PER_ROW, clampOffset, firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
+
+const ROW_HEIGHT = 28;
+
+const STEPS: Record<string, number> = {
+  ArrowLeft: -1,
+  ArrowRight: 1,
+  ArrowUp: -BYTES_PER_ROW,
+  ArrowDown: BYTES_PER_ROW,
+  PageUp: -8 * BYTES_PER_ROW,
+  PageDown: 8 * BYTES_PER_ROW,
+};
+
+/**
+ * The hex + ASCII dump, virtualized by row. One Tab stop: arrow keys move a cursor byte, whose
+ * details (like the pointed byte's) go to `onPoint`; the visible offsets go to `onView` for the legend.
+ */
+export function HexGrid(props: {
+  log: ByteLog;
+  label: string;
+  focusSeq: number | null;
+  onPoint(offset: number | null): void;
+  onView(from: number, to: number): void;
+}) {
+  const { t } = useTranslation();
+  const { log, focusSeq, onPoint, onView } = props;
+  const idPrefix = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const [active, setActive] = useState<number | null>(null);
+  const virtualizer = useVirtualizer({
+    count: rowCount(log),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    // The sticky column header (one row tall) sits above the first row inside the scroller.
+    scrollMargin: ROW_HEIGHT,
+  });
+
+  const focusPiece = focusSeq === null ? undefined : logAt(log.pieces, pieceIndexBySeq(log, focusSeq));
+  const focusOffset = focusPiece?.offset;
+  useEffect(() => {
+    if (focusOffset === undefined) return;
+    following.current = false;
+    virtualizer.scrollToIndex(rowOfOffset(log, focusOffset), { align: 'center' });
+  }, [focusOffset, log, virtualizer]);
+
+  // New bytes scroll into view while the learner is looking at the newest ones.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && following.current && focusOffset === undefined && log.end > 0) el.scrollTop = el.scrollHeight;
+  }, [log.end, focusOffset]);
+
+  const range = virtualizer.range;
+  const firstVisible = range ? firstRowOffset(log) + range.startIndex * BYTES_PER_ROW : log.start;
+  const lastVisible = range ? firstRowOffset(log) + (range.endIndex + 1) * BYTES_PER_ROW : log.end;
+  useEffect(() => onView(firstVisible, lastVisible), [firstVisible, lastVisible, onView]);
+
+  const moveTo = (offset: number) => {
+    const next = clampOffset(log, offset);
+    setActive(next);
+    onPoint(next);
+    virtualizer.scrollToIndex(rowOfOffset(log, next));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const current = active ?? focusOffset ?? log.start;
+    if (event.key === 'Home') moveTo(log.start);
+    else if (event.key === 'End') moveTo(log.end - 1);
+    else if (event.key in STEPS) moveTo(current + (STEPS[event.key] as number));
+    else return;
+    event.preventDefault();
+  };
+
+  const pointAt = (event: MouseEvent) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-offset]');
+    if (cell) onPoint(Number(cell.dataset.offset));
+  };
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+  };
+
+  return (
+    // Offsets get as many digits as the largest one needs, so rows never wrap or jitter.
+    <div className="hex" style={{ '--offset-width': `${Math.max(6, String(log.end).length)}ch` } as CSSProperties}>
+      <div ref={scrollRef} className="hex__scroll" onScroll={onScroll}>
+        <table
+          className="hex__table"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: <table role="grid"> is the ARIA pattern for a data grid with an active cell.
+          role="grid"
+          aria-readonly="true"
+          aria-label={props.label}
+          aria-activedescendant={active === null ? undefined : `${idPrefix}-${active}`}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={() => active === null && moveTo(focusOffset ?? log.start)}
+          onMouseOver={pointAt}
+          onMouseLeave={() => onPoint(active)}
+        >
+          <thead className="hex__head">
+            <tr className="hex-row hex-row--head" style={{ height: ROW_HEIGHT }}>
+              <th scope="col" className="hex-row__offset">
+                {t('inspector.columns.offset')}
+              </th>
+              <th scope="col" className="hex-row__hex-title">
+                {t('inspector.columns.hex')}
+              </th>
+              <th scope="col" className="hex-row__ascii">
+                {t('inspector.columns.ascii')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="hex__rows" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <HexRow
+                key={item.key}
+                rowOffset={firstRowOffset(log) + item.index * BYTES_PER_ROW}
+                cells={layoutRow(log, item.index)}
+                idPrefix={idPrefix}
+                focusSeq={focusSeq}
+                active={active}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

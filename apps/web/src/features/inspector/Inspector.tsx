@@ -1,0 +1,116 @@
+import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Piece } from '../../bridge/byteLog.ts';
+import { usePlayground } from '../../bridge/context.tsx';
+import type { Direction, SocketEntry } from '../../bridge/state.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { socketLabel } from '../../ui/socketLabel.ts';
+import { ByteDetails } from './ByteDetails.tsx';
+import { HexGrid } from './HexGrid.tsx';
+import { piecesBetween } from './hexLayout.ts';
+import { PieceLegend } from './PieceLegend.tsx';
+
+const DIRECTIONS: Direction[] = ['received', 'sent'];
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const id = useId();
+  const entry = usePlayground((s) => (s.selection.key ? s.sockets[s.selection.key] : undefined));
+  const direction = usePlayground((s) => s.selection.direction);
+
+  return (
+    <section className="panel inspector" data-testid="inspector" aria-labelledby={`${id}-title`}>
+      <div className="panel__header">
+        <h2 id={`${id}-title`}>
+          {t('inspector.title')}
+          {entry && <span className="inspector__socket"> · {socketLabel(t, entry)}</span>}
+        </h2>
+        {entry && <DirectionTabs entry={entry} direction={direction} panelId={`${id}-panel`} />}
+      </div>
+      {entry ? (
+        <ByteView key={`${entry.key}/${direction}`} entry={entry} direction={direction} panelId={`${id}-panel`} />
+      ) : (
+        <EmptyState title={t('inspector.empty')}>{t('inspector.emptyHint')}</EmptyState>
+      )}
+    </section>
+  );
+}
+
+function DirectionTabs(props: { entry: SocketEntry; direction: Direction; panelId: string }) {
+  const { t } = useTranslation();
+  const showDirection = usePlayground((s) => s.showDirection);
+  const { counters } = props.entry;
+  return (
+    <div className="tabs" role="tablist">
+      {DIRECTIONS.map((d) => (
+        <button
+          key={d}
+          type="button"
+          role="tab"
+          className="tab"
+          aria-selected={props.direction === d}
+          aria-controls={props.panelId}
+          onClick={() => showDirection(d)}
+        >
+          {t(`inspector.tabs.${d}`)}
+          <span className="tab__summary">
+            {t('inspector.tabSummary', {
+              bytes: d === 'received' ? counters.bytesIn : counters.bytesOut,
+              count: d === 'received' ? counters.reads : counters.writes,
+            })}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ByteView(props: { entry: SocketEntry; direction: Direction; panelId: string }) {
+  const { t } = useTranslation();
+  const { entry, direction } = props;
+  const log = direction === 'received' ? entry.received : entry.sent;
+  const focusSeq = usePlayground((s) => s.selection.pieceSeq);
+  const select = usePlayground((s) => s.select);
+  const [pointed, setPointed] = useState<number | null>(null);
+  const [view, setView] = useState({ from: 0, to: 0 });
+  const onView = useCallback((from: number, to: number) => setView({ from, to }), []);
+  const choose = (piece: Piece) => select(entry.key, { direction, seq: piece.seq });
+
+  if (log.end === 0) {
+    return (
+      <div id={props.panelId} role="tabpanel" className="inspector__body">
+        <EmptyState>{t(`inspector.noBytes.${direction}`)}</EmptyState>
+      </div>
+    );
+  }
+  const total = direction === 'received' ? entry.counters.bytesIn : entry.counters.bytesOut;
+  return (
+    <div id={props.panelId} role="tabpanel" className="inspector__body">
+      {log.start > 0 && (
+        <p className="inspector__window">{t('inspector.window', { kept: log.end - log.start, total })}</p>
+      )}
+      {total > log.end && (
+        <p className="inspector__window">{t('inspector.missing', { missing: total - log.end, total })}</p>
+      )}
+      <div className="inspector__main">
+        <HexGrid
+          log={log}
+          label={t('inspector.gridLabel', {
+            direction: t(`inspector.tabs.${direction}`),
+            socket: socketLabel(t, entry),
+          })}
+          focusSeq={focusSeq}
+          onPoint={setPointed}
+          onView={onView}
+        />
+        <PieceLegend
+          pieces={piecesBetween(log, view.from, view.to)}
+          direction={direction}
+          focusSeq={focusSeq}
+          onChoose={choose}
+        />
+      </div>
+      <ByteDetails log={log} offset={pointed} direction={direction} />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { logAt, logSize } from '../../bridge/appendLog.ts';
+import { usePlayground } from '../../bridge/context.tsx';
+import type { LogEntry } from '../../bridge/state.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { EventRow } from './EventRow.tsx';
+import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
+
+const ROW_HEIGHT = 32;
+
+export function EventLog() {
+  const { t } = useTranslation();
+  const id = useId();
+  const log = usePlayground((s) => s.log);
+  const folded = usePlayground((s) => s.folded);
+  const selectedKey = usePlayground((s) => s.selection.key);
+  const [onlySelected, setOnlySelected] = useState(false);
+  const [following, setFollowing] = useState(true);
+  const filterCache = useRef<LogFilter | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const filtering = onlySelected && selectedKey !== null;
+  const rows = useMemo(() => {
+    if (!filtering) return { count: logSize(log), at: (i: number) => logAt(log, i) };
+    const filter = filterLog(filterCache.current, log, selectedKey);
+    filterCache.current = filter;
+    return { count: filteredCount(filter), at: (i: number) => filteredAt(filter, i) };
+  }, [log, filtering, selectedKey]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky column header (one row tall) sits above the first row inside the scroller.
+    scrollMargin: ROW_HEIGHT,
+  });
+
+  // New rows keep the newest in view, unless the learner scrolled up to read older ones.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (following && el && rows.count > 0) el.scrollTop = el.scrollHeight;
+  }, [rows, following]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
+  };
+
+  return (
+    <section className="panel log" aria-labelledby={`${id}-title`} data-testid="event-log">
+      <div className="panel__header">
+        <h2 id={`${id}-title`}>{t('log.title')}</h2>
+        <span className="log__count">{t('log.count', { count: rows.count })}</span>
+        {folded > 0 && (
+          <span className="tag tag--warn" title={t('log.foldedHint')} data-testid="folded">
+            {t('log.folded', { count: folded })}
+          </span>
+        )}
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={onlySelected}
+            disabled={selectedKey === null}
+            onChange={(e) => setOnlySelected(e.target.checked)}
+          />
+          {t('log.onlySelected')}
+        </label>
+      </div>
+      <div className="log__frame">
+        <div ref={scrollRef} className="log__scroll" onScroll={onScroll}>
+          <table className="log__table" aria-labelledby={`${id}-title`} aria-rowcount={rows.count + 1}>
+            <thead>
+              <tr className="log-row log-row--head" aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
+                {(['time', 'socket', 'event', 'length', 'preview'] as const).map((c) => (
+                  <th key={c} scope="col" className={`log-row__${c}`}>
+                    {t(`log.columns.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="log__rows" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => (
+                <EventRow
+                  key={item.key}
+                  index={item.index}
+                  entry={rows.at(item.index) as LogEntry}
+                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
+                />
+              ))}
+            </tbody>
+          </table>
+          {rows.count === 0 && <EmptyState>{filtering ? t('log.noMatch') : t('log.empty')}</EmptyState>}
+        </div>
+        {!following && rows.count > 0 && (
+          <button type="button" className="button button--small log__jump" onClick={() => setFollowing(true)}>
+            {t('log.jumpToLatest')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { TFunction } from 'i18next';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import type { LogEntry, LoggedEvent } from '../../bridge/state.ts';
+import { formatError } from '../../i18n/formatError.ts';
+import { formatTime } from '../../ui/format.ts';
+import { socketLabel } from '../../ui/socketLabel.ts';
+import { describeEvent, toneOf } from './describeEvent.ts';
+
+const DIRECTION = { recv: 'received', 'datagram-in': 'received', send: 'sent', 'datagram-out': 'sent' } as const;
+
+function lostNote(t: TFunction, event: LoggedEvent): string | null {
+  return event.type === 'datagram-in' && event.lost > 0 ? t('events.lost', { count: event.lost }) : null;
+}
+
+/** One event. Rows that carry bytes have a button (stretched over the row) that opens them in the inspector. */
+export function EventRow(props: { entry: LogEntry; style: CSSProperties; index: number }) {
+  const { t, i18n } = useTranslation();
+  const { entry } = props;
+  const { event } = entry;
+  const info = usePlayground((s) => s.sockets[entry.key]?.info);
+  const select = usePlayground((s) => s.select);
+  const earlierSession = usePlayground((s) => !entry.key.startsWith(`${s.epoch}:`));
+  const selected = usePlayground(
+    (s) => s.selection.key === entry.key && 'size' in event && s.selection.pieceSeq === event.seq,
+  );
+
+  const direction = event.type in DIRECTION ? DIRECTION[event.type as keyof typeof DIRECTION] : null;
+  const label = socketLabel(t, { info: info ?? { id: event.socketId, kind: event.kind, recvSize: 0 } });
+  const description = describeEvent(t, event);
+  const detail =
+    event.type === 'error'
+      ? formatError(i18n, event.error)
+      : [entry.preview && `${entry.preview}${entry.previewCut ? '…' : ''}`, lostNote(t, event)]
+          .filter(Boolean)
+          .join(' · ');
+
+  // Lifecycle events have no bytes: their description may use the length and data columns too.
+  const wide = !('size' in event) && !detail;
+  return (
+    <tr
+      aria-rowindex={props.index + 2}
+      aria-current={selected || undefined}
+      className={`log-row log-row--${toneOf(event)}${earlierSession ? ' log-row--earlier' : ''}`}
+      style={props.style}
+      data-testid="event-row"
+      data-type={event.type}
+      data-socket-id={event.socketId}
+      data-size={'size' in event ? event.size : undefined}
+    >
+      <td className="log-row__time">{formatTime(event.t)}</td>
+      <td className="log-row__socket" title={label}>
+        {label}
+      </td>
+      <td
+        className={`log-row__event${wide ? ' log-row__event--wide' : ''}`}
+        colSpan={wide ? 3 : undefined}
+        title={description}
+      >
+        {direction ? (
+          <button
+            type="button"
+            className="log-row__open"
+            title={t('log.rowHint')}
+            onClick={() => select(entry.key, { direction, seq: event.seq })}
+          >
+            {description}
+          </button>
+        ) : (
+          description
+        )}
+      </td>
+      {!wide && <td className="log-row__length">{'size' in event ? event.size : ''}</td>}
+      {!wide && (
+        <td className="log-row__preview" title={detail}>
+          {detail}
+        </td>
+      )}
+    </tr>
+  );
+}

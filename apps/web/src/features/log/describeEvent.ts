@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next';
+import type { LoggedEvent } from '../../bridge/state.ts';
+import { formatEndpoint } from '../../ui/format.ts';
+
+/** How a row looks: receive and send have their own colours, as do FIN, RST, errors and lifecycle. */
+export type Tone = 'recv' | 'send' | 'fin' | 'rst' | 'error' | 'life';
+
+export function toneOf(event: LoggedEvent): Tone {
+  switch (event.type) {
+    case 'recv':
+    case 'datagram-in':
+      return 'recv';
+    case 'send':
+    case 'datagram-out':
+      return 'send';
+    case 'fin-sent':
+    case 'fin-received':
+      return 'fin';
+    case 'reset-sent':
+      return 'rst';
+    case 'error':
+      return 'error';
+    case 'closed':
+      return event.hadError ? 'error' : 'life';
+    default:
+      return 'life';
+  }
+}
+
+/** The "event" column: what happened, with ← for bytes in and → for bytes out. */
+export function describeEvent(t: TFunction, event: LoggedEvent): string {
+  switch (event.type) {
+    case 'state':
+      return t('events.state', { state: t(`states.${event.state}.label`) });
+    case 'listening':
+      return t('events.listening', { local: formatEndpoint(event.local) });
+    case 'accept':
+      return t('events.accept', { conn: event.connId, remote: formatEndpoint(event.remote) });
+    case 'connected':
+      return t('events.connected', { local: formatEndpoint(event.local), remote: formatEndpoint(event.remote) });
+    case 'recv':
+      return t('events.recv', { no: event.readNo });
+    case 'send':
+      return t('events.send', { no: event.writeNo });
+    case 'datagram-in':
+      return t('events.datagram-in', { no: event.readNo, from: formatEndpoint(event.from) });
+    case 'datagram-out':
+      return t('events.datagram-out', { no: event.writeNo, to: formatEndpoint(event.to) });
+    case 'recv-size':
+      return t('events.recv-size', { size: event.recvSize });
+    case 'error':
+      return t('events.error', { code: event.error.code });
+    case 'closed':
+      return event.hadError ? t('events.closedAfterError') : t('events.closed');
+    default:
+      return t(`events.${event.type}`);
+  }
+}

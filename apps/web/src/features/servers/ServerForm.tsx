@@ -1,0 +1,113 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../bridge/useCommand.ts';
+import { describedBy, Field } from '../../ui/form/Field.tsx';
+import { FormError } from '../../ui/form/FormError.tsx';
+import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
+import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
+import type { FieldProblems } from '../../ui/form/validate.ts';
+import {
+  buildServerCommand,
+  SERVER_BEHAVIOURS,
+  SERVER_DEFAULTS,
+  SERVER_HOSTS,
+  type ServerValues,
+} from './serverCommand.ts';
+
+export function ServerForm() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [values, setValues] = useState<ServerValues>(SERVER_DEFAULTS);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const command = useCommand();
+  const hostMeaning = SERVER_HOSTS.find((h) => h.value === values.host)?.label ?? 'loopback4';
+  const set = <K extends keyof ServerValues>(key: K, value: ServerValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const built = buildServerCommand(values);
+    setProblems(built.problems);
+    if (built.command) void command.run(built.command);
+  };
+
+  return (
+    <form className="panel form" data-testid="server-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('servers.title')}</h2>
+      <p className="form__intro">{t('servers.intro')}</p>
+      <ProtocolPicker value={values.protocol} onChange={(p) => set('protocol', p)} />
+      <Field id={`${id}-host`} label={t('forms.host')} hint={t(`forms.hosts.${hostMeaning}`)}>
+        <select
+          id={`${id}-host`}
+          name="host"
+          value={values.host}
+          aria-describedby={`${id}-host-hint`}
+          onChange={(e) => set('host', e.target.value)}
+        >
+          {SERVER_HOSTS.map((h) => (
+            <option key={h.value} value={h.value}>
+              {h.value}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="form__row">
+        <Field id={`${id}-port`} label={t('forms.port')} problem={problems.port} className="field--grow">
+          <input
+            id={`${id}-port`}
+            name="port"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={65535}
+            value={values.port}
+            aria-invalid={problems.port ? true : undefined}
+            aria-describedby={describedBy(`${id}-port`, false, problems.port)}
+            onChange={(e) => set('port', e.target.value)}
+          />
+        </Field>
+        {values.protocol === 'tcp' && (
+          <Field id={`${id}-backlog`} label={t('forms.backlog')} problem={problems.backlog} className="field--grow">
+            <input
+              id={`${id}-backlog`}
+              name="backlog"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={4096}
+              value={values.backlog}
+              aria-invalid={problems.backlog ? true : undefined}
+              aria-describedby={describedBy(`${id}-backlog`, true, problems.backlog)}
+              onChange={(e) => set('backlog', e.target.value)}
+            />
+          </Field>
+        )}
+      </div>
+      {/* Below the row rather than in the half-width field, where it would wrap into a column of words. */}
+      {values.protocol === 'tcp' && (
+        <p id={`${id}-backlog-hint`} className="field__hint form__row-hint">
+          {t('forms.backlogHint')}
+        </p>
+      )}
+      <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
+      <Field id={`${id}-behaviour`} label={t('forms.behaviour')}>
+        <select
+          id={`${id}-behaviour`}
+          name="behaviour"
+          value={values.behaviour}
+          onChange={(e) => set('behaviour', e.target.value as ServerValues['behaviour'])}
+        >
+          {SERVER_BEHAVIOURS.map((b) => (
+            <option key={b} value={b}>
+              {t(`forms.behaviours.${b}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" className="button button--primary" disabled={command.pending}>
+        {t('servers.submit')}
+      </button>
+      <FormError error={command.error} />
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { MAX_RECV_SIZE, MIN_RECV_SIZE } from '@playground/protocol';
+import type { CommandBody } from '../../bridge/client.ts';
+import type { Protocol } from '../../ui/form/ProtocolPicker.tsx';
+import { type FieldProblems, hasProblems, readWhole } from '../../ui/form/validate.ts';
+
+export const SERVER_HOSTS = [
+  { value: '127.0.0.1', label: 'loopback4' },
+  { value: '0.0.0.0', label: 'any4' },
+  { value: '::1', label: 'loopback6' },
+  { value: '::', label: 'any6' },
+] as const;
+
+export const SERVER_BEHAVIOURS = ['echo'] as const;
+
+export interface ServerValues {
+  protocol: Protocol;
+  host: string;
+  port: string;
+  recvSize: string;
+  backlog: string;
+  behaviour: (typeof SERVER_BEHAVIOURS)[number];
+}
+
+/** The seed echo-server.py: 127.0.0.1:65432, and recv(16) so a message visibly arrives in pieces. */
+export const SERVER_DEFAULTS: ServerValues = {
+  protocol: 'tcp',
+  host: '127.0.0.1',
+  port: '65432',
+  recvSize: '16',
+  backlog: '128',
+  behaviour: 'echo',
+};
+
+export function buildServerCommand(values: ServerValues): { command: CommandBody | null; problems: FieldProblems } {
+  const problems: FieldProblems = {};
+  const port = readWhole(problems, 'port', values.port, 0, 65535);
+  const recvSize = readWhole(problems, 'recvSize', values.recvSize, MIN_RECV_SIZE, MAX_RECV_SIZE);
+  const backlog = values.protocol === 'tcp' ? readWhole(problems, 'backlog', values.backlog, 0, 4096) : 0;
+  if (hasProblems(problems)) return { command: null, problems };
+  const { host, behaviour } = values;
+  const command: CommandBody =
+    values.protocol === 'tcp'
+      ? { type: 'tcp.listen', host, port, recvSize, backlog, behaviour }
+      : { type: 'udp.bind', host, port, recvSize, behaviour };
+  return { command, problems };
+}

@@ -1,0 +1,24 @@
+import type { Counters } from '@playground/protocol';
+import { useTranslation } from 'react-i18next';
+
+const FIELDS = [
+  { key: 'bytesIn', testId: 'bytes-in' },
+  { key: 'bytesOut', testId: 'bytes-out' },
+  { key: 'reads', testId: 'reads' },
+  { key: 'writes', testId: 'writes' },
+] as const;
+
+/** The bridge's exact counters; plain numbers so they read (and test) the same in every language. */
+export function CounterList(props: { counters: Counters }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="counters">
+      {FIELDS.map((f) => (
+        <div key={f.key} className="counters__item">
+          <dt>{t(`sockets.counters.${f.key}`)}</dt>
+          <dd data-testid={f.testId}>{props.counters[f.key]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

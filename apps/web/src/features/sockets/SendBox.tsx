@@ -1,0 +1,119 @@
+import { encodePayload, PayloadError } from '@playground/codec';
+import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandBody } from '../../bridge/client.ts';
+import type { SocketEntry } from '../../bridge/state.ts';
+import { useCommand } from '../../bridge/useCommand.ts';
+import { FormError } from '../../ui/form/FormError.tsx';
+import { UdpTarget, type UdpTargetValue } from './UdpTarget.tsx';
+
+const ENCODINGS = ['text', 'escaped', 'hex'] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+/** Longer than recv(16), so the first send already shows a message arriving in pieces. */
+const DEFAULT_MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
+
+type Parsed = { size: number; problem: null } | { size: null; problem: string };
+
+function parse(encoding: Encoding, value: string): Parsed {
+  try {
+    return { size: encodePayload(encoding, value).length, problem: null };
+  } catch (error) {
+    if (error instanceof PayloadError) return { size: null, problem: error.message };
+    throw error;
+  }
+}
+
+export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { info } = props.entry;
+  // Clients start with the tutorial's message; a server side answers, so it starts empty.
+  const isClient = info.kind === 'tcp-client' || (info.kind === 'udp' && info.remote !== undefined);
+  const [message, setMessage] = useState(isClient ? DEFAULT_MESSAGE : '');
+  const [encoding, setEncoding] = useState<Encoding>('text');
+  const [target, setTarget] = useState<UdpTargetValue>({
+    host: info.remote?.address ?? '127.0.0.1',
+    port: info.remote ? String(info.remote.port) : '',
+  });
+  const [tried, setTried] = useState(false);
+  const [targetMissing, setTargetMissing] = useState(false);
+  const parsed = useMemo(() => parse(encoding, message), [encoding, message]);
+  const command = useCommand();
+
+  const send = (event: React.FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (parsed.problem !== null) return;
+    const body: CommandBody = { type: 'socket.send', socketId: info.id, data: { encoding, value: message } };
+    if (info.kind === 'udp') {
+      const port = Number(target.port);
+      const host = target.host.trim();
+      const missing = !host || !Number.isInteger(port) || port < 1 || port > 65535;
+      setTargetMissing(missing);
+      if (missing) return;
+      const isDefault = info.remote && info.remote.address === host && info.remote.port === port;
+      if (!isDefault) body.to = { host, port };
+    }
+    void command.run(body);
+  };
+
+  const sendOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
+
+  const showProblem = tried && parsed.problem !== null;
+  return (
+    <form className="send-box" onSubmit={send} noValidate>
+      <div className="send-box__row">
+        <label htmlFor={`${id}-message`} className="visually-hidden">
+          {t('sockets.send.message')}
+        </label>
+        <textarea
+          id={`${id}-message`}
+          name="message"
+          rows={2}
+          spellCheck={false}
+          value={message}
+          placeholder={t('sockets.send.message')}
+          aria-invalid={showProblem ? true : undefined}
+          aria-describedby={`${id}-status`}
+          onChange={(e) => setMessage(e.target.value)}
+          onKeyDown={sendOnCtrlEnter}
+        />
+      </div>
+      {info.kind === 'udp' && <UdpTarget value={target} onChange={setTarget} />}
+      <div className="send-box__row send-box__controls">
+        <label htmlFor={`${id}-encoding`} className="visually-hidden">
+          {t('sockets.send.encoding')}
+        </label>
+        <select
+          id={`${id}-encoding`}
+          name="encoding"
+          value={encoding}
+          onChange={(e) => setEncoding(e.target.value as Encoding)}
+        >
+          {ENCODINGS.map((e) => (
+            <option key={e} value={e}>
+              {t(`sockets.send.encodings.${e}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--primary" disabled={props.disabled || command.pending}>
+          {t('sockets.actions.send')}
+        </button>
+        <span id={`${id}-status`} className={showProblem ? 'inline-error' : 'send-box__count'} aria-live="polite">
+          {showProblem
+            ? t('sockets.send.invalid', { reason: parsed.problem })
+            : parsed.size !== null &&
+              `${t('sockets.send.bytes', { count: parsed.size })} · ${t('sockets.send.shortcut')}`}
+        </span>
+      </div>
+      {targetMissing && <p className="inline-error">{t('sockets.send.needTarget')}</p>}
+      <FormError error={command.error} action={t('sockets.actions.send')} />
+    </form>
+  );
+}

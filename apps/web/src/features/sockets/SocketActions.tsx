@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import type { SocketEntry } from '../../bridge/state.ts';
+import { useCommand } from '../../bridge/useCommand.ts';
+import { FormError } from '../../ui/form/FormError.tsx';
+import { reachableHost } from '../../ui/format.ts';
+
+type Action = 'end' | 'close' | 'reset' | 'stop';
+
+const COMMAND: Record<Action, 'tcp.end' | 'socket.close' | 'tcp.reset'> = {
+  end: 'tcp.end',
+  close: 'socket.close',
+  reset: 'tcp.reset',
+  stop: 'socket.close',
+};
+
+function actionsFor(entry: SocketEntry): Action[] {
+  switch (entry.info.kind) {
+    case 'tcp-server':
+      return ['stop'];
+    case 'udp':
+      return ['close'];
+    default:
+      return ['end', 'close', 'reset'];
+  }
+}
+
+/** Lifecycle buttons of one socket; a failure is explained right under them. */
+export function SocketActions(props: { entry: SocketEntry }) {
+  const { t } = useTranslation();
+  const { entry } = props;
+  const command = useCommand();
+  const [failed, setFailed] = useState<Action | null>(null);
+  const prefillClient = usePlayground((s) => s.prefillClient);
+
+  const run = (action: Action) => {
+    setFailed(action);
+    void command.run({ type: COMMAND[action], socketId: entry.info.id });
+  };
+
+  const { local, kind, behaviour } = entry.info;
+  const isServer = kind === 'tcp-server' || (kind === 'udp' && behaviour === 'echo');
+  return (
+    <div className="socket-actions">
+      <div className="button-row">
+        {actionsFor(entry).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`button ${action === 'reset' ? 'button--danger' : ''}`}
+            title={t(`sockets.actionHints.${action}`)}
+            disabled={command.pending || (action === 'end' && entry.finSent)}
+            onClick={() => run(action)}
+          >
+            {t(`sockets.actions.${action}`)}
+          </button>
+        ))}
+        {isServer && local && (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              prefillClient({
+                protocol: kind === 'udp' ? 'udp' : 'tcp',
+                host: reachableHost(local.address),
+                port: local.port,
+              })
+            }
+          >
+            {t('sockets.actions.connectHere')}
+          </button>
+        )}
+      </div>
+      <FormError error={command.error} action={failed ? t(`sockets.actions.${failed}`) : undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayground } from '../../bridge/context.tsx';
+import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SocketCard } from './SocketCard.tsx';
+
+type Section = 'servers' | 'clients' | 'udp';
+const SECTIONS: Section[] = ['servers', 'clients', 'udp'];
+
+/** Where a socket's card goes; accepted connections sit inside their server's card instead. */
+function sectionOf(state: PlaygroundData, entry: SocketEntry): Section | null {
+  switch (entry.info.kind) {
+    case 'tcp-server':
+      return 'servers';
+    case 'udp':
+      return 'udp';
+    case 'tcp-client':
+      return 'clients';
+    case 'tcp-conn': {
+      const parent = entry.info.parentId && state.sockets[socketKey(entry.epoch, entry.info.parentId)];
+      return parent ? null : 'clients';
+    }
+  }
+}
+
+export function SocketList() {
+  const { t } = useTranslation();
+  const count = usePlayground((s) => s.order.length);
+  const anyClosed = usePlayground((s) => s.order.some((k) => s.sockets[k]?.state === 'closed'));
+  const forgetClosed = usePlayground((s) => s.forgetClosed);
+
+  return (
+    <section className="panel sockets" aria-labelledby="sockets-title">
+      <div className="panel__header">
+        <h2 id="sockets-title">{t('app.regions.sockets')}</h2>
+        {anyClosed && (
+          <button type="button" className="button button--small" onClick={forgetClosed}>
+            {t('sockets.clearClosed')}
+          </button>
+        )}
+      </div>
+      <div className="panel__body sockets__body">
+        {count === 0 ? (
+          <EmptyState title={t('sockets.empty.title')}>{t('sockets.empty.body')}</EmptyState>
+        ) : (
+          SECTIONS.map((section) => <SocketSection key={section} section={section} />)
+        )}
+      </div>
+    </section>
+  );
+}
+
+function SocketSection(props: { section: Section }) {
+  const { t } = useTranslation();
+  // The current session's sockets first: those of a dropped session are only there for reference.
+  const keys = usePlayground(
+    useShallow((s) =>
+      s.order
+        .filter((k) => sectionOf(s, s.sockets[k] as SocketEntry) === props.section)
+        .sort((a, b) => Number(s.sockets[a]?.stale) - Number(s.sockets[b]?.stale)),
+    ),
+  );
+  if (keys.length === 0) return null;
+  return (
+    <section className="socket-section" aria-label={t(`sockets.sections.${props.section}`)}>
+      <h3 className="socket-section__title">{t(`sockets.sections.${props.section}`)}</h3>
+      {keys.map((key) => (
+        <SocketCard key={key} socketKey={key} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { SocketState } from '@playground/protocol';
+import { useTranslation } from 'react-i18next';
+
+/** The socket's state as a coloured label; the one-line explanation is its tooltip. */
+export function StateBadge(props: { state: SocketState }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={`badge badge--${props.state}`}
+      title={t(`states.${props.state}.explain`)}
+      data-testid="state-badge"
+    >
+      <span className="badge__dot" aria-hidden="true" />
+      {t(`states.${props.state}.label`)}
+    </span>
+  );
+}

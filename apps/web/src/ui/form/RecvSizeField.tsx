@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describedBy, Field } from './Field.tsx';
+import type { FieldProblem } from './validate.ts';
+
+/** The buffer sizes the source tutorials pass to recv(). */
+const CHIPS = [16, 512, 1024, 4096];
+
+export function RecvSizeField(props: { value: string; onChange(value: string): void; problem?: FieldProblem }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <Field id={id} label={t('forms.recvSize')} hint={t('forms.recvSizeHint')} problem={props.problem}>
+      <input
+        id={id}
+        name="recvSize"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={65536}
+        value={props.value}
+        aria-invalid={props.problem ? true : undefined}
+        aria-describedby={describedBy(id, true, props.problem)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <fieldset className="chips">
+        <legend className="visually-hidden">{t('forms.recvSizeChips')}</legend>
+        {CHIPS.map((size) => (
+          <button
+            key={size}
+            type="button"
+            className="chip"
+            aria-pressed={props.value === String(size)}
+            onClick={() => props.onChange(String(size))}
+          >
+            {t('forms.recvSizeChip', { size })}
+          </button>
+        ))}
+      </fieldset>
+    </Field>
+  );
+}

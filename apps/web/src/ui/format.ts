@@ -1,0 +1,24 @@
+import type { Endpoint } from '@playground/protocol';
+
+/** `127.0.0.1:5000`, or `[::1]:5000` for IPv6 as in URLs, so the port never blurs into the address. */
+export function formatEndpoint(endpoint: Pick<Endpoint, 'address' | 'port'>): string {
+  return endpoint.address.includes(':')
+    ? `[${endpoint.address}]:${endpoint.port}`
+    : `${endpoint.address}:${endpoint.port}`;
+}
+
+/** Milliseconds with microsecond digits: the engine's clock is finer than one event per millisecond. */
+export function formatTime(ms: number): string {
+  return ms.toFixed(3);
+}
+
+export function isIPv6(host: string): boolean {
+  return host.includes(':');
+}
+
+/** Where a client should connect to reach a server bound to `host`: "all interfaces" is not a destination. */
+export function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
+}

@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { SocketList } from '../src/features/sockets/SocketList.tsx';
+import { connectedStore, renderWithPlayground } from './support/render.tsx';
+import { batch, client, conn, server, Wire } from './support/wire.ts';
+
+function cards() {
+  const store = connectedStore();
+  const wire = new Wire();
+  store.getState().receiveBatches([
+    batch([wire.opened(server), wire.opened(client), wire.opened(conn)], {
+      s2: { bytesIn: 56, bytesOut: 56, reads: 1, writes: 1 },
+    }),
+  ]);
+  return store;
+}
+
+const card = (id: string) => screen.getAllByTestId('socket-card').find((c) => c.dataset.socketId === id)!;
+
+describe('SocketList', () => {
+  it('says what to do when there are no sockets', () => {
+    renderWithPlayground(<SocketList />);
+    expect(screen.getByText('Start a server on the left, then open a client to it.')).toBeInTheDocument();
+  });
+
+  it('nests the accepted connection in its server and exposes the test hooks', () => {
+    renderWithPlayground(<SocketList />, { store: cards() });
+    expect(within(card('s1')).getByText('Accepted connection')).toBeInTheDocument();
+    expect(card('s3').closest('[data-socket-id="s1"]')).toBe(card('s1'));
+    expect(card('s2')).toHaveAttribute('data-kind', 'tcp-client');
+    expect(card('s2')).toHaveAttribute('data-state', 'connecting');
+    expect(within(card('s2')).getByTestId('bytes-in')).toHaveTextContent(/^56$/);
+    expect(within(card('s2')).getByTestId('writes')).toHaveTextContent(/^1$/);
+    expect(within(card('s3')).getByText('127.0.0.1:65432')).toBeInTheDocument();
+  });
+
+  it('sends FIN, close and RST for a connection, and stop for a server', async () => {
+    const { send } = renderWithPlayground(<SocketList />, { store: cards() });
+    const connCard = card('s3');
+    await userEvent.click(within(connCard).getByRole('button', { name: 'End (FIN)' }));
+    await userEvent.click(within(connCard).getByRole('button', { name: 'Reset (RST)' }));
+    await userEvent.click(within(connCard).getByRole('button', { name: 'Close' }));
+    const serverButtons = within(card('s1')).getAllByRole('button', { name: 'Stop' });
+    await userEvent.click(serverButtons[0]!);
+    expect(send.mock.calls.map(([command]) => command)).toEqual([
+      { type: 'tcp.end', socketId: 's3' },
+      { type: 'tcp.reset', socketId: 's3' },
+      { type: 'socket.close', socketId: 's3' },
+      { type: 'socket.close', socketId: 's1' },
+    ]);
+  });
+
+  it('selects a card for the inspector and offers to connect a client to a server', async () => {
+    const { store } = renderWithPlayground(<SocketList />, { store: cards() });
+    await userEvent.click(within(card('s3')).getByRole('button', { name: /Accepted connection/ }));
+    expect(store.getState().selection.key).toBe('1:s3');
+    await userEvent.click(within(card('s1')).getByRole('button', { name: 'Connect a client here' }));
+    expect(store.getState().clientPrefill).toMatchObject({ protocol: 'tcp', host: '127.0.0.1', port: 65432 });
+  });
+});

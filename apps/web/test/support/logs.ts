@@ -1,0 +1,6 @@
+import type { AppendLog } from '../../src/bridge/appendLog.ts';
+
+/** The items a log snapshot holds, oldest first. */
+export function toArray<T>(log: AppendLog<T>): T[] {
+  return log.items.slice(log.head, log.tail);
+}

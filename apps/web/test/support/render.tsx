@@ -1,0 +1,44 @@
+import type { ReplyResult, Welcome } from '@playground/protocol';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import type { BridgeApi, CommandBody } from '../../src/bridge/client.ts';
+import { PlaygroundProvider } from '../../src/bridge/context.tsx';
+import { createPlaygroundStore, type PlaygroundStore } from '../../src/bridge/store.ts';
+
+export const welcome: Welcome = {
+  type: 'welcome',
+  protocolVersion: 1,
+  sessionId: 'test-session',
+  limits: {
+    maxSockets: 200,
+    maxServers: 20,
+    maxMessageBytes: 262144,
+    previewBytes: 4096,
+    minPort: 1024,
+    maxPort: 65535,
+  },
+  targetPolicy: 'loopback only',
+};
+
+/** A connected store and a fake bridge whose `send` records commands and answers `reply`. */
+export function renderWithPlayground(
+  ui: ReactElement,
+  options: { store?: PlaygroundStore; reply?: (command: CommandBody) => Promise<ReplyResult> } = {},
+) {
+  const store = options.store ?? connectedStore();
+  const send = vi.fn(options.reply ?? (async () => ({})));
+  const bridge: BridgeApi = { send, reconnectNow: vi.fn() };
+  const view = render(
+    <PlaygroundProvider store={store} bridge={bridge}>
+      {ui}
+    </PlaygroundProvider>,
+  );
+  return { ...view, store, send };
+}
+
+export function connectedStore(): PlaygroundStore {
+  const store = createPlaygroundStore();
+  store.getState().receiveWelcome(welcome);
+  return store;
+}

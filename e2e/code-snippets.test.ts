@@ -1,0 +1,84 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { usePlaygrounds } from '../apps/server/test/support/playground.ts';
+import { pythonSnippet } from '../apps/web/src/features/code/snippets.ts';
+
+function hasPython(): boolean {
+  try {
+    execFileSync('python3', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('Skipping the generated-Python tests: python3 is not installed (apt-get install -y python3).');
+    return false;
+  }
+}
+
+function runPython(code: string): Promise<string> {
+  const file = join(tmpdir(), `snippet-${process.pid}-${Date.now()}.py`);
+  writeFileSync(file, code);
+  return new Promise((resolve, reject) => {
+    execFile('python3', [file], { timeout: 10_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+const MESSAGE = new TextEncoder().encode('hola mundo, this is a message longer than sixteen bytes');
+
+describe.skipIf(!hasPython())('the "show me the code" Python runs as shown against the playground', () => {
+  const pg = usePlaygrounds();
+
+  it('the TCP client snippet talks to a playground echo server', async () => {
+    const p = await pg.start();
+    const c = await pg.client(p);
+    const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
+    const code = pythonSnippet({ kind: 'tcp-client', host: '127.0.0.1', port: server.local!.port, recvSize: 16, message: MESSAGE });
+    const out = await runPython(code);
+    expect(out.replace(/b'|'\n/g, '')).toContain('hola mundo');
+    expect(c.events.some((e) => e.type === 'accept')).toBe(true);
+  });
+
+  it('the UDP client snippet gets its datagram echoed', async () => {
+    const p = await pg.start();
+    const c = await pg.client(p);
+    const echo = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour: 'echo' })).socket!;
+    const code = pythonSnippet({ kind: 'udp-client', host: '127.0.0.1', port: echo.local!.port, recvSize: 1024, message: MESSAGE });
+    expect(await runPython(code)).toContain('hola mundo');
+  });
+
+  it('the TCP server snippet echoes what a playground client sends', async () => {
+    const port = await freePort();
+    const code = pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16 });
+    const file = join(tmpdir(), `server-${process.pid}.py`);
+    writeFileSync(file, code);
+    const proc = spawn('python3', [file], { stdio: 'ignore' });
+    try {
+      const p = await pg.start();
+      const c = await pg.client(p);
+      const deadline = Date.now() + 5000;
+      let reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+      while (!reply.ok && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+      }
+      if (!reply.ok) throw new Error(reply.error.message);
+      const id = reply.result.socket!.id;
+      await c.ok({ type: 'socket.send', socketId: id, data: { encoding: 'text', value: 'hola' } });
+      await c.waitFor(() => c.eventsOf(id, 'recv').length > 0, 5000, 'echo from the Python server');
+    } finally {
+      proc.kill();
+    }
+  });
+});
