@@ -44,7 +44,13 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     const p = await pg.start();
     const c = await pg.client(p);
     const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
-    const code = pythonSnippet({ kind: 'tcp-client', host: '127.0.0.1', port: server.local!.port, recvSize: 16, message: MESSAGE });
+    const code = pythonSnippet({
+      kind: 'tcp-client',
+      host: '127.0.0.1',
+      port: server.local!.port,
+      recvSize: 16,
+      message: MESSAGE,
+    });
     const out = await runPython(code);
     expect(out.replace(/b'|'\n/g, '')).toContain('hola mundo');
     expect(c.events.some((e) => e.type === 'accept')).toBe(true);
@@ -54,7 +60,13 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     const p = await pg.start();
     const c = await pg.client(p);
     const echo = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour: 'echo' })).socket!;
-    const code = pythonSnippet({ kind: 'udp-client', host: '127.0.0.1', port: echo.local!.port, recvSize: 1024, message: MESSAGE });
+    const code = pythonSnippet({
+      kind: 'udp-client',
+      host: '127.0.0.1',
+      port: echo.local!.port,
+      recvSize: 1024,
+      message: MESSAGE,
+    });
     expect(await runPython(code)).toContain('hola mundo');
   });
 
