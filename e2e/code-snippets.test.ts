@@ -70,6 +70,44 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     expect(await runPython(code)).toContain('hola mundo');
   });
 
+  it('the concurrent (thread per client) server snippet serves two playground clients at once', async () => {
+    const port = await freePort();
+    const code = pythonSnippet({
+      kind: 'tcp-server',
+      host: '127.0.0.1',
+      port,
+      backlog: 5,
+      recvSize: 16,
+      concurrency: 'concurrent',
+    });
+    expect(code).toContain('threading.Thread(target=serve');
+    const file = join(tmpdir(), `threaded-${process.pid}.py`);
+    writeFileSync(file, code);
+    const proc = spawn('python3', [file], { stdio: 'ignore' });
+    try {
+      const p = await pg.start();
+      const c = await pg.client(p);
+      const connect = async () => {
+        const deadline = Date.now() + 5000;
+        let reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+        while (!reply.ok && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100));
+          reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+        }
+        if (!reply.ok) throw new Error(reply.error.message);
+        return reply.result.socket!.id;
+      };
+      // The first client stays connected and silent: a one-at-a-time server would never answer the second.
+      const first = await connect();
+      const second = await connect();
+      await c.ok({ type: 'socket.send', socketId: second, data: { encoding: 'text', value: 'hola' } });
+      await c.waitFor(() => c.eventsOf(second, 'recv').length > 0, 5000, 'echo to the second client');
+      expect(c.eventsOf(first, 'recv')).toEqual([]);
+    } finally {
+      proc.kill();
+    }
+  });
+
   it('the TCP server snippet echoes what a playground client sends', async () => {
     const port = await freePort();
     const code = pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16 });

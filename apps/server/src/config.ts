@@ -1,19 +1,37 @@
-import type { Limits } from '@playground/protocol';
+import type { Limits, Mode } from '@playground/protocol';
+
+/** Every per-session limit is enforced, so none is optional here (the wire schema keeps new ones optional). */
+export type SessionLimits = Required<Limits>;
 
 export interface PlaygroundConfig {
-  /** Interface the bridge listens on; loopback unless the operator opens it up. */
+  /** `local`: one learner on this computer. `lan`: a classroom; students join with a code. */
+  mode: Mode;
+  /** Interface the bridge listens on; loopback in local mode, every interface by default in LAN mode. */
   host: string;
   /** 0 lets the OS pick, which the tests use. */
   port: number;
   /** Extra Host header names the operator trusts (DNS-rebinding defence keeps everything else out). */
   allowedHosts: string[];
+  /** `--allow-target`: HOST, HOST:PORT, CIDR or CIDR:PORT that clients may reach beyond the default policy. */
+  allowTargets: string[];
   /** Directory with the built web app; when missing, the bridge serves a page saying how to build it. */
   webRoot: string | undefined;
-  limits: Limits;
+  limits: SessionLimits;
   /** How often the bridge pings each browser; a browser that misses two pongs is gone. */
   heartbeatMs: number;
   /** Outbox tuning: the slow-browser defence. */
   outbox: OutboxConfig;
+  /** Who may open sessions, and how fast: the upgrade-flood and join-code defences. */
+  admission: AdmissionConfig;
+  /**
+   * How long a session whose page asked to be kept (`/ws?…&keep=1`) outlives its WebSocket, so a
+   * reload or a brief network drop resumes it with its sockets; 0 ends sessions with their WebSocket.
+   */
+  resumeGraceMs: number;
+  /** `--lessons DIR`: a teacher's own lesson files (JSON), served at /api/lessons. */
+  lessonsDir: string | undefined;
+  /** How often the teacher's roster and the class's server list are sent at most. */
+  classroomIntervalMs: number;
 }
 
 export interface OutboxConfig {
@@ -25,32 +43,64 @@ export interface OutboxConfig {
   lowWaterBytes: number;
 }
 
-export const DEFAULT_PORT = 4780;
+export interface AdmissionConfig {
+  /** WebSocket sessions one remote address may hold at once. */
+  maxSessionsPerAddress: number;
+  /** New upgrades per second one remote address may start (a token bucket refilled at this rate)… */
+  upgradesPerSecond: number;
+  /** …holding at most this many, so a page opening a few tabs at once is not refused. */
+  upgradeBurst: number;
+  /** Wrong join codes one address may try per window before every join from it gets 429. */
+  joinFailures: number;
+  joinWindowMs: number;
+}
 
-export const DEFAULT_LIMITS: Limits = {
+export const DEFAULT_PORT = 4780;
+export const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: SessionLimits = {
   maxSockets: 200,
   maxServers: 20,
   maxMessageBytes: 256 * 1024,
   previewBytes: 4096,
   minPort: 1024,
   maxPort: 65535,
+  bytesPerSecond: 50 * MiB,
+  eventsPerSecond: 20_000,
+  maxSendBufferBytes: 4 * MiB,
+  maxPendingCommands: 64,
+};
+
+export const DEFAULT_ADMISSION: AdmissionConfig = {
+  maxSessionsPerAddress: 20,
+  upgradesPerSecond: 10,
+  upgradeBurst: 20,
+  joinFailures: 5,
+  joinWindowMs: 60_000,
 };
 
 export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): PlaygroundConfig {
+  const mode = overrides.mode ?? 'local';
   return {
-    host: '127.0.0.1',
+    mode,
+    host: mode === 'lan' ? '0.0.0.0' : '127.0.0.1',
     port: DEFAULT_PORT,
     allowedHosts: [],
+    allowTargets: [],
     webRoot: undefined,
     limits: DEFAULT_LIMITS,
     heartbeatMs: 15_000,
     outbox: {
       flushIntervalMs: 16,
       maxEventsPerFlush: 5000,
-      maxPreviewBytesPerFlush: 2 * 1024 * 1024,
-      highWaterBytes: 8 * 1024 * 1024,
-      lowWaterBytes: 1024 * 1024,
+      maxPreviewBytesPerFlush: 2 * MiB,
+      highWaterBytes: 8 * MiB,
+      lowWaterBytes: MiB,
     },
+    admission: DEFAULT_ADMISSION,
+    resumeGraceMs: 30_000,
+    lessonsDir: undefined,
+    classroomIntervalMs: 500,
     ...overrides,
   };
 }

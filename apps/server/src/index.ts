@@ -1,2 +1,9 @@
-export { defaultConfig, type PlaygroundConfig } from './config.ts';
+export {
+  DEFAULT_ADMISSION,
+  DEFAULT_LIMITS,
+  defaultConfig,
+  MiB,
+  type PlaygroundConfig,
+  type SessionLimits,
+} from './config.ts';
 export { type Playground, startPlayground } from './server.ts';

@@ -6,25 +6,34 @@ import './app/shell.css';
 import './features/sockets/sockets.css';
 import './features/log/log.css';
 import './features/inspector/inspector.css';
-import { App } from './app/App.tsx';
+import './features/lab/lab.css';
+import './features/views/views.css';
+import { browserEnvironment, createPageServices } from './app/page.ts';
+import { PageProvider } from './app/PageContext.tsx';
+import { Root } from './app/Root.tsx';
 import { BridgeClient, bridgeUrl } from './bridge/client.ts';
 import { PlaygroundProvider } from './bridge/context.tsx';
 import { storeHandlers } from './bridge/handlers.ts';
 import { createPlaygroundStore } from './bridge/store.ts';
-import { fetchToken } from './bridge/token.ts';
 
 const store = createPlaygroundStore();
+// Who this page is (local, student, teacher), resuming, the recording for export, the classroom.
+const page = createPageServices(store, storeHandlers(store), browserEnvironment());
 const bridge = new BridgeClient({
   url: bridgeUrl(window.location),
-  token: () => fetchToken(window.location),
-  handlers: storeHandlers(store),
+  token: () => page.access.token(),
+  handlers: page.handlers,
+  resume: page.resume,
 });
 bridge.start();
+window.addEventListener('pagehide', () => page.leaving());
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <PlaygroundProvider store={store} bridge={bridge}>
-      <App />
+      <PageProvider page={page}>
+        <Root />
+      </PageProvider>
     </PlaygroundProvider>
   </StrictMode>,
 );

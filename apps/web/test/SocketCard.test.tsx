@@ -35,18 +35,21 @@ describe('SocketList', () => {
     expect(within(card('s3')).getByText('127.0.0.1:65432')).toBeInTheDocument();
   });
 
-  it('sends FIN, close and RST for a connection, and stop for a server', async () => {
+  it('sends FIN, close and RST for a connection; stop listening and close all for a server', async () => {
     const { send } = renderWithPlayground(<SocketList />, { store: cards() });
     const connCard = card('s3');
     await userEvent.click(within(connCard).getByRole('button', { name: 'End (FIN)' }));
     await userEvent.click(within(connCard).getByRole('button', { name: 'Reset (RST)' }));
     await userEvent.click(within(connCard).getByRole('button', { name: 'Close' }));
-    const serverButtons = within(card('s1')).getAllByRole('button', { name: 'Stop' });
-    await userEvent.click(serverButtons[0]!);
+    const stop = within(card('s1')).getAllByRole('button', { name: 'Stop listening' });
+    await userEvent.click(stop[0]!);
+    const closeAll = within(card('s1')).getAllByRole('button', { name: 'Close all' });
+    await userEvent.click(closeAll[0]!);
     expect(send.mock.calls.map(([command]) => command)).toEqual([
       { type: 'tcp.end', socketId: 's3' },
       { type: 'tcp.reset', socketId: 's3' },
       { type: 'socket.close', socketId: 's3' },
+      { type: 'server.stopListening', socketId: 's1' },
       { type: 'socket.close', socketId: 's1' },
     ]);
   });

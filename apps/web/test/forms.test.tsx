@@ -12,9 +12,26 @@ describe('ServerForm', () => {
     const form = screen.getByTestId('server-form');
     await userEvent.click(within(form).getByRole('button', { name: 'Start server' }));
     expect(send).toHaveBeenCalledWith(
-      { type: 'tcp.listen', host: '127.0.0.1', port: 65432, recvSize: 16, backlog: 128, behaviour: 'echo' },
+      {
+        type: 'tcp.listen',
+        host: '127.0.0.1',
+        port: 65432,
+        recvSize: 16,
+        backlog: 128,
+        behaviour: 'echo',
+        concurrency: 'concurrent',
+      },
       undefined,
     );
+  });
+
+  it('serves one client at a time when asked, and explains what that means', async () => {
+    const { send } = renderWithPlayground(<ServerForm />);
+    const form = screen.getByTestId('server-form');
+    await userEvent.selectOptions(within(form).getByLabelText('Serving clients'), 'one-at-a-time');
+    expect(within(form).getByText(/the next client is served only when the current one closes/)).toBeInTheDocument();
+    await userEvent.click(within(form).getByRole('button', { name: 'Start server' }));
+    expect(send.mock.calls[0]?.[0]).toMatchObject({ type: 'tcp.listen', concurrency: 'one-at-a-time' });
   });
 
   it('binds a UDP echo server with the chosen host, port and recv size', async () => {

@@ -1,7 +1,29 @@
-import { type Counters, MAX_RECV_SIZE, MIN_RECV_SIZE, type SocketInfo, type SocketKind } from '@playground/protocol';
+import { framingProblems } from '@playground/codec';
+import {
+  type Behaviour,
+  type ConditionsSettings,
+  type Counters,
+  type FramingConfig,
+  MAX_RECV_SIZE,
+  MIN_RECV_SIZE,
+  type SocketInfo,
+  type SocketKind,
+} from '@playground/protocol';
+import { DEFAULT_SERVER_FRAMING } from './behaviours/index.ts';
+import {
+  type ConditionsCreateOptions,
+  checkSettings,
+  Relay,
+  type RelayOptions,
+  randomSeed,
+  TcpRelay,
+  UdpRelay,
+} from './conditions/index.ts';
 import { EngineError, unknownSocket, wrongKind } from './errors.ts';
 import { Channel, EventStamper } from './event-stamper.ts';
+import { type SensorStartOptions, SensorTcpClient, SensorUdpClient, sensorPlan, serverSensor } from './sensor/index.ts';
 import type { Registry, SocketHandle } from './socket-handle.ts';
+import { type SplitPlan, sendSplit } from './split-send.ts';
 import { TcpClient } from './tcp-client.ts';
 import { TcpServer } from './tcp-server.ts';
 import { TcpStream } from './tcp-stream.ts';
@@ -12,6 +34,11 @@ export interface EngineOptions {
   /** Called synchronously for every event; it must not throw. */
   onEvent: EventSink;
   now?: () => number;
+  /**
+   * Connections a server accepts while this many sockets are open are reset at once and reported
+   * as a `quota` error event on the server, which keeps listening. Commands are the caller's to limit.
+   */
+  maxSockets?: number;
 }
 
 /** Closed sockets stay answerable (info, counters, invalid_state) until this many more have closed. */
@@ -29,10 +56,13 @@ export class Engine {
   readonly #registry: Registry = {
     adopt: <T extends SocketHandle>(kind: SocketKind, make: (channel: Channel) => T) => this.#adopt(kind, make),
     readingPaused: () => this.#readingPaused,
+    socketQuotaReached: () => this.#socketQuotaReached(),
   };
+  readonly #maxSockets: number | undefined;
 
   constructor(options: EngineOptions) {
     this.#stamper = new EventStamper(options.onEvent, options.now ?? (() => performance.now()));
+    this.#maxSockets = options.maxSockets;
   }
 
   async tcpListen(o: TcpListenOptions): Promise<SocketInfo> {
@@ -42,6 +72,9 @@ export class Engine {
       backlog: o.backlog ?? 128,
       recvSize: checkRecvSize(o.recvSize),
       behaviour: o.behaviour ?? 'echo',
+      concurrency: o.concurrency ?? 'concurrent',
+      framing: serverFraming(o.behaviour ?? 'echo', o.framing),
+      sensor: serverSensor(o.behaviour ?? 'echo', o.sensor),
     };
     return this.#adopt('tcp-server', (channel) => new TcpServer(channel, this.#registry, options)).ready.promise;
   }
@@ -49,8 +82,10 @@ export class Engine {
   async tcpConnect(o: TcpConnectOptions): Promise<SocketInfo> {
     const target = { host: o.host, port: o.port, timeoutMs: o.timeoutMs ?? 5000 };
     const recvSize = checkRecvSize(o.recvSize);
-    return this.#adopt('tcp-client', (channel) => new TcpClient(channel, target, recvSize, this.#readingPaused)).ready
-      .promise;
+    return this.#adopt(
+      'tcp-client',
+      (channel) => new TcpClient(channel, target, recvSize, this.#readingPaused, o.group),
+    ).ready.promise;
   }
 
   async udpBind(o: UdpBindOptions): Promise<SocketInfo> {
@@ -60,24 +95,91 @@ export class Engine {
       recvSize: checkRecvSize(o.recvSize),
       behaviour: o.behaviour ?? 'none',
       remote: o.remote,
+      framing: serverFraming(o.behaviour ?? 'none', o.framing),
+      sensor: serverSensor(o.behaviour ?? 'none', o.sensor),
     };
     return this.#adopt('udp', (channel) => new UdpEndpoint(channel, options)).ready.promise;
   }
 
-  async send(id: string, bytes: Uint8Array, to?: Target): Promise<number> {
+  /**
+   * A network conditions stage (a `relay` socket) in front of `target`: clients reach the relay's
+   * `local` address instead, and their traffic goes through the settings (conditions/).
+   */
+  async conditionsCreate(o: ConditionsCreateOptions): Promise<SocketInfo> {
+    const options: RelayOptions = {
+      transport: o.transport,
+      host: o.host ?? '127.0.0.1',
+      port: o.port ?? 0,
+      target: o.target,
+      settings: checkSettings(o.settings ?? {}),
+      seed: o.seed === undefined ? randomSeed() : o.seed >>> 0,
+    };
+    const relay = (channel: Channel) =>
+      options.transport === 'tcp' ? new TcpRelay(channel, options) : new UdpRelay(channel, options);
+    return this.#adopt('relay', relay).ready.promise;
+  }
+
+  /** Changes a relay's settings while traffic flows. */
+  conditionsUpdate(id: string, patch: Partial<ConditionsSettings>): SocketInfo {
     const socket = this.#get(id);
-    if (socket instanceof UdpEndpoint) return socket.send(bytes, to);
+    if (!(socket instanceof Relay)) throw wrongKind(id, socket.kind, 'only a conditions relay has network conditions.');
+    return socket.update(patch);
+  }
+
+  /** A sensor client (sensor/): a TCP client or UDP endpoint sending random struct records at a rate. */
+  async sensorStart(o: SensorStartOptions): Promise<SocketInfo> {
+    const plan = sensorPlan(o);
+    const recvSize = checkRecvSize(o.recvSize);
+    if (o.transport === 'tcp') {
+      return this.#adopt(
+        'tcp-client',
+        (channel) => new SensorTcpClient(channel, { ...o, recvSize }, plan, this.#readingPaused),
+      ).ready.promise;
+    }
+    return this.#adopt('udp', (channel) => new SensorUdpClient(channel, { ...o, recvSize }, plan)).ready.promise;
+  }
+
+  /** One write (one datagram), or with `split` several: see sendSplit. Resolves with the bytes written. */
+  async send(id: string, bytes: Uint8Array, to?: Target, split?: SplitPlan): Promise<number> {
+    const socket = this.#get(id);
+    if (socket instanceof UdpEndpoint) {
+      return split ? sendSplit(bytes, split, (piece) => socket.send(piece, to)) : socket.send(bytes, to);
+    }
     if (!(socket instanceof TcpStream)) {
       throw wrongKind(id, socket.kind, 'it only accepts connections; send on one of those instead.');
     }
     if (to !== undefined) {
       throw wrongKind(id, socket.kind, 'a TCP connection always sends to its peer, so it takes no destination.');
     }
-    return socket.send(bytes);
+    return split ? sendSplit(bytes, split, (piece) => socket.send(piece)) : socket.send(bytes);
+  }
+
+  /** TCP_NODELAY on a connection: true sends small writes at once instead of letting Nagle gather them. */
+  setNoDelay(id: string, noDelay: boolean): void {
+    this.#stream(id, "only TCP connections have Nagle's algorithm.").setNoDelay(noDelay);
+  }
+
+  /** The application stops (or resumes) calling recv() on a connection or UDP endpoint. */
+  setReadingPaused(id: string, paused: boolean): void {
+    const socket = this.#get(id);
+    if (socket instanceof TcpStream || socket instanceof UdpEndpoint) {
+      socket.pauseReading(paused);
+      return;
+    }
+    throw wrongKind(id, socket.kind, 'it only accepts connections; pause the reading of one of those instead.');
   }
 
   end(id: string): void {
     this.#stream(id, 'only TCP connections can be half-closed.').end();
+  }
+
+  /** The server's listening socket closes; the connections it accepted stay open. */
+  stopListening(id: string): void {
+    const socket = this.#get(id);
+    if (!(socket instanceof TcpServer)) {
+      throw wrongKind(id, socket.kind, 'only a TCP server listens, so only a server can stop listening.');
+    }
+    socket.stopListening();
   }
 
   reset(id: string): void {
@@ -149,11 +251,32 @@ export class Engine {
     return socket;
   }
 
+  #socketQuotaReached(): number | undefined {
+    const max = this.#maxSockets;
+    if (max === undefined) return undefined;
+    let open = 0;
+    for (const socket of this.#live) if (socket.open) open++;
+    return open >= max ? max : undefined;
+  }
+
   #holdReading(hold: boolean): void {
     if (this.#readingPaused === hold) return;
     this.#readingPaused = hold;
     for (const socket of this.#live) if (socket instanceof TcpStream) socket.holdReading(hold);
   }
+}
+
+/** A framed-json server needs a framing (seed 002's by default); other behaviours ignore it. */
+function serverFraming(behaviour: Behaviour, framing: FramingConfig | undefined): FramingConfig | undefined {
+  if (behaviour !== 'framed-json') return undefined;
+  const chosen = framing ?? DEFAULT_SERVER_FRAMING;
+  const problems = framingProblems(chosen);
+  if (problems.length > 0) {
+    throw new EngineError('bad_command', `This framing cannot be used: ${problems.join(' ')}`, {
+      params: { reason: problems.join(' ') },
+    });
+  }
+  return chosen;
 }
 
 function checkRecvSize(recvSize = DEFAULT_RECV_SIZE): number {

@@ -1,4 +1,5 @@
 import {
+  type Endpoint,
   type ErrorCode,
   type ErrorInfo,
   MAX_UDP_PAYLOAD,
@@ -119,4 +120,12 @@ export function wrongKind(id: string, kind: SocketKind, why: string): EngineErro
 
 export function invalidState(id: string, why: string): EngineError {
   return new EngineError('invalid_state', `${id} ${why}`, { params: { socketId: id } });
+}
+
+export function refusedByQuota(remote: Endpoint, max: number): EngineError {
+  return new EngineError(
+    'quota',
+    `A connection from ${hostPort(remote.address, remote.port)} was refused (reset): this session already has ${max} open sockets, the most allowed.`,
+    { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port } },
+  );
 }

@@ -25,14 +25,43 @@ export class EventStamper {
    */
   emit(socketId: string, kind: SocketKind, body: EventBody): void {
     const event = body as EngineEvent;
-    const t = this.now() - this.#origin;
-    if (t > this.#lastT) this.#lastT = t;
     event.seq = ++this.#seq;
-    event.t = this.#lastT;
+    event.t = this.#time();
     event.socketId = socketId;
     event.kind = kind;
     this.sink(event);
   }
+
+  /**
+   * The hot path, once per recv(N) piece and once per write: the event is built whole in one object
+   * literal, so it is one allocation of one shape instead of a body that grows four properties.
+   */
+  recv(socketId: string, kind: SocketKind, data: Uint8Array, readNo: number): void {
+    this.sink({ seq: ++this.#seq, t: this.#time(), socketId, kind, type: 'recv', data, readNo });
+  }
+
+  send(socketId: string, kind: SocketKind, data: Uint8Array, writeNo: number): void {
+    this.sink({ seq: ++this.#seq, t: this.#time(), socketId, kind, type: 'send', data, writeNo });
+  }
+
+  /**
+   * The clock is read once per synchronous run of the engine and reused until the next microtask:
+   * every event of that run happened at the same instant (the recv(16) pieces of one 64 KiB chunk
+   * were all waiting at once), and reading the clock for each of them was a tenth of the echo's time.
+   */
+  #time(): number {
+    if (this.#fresh) return this.#lastT;
+    this.#fresh = true;
+    queueMicrotask(this.#expire);
+    const t = this.now() - this.#origin;
+    if (t > this.#lastT) this.#lastT = t;
+    return this.#lastT;
+  }
+
+  #fresh = false;
+  readonly #expire = (): void => {
+    this.#fresh = false;
+  };
 }
 
 /** The stamper bound to one socket. */
@@ -45,5 +74,15 @@ export class Channel {
 
   emit(body: EventBody): void {
     this.stamper.emit(this.socketId, this.kind, body);
+  }
+
+  /** Same as emit({ type: 'recv', data, readNo }), faster. */
+  recv(data: Uint8Array, readNo: number): void {
+    this.stamper.recv(this.socketId, this.kind, data, readNo);
+  }
+
+  /** Same as emit({ type: 'send', data, writeNo }), faster. */
+  send(data: Uint8Array, writeNo: number): void {
+    this.stamper.send(this.socketId, this.kind, data, writeNo);
   }
 }

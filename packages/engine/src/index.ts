@@ -1,7 +1,10 @@
+export type { ConditionsCreateOptions } from './conditions/index.ts';
 export { Engine, type EngineOptions } from './engine.ts';
 export { EngineError, type ErrorParams } from './errors.ts';
 export type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';
 export { type KernelTableResult, readKernelTcpTable, socketsOnPorts } from './kernel/tcp-table.ts';
+export type { SensorStartOptions } from './sensor/index.ts';
+export type { SplitPlan } from './split-send.ts';
 export type {
   EngineEvent,
   EngineEventType,

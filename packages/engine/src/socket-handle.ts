@@ -8,6 +8,8 @@ export interface Registry {
   /** Gives the new socket an id, registers it, then starts it, so a sink reacting to 'opened' finds it. */
   adopt<T extends SocketHandle>(kind: SocketKind, make: (channel: Channel) => T): T;
   readingPaused(): boolean;
+  /** The engine's socket quota when it is reached (a new connection must be refused), else undefined. */
+  socketQuotaReached(): number | undefined;
 }
 
 /** The life cycle every socket shares: opened → states → closed, once. */

@@ -14,11 +14,11 @@ export interface ConnectTarget {
 export class TcpClient extends TcpStream {
   readonly #target: ConnectTarget;
 
-  constructor(channel: Channel, target: ConnectTarget, recvSize: number, readingPaused: boolean) {
+  constructor(channel: Channel, target: ConnectTarget, recvSize: number, readingPaused: boolean, group?: string) {
     super(
       channel,
       new Socket({ allowHalfOpen: true }),
-      { remote: endpoint(target.host, target.port), recvSize },
+      { remote: endpoint(target.host, target.port), recvSize, ...(group === undefined ? {} : { group }) },
       readingPaused,
     );
     this.#target = target;

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Behaviour } from '@playground/protocol';
+import type { Behaviour, Concurrency, Endpoint, FramingConfig, SensorInfo } from '@playground/protocol';
 import { endpoint } from './endpoints.ts';
-import { toEngineError } from './errors.ts';
+import { invalidState, refusedByQuota, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
 import { type Registry, SocketHandle } from './socket-handle.ts';
 import { TcpStream } from './tcp-stream.ts';
@@ -12,6 +12,11 @@ export interface ListenOptions {
   backlog: number;
   recvSize: number;
   behaviour: Behaviour;
+  concurrency: Concurrency;
+  /** framed-json: what each connection decodes and answers with. */
+  framing?: FramingConfig | undefined;
+  /** sensor: the records each connection decodes. */
+  sensor?: SensorInfo | undefined;
 }
 
 /** A listening socket: every accepted connection becomes a tcp-conn socket of the same engine. */
@@ -20,13 +25,25 @@ export class TcpServer extends SocketHandle {
   readonly #registry: Registry;
   readonly #options: ListenOptions;
   readonly #conns = new Set<TcpStream>();
+  /** One-at-a-time: the connection being served, and those the kernel connected that wait for accept(). */
+  #serving: TcpStream | undefined;
+  readonly #waiting: TcpStream[] = [];
 
   constructor(channel: Channel, registry: Registry, options: ListenOptions) {
     const { host, port, backlog, recvSize, behaviour } = options;
-    super(channel, { local: endpoint(host, port), recvSize, behaviour, backlog });
+    super(channel, {
+      local: endpoint(host, port),
+      recvSize,
+      behaviour,
+      backlog,
+      concurrency: options.concurrency,
+      ...(options.framing ? { framing: options.framing } : {}),
+      ...(options.sensor ? { sensor: options.sensor } : {}),
+    });
     this.#registry = registry;
     this.#options = options;
-    this.#server = createServer({ allowHalfOpen: true });
+    // One at a time: connections start without reading, so a waiting client's bytes stay in the kernel.
+    this.#server = createServer({ allowHalfOpen: true, pauseOnConnect: options.concurrency === 'one-at-a-time' });
     this.#server.on('error', (err) => {
       this.report(toEngineError(err, { host, port }));
       // A failed listen leaves nothing to serve; later errors (a failed accept) do not stop the server.
@@ -47,10 +64,9 @@ export class TcpServer extends SocketHandle {
   }
 
   close(): Promise<void> {
-    if (this.open) {
-      this.#server.close();
-      for (const conn of this.#conns) void conn.close();
-    }
+    if (this.open) this.#server.close();
+    // Also after stopListening: closing a server closes the connections it accepted.
+    for (const conn of this.#conns) void conn.close();
     return Promise.all([this.closed, ...Array.from(this.#conns, (c) => c.closed)]).then(() => undefined);
   }
 
@@ -69,6 +85,16 @@ export class TcpServer extends SocketHandle {
 
   #accept(socket: Socket): void {
     const remote = endpoint(socket.remoteAddress, socket.remotePort);
+    const max = this.#registry.socketQuotaReached();
+    if (max !== undefined) {
+      // A reset tells the peer at once; the server itself is fine, so this is not its lastError.
+      socket.on('error', () => {});
+      socket.resetAndDestroy();
+      this.channel.emit({ type: 'error', error: refusedByQuota(remote, max).toInfo() });
+      return;
+    }
+    // One at a time: while a client is being served, the next waits for accept() with its bytes unread.
+    const waits = this.#options.concurrency === 'one-at-a-time' && this.#serving !== undefined;
     const conn = this.#registry.adopt(
       'tcp-conn',
       (channel) =>
@@ -81,12 +107,59 @@ export class TcpServer extends SocketHandle {
             remote,
             recvSize: this.info.recvSize,
             behaviour: this.#options.behaviour,
+            ...(this.#options.framing ? { framing: this.#options.framing } : {}),
+            ...(this.#options.sensor ? { sensor: this.#options.sensor } : {}),
           },
           this.#registry.readingPaused(),
+          waits,
         ),
     );
     this.#conns.add(conn);
     void conn.closed.then(() => this.#conns.delete(conn));
+    if (this.#options.concurrency === 'concurrent') {
+      this.channel.emit({ type: 'accept', connId: conn.id, remote });
+      return;
+    }
+    void conn.closed.then(() => this.#done(conn));
+    if (waits) {
+      this.#waiting.push(conn);
+      this.channel.emit({ type: 'queued', connId: conn.id, remote, position: this.#waiting.length });
+    } else this.#serve(conn, remote);
+  }
+
+  /**
+   * The listening socket closes at once (new clients get ECONNREFUSED); the connections accepted so
+   * far stay open. Node's server reports 'close' only after they end, so the socket is closed here.
+   * Waiting clients were never accept()ed: as when a program closes its listening socket with
+   * connections still in the kernel's queue, they are reset.
+   */
+  stopListening(): void {
+    if (!this.open) throw invalidState(this.id, 'is not listening any more.');
+    this.#server.close();
+    for (const conn of this.#waiting.splice(0)) {
+      try {
+        conn.reset();
+      } catch {
+        // Already closing: nothing to reset.
+      }
+    }
+    this.finish();
+  }
+
+  /** accept() returned: this connection is served now, and its bytes are read. */
+  #serve(conn: TcpStream, remote: Endpoint): void {
+    this.#serving = conn;
+    conn.waitForAccept(false);
     this.channel.emit({ type: 'accept', connId: conn.id, remote });
+  }
+
+  /** The served client closed (or a waiting one gave up): the accept() loop takes the next in line. */
+  #done(conn: TcpStream): void {
+    const at = this.#waiting.indexOf(conn);
+    if (at >= 0) this.#waiting.splice(at, 1);
+    if (this.#serving !== conn) return;
+    this.#serving = undefined;
+    const next = this.#waiting.shift();
+    if (next) this.#serve(next, next.snapshot().remote ?? endpoint(undefined, undefined));
   }
 }

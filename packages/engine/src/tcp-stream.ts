@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { SocketInfo } from '@playground/protocol';
-import { type StreamBehaviour, type StreamPeer, streamBehaviours } from './behaviours.ts';
+import { type StreamBehaviour, type StreamPeer, streamBehaviour } from './behaviours/index.ts';
 import { type EngineError, type ErrorContext, invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
 import { SocketHandle } from './socket-handle.ts';
@@ -12,8 +12,19 @@ import { SocketHandle } from './socket-handle.ts';
 export class TcpStream extends SocketHandle implements StreamPeer {
   protected readonly socket: Socket;
   readonly #behaviour: StreamBehaviour | undefined;
-  /** Bytes Node has read from the kernel that the application has not recv()'d yet. */
+  /** Bytes Node has read from the kernel that the application has not recv()'d yet: #pending from #pendingAt. */
   #pending: Buffer | undefined;
+  #pendingAt = 0;
+  #delivering = false;
+  /**
+   * What the behaviour wrote back during one delivery, not yet handed to Node: earlier runs in
+   * #echoParts, the current run as bytes #echoStart..#echoEnd of #echoBuffer. An echo's pieces are
+   * consecutive slices of one chunk, so they are a single run and cost no copy.
+   */
+  #echoParts: Uint8Array[] = [];
+  #echoBuffer: ArrayBufferLike | undefined;
+  #echoStart = 0;
+  #echoEnd = 0;
   #eof = false;
   #finReceived = false;
   #pumping = false;
@@ -22,17 +33,40 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   #engineHold: boolean;
   /** The echo's writes are buffered beyond the limit: stop reading until they drain. */
   #echoHold = false;
+  /** A one-at-a-time server has not accept()ed this connection yet: its bytes stay in the kernel. */
+  #acceptHold = false;
+  /** The learner paused this socket's reading (socket.pauseReading): the program is "busy". */
+  #appHold = false;
+  #behaviourOpened = false;
 
-  constructor(channel: Channel, socket: Socket, info: Omit<SocketInfo, 'id' | 'kind'>, readingPaused: boolean) {
+  constructor(
+    channel: Channel,
+    socket: Socket,
+    info: Omit<SocketInfo, 'id' | 'kind'>,
+    readingPaused: boolean,
+    waitingForAccept = false,
+  ) {
     super(channel, info);
+    this.#acceptHold = waitingForAccept;
     this.socket = socket;
-    this.#behaviour = info.behaviour && streamBehaviours[info.behaviour];
+    this.#behaviour =
+      info.behaviour &&
+      streamBehaviour(info.behaviour, {
+        framing: info.framing,
+        sensor: info.sensor,
+        remote: info.remote,
+        emit: (event) => this.channel.emit(event),
+      });
     this.#engineHold = readingPaused;
+    // A server with pauseOnConnect hands over sockets that do not read until resumed.
+    this.#flowing = socket.readableFlowing !== false;
     socket.on('error', (err) => this.report(toEngineError(err, this.peer())));
     socket.on('close', () => this.finish());
     socket.on('data', (chunk: Buffer) => {
       // Pausing stops further 'data' events, so a second chunk arriving before the first is consumed is rare.
-      this.#pending = this.#pending === undefined ? chunk : Buffer.concat([this.#pending, chunk]);
+      this.#pending =
+        this.#pending === undefined ? chunk : Buffer.concat([this.#pending.subarray(this.#pendingAt), chunk]);
+      this.#pendingAt = 0;
       this.#pump();
     });
     socket.on('end', () => {
@@ -45,6 +79,25 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   protected begin(): void {
     this.setState('established');
     this.markReady();
+    // After this tick, so the server's 'accept' event comes before anything the behaviour says first.
+    queueMicrotask(() => this.#openBehaviour());
+  }
+
+  /** The server program starts serving this connection once accept() has returned it. */
+  #openBehaviour(): void {
+    if (this.#behaviourOpened || this.#acceptHold || !this.open) return;
+    this.#behaviourOpened = true;
+    this.#behaviour?.open?.(this);
+  }
+
+  protected override finish(): void {
+    super.finish();
+    this.#behaviour?.close?.();
+  }
+
+  /** Bytes written but still in Node's buffer: the kernel's send buffer is full because the peer is not reading. */
+  get buffered(): number {
+    return this.socket.writableLength;
   }
 
   get writable(): boolean {
@@ -60,18 +113,31 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     });
   }
 
+  /**
+   * The echo's write: its own write and 'send' event like any other, but while a chunk is being
+   * delivered the pieces are gathered and handed to Node as one buffer when the delivery ends. The
+   * bytes leave as one write per chunk read, as from a plain Node echo server, without paying Node's
+   * per-write cost N times (with recv(16) that was most of the echo's time) and without small
+   * segments that Nagle's algorithm would hold back until the peer's delayed ACK.
+   */
   writeBack(piece: Uint8Array): void {
-    if (this.#write(piece) || this.#echoHold) return;
-    this.#echoHold = true;
-    this.socket.once('drain', () => {
-      this.#echoHold = false;
-      this.#pump();
-    });
+    this.#count(piece);
+    if (this.#echoBuffer === piece.buffer && this.#echoEnd === piece.byteOffset) {
+      this.#echoEnd += piece.byteLength;
+    } else {
+      // A new run (a transformed reply, the next chunk): keep the last one for the same single write.
+      if (this.#echoBuffer !== undefined) this.#echoParts.push(this.#echoRun(this.#echoBuffer));
+      this.#echoBuffer = piece.buffer;
+      this.#echoStart = piece.byteOffset;
+      this.#echoEnd = piece.byteOffset + piece.byteLength;
+    }
+    if (!this.#delivering) this.#flushEcho();
   }
 
   /** shutdown(SHUT_WR): Node sends the FIN after the writes still buffered. */
   end(): void {
     if (!this.writable) throw this.#cannot('end');
+    this.#flushEcho();
     this.socket.end();
     this.channel.emit({ type: 'fin-sent' });
     // After fin-received both directions are shut, so the next state is closed rather than fin-sent.
@@ -89,9 +155,31 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     return this.closed;
   }
 
+  /** One-at-a-time serving: while waiting, nothing is read, so the bytes wait in the kernel's receive queue. */
+  waitForAccept(waiting: boolean): void {
+    this.#acceptHold = waiting;
+    this.#pump();
+    if (!waiting && this.state !== undefined) queueMicrotask(() => this.#openBehaviour());
+  }
+
   holdReading(hold: boolean): void {
     this.#engineHold = hold;
     this.#pump();
+  }
+
+  /** The application stops calling recv(): new bytes wait in the kernel and arrive together on resume. */
+  pauseReading(paused: boolean): void {
+    if (!this.open) throw invalidState(this.id, 'is closed, so it reads nothing any more.');
+    this.#appHold = paused;
+    this.channel.emit({ type: 'reading', paused });
+    this.#pump();
+  }
+
+  /** TCP_NODELAY: true turns Nagle's algorithm off. */
+  setNoDelay(noDelay: boolean): void {
+    if (!this.open || this.socket.destroyed) throw invalidState(this.id, 'is closed, so it sends nothing any more.');
+    this.socket.setNoDelay(noDelay);
+    this.channel.emit({ type: 'no-delay', noDelay });
   }
 
   protected peer(): ErrorContext {
@@ -99,15 +187,49 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   }
 
   #held(): boolean {
-    return this.#engineHold || this.#echoHold || this.socket.destroyed;
+    return this.#engineHold || this.#echoHold || this.#acceptHold || this.#appHold || this.socket.destroyed;
   }
 
   #write(bytes: Uint8Array, done?: (err?: Error | null) => void): boolean {
+    // Echoes gathered so far were written first, so they must reach the socket first.
+    this.#flushEcho();
+    this.#count(bytes);
+    return this.socket.write(bytes, done);
+  }
+
+  #count(bytes: Uint8Array): void {
     const counters = this.counters;
     counters.writes++;
     counters.bytesOut += bytes.length;
-    this.channel.emit({ type: 'send', data: bytes, writeNo: counters.writes });
-    return this.socket.write(bytes, done);
+    this.channel.send(bytes, counters.writes);
+  }
+
+  /**
+   * Hands the gathered echo to Node. Reading stops until it drains only if the bytes are still in
+   * Node's buffer afterwards: write() says false for any write as large as the buffer even when the
+   * kernel took it at once, and holding then cost a pause, a resume and a tick per 16 KiB.
+   */
+  #flushEcho(): void {
+    const buffer = this.#echoBuffer;
+    if (buffer === undefined) return;
+    this.#echoBuffer = undefined;
+    let view = this.#echoRun(buffer);
+    if (this.#echoParts.length > 0) {
+      this.#echoParts.push(view);
+      view = Buffer.concat(this.#echoParts);
+      this.#echoParts = [];
+    }
+    const socket = this.socket;
+    if (socket.write(view) || socket.writableLength < socket.writableHighWaterMark || this.#echoHold) return;
+    this.#echoHold = true;
+    this.socket.once('drain', () => {
+      this.#echoHold = false;
+      this.#pump();
+    });
+  }
+
+  #echoRun(buffer: ArrayBufferLike): Buffer {
+    return Buffer.from(buffer, this.#echoStart, this.#echoEnd - this.#echoStart);
   }
 
   /** Re-entrant calls (a sink or behaviour pausing and resuming mid-chunk) are absorbed by the running loop. */
@@ -134,19 +256,35 @@ export class TcpStream extends SocketHandle implements StreamPeer {
    */
   #deliver(): void {
     const counters = this.counters;
-    // Lets the echo's many small writes leave in one writev; each is still its own write and 'send' event.
-    this.socket.cork();
-    while (this.#pending !== undefined && !this.#held()) {
-      const chunk: Buffer = this.#pending;
-      const size = this.info.recvSize;
-      const piece = chunk.length > size ? chunk.subarray(0, size) : chunk;
-      this.#pending = piece === chunk ? undefined : chunk.subarray(size);
-      counters.reads++;
-      counters.bytesIn += piece.length;
-      this.channel.emit({ type: 'recv', data: piece, readNo: counters.reads });
-      this.#behaviour?.recv(this, piece);
+    // Not corked: the echo is gathered into one write anyway, and a corked write would always look
+    // backed up to #flushEcho.
+    this.#delivering = true;
+    try {
+      while (this.#pending !== undefined && !this.#held()) {
+        const chunk: Buffer = this.#pending;
+        const start = this.#pendingAt;
+        // An offset instead of a new Buffer for the rest of the chunk: one allocation per piece, not two.
+        const end = Math.min(chunk.length, start + this.info.recvSize);
+        // A plain Uint8Array view: cheaper than Buffer#subarray, which builds a Buffer (a subclass) per piece.
+        const piece =
+          start === 0 && end === chunk.length
+            ? chunk
+            : new Uint8Array(chunk.buffer, chunk.byteOffset + start, end - start);
+        if (end === chunk.length) {
+          this.#pending = undefined;
+          this.#pendingAt = 0;
+        } else {
+          this.#pendingAt = end;
+        }
+        counters.reads++;
+        counters.bytesIn += piece.length;
+        this.channel.recv(piece, counters.reads);
+        this.#behaviour?.recv?.(this, piece);
+      }
+    } finally {
+      this.#delivering = false;
+      this.#flushEcho();
     }
-    this.socket.uncork();
   }
 
   /** recv() returned b'': the peer sent FIN. */
@@ -155,7 +293,7 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     this.channel.emit({ type: 'fin-received' });
     // If we had sent FIN already, the socket closes next; 'fin-received' as a state would be a detour.
     if (this.state === 'established') this.setState('fin-received');
-    this.#behaviour?.fin(this);
+    this.#behaviour?.fin?.(this);
   }
 
   /** Node keeps reading from the kernel only while nothing is held, which bounds memory per connection. */

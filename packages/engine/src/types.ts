@@ -1,4 +1,12 @@
-import type { Behaviour, ErrorInfo, SocketEvent, SocketInfo } from '@playground/protocol';
+import type {
+  Behaviour,
+  Concurrency,
+  ErrorInfo,
+  FramingConfig,
+  SensorServerConfigInput,
+  SocketEvent,
+  SocketInfo,
+} from '@playground/protocol';
 
 /** The engine's events are the wire events with raw bytes instead of base64 and no separate size. */
 type WithBytes<E> = E extends { data: string; size: number } ? Omit<E, 'data' | 'size'> & { data: Uint8Array } : E;
@@ -13,6 +21,12 @@ export interface TcpListenOptions {
   backlog?: number;
   recvSize?: number;
   behaviour?: Behaviour;
+  /** Serve every client at once (default), or one at a time like a plain accept() loop. */
+  concurrency?: Concurrency;
+  /** framed-json: how messages are framed (default: seed 002's length padded to 60). */
+  framing?: FramingConfig;
+  /** sensor: the record format each connection decodes, and whether it acknowledges. */
+  sensor?: SensorServerConfigInput;
 }
 
 export interface TcpConnectOptions {
@@ -20,6 +34,8 @@ export interface TcpConnectOptions {
   port: number;
   recvSize?: number;
   timeoutMs?: number;
+  /** Clients opened together share a group name in their SocketInfo. */
+  group?: string;
 }
 
 export interface UdpBindOptions {
@@ -28,6 +44,10 @@ export interface UdpBindOptions {
   recvSize?: number;
   behaviour?: Behaviour;
   remote?: { host: string; port: number };
+  /** framed-json: how each datagram's message is framed. */
+  framing?: FramingConfig;
+  /** sensor: the record format each datagram carries, and whether it acknowledges. */
+  sensor?: SensorServerConfigInput;
 }
 
 export interface Target {

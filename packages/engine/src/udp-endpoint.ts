@@ -1,6 +1,14 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { type Behaviour, type Endpoint, MAX_UDP_PAYLOAD } from '@playground/protocol';
-import { type DatagramBehaviour, type DatagramPeer, datagramBehaviours } from './behaviours.ts';
+import { isIP } from 'node:net';
+import {
+  type Behaviour,
+  type Endpoint,
+  type Family,
+  type FramingConfig,
+  MAX_UDP_PAYLOAD,
+  type SensorInfo,
+} from '@playground/protocol';
+import { type DatagramBehaviour, type DatagramPeer, datagramBehaviour } from './behaviours/index.ts';
 import { endpoint, familyOf } from './endpoints.ts';
 import { invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
@@ -13,7 +21,18 @@ export interface BindOptions {
   recvSize: number;
   behaviour: Behaviour;
   remote?: Target;
+  /** framed-json: how each datagram's message is framed. */
+  framing?: FramingConfig | undefined;
+  /** sensor: the records the server decodes. */
+  sensor?: SensorInfo | undefined;
 }
+
+/**
+ * While reading is paused, datagrams wait here as they would in the kernel's receive queue, up to
+ * Linux's default receive buffer (net.core.rmem_default); beyond it they are dropped, as the
+ * kernel drops them, silently.
+ */
+const PAUSED_QUEUE_BYTES = 212_992;
 
 /**
  * A UDP socket. It ignores the engine's pauseReading: dgram cannot pause, and every datagram is
@@ -23,7 +42,11 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
   readonly #socket: Socket;
   readonly #options: BindOptions;
   readonly #behaviour: DatagramBehaviour | undefined;
+  readonly #family: Family;
   #closing = false;
+  /** Datagrams that arrived while the application was not reading (socket.pauseReading). */
+  #paused: { msg: Buffer; rinfo: RemoteInfo }[] | undefined;
+  #pausedBytes = 0;
 
   constructor(channel: Channel, options: BindOptions) {
     const { host, port, recvSize, behaviour, remote } = options;
@@ -32,15 +55,25 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
       remote: remote && endpoint(remote.host, remote.port),
       recvSize,
       behaviour,
+      ...(options.framing ? { framing: options.framing } : {}),
+      ...(options.sensor ? { sensor: options.sensor } : {}),
     });
     this.#options = options;
-    this.#behaviour = datagramBehaviours[behaviour];
-    this.#socket = createSocket({ type: familyOf(host) === 'IPv6' ? 'udp6' : 'udp4' });
+    this.#behaviour = datagramBehaviour(behaviour, {
+      framing: options.framing,
+      sensor: options.sensor,
+      emit: (event) => this.channel.emit(event),
+    });
+    this.#family = familyOf(host);
+    this.#socket = createSocket({ type: this.#family === 'IPv6' ? 'udp6' : 'udp4' });
     this.#socket.on('error', (err) => {
       this.report(toEngineError(err, { host, port }));
       if (this.state !== 'bound') this.#close();
     });
-    this.#socket.on('close', () => this.finish());
+    this.#socket.on('close', () => {
+      this.finish();
+      this.#behaviour?.close?.();
+    });
     this.#socket.on('message', (msg, rinfo) => this.#receive(msg, rinfo));
     this.#socket.on('listening', () => this.#bound());
   }
@@ -63,6 +96,10 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
     if (bytes.length > MAX_UDP_PAYLOAD) {
       throw toEngineError({ code: 'EMSGSIZE', syscall: 'send' }, { ...target, size: bytes.length });
     }
+    // An IPv4 socket cannot send to an IPv6 address or the other way round; Node says only EINVAL.
+    if (isIP(target.host) !== 0 && familyOf(target.host) !== this.#family) {
+      throw toEngineError({ code: 'EAFNOSUPPORT', syscall: 'send' }, { ...target, size: bytes.length });
+    }
     return new Promise((resolve, reject) => {
       this.#transmit(bytes, target.host, target.port, (err) =>
         err ? reject(toEngineError(err, { ...target, size: bytes.length })) : resolve(bytes.length),
@@ -82,6 +119,20 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
     return this.closed;
   }
 
+  /** Stop (or resume) calling recvfrom(): datagrams queue up meanwhile and then arrive one by one, never merged. */
+  pauseReading(paused: boolean): void {
+    if (this.state !== 'bound' || this.#closing) throw invalidState(this.id, 'is not bound, so it reads nothing.');
+    this.channel.emit({ type: 'reading', paused });
+    if (paused) {
+      this.#paused ??= [];
+      return;
+    }
+    const queued = this.#paused ?? [];
+    this.#paused = undefined;
+    this.#pausedBytes = 0;
+    for (const { msg, rinfo } of queued) this.#receive(msg, rinfo);
+  }
+
   #bound(): void {
     if (this.#closing) return;
     const address = this.#socket.address();
@@ -98,6 +149,12 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
    */
   #receive(msg: Buffer, rinfo: RemoteInfo): void {
     if (this.#closing) return;
+    if (this.#paused) {
+      if (this.#pausedBytes + msg.length > PAUSED_QUEUE_BYTES) return;
+      this.#pausedBytes += msg.length;
+      this.#paused.push({ msg, rinfo });
+      return;
+    }
     const size = this.info.recvSize;
     const data = msg.length > size ? msg.subarray(0, size) : msg;
     const from: Endpoint = { address: rinfo.address, port: rinfo.port, family: familyOf(rinfo.address) };

@@ -1,7 +1,33 @@
 import { z } from 'zod';
-import { Behaviour, Host, Payload, Port, RecvSize, SocketId } from './vocabulary.ts';
+import {
+  ClassAllowPeersShape,
+  ClassPublishShape,
+  ClassSpotlightShape,
+  ClassStopStudentSocketsShape,
+  ClassUnwatchShape,
+  ClassWatchShape,
+  LessonProgressShape,
+} from './classroom.ts';
+import { ConditionsPatch, ConditionsSettings, Transport } from './conditions.ts';
+import { FramingConfig } from './framing.ts';
+import { KernelWatchScope } from './kernel.ts';
+import {
+  MAX_SENSOR_DURATION_S,
+  MAX_SENSOR_RATE_HZ,
+  SensorRecordSpec,
+  SensorServerConfig,
+} from './sensor.ts';
+import { Behaviour, Concurrency, Host, Payload, Port, RecvSize, SocketId } from './vocabulary.ts';
 
 export const CommandId = z.union([z.string().max(64), z.number().int()]);
+
+/** Bounds of a split send, so one command cannot keep a socket busy for long. */
+export const MAX_SPLIT_REPEAT = 1000;
+export const MAX_SPLIT_DELAY_MS = 5000;
+/** A split send with delays finishes within this long: (writes − 1) × delayMs may not exceed it. */
+export const MAX_SPLIT_DURATION_MS = 60_000;
+/** Writes one split send may make: every write is an event on both ends. */
+export const MAX_SPLIT_WRITES = 10_000;
 export type CommandId = z.infer<typeof CommandId>;
 
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -13,6 +39,12 @@ export const TcpListen = command('tcp.listen', {
   backlog: z.number().int().min(0).max(4096).default(128),
   recvSize: RecvSize.default(1024),
   behaviour: Behaviour.default('echo'),
+  /** For `framed-json`: how messages are found and answered (default: seed 002's length padded to 60). */
+  framing: FramingConfig.optional(),
+  /** For `sensor`: the record format the server decodes, and whether it acknowledges each record. */
+  sensor: SensorServerConfig.optional(),
+  /** `one-at-a-time`: like the seeds' accept() loop, one client is served until it closes; the rest wait. */
+  concurrency: Concurrency.default('concurrent'),
 });
 
 export const TcpConnect = command('tcp.connect', {
@@ -29,6 +61,10 @@ export const UdpBind = command('udp.bind', {
   behaviour: Behaviour.default('none'),
   /** Where `socket.send` goes when it names no target: a UDP "client" is just an endpoint with a default peer. */
   remote: z.object({ host: Host, port: Port.min(1) }).optional(),
+  /** For `framed-json`: how each datagram's message is framed. */
+  framing: FramingConfig.optional(),
+  /** For `sensor`: the record format the server decodes, and whether it acknowledges each record. */
+  sensor: SensorServerConfig.optional(),
 });
 
 export const SocketSend = command('socket.send', {
@@ -36,12 +72,110 @@ export const SocketSend = command('socket.send', {
   data: Payload,
   /** UDP only: the datagram's destination, when not the endpoint's default peer. */
   to: z.object({ host: Host, port: Port.min(1) }).optional(),
+  /** Encode the message with this framing first (a length prefix, padding, a delimiter). */
+  framing: FramingConfig.optional(),
+  /**
+   * Send the (framed) message as writes of `chunkSize` bytes, `delayMs` apart (0: all in one burst),
+   * `repeat` times over. Over UDP every write is one datagram. The total must fit `maxMessageBytes`.
+   */
+  split: z
+    .object({
+      chunkSize: z.number().int().min(1).max(65_536).optional(),
+      delayMs: z.number().int().min(0).max(MAX_SPLIT_DELAY_MS).default(0),
+      repeat: z.number().int().min(1).max(MAX_SPLIT_REPEAT).default(1),
+    })
+    .strict()
+    .optional(),
 });
 
 export const TcpEnd = command('tcp.end', { socketId: SocketId });
 export const TcpReset = command('tcp.reset', { socketId: SocketId });
 export const SocketClose = command('socket.close', { socketId: SocketId });
 export const SocketSetRecvSize = command('socket.setRecvSize', { socketId: SocketId, recvSize: RecvSize });
+/** The listening socket closes (new clients are refused); connections it accepted stay open. */
+export const ServerStopListening = command('server.stopListening', { socketId: SocketId });
+
+/** Most clients one `tcp.spawn` opens, and most messages each sends: bounded, whatever the quota. */
+export const MAX_SPAWN_CLIENTS = 50;
+export const MAX_SPAWN_MESSAGES = 100;
+/** Largest message a spawned client repeats. */
+export const MAX_SPAWN_MESSAGE_BYTES = 4096;
+
+/** Opens `count` TCP clients to one server; each sends `data` `messages` times, then (with `end`) sends FIN. */
+export const TcpSpawn = command('tcp.spawn', {
+  host: Host,
+  port: Port.min(1),
+  count: z.number().int().min(1).max(MAX_SPAWN_CLIENTS),
+  messages: z.number().int().min(0).max(MAX_SPAWN_MESSAGES).default(1),
+  data: Payload,
+  /** Pause between one client's messages; the first goes as soon as it is connected. */
+  intervalMs: z.number().int().min(0).max(10_000).default(100),
+  recvSize: RecvSize.default(1024),
+  timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+  /** After its last message a client half-closes (FIN), as the seed's client does by leaving `with`. */
+  end: z.boolean().default(true),
+});
+
+/** Starts (or retunes) polling the kernel's TCP table for this session; `kernel` messages follow on change. */
+export const KernelWatch = command('kernel.watch', {
+  intervalMs: z.number().int().min(100).max(5000).default(250),
+  scope: KernelWatchScope.default('playground'),
+});
+export const KernelUnwatch = command('kernel.unwatch', {});
+/** TCP_NODELAY: `true` turns Nagle's algorithm off, so small writes leave at once instead of being gathered. */
+export const SocketSetNoDelay = command('socket.setNoDelay', { socketId: SocketId, noDelay: z.boolean() });
+/** Stop (or resume) calling recv(): bytes wait in the kernel, as in a busy program, and arrive together later. */
+export const SocketPauseReading = command('socket.pauseReading', { socketId: SocketId, paused: z.boolean() });
+
+/**
+ * Puts a network conditions stage in front of `target`: a relay socket (kind `relay`) listening at
+ * `host`:`port` (0: the OS picks) that forwards to the target through the settings. Clients connect
+ * to the relay's `local` address instead of the server's. Its random decisions come from `seed`
+ * (picked and reported in `conditions.seed` when absent), so the same seed replays the same run.
+ */
+export const ConditionsCreate = command('conditions.create', {
+  transport: Transport,
+  host: Host.default('127.0.0.1'),
+  port: Port.default(0),
+  target: z.object({ host: Host, port: Port.min(1) }).strict(),
+  settings: ConditionsSettings.prefault({}),
+  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+});
+/** Changes the named settings of a relay while traffic flows; what is already on its way keeps its schedule. */
+export const ConditionsUpdate = command('conditions.update', { socketId: SocketId, settings: ConditionsPatch });
+
+/**
+ * A sensor client: a TCP client or a UDP endpoint that sends one `format` record every 1/`rateHz`
+ * seconds, with random readings, for `durationS` seconds or `count` records (whichever ends first);
+ * a TCP sensor then half-closes. It reads what comes back (e.g. a sensor server's acknowledgements).
+ */
+export const SensorStart = command('sensor.start', {
+  transport: Transport,
+  host: Host,
+  port: Port.min(1),
+  ...SensorRecordSpec.shape,
+  rateHz: z.number().int().min(1).max(MAX_SENSOR_RATE_HZ).default(10),
+  durationS: z.number().int().min(1).max(MAX_SENSOR_DURATION_S).default(60),
+  count: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SENSOR_RATE_HZ * MAX_SENSOR_DURATION_S)
+    .optional(),
+  sensorId: z.number().int().min(0).max(0xffff_ffff).default(1),
+  recvSize: RecvSize.default(1024),
+  timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+});
+
+/** The classroom (teacher only): see classroom.ts. */
+export const ClassWatch = command('class.watch', ClassWatchShape);
+export const ClassUnwatch = command('class.unwatch', ClassUnwatchShape);
+export const ClassPublish = command('class.publish', ClassPublishShape);
+export const ClassAllowPeers = command('class.allowPeers', ClassAllowPeersShape);
+export const ClassStopStudentSockets = command('class.stopStudentSockets', ClassStopStudentSocketsShape);
+export const ClassSpotlight = command('class.spotlight', ClassSpotlightShape);
+/** Any page: where its learner is in a guided lesson (shown on the teacher's roster). */
+export const LessonProgressReport = command('lesson.progress', LessonProgressShape);
 
 export const Command = z.discriminatedUnion('type', [
   TcpListen,
@@ -52,6 +186,22 @@ export const Command = z.discriminatedUnion('type', [
   TcpReset,
   SocketClose,
   SocketSetRecvSize,
+  SocketSetNoDelay,
+  SocketPauseReading,
+  ServerStopListening,
+  TcpSpawn,
+  KernelWatch,
+  KernelUnwatch,
+  ConditionsCreate,
+  ConditionsUpdate,
+  SensorStart,
+  ClassWatch,
+  ClassUnwatch,
+  ClassPublish,
+  ClassAllowPeers,
+  ClassStopStudentSockets,
+  ClassSpotlight,
+  LessonProgressReport,
 ]);
 export type Command = z.infer<typeof Command>;
 /** What a client writes: defaults may be left out. */

@@ -27,6 +27,7 @@ export const BridgeErrorCode = z.enum([
   'invalid_state',
   'not_allowed',
   'quota',
+  'unknown_student',
   'internal',
 ]);
 export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ConditionsSettings, ConditionsStats } from './conditions.ts';
 import { ErrorInfo } from './errors.ts';
+import { SensorRecord, SensorStats } from './sensor.ts';
 import { Endpoint, SocketId, SocketInfo, SocketKind, SocketState } from './vocabulary.ts';
 
 /**
@@ -27,6 +29,16 @@ export const OpenedEvent = event('opened', { socket: SocketInfo });
 export const StateEvent = event('state', { state: SocketState });
 export const ListeningEvent = event('listening', { local: Endpoint });
 export const AcceptEvent = event('accept', { connId: SocketId, remote: Endpoint });
+/**
+ * A one-at-a-time server: the kernel completed the handshake, but the server is still serving an
+ * earlier client, so this connection waits (its bytes unread) until the server's accept() takes it;
+ * `accept` follows then. `position` is its place in the waiting line, from 1.
+ */
+export const QueuedEvent = event('queued', {
+  connId: SocketId,
+  remote: Endpoint,
+  position: z.number().int().positive(),
+});
 export const ConnectedEvent = event('connected', { local: Endpoint, remote: Endpoint });
 /** One event per `recv(N)`: at most `recvSize` bytes. */
 export const RecvEvent = event('recv', { ...bytes, readNo: z.number().int().positive() });
@@ -49,14 +61,44 @@ export const DatagramOutEvent = event('datagram-out', {
   writeNo: z.number().int().positive(),
 });
 export const RecvSizeEvent = event('recv-size', { recvSize: z.number().int().positive() });
+/** TCP_NODELAY changed: `true` means Nagle's algorithm is off. */
+export const NoDelayEvent = event('no-delay', { noDelay: z.boolean() });
+/** The application stopped (`paused`) or resumed calling recv(). */
+export const ReadingEvent = event('reading', { paused: z.boolean() });
 export const ErrorEvent = event('error', { error: ErrorInfo });
 export const ClosedEvent = event('closed', { hadError: z.boolean() });
+
+/** A relay's settings changed (`conditions.update`); what is already on its way keeps its schedule. */
+export const ConditionsEvent = event('conditions', { settings: ConditionsSettings });
+/** A relay's counters, at most a few times a second while they change, and once more when it closes. */
+export const ConditionsStatsEvent = event('conditions-stats', { stats: ConditionsStats });
+/**
+ * A relay started (or stopped) carrying one client's traffic: `peer` is the client as the relay sees
+ * it, `upstream` the relay's own address towards the target (what the server sees as its peer).
+ */
+export const RelayFlowEvent = event('relay-flow', {
+  peer: Endpoint,
+  upstream: Endpoint,
+  flow: z.enum(['opened', 'closed']),
+});
+/**
+ * A sensor server decoded records from one sender (`from`): the records since the last such event
+ * (at most MAX_SENSOR_RECORDS_PER_EVENT; `skipped` more were decoded but not sent) and that sender's
+ * exact counts. About ten per second per sender while records arrive.
+ */
+export const SensorDataEvent = event('sensor-data', {
+  from: Endpoint,
+  records: z.array(SensorRecord),
+  skipped: z.number().int().nonnegative(),
+  stats: SensorStats,
+});
 
 export const SocketEvent = z.discriminatedUnion('type', [
   OpenedEvent,
   StateEvent,
   ListeningEvent,
   AcceptEvent,
+  QueuedEvent,
   ConnectedEvent,
   RecvEvent,
   SendEvent,
@@ -66,8 +108,14 @@ export const SocketEvent = z.discriminatedUnion('type', [
   DatagramInEvent,
   DatagramOutEvent,
   RecvSizeEvent,
+  NoDelayEvent,
+  ReadingEvent,
   ErrorEvent,
   ClosedEvent,
+  ConditionsEvent,
+  ConditionsStatsEvent,
+  RelayFlowEvent,
+  SensorDataEvent,
 ]);
 export type SocketEvent = z.infer<typeof SocketEvent>;
 export type SocketEventType = SocketEvent['type'];

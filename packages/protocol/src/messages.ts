@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { ClassInfo, Roster, Snapshot, Spotlight } from './classroom.ts';
 import { CommandId } from './commands.ts';
 import { ErrorInfo } from './errors.ts';
 import { SocketEvent } from './events.ts';
+import { Role } from './http.ts';
+import { KernelSnapshot } from './kernel.ts';
 import { Counters, SocketId, SocketInfo } from './vocabulary.ts';
 
 export const Limits = z.object({
@@ -11,6 +14,13 @@ export const Limits = z.object({
   previewBytes: z.number().int(),
   minPort: z.number().int(),
   maxPort: z.number().int(),
+  /** Rate quotas, added without a version bump: optional so a message of an older bridge still validates. */
+  bytesPerSecond: z.number().int().optional(),
+  eventsPerSecond: z.number().int().optional(),
+  /** Bytes of this session's sends that a peer which is not reading may leave waiting in the bridge. */
+  maxSendBufferBytes: z.number().int().optional(),
+  /** Commands of one session being carried out at once (e.g. connects still waiting for an answer). */
+  maxPendingCommands: z.number().int().optional(),
 });
 export type Limits = z.infer<typeof Limits>;
 
@@ -21,11 +31,26 @@ export const Welcome = z.object({
   limits: Limits,
   /** Where clients may connect, in words, e.g. "loopback only". */
   targetPolicy: z.string(),
+  /** Who this session is: the only user on this computer, or a student or the teacher in LAN mode. */
+  role: Role.optional(),
+  /**
+   * Resuming (added without a version bump): a page that connected with `keep=1` may reopen its
+   * session with `/ws?token=…&keep=1&resume=<resumeToken>` within `resumeGraceMs` of losing it.
+   */
+  resumeToken: z.string().optional(),
+  resumeGraceMs: z.number().int().nonnegative().optional(),
+  /** True when this WebSocket took over an existing session; a `snapshot` follows. */
+  resumed: z.boolean().optional(),
+  /** A student's name as typed when joining, and the id the teacher's roster knows them by. */
+  name: z.string().optional(),
+  studentId: z.string().optional(),
 });
 
 export const ReplyResult = z.object({
   socket: SocketInfo.optional(),
   bytes: z.number().int().optional(),
+  /** `tcp.spawn`: the clients that connected. */
+  sockets: z.array(SocketInfo).optional(),
 });
 export type ReplyResult = z.infer<typeof ReplyResult>;
 
@@ -56,11 +81,25 @@ export type EventBatch = z.infer<typeof EventBatch>;
 /** Something the bridge tells the page outside any command, e.g. that it is shutting down. */
 export const Notice = z.object({
   type: z.literal('notice'),
-  code: z.enum(['shutdown', 'slow-consumer']),
+  /** `quota`: a rate quota was reached and the session's sockets stop reading for a moment. */
+  code: z.enum(['shutdown', 'slow-consumer', 'quota', 'teacher']),
   message: z.string(),
+  /** For `quota`: `limit` names it and `max` is its value, as in a `quota` error. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
-export const ServerMessage = z.union([Welcome, OkReply, ErrorReply, EventBatch, Notice]);
+export const ServerMessage = z.union([
+  Welcome,
+  OkReply,
+  ErrorReply,
+  EventBatch,
+  Notice,
+  KernelSnapshot,
+  Snapshot,
+  Roster,
+  ClassInfo,
+  Spotlight,
+]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type Welcome = z.infer<typeof Welcome>;
 export type Notice = z.infer<typeof Notice>;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ConditionsSettings, Transport } from './conditions.ts';
+import { FramingConfig } from './framing.ts';
+import { SensorInfo } from './sensor.ts';
 
 export const MIN_RECV_SIZE = 1;
 export const MAX_RECV_SIZE = 65536;
@@ -8,7 +11,8 @@ export const MAX_UDP_PAYLOAD = 65507;
 export const SocketId = z.string().min(1).max(64);
 export type SocketId = z.infer<typeof SocketId>;
 
-export const SocketKind = z.enum(['tcp-server', 'tcp-conn', 'tcp-client', 'udp']);
+/** `relay`: a network conditions stage (`conditions.create`) that clients reach instead of their server. */
+export const SocketKind = z.enum(['tcp-server', 'tcp-conn', 'tcp-client', 'udp', 'relay']);
 export type SocketKind = z.infer<typeof SocketKind>;
 
 /**
@@ -36,8 +40,28 @@ export const Endpoint = z.object({
 });
 export type Endpoint = z.infer<typeof Endpoint>;
 
-export const Behaviour = z.enum(['echo', 'none']);
+/**
+ * What a server does with what it reads: `echo`, `none` (only observes), the classic RFC services
+ * (`qotd` 865, `daytime` 867, `discard` 863, `chargen` 864), `upper` (seed 000's exercise) and
+ * `framed-json` (seed 002's server: one JSON message per frame, answered in the same framing) and
+ * `sensor` (seed 003's server: decodes fixed-size struct records, counts missing and late ones).
+ */
+export const Behaviour = z.enum([
+  'echo',
+  'none',
+  'upper',
+  'qotd',
+  'daytime',
+  'discard',
+  'chargen',
+  'framed-json',
+  'sensor',
+]);
 export type Behaviour = z.infer<typeof Behaviour>;
+
+/** How a TCP server serves its clients: all at once, or one at a time like a plain accept() loop. */
+export const Concurrency = z.enum(['concurrent', 'one-at-a-time']);
+export type Concurrency = z.infer<typeof Concurrency>;
 
 export const RecvSize = z.number().int().min(MIN_RECV_SIZE).max(MAX_RECV_SIZE);
 
@@ -65,6 +89,18 @@ export const SocketInfo = z.object({
   recvSize: RecvSize,
   behaviour: Behaviour.optional(),
   backlog: z.number().int().optional(),
+  /** The framing a `framed-json` server (and each of its connections) decodes and answers with. */
+  framing: FramingConfig.optional(),
+  /** TCP servers: how clients are served. */
+  concurrency: Concurrency.optional(),
+  /** Clients opened together by one `tcp.spawn` share a group, e.g. `spawn-1`. */
+  group: z.string().max(64).optional(),
+  /** A `relay`: the conditions stage, where it forwards to, and the seed of its random decisions. */
+  conditions: z
+    .object({ transport: Transport, target: Endpoint, settings: ConditionsSettings, seed: z.number().int() })
+    .optional(),
+  /** A sensor client (`sensor.start`) or a server with the `sensor` behaviour. */
+  sensor: SensorInfo.optional(),
 });
 export type SocketInfo = z.infer<typeof SocketInfo>;
 

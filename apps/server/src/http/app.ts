@@ -1,22 +1,33 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@playground/protocol';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import { type AuthDeps, authRoutes } from './auth-routes.ts';
 import type { HostCheck } from './host-check.ts';
 
-export interface AppDeps {
+export interface AppDeps extends AuthDeps {
   hosts: HostCheck;
   webRoot: string | undefined;
   sessionCount: () => number;
+  /** More `/api/…` routes (the lessons of `--lessons DIR`). */
+  routes?: Router[];
 }
 
-/** The HTTP side: the built web app, a health probe, and nothing a foreign Host may reach. */
-export function createApp({ hosts, webRoot, sessionCount }: AppDeps): Express {
+/** The HTTP side: the built web app, a health probe, the token routes, and nothing a foreign Host may reach. */
+export function createApp({ hosts, webRoot, sessionCount, routes = [], ...auth }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
     if (hosts.allows(req.headers.host)) return next();
     res.status(403).type('text/plain').send('Host not allowed');
+  });
+  app.use((_req, res, next) => {
+    // The page holds a token that drives real sockets: no other site may frame it (clickjacking).
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
   });
   app.get('/api/health', (_req, res) => {
     res.json({
@@ -26,6 +37,8 @@ export function createApp({ hosts, webRoot, sessionCount }: AppDeps): Express {
       uptimeS: Math.round(process.uptime()),
     });
   });
+  app.use(authRoutes(auth));
+  for (const router of routes) app.use(router);
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     app.use(express.static(webRoot, { index: 'index.html' }));
     app.get(/^\/(?!api\/|ws$).*/, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
@@ -36,5 +49,12 @@ export function createApp({ hosts, webRoot, sessionCount }: AppDeps): Express {
         .send('The web app is not built yet. Run `pnpm build` (or `pnpm start`, which builds it) and reload.');
     });
   }
+  app.use(jsonErrors);
   return app;
 }
+
+/** Malformed or oversized bodies get a short JSON answer, never Express's HTML page with a stack trace. */
+const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  res.status(status).json({ error: status === 500 ? 'Something went wrong inside the playground.' : 'Bad request.' });
+};

@@ -1,8 +1,9 @@
-import { networkInterfaces } from 'node:os';
+import { localAddresses } from '../policy/addresses.ts';
 
 /**
  * DNS-rebinding defence: a page on evil.example whose name suddenly resolves to 127.0.0.1 still
- * sends `Host: evil.example`, so only names that can only mean this machine are accepted.
+ * sends `Host: evil.example`, so only names that can only mean this machine are accepted. It stays
+ * on in LAN mode, where students reach the bridge by one of this machine's IP literals.
  */
 export class HostCheck {
   private readonly names: Set<string>;
@@ -26,12 +27,4 @@ export function hostnameOf(hostHeader: string): string | undefined {
   if (bracketed) return bracketed[1];
   const plain = /^([a-z0-9.-]+)(?::\d+)?$/.exec(h);
   return plain ? plain[1] : undefined;
-}
-
-function localAddresses(): string[] {
-  const out = ['127.0.0.1', '::1'];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const iface of list ?? []) out.push(iface.address.toLowerCase());
-  }
-  return out;
 }

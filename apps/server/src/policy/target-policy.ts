@@ -1,8 +1,11 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { Limits } from '@playground/protocol';
+import type { Mode } from '@playground/protocol';
+import type { SessionLimits } from '../config.ts';
 import { BridgeError } from '../session/bridge-error.ts';
-import { isLoopback } from './addresses.ts';
+import { isLoopback, isUnspecified, localAddresses, specialRange, unmapIPv4 } from './addresses.ts';
+import type { AllowRule } from './allow-targets.ts';
+import type { ListenerRegistry, Transport } from './listener-registry.ts';
+import { resolveOnce } from './resolve.ts';
 
 /** Interfaces a learner's server may bind: the ones the seeds use (loopback, or every interface). */
 const BINDABLE_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::1', '::', 'localhost']);
@@ -14,18 +17,43 @@ export interface ResolvedTarget {
 }
 
 export interface TargetPolicyOptions {
-  limits: Limits;
+  mode: Mode;
+  limits: SessionLimits;
   /** The bridge's own port: a client socket must never be pointed back at the bridge. */
   bridgePort: () => number;
+  allowRules: AllowRule[];
+  listeners: ListenerRegistry;
   resolve?: (host: string) => Promise<string>;
+  localAddresses?: () => Set<string>;
+  /**
+   * LAN mode: whether the session asking may use the listener of this owner (`<session>/<socket>`):
+   * a student reaches their own servers, the ones the teacher published, and classmates' servers
+   * only while the teacher allows it. Absent: every playground listener.
+   */
+  mayReach?: (owner: string) => boolean;
 }
 
+/**
+ * Where sockets may go. Local mode: loopback. LAN mode: only servers of this playground (any
+ * session's). Both: plus what --allow-target names; never 0.0.0.0/::, never the bridge's own
+ * port, and link-local or metadata addresses only when an --allow-target names them explicitly.
+ */
 export class TargetPolicy {
-  readonly description = 'loopback only (127.0.0.0/8 and ::1)';
+  readonly description: string;
   private readonly resolve: (host: string) => Promise<string>;
+  private readonly local: () => Set<string>;
 
   constructor(private readonly options: TargetPolicyOptions) {
-    this.resolve = options.resolve ?? defaultResolve;
+    this.resolve = options.resolve ?? resolveOnce;
+    this.local = options.localAddresses ?? localAddresses;
+    const base = options.mode === 'lan' ? 'servers of this playground only' : 'loopback only (127.0.0.0/8 and ::1)';
+    const extra = [...new Set(options.allowRules.map((r) => r.spec))];
+    this.description = extra.length ? `${base}, plus ${extra.join(', ')}` : base;
+  }
+
+  /** The same policy for one session: LAN targets are limited to the listeners `mayReach` allows. */
+  forRequester(mayReach: (owner: string) => boolean): TargetPolicy {
+    return new TargetPolicy({ ...this.options, mayReach });
   }
 
   checkListen(host: string, port: number): void {
@@ -39,17 +67,64 @@ export class TargetPolicy {
     if (port !== 0) this.checkPort(port);
   }
 
-  async checkTarget(host: string, port: number): Promise<ResolvedTarget> {
+  async checkTarget(host: string, port: number, transport: Transport): Promise<ResolvedTarget> {
+    this.checkOwnPort(port);
+    const address = unmapIPv4(isIP(host) ? host : await this.resolve(host));
+    if (isUnspecified(address)) {
+      throw new BridgeError(
+        'not_allowed',
+        `${address} means "any address": a server can listen on it, but a client cannot connect to it. Use 127.0.0.1 to reach this computer.`,
+        { host, address },
+      );
+    }
+    const special = specialRange(address);
+    const rule = this.options.allowRules.find((r) => r.matches(address, port) && (!special || r.namesSpecial));
+    if (rule) {
+      if (rule.port === undefined) this.checkPort(port);
+      return { address, port };
+    }
+    if (special) {
+      throw new BridgeError(
+        'not_allowed',
+        `${address} is a ${special.what} address; the playground never connects there unless the operator names it with --allow-target.`,
+        { host, address },
+      );
+    }
+    this.checkByMode(host, address, port, transport);
     this.checkPort(port);
-    const address = isIP(host) ? host : await this.resolve(host);
-    if (!isLoopback(address)) {
+    return { address, port };
+  }
+
+  private checkByMode(host: string, address: string, port: number, transport: Transport): void {
+    if (this.options.mode === 'local') {
+      if (isLoopback(address)) return;
       throw new BridgeError(
         'not_allowed',
         `This playground only connects to this computer (loopback: 127.0.0.1 or ::1); ${host} is ${address}.`,
         { host, address },
       );
     }
-    return { address, port };
+    const owners = this.options.listeners.owners(address, port, transport, this.local());
+    const { mayReach } = this.options;
+    if (owners.length > 0 && (!mayReach || owners.some(mayReach))) return;
+    if (owners.length > 0) {
+      throw new BridgeError(
+        'not_allowed',
+        `The ${transport.toUpperCase()} server on ${host} port ${port} belongs to someone else in the class and is not shared: the teacher publishes servers, and allows connecting to classmates' servers.`,
+        { host, address, port, transport: transport.toUpperCase(), reason: 'notShared' },
+      );
+    }
+    throw new BridgeError(
+      'not_allowed',
+      `In a classroom the playground only connects to servers of this playground; nothing here listens for ${transport.toUpperCase()} on ${host} port ${port}.`,
+      { host, address, port, transport: transport.toUpperCase(), reason: 'notListening' },
+    );
+  }
+
+  private checkOwnPort(port: number): void {
+    if (port === this.options.bridgePort()) {
+      throw new BridgeError('not_allowed', `Port ${port} is the playground's own port; pick another one.`, { port });
+    }
   }
 
   private checkPort(port: number): void {
@@ -61,16 +136,6 @@ export class TargetPolicy {
         { port, minPort, maxPort },
       );
     }
-    if (port === this.options.bridgePort()) {
-      throw new BridgeError('not_allowed', `Port ${port} is the playground's own port; pick another one.`, { port });
-    }
-  }
-}
-
-async function defaultResolve(host: string): Promise<string> {
-  try {
-    return (await lookup(host)).address;
-  } catch {
-    throw new BridgeError('ENOTFOUND', `The name ${host} was not found: no address is known for it.`, { host });
+    this.checkOwnPort(port);
   }
 }

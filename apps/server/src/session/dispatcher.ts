@@ -1,9 +1,17 @@
 import { encodePayload, PayloadError } from '@playground/codec';
 import type { Engine } from '@playground/engine';
-import { Command, type CommandId, type Limits, type Payload, type ReplyResult } from '@playground/protocol';
-import type { z } from 'zod';
+import { Command, CommandId, MAX_SPAWN_MESSAGE_BYTES, type Payload, type ReplyResult } from '@playground/protocol';
+import type { ClassCommand } from '../classroom/classroom.ts';
+import type { SessionLimits } from '../config.ts';
+import type { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
+import type { RateMeter } from '../quota/rate-meter.ts';
+import type { SendBuffer } from '../quota/send-buffer.ts';
+import { checkSocketQuota } from '../quota/socket-quota.ts';
+import type { Spawner } from '../spawn/spawner.ts';
 import { BridgeError } from './bridge-error.ts';
+import { dispatchLab } from './lab-commands.ts';
+import { planSend } from './send-plan.ts';
 
 /** Reads a raw WebSocket message into a valid command, or says exactly what is wrong with it. */
 export function parseCommand(raw: string): { id: CommandId | null; command?: Command; error?: BridgeError } {
@@ -21,59 +29,96 @@ export function parseCommand(raw: string): { id: CommandId | null; command?: Com
   return { id, command: parsed.data };
 }
 
+/** The id is echoed in the reply only if it is a valid id, so the reply itself always fits the protocol. */
 function commandIdOf(json: unknown): CommandId | null {
   if (typeof json !== 'object' || json === null) return null;
-  const id = (json as { id?: unknown }).id;
-  return typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id)) ? id : null;
+  const id = CommandId.safeParse((json as { id?: unknown }).id);
+  return id.success ? id.data : null;
 }
 
-function describeIssues(issues: z.core.$ZodIssue[]): string {
-  const parts = issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function describeIssues(issues: Issue[]): string {
+  const parts = issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
   return `The command is not valid. ${parts.join('; ')}`;
 }
 
 export interface DispatchContext {
   engine: Engine;
   policy: TargetPolicy;
-  limits: Limits;
+  limits: SessionLimits;
+  rate: RateMeter;
+  sendBuffer: SendBuffer;
+  /** The OS view (`kernel.watch`) and `tcp.spawn`; a context without them refuses those commands. */
+  kernel?: KernelWatcher;
+  spawner?: Spawner;
+  /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
+  classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
 }
 
-/** Carries out one valid command; policy is checked before the engine is touched. */
+/**
+ * Carries out one valid command; policy is checked before the engine is touched, and the socket
+ * quota right before the engine call (after any await), so concurrent commands cannot overshoot it.
+ */
 export async function dispatch(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
-  const { engine, policy } = ctx;
+  const { engine, policy, limits } = ctx;
   switch (command.type) {
     case 'tcp.listen': {
       policy.checkListen(command.host, command.port);
-      checkQuota(ctx, 'tcp-server');
-      const { host, port, backlog, recvSize, behaviour } = command;
-      return { socket: await engine.tcpListen({ host, port, backlog, recvSize, behaviour }) };
+      checkSocketQuota(engine, limits, 'tcp-server');
+      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor } = command;
+      return {
+        socket: await engine.tcpListen({ host, port, backlog, recvSize, behaviour, concurrency, framing, sensor }),
+      };
     }
     case 'tcp.connect': {
-      checkQuota(ctx, 'tcp-client');
-      const target = await policy.checkTarget(command.host, command.port);
+      const target = await policy.checkTarget(command.host, command.port, 'tcp');
+      checkSocketQuota(engine, limits, 'tcp-client');
       const { recvSize, timeoutMs } = command;
       return { socket: await engine.tcpConnect({ host: target.address, port: target.port, recvSize, timeoutMs }) };
     }
     case 'udp.bind': {
       policy.checkListen(command.host, command.port);
-      checkQuota(ctx, 'udp');
-      const remote = command.remote ? await policy.checkTarget(command.remote.host, command.remote.port) : undefined;
-      const { host, port, recvSize, behaviour } = command;
+      const remote = command.remote
+        ? await policy.checkTarget(command.remote.host, command.remote.port, 'udp')
+        : undefined;
+      checkSocketQuota(engine, limits, 'udp');
+      const { host, port, recvSize, behaviour, framing, sensor } = command;
       const socket = await engine.udpBind({
         host,
         port,
         recvSize,
         behaviour,
+        framing,
+        sensor,
         ...(remote ? { remote: { host: remote.address, port: remote.port } } : {}),
       });
       return { socket };
     }
     case 'socket.send': {
-      const bytes = decodePayload(command.data, ctx.limits.maxMessageBytes);
-      const to = command.to ? await policy.checkTarget(command.to.host, command.to.port) : undefined;
-      const sent = await engine.send(command.socketId, bytes, to ? { host: to.address, port: to.port } : undefined);
+      const { bytes, split, total } = planSend(
+        decodePayload(command.data, limits.maxMessageBytes),
+        command,
+        limits.maxMessageBytes,
+      );
+      const to = command.to ? await policy.checkTarget(command.to.host, command.to.port, 'udp') : undefined;
+      ctx.rate.checkSend(total);
+      const sent = await ctx.sendBuffer.track(command.socketId, total, () =>
+        engine.send(command.socketId, bytes, to ? { host: to.address, port: to.port } : undefined, split),
+      );
       return { bytes: sent };
     }
+    case 'socket.setNoDelay':
+      engine.setNoDelay(command.socketId, command.noDelay);
+      return {};
+    case 'socket.pauseReading':
+      engine.setReadingPaused(command.socketId, command.paused);
+      return {};
     case 'tcp.end':
       engine.end(command.socketId);
       return {};
@@ -86,7 +131,40 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'socket.setRecvSize':
       engine.setRecvSize(command.socketId, command.recvSize);
       return {};
+    case 'server.stopListening':
+      engine.stopListening(command.socketId);
+      return {};
+    case 'tcp.spawn': {
+      const spawner = required(ctx.spawner, command.type);
+      const message = decodePayload(command.data, Math.min(limits.maxMessageBytes, MAX_SPAWN_MESSAGE_BYTES));
+      const target = await policy.checkTarget(command.host, command.port, 'tcp');
+      spawner.checkQuota(limits, command.count, target.port);
+      return { sockets: await spawner.spawn(command, target, message) };
+    }
+    case 'kernel.watch':
+      required(ctx.kernel, command.type).watch(command.intervalMs, command.scope);
+      return {};
+    case 'kernel.unwatch':
+      required(ctx.kernel, command.type).unwatch();
+      return {};
+    case 'conditions.create':
+    case 'conditions.update':
+    case 'sensor.start':
+      return dispatchLab(command, ctx);
+    case 'class.watch':
+    case 'class.unwatch':
+    case 'class.publish':
+    case 'class.allowPeers':
+    case 'class.stopStudentSockets':
+    case 'class.spotlight':
+    case 'lesson.progress':
+      return required(ctx.classroom, command.type).handle(command);
   }
+}
+
+function required<T>(service: T | undefined, type: string): T {
+  if (service === undefined) throw new BridgeError('bad_command', `${type} is not available on this bridge.`);
+  return service;
 }
 
 function decodePayload(payload: Payload, maxBytes: number): Uint8Array {
@@ -105,23 +183,4 @@ function decodePayload(payload: Payload, maxBytes: number): Uint8Array {
     });
   }
   return bytes;
-}
-
-function checkQuota(ctx: DispatchContext, kind: 'tcp-server' | 'tcp-client' | 'udp'): void {
-  const open = ctx.engine.sockets();
-  if (open.length >= ctx.limits.maxSockets) {
-    throw new BridgeError('quota', `This session already has ${open.length} open sockets, the most allowed.`, {
-      limit: 'maxSockets',
-      max: ctx.limits.maxSockets,
-    });
-  }
-  if (kind === 'tcp-server' || kind === 'udp') {
-    const servers = open.filter((s) => s.kind === 'tcp-server' || s.kind === 'udp').length;
-    if (servers >= ctx.limits.maxServers) {
-      throw new BridgeError('quota', `This session already has ${servers} servers, the most allowed.`, {
-        limit: 'maxServers',
-        max: ctx.limits.maxServers,
-      });
-    }
-  }
 }

@@ -12,8 +12,21 @@ export interface OutboxSink {
 }
 
 /**
- * Coalesces a session's events into about one message per frame. A lone event after a quiet
- * spell goes out on the next tick, so batching never delays it by a whole frame. When the browser
+ * Flushes that may go out on the next tick although the last one left less than a frame ago. Each
+ * reply grants a few, so what a command caused (the echo of a `send`, typically one tick after the
+ * reply) is not held for the rest of the frame; a few more per frame serve events nobody asked for
+ * (a peer's message). A flood earns none beyond those, so it still goes out about once per frame
+ * instead of once per chunk, which is what a naive bridge does and pays for in throughput.
+ */
+const EAGER_PER_REPLY = 2;
+const EAGER_PER_FRAME = 4;
+const MAX_EAGER_CREDIT = 8;
+/** An early flush is for a few events; a burst that piled up by then waits for the frame after all. */
+const EAGER_MAX_EVENTS = 32;
+
+/**
+ * Coalesces a session's events into about one message per frame. Light traffic (a lone event, a
+ * ping-pong) goes out on the next tick, so batching never delays it by a frame. When the browser
  * cannot keep up, byte events beyond the per-flush budget are folded (counted, not sent); state
  * events are never folded, and counters are exact because every event is counted before folding.
  */
@@ -26,7 +39,11 @@ export class Outbox {
   /** Closed sockets whose counters are dropped once their final values went out. */
   private readonly retired = new Set<string>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private eagerTick = false;
   private lastFlush = Number.NEGATIVE_INFINITY;
+  private frameStart = Number.NEGATIVE_INFINITY;
+  private eagerInFrame = 0;
+  private eagerCredit = 0;
   private paused = false;
   private closed = false;
 
@@ -49,8 +66,16 @@ export class Outbox {
     this.schedule();
   }
 
-  /** Sends what is queued now (used before the session closes so the last events are not lost). */
+  /**
+   * Sends what is queued now: before a reply (which must follow the events that led to it) and
+   * before the session closes. What the command causes next may go out without waiting a frame.
+   */
   flush(): void {
+    this.eagerCredit = Math.min(MAX_EAGER_CREDIT, this.eagerCredit + EAGER_PER_REPLY);
+    this.send();
+  }
+
+  private send(): void {
     this.clearTimer();
     if (this.queue.length === 0 && this.folded === 0 && this.dirty.size === 0) return;
     const counters: Record<string, Counters> = {};
@@ -98,18 +123,53 @@ export class Outbox {
 
   private schedule(): void {
     if (this.timer) return;
-    const wait = this.lastFlush + this.config.flushIntervalMs - performance.now();
-    this.timer = wait <= 0 ? setImmediate(() => this.tick()) : setTimeout(() => this.tick(), wait);
+    const now = performance.now();
+    const wait = this.lastFlush + this.config.flushIntervalMs - now;
+    if (wait <= 0) {
+      this.timer = setImmediate(() => this.tick());
+    } else if (this.takeEager(now)) {
+      // Two check phases later, so the loop polls once more first: what this event set off on
+      // loopback (the echo arriving at the session's own client) lands in the same message.
+      this.eagerTick = true;
+      this.timer = setImmediate(() => {
+        this.timer = setImmediate(() => this.tick());
+      });
+    } else {
+      this.timer = setTimeout(() => this.tick(), wait);
+    }
+  }
+
+  private takeEager(now: number): boolean {
+    if (now - this.frameStart >= this.config.flushIntervalMs) {
+      this.frameStart = now;
+      this.eagerInFrame = 0;
+    }
+    if (this.eagerCredit > 0) {
+      this.eagerCredit--;
+      return true;
+    }
+    if (this.eagerInFrame < EAGER_PER_FRAME) {
+      this.eagerInFrame++;
+      return true;
+    }
+    return false;
   }
 
   private tick(): void {
     this.timer = undefined;
+    const eager = this.eagerTick;
+    this.eagerTick = false;
+    const wait = this.lastFlush + this.config.flushIntervalMs - performance.now();
+    if (eager && wait > 0 && this.queue.length > EAGER_MAX_EVENTS) {
+      this.timer = setTimeout(() => this.tick(), wait);
+      return;
+    }
     if (this.sink.bufferedAmount() > this.config.highWaterBytes) {
       this.updatePressure();
       this.timer = setTimeout(() => this.tick(), this.config.flushIntervalMs);
       return;
     }
-    this.flush();
+    this.send();
   }
 
   private updatePressure(): void {
@@ -135,6 +195,7 @@ export class Outbox {
   }
 
   private clearTimer(): void {
+    this.eagerTick = false;
     if (!this.timer) return;
     clearTimeout(this.timer as NodeJS.Timeout);
     clearImmediate(this.timer as NodeJS.Immediate);

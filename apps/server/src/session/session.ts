@@ -1,66 +1,295 @@
 import { randomUUID } from 'node:crypto';
-import { Engine } from '@playground/engine';
-import { type Notice, PROTOCOL_VERSION, type Reply, type Welcome } from '@playground/protocol';
+import { Engine, type EngineEvent } from '@playground/engine';
+import {
+  CLOSE_RESUMED_ELSEWHERE,
+  type ClassInfo,
+  type CommandType,
+  type EventBatch,
+  type KernelSnapshot,
+  type Notice,
+  PROTOCOL_VERSION,
+  type Reply,
+  type Role,
+  type Roster,
+  type SessionState,
+  type Spotlight,
+  type Welcome,
+} from '@playground/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import type { Identity } from '../auth/credentials.ts';
+import { randomToken, safeEqual } from '../auth/tokens.ts';
+import type { ClassCommand, ClassMember, Classroom } from '../classroom/classroom.ts';
+import { EventHistory } from '../classroom/event-history.ts';
+import { SocketTable } from '../classroom/socket-table.ts';
 import type { PlaygroundConfig } from '../config.ts';
+import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
+import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
-import { toErrorInfo } from './bridge-error.ts';
+import { formatBytes } from '../quota/format.ts';
+import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
+import { SendBuffer } from '../quota/send-buffer.ts';
+import { Spawner } from '../spawn/spawner.ts';
+import { BridgeError, toErrorInfo } from './bridge-error.ts';
 import { dispatch, parseCommand } from './dispatcher.ts';
 import { Outbox } from './outbox.ts';
 
+export interface SessionDeps {
+  config: PlaygroundConfig;
+  policy: TargetPolicy;
+  listeners: ListenerRegistry;
+  identity: Identity;
+  log: Logger;
+  /** The class this session belongs to: roster, published servers, spotlight, who may reach whom. */
+  classroom?: Classroom;
+  /**
+   * The page asked (`keep=1`) to keep the session for `config.resumeGraceMs` when its WebSocket
+   * drops, so a reload or a network blip can resume it; otherwise it ends with its WebSocket.
+   */
+  keep?: boolean;
+  /** Called once, as the session starts closing (its sockets are closed right after). */
+  onClosed?: (session: Session) => void;
+}
+
+/** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */
+type Hold = 'browser' | 'rate';
+
 /**
- * One browser tab: it owns an engine (and so every socket the tab opened) for exactly as long as
- * its WebSocket lives.
+ * Commands that may wait long (a connect, a send to a peer that does not read) count toward
+ * maxPendingCommands; these never wait and free resources, so a stuck session can always end,
+ * reset or close its sockets.
  */
-export class Session {
+const NEVER_PENDING: ReadonlySet<CommandType> = new Set([
+  'tcp.end',
+  'tcp.reset',
+  'socket.close',
+  'socket.setRecvSize',
+  'server.stopListening',
+  'kernel.watch',
+  'kernel.unwatch',
+  'class.watch',
+  'class.unwatch',
+  'class.publish',
+  'class.allowPeers',
+  'class.stopStudentSockets',
+  'class.spotlight',
+  'lesson.progress',
+  'conditions.update',
+]);
+
+/** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
+const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
+
+/** A learner hears about throttling once, not on every pause of a sustained flood. */
+const QUOTA_NOTICE_EVERY_MS = 5000;
+
+/**
+ * One browser tab: it owns an engine (and so every socket the tab opened) for as long as its
+ * WebSocket lives, or, when the page asked to be kept, until a grace period after the WebSocket
+ * dropped without another page resuming it (`resume`).
+ */
+export class Session implements ClassMember {
   readonly id = randomUUID();
+  readonly role: Role;
+  /** A student's name, as typed when joining. */
+  readonly name: string | undefined;
+  readonly studentId: string | undefined;
+  /** Where each socket stands, for a resumed page, the roster and the spotlight. */
+  readonly table = new SocketTable();
+  private readonly history = new EventHistory();
+  private readonly resumeSecret = randomToken();
+  private readonly policy: TargetPolicy;
+  private ws: WebSocket | null = null;
+  private keep: boolean;
+  private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
   private readonly outbox: Outbox;
+  private readonly rate: RateMeter;
+  private readonly sendBuffer: SendBuffer;
+  private readonly kernel: KernelWatcher;
+  private readonly spawner: Spawner;
+  private readonly holds = new Set<Hold>();
+  private pending = 0;
+  private lastQuotaNotice = Number.NEGATIVE_INFINITY;
   private alive = true;
   private closed = false;
 
   constructor(
-    private readonly ws: WebSocket,
-    private readonly config: PlaygroundConfig,
-    private readonly policy: TargetPolicy,
-    private readonly log: Logger,
+    ws: WebSocket,
+    private readonly deps: SessionDeps,
   ) {
+    const { config, identity } = deps;
+    const { limits } = config;
+    this.role = identity.role;
+    this.name = identity.name;
+    this.studentId = identity.studentId;
+    this.keep = deps.keep === true;
+    const classroom = deps.classroom;
+    this.policy = classroom ? deps.policy.forRequester((owner) => classroom.mayReach(this, owner)) : deps.policy;
     this.outbox = new Outbox(
       {
-        send: (batch) => this.send(batch),
-        bufferedAmount: () => ws.bufferedAmount,
-        onPressure: (paused) => (paused ? this.engine.pauseReading() : this.engine.resumeReading()),
+        send: (batch) => this.sendBatch(batch),
+        bufferedAmount: () => this.ws?.bufferedAmount ?? 0,
+        onPressure: (paused) => this.hold('browser', paused),
       },
       config.outbox,
-      config.limits.previewBytes,
+      limits.previewBytes,
     );
-    this.engine = new Engine({ onEvent: (e) => this.outbox.push(e) });
-    ws.on('message', (data, isBinary) => this.onMessage(isBinary ? null : data.toString()));
-    ws.on('pong', () => {
-      this.alive = true;
+    this.rate = new RateMeter({
+      bytesPerSecond: limits.bytesPerSecond,
+      eventsPerSecond: limits.eventsPerSecond,
+      onThrottle: (throttled, limit) => this.onThrottle(throttled, limit),
     });
-    ws.on('close', () => void this.close());
-    ws.on('error', (err) => this.log.warn({ err, session: this.id }, 'websocket error'));
+    this.sendBuffer = new SendBuffer(limits.maxSendBufferBytes);
+    // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
+    const origin = performance.now();
+    this.kernel = new KernelWatcher({
+      send: (snapshot) => this.sendKernel(snapshot),
+      now: () => performance.now() - origin,
+    });
+    this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets });
+    this.spawner = new Spawner({
+      engine: this.engine,
+      rate: this.rate,
+      sendBuffer: this.sendBuffer,
+      notify: (notice) => this.notify(notice),
+    });
+    this.bind(ws);
+    this.sendWelcome(false);
+    classroom?.join(this);
+  }
+
+  /** True while a page's WebSocket is attached; false while a kept session waits to be resumed. */
+  get attached(): boolean {
+    return this.ws !== null;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Whether `token` (`<session id>.<secret>`, from the welcome) resumes this session for `identity`. */
+  resumableBy(token: string, identity: Identity): boolean {
+    if (this.closed) return false;
+    const secret = token.slice(token.indexOf('.') + 1);
+    const same = identity.role === this.role && identity.studentId === this.studentId;
+    return same && safeEqual(secret, this.resumeSecret);
+  }
+
+  /**
+   * Another WebSocket takes the session over: a reloaded page, or the same page after a network
+   * drop. A page still attached is told (close code 4001) and let go. The new page gets a welcome
+   * with `resumed: true` and a snapshot: every socket's state and counters, and the recent events.
+   */
+  resume(ws: WebSocket, keep: boolean): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    const previous = this.ws;
+    this.ws = null;
+    if (previous && previous.readyState === previous.OPEN) {
+      previous.close(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
+    }
+    // What is queued belongs to the history the snapshot carries, not to the new page twice.
+    this.outbox.flush();
+    this.keep = keep;
+    this.bind(ws);
+    this.sendWelcome(true);
+    this.send({ type: 'snapshot', ...this.snapshotState() });
+    this.deps.log.info({ session: this.id }, 'session resumed');
+    this.deps.classroom?.presence(this);
+  }
+
+  snapshotState(): SessionState {
+    const { events, truncated } = this.history.recent();
+    return { sessionId: this.id, sockets: this.table.snapshot(), events, truncated };
+  }
+
+  sendMessage(message: Roster | ClassInfo | Spotlight): void {
+    this.send(message);
+  }
+
+  bufferedAmount(): number {
+    return this.ws?.bufferedAmount ?? 0;
+  }
+
+  /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
+  async stopAllSockets(): Promise<void> {
+    await this.engine.closeAll();
+    this.notify({
+      type: 'notice',
+      code: 'teacher',
+      message: 'Your teacher stopped your sockets. You can start new ones.',
+    });
+  }
+
+  /** Called every heartbeat interval: a browser that missed the previous ping is gone. */
+  heartbeat(): void {
+    const ws = this.ws;
+    if (!ws) return;
+    if (!this.alive) {
+      this.deps.log.info({ session: this.id }, 'browser vanished without closing');
+      ws.terminate();
+      return;
+    }
+    this.alive = false;
+    ws.ping();
+  }
+
+  private bind(ws: WebSocket): void {
+    this.ws = ws;
+    this.alive = true;
+    ws.on('message', (data, isBinary) => {
+      if (this.ws === ws) void this.onMessage(isBinary ? null : data.toString());
+    });
+    ws.on('pong', () => {
+      if (this.ws === ws) this.alive = true;
+    });
+    ws.on('close', () => {
+      if (this.ws === ws) this.onSocketClosed();
+    });
+    ws.on('error', (err) => this.deps.log.warn({ err, session: this.id }, 'websocket error'));
+  }
+
+  private sendWelcome(resumed: boolean): void {
+    const { config } = this.deps;
     const welcome: Welcome = {
       type: 'welcome',
       protocolVersion: PROTOCOL_VERSION,
       sessionId: this.id,
       limits: config.limits,
-      targetPolicy: policy.description,
+      targetPolicy: this.policy.description,
+      role: this.role,
+      resumeToken: `${this.id}.${this.resumeSecret}`,
+      resumeGraceMs: this.keep ? config.resumeGraceMs : 0,
+      resumed,
     };
+    if (this.name !== undefined) welcome.name = this.name;
+    if (this.studentId !== undefined) welcome.studentId = this.studentId;
     this.send(welcome);
   }
 
-  /** Called every heartbeat interval: a browser that missed the previous ping is gone. */
-  heartbeat(): void {
-    if (!this.alive) {
-      this.log.info({ session: this.id }, 'browser vanished without closing; ending its session');
-      this.ws.terminate();
+  /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
+  private onSocketClosed(): void {
+    this.ws = null;
+    const grace = this.deps.config.resumeGraceMs;
+    if (this.closed || !this.keep || grace <= 0) {
+      void this.close();
       return;
     }
-    this.alive = false;
-    this.ws.ping();
+    this.deps.log.info({ session: this.id, graceMs: grace }, 'page gone; session kept for resuming');
+    this.graceTimer = setTimeout(() => {
+      this.deps.log.info({ session: this.id }, 'nobody resumed the session; ending it');
+      void this.close();
+    }, grace);
+    this.graceTimer.unref();
+    this.deps.classroom?.presence(this);
+  }
+
+  /** Every batch for the page: remembered for resuming, copied to a teacher's spotlight. */
+  private sendBatch(batch: EventBatch): void {
+    this.history.record(batch.events);
+    this.deps.classroom?.batchSent(this, batch);
+    this.send(batch);
   }
 
   notify(notice: Notice): void {
@@ -70,13 +299,68 @@ export class Session {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.graceTimer);
+    this.deps.onClosed?.(this);
+    this.deps.classroom?.leave(this);
+    this.rate.close();
+    this.kernel.close();
+    this.spawner.close();
     await this.engine.closeAll();
+    this.deps.listeners.removeAll(`${this.id}/`);
     this.outbox.flush();
     this.outbox.close();
-    if (this.ws.readyState === this.ws.OPEN) this.ws.close(1001, 'session closed');
+    const ws = this.ws;
+    if (ws && ws.readyState === ws.OPEN) ws.close(1001, 'session closed');
+  }
+
+  /** Every engine event: the listener registry and the rate quotas see it before the page does. */
+  private observe(event: EngineEvent): void {
+    this.trackListener(event);
+    this.table.observe(event);
+    this.deps.classroom?.observe(this, event);
+    this.kernel.observe(event);
+    this.rate.observe(event);
+    this.outbox.push(event);
+  }
+
+  private trackListener(event: EngineEvent): void {
+    const owner = `${this.id}/${event.socketId}`;
+    if (event.type === 'closed') this.deps.listeners.remove(owner);
+    else if (event.type === 'listening') {
+      // A conditions relay listens for the transport it relays.
+      const relayed = event.kind === 'relay' ? this.engine.info(event.socketId)?.conditions?.transport : undefined;
+      const transport = event.kind === 'udp' || relayed === 'udp' ? 'udp' : 'tcp';
+      this.deps.listeners.add(owner, { transport, address: event.local.address, port: event.local.port });
+    }
+  }
+
+  private hold(reason: Hold, on: boolean): void {
+    const before = this.holds.size > 0;
+    if (on) this.holds.add(reason);
+    else this.holds.delete(reason);
+    const after = this.holds.size > 0;
+    if (before === after) return;
+    if (after) this.engine.pauseReading();
+    else this.engine.resumeReading();
+  }
+
+  private onThrottle(throttled: boolean, limit: RateLimit): void {
+    this.hold('rate', throttled);
+    const now = performance.now();
+    if (!throttled || now - this.lastQuotaNotice < QUOTA_NOTICE_EVERY_MS) return;
+    this.lastQuotaNotice = now;
+    const max = this.deps.config.limits[limit];
+    const what = limit === 'bytesPerSecond' ? formatBytes(max) : `${max} events`;
+    this.notify({
+      type: 'notice',
+      code: 'quota',
+      message: `This session reached its limit of ${what} per second, so its sockets stop reading for a moment.`,
+      params: { limit, max },
+    });
   }
 
   private async onMessage(raw: string | null): Promise<void> {
+    if (this.closed) return;
     if (raw === null) {
       this.reply({
         type: 'reply',
@@ -91,14 +375,50 @@ export class Session {
       this.reply({ type: 'reply', re: id, ok: false, error: toErrorInfo(error) });
       return;
     }
+    const { limits } = this.deps.config;
+    const counted = !NEVER_PENDING.has(command.type);
+    if (counted && this.pending >= limits.maxPendingCommands) {
+      const busy = new BridgeError(
+        'quota',
+        `This session already has ${this.pending} commands in progress, the most allowed; wait for their replies.`,
+        { limit: 'maxPendingCommands', max: limits.maxPendingCommands },
+      );
+      this.reply({ type: 'reply', re: id, ok: false, error: toErrorInfo(busy) });
+      return;
+    }
+    if (counted) this.pending++;
     try {
-      const result = await dispatch(command, { engine: this.engine, policy: this.policy, limits: this.config.limits });
+      const classroom = this.deps.classroom;
+      const ctx = {
+        engine: this.engine,
+        policy: this.policy,
+        limits,
+        rate: this.rate,
+        sendBuffer: this.sendBuffer,
+        kernel: this.kernel,
+        spawner: this.spawner,
+        ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
+      };
+      const result = await dispatch(command, ctx);
       this.reply({ type: 'reply', re: id, ok: true, result });
     } catch (err) {
       const info = toErrorInfo(err);
-      if (info.code === 'internal') this.log.error({ err, session: this.id, command: command.type }, 'command failed');
+      if (info.code === 'internal') {
+        this.deps.log.error({ err, session: this.id, command: command.type }, 'command failed');
+      }
       this.reply({ type: 'reply', re: id, ok: false, error: info });
+    } finally {
+      if (counted) this.pending--;
     }
+  }
+
+  /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
+  private sendKernel(snapshot: KernelSnapshot): boolean {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== ws.OPEN || ws.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
+    this.outbox.flush();
+    this.send(snapshot);
+    return true;
   }
 
   /** Replies go after the events that led to them, so the page never sees a result before its cause. */
@@ -108,7 +428,8 @@ export class Session {
   }
 
   private send(message: unknown): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(JSON.stringify(message));
+    const ws = this.ws;
+    if (!ws || ws.readyState !== ws.OPEN) return;
+    ws.send(JSON.stringify(message));
   }
 }

@@ -2,36 +2,68 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import type { Credentials, Identity } from '../auth/credentials.ts';
+import type { Classroom } from '../classroom/classroom.ts';
 import type { PlaygroundConfig } from '../config.ts';
 import type { HostCheck } from '../http/host-check.ts';
+import { remoteOf } from '../policy/addresses.ts';
+import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { Session } from '../session/session.ts';
-import { checkUpgrade } from './upgrade-guard.ts';
+import { Admission } from './admission.ts';
+import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
-/** Largest command: a 900,000-character payload plus its JSON envelope. */
+/**
+ * Largest command: a payload of at most 1,000,000 characters (the schema's bound) plus its JSON
+ * envelope. Anything larger is closed with 1009 by ws before it is buffered whole.
+ */
 export const MAX_WS_PAYLOAD = 1024 * 1024;
 
-/** Accepts guarded upgrades on /ws, gives each socket a Session, and ends sessions whose browser vanished. */
+export interface BridgeDeps {
+  config: PlaygroundConfig;
+  hosts: HostCheck;
+  policy: TargetPolicy;
+  credentials: Credentials;
+  listeners: ListenerRegistry;
+  log: Logger;
+  classroom?: Classroom;
+}
+
+/**
+ * Accepts guarded upgrades on /ws, gives each socket a Session, and ends sessions whose browser
+ * vanished. Refusals happen before the handshake, in this order: 404 (path), 403 (Host, Origin,
+ * local mode from another computer), 429 (upgrade rate), 401 (token), 429 (sessions per address).
+ */
 export class BridgeServer {
+  /** Every session not yet closed, attached to a page or kept for resuming. */
   readonly sessions = new Set<Session>();
-  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_WS_PAYLOAD });
+  private readonly byId = new Map<string, Session>();
+  /** The address whose admission slot each session holds (kept while it waits to be resumed). */
+  private readonly addresses = new Map<Session, string>();
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: MAX_WS_PAYLOAD,
+    clientTracking: false,
+  });
+  private readonly admission: Admission;
   private readonly heartbeat: NodeJS.Timeout;
+  private closing = false;
 
   constructor(
     http: HttpServer,
-    private readonly config: PlaygroundConfig,
-    private readonly hosts: HostCheck,
-    private readonly policy: TargetPolicy,
-    private readonly log: Logger,
+    private readonly deps: BridgeDeps,
   ) {
+    this.admission = new Admission(deps.config.admission);
     http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.heartbeat = setInterval(() => {
       for (const s of this.sessions) s.heartbeat();
-    }, config.heartbeatMs);
+    }, deps.config.heartbeatMs);
     this.heartbeat.unref();
   }
 
   async close(reason: string): Promise<void> {
+    this.closing = true;
     clearInterval(this.heartbeat);
     for (const s of this.sessions) s.notify({ type: 'notice', code: 'shutdown', message: reason });
     await Promise.all([...this.sessions].map((s) => s.close()));
@@ -40,27 +72,129 @@ export class BridgeServer {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    if (path !== '/ws') {
-      refuse(socket, 404, 'Not Found');
+    const refusal = this.admit(req);
+    if (refusal) {
+      refuse(socket, refusal);
       return;
     }
-    const verdict = checkUpgrade(req, this.hosts);
-    if (!verdict.ok) {
-      this.log.warn({ origin: req.headers.origin, host: req.headers.host, reason: verdict.reason }, 'upgrade refused');
-      refuse(socket, verdict.status, verdict.reason);
+    const address = remoteOf(req);
+    const identity = this.deps.credentials.identify(tokenOf(req));
+    if (!identity) {
+      this.deps.log.warn({ address }, 'upgrade refused: missing or wrong token');
+      refuse(socket, { status: 401, reason: 'Missing or wrong token' });
       return;
     }
+    const params = new URL(req.url ?? '/', 'http://placeholder').searchParams;
+    const keep = params.get('keep') === '1';
+    const resumed = this.resumable(params.get('resume'), identity);
+    if (resumed) {
+      this.resume(req, socket, head, resumed, address, keep);
+      return;
+    }
+    const slot = this.admission.openSession(address);
+    if (!slot.ok) {
+      refuse(socket, { status: 429, reason: slot.reason, retryAfterS: slot.retryAfterS });
+      return;
+    }
+    let opened = false;
+    // ws calls back synchronously once the 101 is written; if it refused the handshake, free the slot.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new Session(ws, this.config, this.policy, this.log);
+      opened = true;
+      const { config, policy, listeners, log, classroom } = this.deps;
+      const session = new Session(ws, {
+        config,
+        policy,
+        listeners,
+        identity,
+        log,
+        keep,
+        ...(classroom ? { classroom } : {}),
+        onClosed: (s) => this.forget(s),
+      });
       this.sessions.add(session);
-      ws.on('close', () => this.sessions.delete(session));
+      this.byId.set(session.id, session);
+      this.addresses.set(session, address);
+      log.info({ session: session.id, role: identity.role, address }, 'session opened');
     });
+    if (!opened) this.admission.release(address);
+  }
+
+  /** The session `/ws?…&resume=<session id>.<secret>` names, if it is still there and the token's holder owns it. */
+  private resumable(token: string | null, identity: Identity): Session | undefined {
+    if (!token) return undefined;
+    const session = this.byId.get(token.slice(0, token.indexOf('.')));
+    return session?.resumableBy(token, identity) ? session : undefined;
+  }
+
+  /** A page takes an existing session over; its admission slot moves with it if the address changed. */
+  private resume(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    session: Session,
+    address: string,
+    keep: boolean,
+  ): void {
+    const held = this.addresses.get(session);
+    const moving = held !== address;
+    if (moving) {
+      const slot = this.admission.openSession(address);
+      if (!slot.ok) {
+        refuse(socket, { status: 429, reason: slot.reason, retryAfterS: slot.retryAfterS });
+        return;
+      }
+    }
+    let opened = false;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      opened = true;
+      if (session.isClosed) {
+        // Closed between the check and the handshake (the grace period just ran out).
+        ws.close(1001, 'session closed');
+        if (moving) this.admission.release(address);
+        return;
+      }
+      if (moving) {
+        if (held !== undefined) this.admission.release(held);
+        this.addresses.set(session, address);
+      }
+      session.resume(ws, keep);
+    });
+    if (!opened && moving) this.admission.release(address);
+  }
+
+  private forget(session: Session): void {
+    this.sessions.delete(session);
+    this.byId.delete(session.id);
+    const address = this.addresses.get(session);
+    this.addresses.delete(session);
+    if (address !== undefined) this.admission.release(address);
+  }
+
+  /** The checks before the token: path, shutdown, Host and Origin, then the upgrade rate. */
+  private admit(req: IncomingMessage): Refusal | undefined {
+    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    if (path !== '/ws') return { status: 404, reason: 'Not Found' };
+    if (this.closing) return { status: 503, reason: 'Service Unavailable' };
+    const verdict = checkUpgrade(req, this.deps.hosts, this.deps.config.mode);
+    if (!verdict.ok) {
+      const { origin, host } = req.headers;
+      this.deps.log.warn({ origin, host, reason: verdict.reason }, 'upgrade refused');
+      return { status: verdict.status, reason: verdict.reason };
+    }
+    const rate = this.admission.startUpgrade(remoteOf(req));
+    return rate.ok ? undefined : { status: 429, reason: rate.reason, retryAfterS: rate.retryAfterS };
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+interface Refusal {
+  status: number;
+  reason: string;
+  retryAfterS?: number;
+}
+
+function refuse(socket: Duplex, { status, reason, retryAfterS }: Refusal): void {
+  const retry = retryAfterS === undefined ? '' : `Retry-After: ${retryAfterS}\r\n`;
   socket.end(
-    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${retry}Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
   );
 }

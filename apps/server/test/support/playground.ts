@@ -13,13 +13,13 @@ export function usePlaygrounds() {
   });
   return {
     async start(overrides: Partial<PlaygroundConfig> = {}): Promise<Playground> {
-      const p = await startPlayground({ port: 0, ...overrides });
+      const p = await startPlayground({ port: 0, host: '127.0.0.1', ...overrides });
       started.push(p);
       return p;
     },
-    async client(p: Playground, headers?: Record<string, string>): Promise<BridgeTestClient> {
-      const origin = `http://127.0.0.1:${p.port}`;
-      const c = await BridgeTestClient.connect(`ws://127.0.0.1:${p.port}/ws`, { origin, ...headers });
+    /** A session with the playground's token (the teacher's in LAN mode) unless `token` says otherwise. */
+    async client(p: Playground, headers?: Record<string, string>, token = p.token): Promise<BridgeTestClient> {
+      const c = await BridgeTestClient.open({ port: p.port, token }, headers);
       clients.push(c);
       return c;
     },

@@ -1,6 +1,7 @@
 import { PROTOCOL_VERSION } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../bridge/context.tsx';
+import { ResumeBanner } from '../features/resume/ResumeBanner.tsx';
 import { formatNotice } from '../i18n/formatError.ts';
 
 /** Page-wide news from the bridge: it is shutting down, the session dropped, versions do not match. */
@@ -14,6 +15,7 @@ export function Banners() {
 
   return (
     <div className="banners">
+      <ResumeBanner />
       {connection.status === 'incompatible' && (
         <div className="banner banner--error" role="alert">
           <p>{t('status.incompatibleHelp', { server: connection.serverVersion, client: PROTOCOL_VERSION })}</p>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../bridge/context.tsx';
+import { PageTabs } from '../features/netlab/PageTabs.tsx';
+import { HeaderTools } from './HeaderTools.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
 export function Header() {
@@ -12,6 +14,7 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         <p className="app-header__tagline">{t('app.tagline')}</p>
       </div>
+      <PageTabs />
       <div className="app-header__meta">
         {policy && <span className="app-header__policy">{t('app.policy', { policy })}</span>}
         {sessionId && (
@@ -20,6 +23,7 @@ export function Header() {
           </span>
         )}
         <StatusPill />
+        <HeaderTools />
       </div>
     </header>
   );

@@ -24,6 +24,7 @@ const INITIAL_STATE: Record<SocketKind, SocketState> = {
   'tcp-client': 'connecting',
   'tcp-conn': 'established',
   udp: 'bound',
+  relay: 'listening',
 };
 
 function newEntry(key: SocketKey, epoch: number, info: SocketInfo): SocketEntry {
@@ -37,6 +38,7 @@ function newEntry(key: SocketKey, epoch: number, info: SocketInfo): SocketEntry 
     finSent: false,
     finReceived: false,
     resetSent: false,
+    waitingForAccept: false,
     lastError: null,
     received: EMPTY_BYTES,
     sent: EMPTY_BYTES,
@@ -112,8 +114,11 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
     draft.setInfo(event.socketId, event.socket);
     return;
   }
-  if (event.type === 'accept') {
+  if (event.type === 'accept' || event.type === 'queued') {
     draft.accept(event.socketId, event.connId, event.remote);
+    // draft.accept() has just created or copied the connection, so this only sets the flag.
+    draft.edit(event.connId, () => ({ id: event.connId, kind: 'tcp-conn', recvSize: 0 })).waitingForAccept =
+      event.type === 'queued';
     return;
   }
   const entry = draft.edit(event.socketId, sketch);
@@ -156,6 +161,12 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
       break;
     case 'recv-size':
       entry.info = { ...entry.info, recvSize: event.recvSize };
+      break;
+    case 'no-delay':
+      entry.noDelay = event.noDelay;
+      break;
+    case 'reading':
+      entry.readingPaused = event.paused;
       break;
     case 'error':
       entry.lastError = event.error;

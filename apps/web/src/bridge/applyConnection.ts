@@ -5,15 +5,21 @@ import type { PlaygroundData, SocketEntry } from './state.ts';
 export type StatusChange =
   | { status: 'connecting' }
   | { status: 'reconnecting'; retryAt: number }
-  | { status: 'incompatible'; serverVersion: number };
+  | { status: 'incompatible'; serverVersion: number }
+  | { status: 'replaced' };
 
 export function applyWelcome(state: PlaygroundData, welcome: Welcome): PlaygroundData {
+  // The same session again (a drop the bridge waited out): same socket keys, nothing closed.
+  const resumed = welcome.resumed === true && welcome.sessionId === state.connection.sessionId;
+  // Otherwise a session kept through the drop was not resumed after all: its sockets are gone.
+  const base = resumed ? state : closeSession(state);
   return {
-    ...state,
-    epoch: state.epoch + 1,
+    ...base,
+    epoch: resumed ? state.epoch : state.epoch + 1,
     // Notices (e.g. "shutting down") were about the previous bridge run.
-    notices: [],
+    notices: resumed ? base.notices : [],
     connection: {
+      resumeGraceMs: welcome.resumeGraceMs ?? 0,
       status: 'connected',
       retryAt: null,
       serverVersion: null,
@@ -32,7 +38,10 @@ export function applyStatus(state: PlaygroundData, change: StatusChange): Playgr
     serverVersion: change.status === 'incompatible' ? change.serverVersion : null,
   };
   const dropped = state.connection.status === 'connected' && change.status !== 'connecting';
-  return dropped ? closeSession({ ...state, connection }) : { ...state, connection };
+  // A kept session outlives the drop for a while: its sockets stay open until a welcome says otherwise.
+  const kept = (state.connection.resumeGraceMs ?? 0) > 0 && change.status === 'reconnecting';
+  if (change.status === 'replaced') return closeSession({ ...state, connection: { ...connection, resumeGraceMs: 0 } });
+  return dropped && !kept ? closeSession({ ...state, connection }) : { ...state, connection };
 }
 
 /**

@@ -11,6 +11,11 @@ export interface Piece {
   t: number;
   /** Offset of the piece's first byte among all bytes kept for this direction. */
   offset: number;
+  /**
+   * Offset of the piece's first byte in the connection's byte stream, counting every byte each call
+   * moved (`size`, not just the bytes the page got), so both ends of a connection agree on it.
+   */
+  stream: number;
   /** Bytes we have; fewer than `size` when the bridge capped the preview. */
   length: number;
   /** Bytes the call really moved. */
@@ -34,6 +39,10 @@ export interface ByteLog {
   readonly pieces: AppendLog<Piece>;
   /** readNo / writeNo of the newest piece, to notice calls that never reached the page. */
   readonly lastCallNo: number;
+  /** Stream offset after the newest piece (see Piece.stream). */
+  readonly streamEnd?: number;
+  /** Some piece lacks bytes (folded calls, or only a preview reached the page). */
+  readonly gaps?: boolean;
 }
 
 export const EMPTY_BYTES: ByteLog = {
@@ -48,7 +57,7 @@ export const EMPTY_BYTES: ByteLog = {
 /** How far each backing array has been written, so an older snapshot knows it must copy before appending. */
 const filled = new WeakMap<Uint8Array, number>();
 
-export type PieceMeta = Omit<Piece, 'no' | 'offset' | 'length' | 'skipped'>;
+export type PieceMeta = Omit<Piece, 'no' | 'offset' | 'length' | 'skipped' | 'stream'>;
 
 export function appendPiece(log: ByteLog, data: Uint8Array, meta: PieceMeta, capacity: number): ByteLog {
   const end = log.end + data.length;
@@ -69,6 +78,7 @@ export function appendPiece(log: ByteLog, data: Uint8Array, meta: PieceMeta, cap
     ...meta,
     no: log.pieces.dropped + logSize(log.pieces) + 1,
     offset: log.end,
+    stream: log.streamEnd ?? 0,
     length: data.length,
     skipped: Math.max(0, meta.callNo - log.lastCallNo - 1),
   };
@@ -76,7 +86,8 @@ export function appendPiece(log: ByteLog, data: Uint8Array, meta: PieceMeta, cap
     appendAll(log.pieces, [piece], capacity),
     (p) => p.offset < start && p.offset + p.length <= start,
   );
-  return { bytes, base, start, end, pieces, lastCallNo: meta.callNo };
+  const gaps = log.gaps || piece.skipped > 0 || data.length < meta.size;
+  return { bytes, base, start, end, pieces, lastCallNo: meta.callNo, streamEnd: (log.streamEnd ?? 0) + meta.size, gaps };
 }
 
 export function byteAt(log: ByteLog, offset: number): number {

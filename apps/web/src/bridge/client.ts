@@ -1,10 +1,16 @@
 import {
+  CLOSE_RESUMED_ELSEWHERE,
+  type ClassInfo,
   type CommandInput,
   type EventBatch,
+  type KernelSnapshot,
   type Notice,
   PROTOCOL_VERSION,
   type ReplyResult,
+  type Roster,
   ServerMessage,
+  type Snapshot,
+  type Spotlight,
   type Welcome,
 } from '@playground/protocol';
 import type { StatusChange } from './applyConnection.ts';
@@ -32,7 +38,7 @@ export class BridgeRequestError extends Error {
 export interface SocketLike {
   onmessage: ((event: { data: unknown }) => void) | null;
   /** Also follows every error, so recovery lives here alone. */
-  onclose: (() => void) | null;
+  onclose: ((event?: { code?: number }) => void) | null;
   send(data: string): void;
   close(): void;
 }
@@ -42,6 +48,12 @@ export interface BridgeHandlers {
   onWelcome(welcome: Welcome): void;
   onBatch(batch: EventBatch): void;
   onNotice(notice: Notice): void;
+  /** The kernel's TCP table, while the OS view watches it. */
+  onKernel?(snapshot: KernelSnapshot): void;
+  /** After a welcome with `resumed: true`: where the resumed session stands. */
+  onSnapshot?(snapshot: Snapshot): void;
+  /** The classroom: the teacher's roster and spotlight, the class's servers. */
+  onClassroom?(message: Roster | ClassInfo | Spotlight): void;
 }
 
 export interface BridgeClientOptions {
@@ -53,6 +65,11 @@ export interface BridgeClientOptions {
   requestTimeoutMs?: number;
   /** Waits between attempts; the last one repeats. */
   backoffMs?: readonly number[];
+  /**
+   * Where this tab keeps its session's resume token. With it the client asks the bridge to keep the
+   * session through a drop (`keep=1`) and resumes it on the next connection (`resume=…`).
+   */
+  resume?: { get(): string | null; set(token: string | null): void };
 }
 
 interface Pending {
@@ -138,15 +155,33 @@ export class BridgeClient implements BridgeApi {
   }
 
   private connect(token: string | null): void {
-    const url = token === null ? this.options.url : `${this.options.url}?token=${encodeURIComponent(token)}`;
-    const socket = this.createSocket(url);
+    const params = new URLSearchParams();
+    if (token !== null) params.set('token', token);
+    const resume = this.options.resume;
+    if (resume) {
+      params.set('keep', '1');
+      const previous = resume.get();
+      if (previous) params.set('resume', previous);
+    }
+    const query = params.toString();
+    const socket = this.createSocket(query ? `${this.options.url}?${query}` : this.options.url);
     this.socket = socket;
     socket.onmessage = (event) => {
       if (this.socket === socket) this.receive(event.data);
     };
-    socket.onclose = () => {
-      if (this.socket === socket) this.dropped();
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      if (event?.code === CLOSE_RESUMED_ELSEWHERE) this.replaced();
+      else this.dropped();
     };
+  }
+
+  /** Another tab resumed this session: do not fight over it; a new session starts only when asked. */
+  private replaced(): void {
+    this.options.resume?.set(null);
+    this.dropped();
+    this.clearRetry();
+    this.options.handlers.onStatus({ status: 'replaced' });
   }
 
   private receive(data: unknown): void {
@@ -168,6 +203,7 @@ export class BridgeClient implements BridgeApi {
       case 'welcome':
         this.ready = true;
         this.attempt = 0;
+        this.options.resume?.set(message.resumeToken ?? null);
         this.options.handlers.onWelcome(message);
         break;
       case 'reply':
@@ -178,6 +214,17 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'notice':
         this.options.handlers.onNotice(message);
+        break;
+      case 'kernel':
+        this.options.handlers.onKernel?.(message);
+        break;
+      case 'snapshot':
+        this.options.handlers.onSnapshot?.(message);
+        break;
+      case 'roster':
+      case 'class':
+      case 'spotlight':
+        this.options.handlers.onClassroom?.(message);
         break;
     }
   }
@@ -241,7 +288,7 @@ function browserSocket(url: string): SocketLike {
     close: () => ws.close(),
   };
   ws.onmessage = (event) => socket.onmessage?.(event);
-  ws.onclose = () => socket.onclose?.();
+  ws.onclose = (event) => socket.onclose?.({ code: event.code });
   return socket;
 }
 

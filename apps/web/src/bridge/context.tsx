@@ -21,6 +21,13 @@ export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
   return useStore(store, selector);
 }
 
+/** The store itself, for code that must read the newest state after awaiting (e.g. a scripted demo). */
+export function usePlaygroundStore(): PlaygroundStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('usePlaygroundStore needs a PlaygroundProvider');
+  return store;
+}
+
 export function useBridge(): BridgeApi {
   const bridge = useContext(BridgeContext);
   if (!bridge) throw new Error('useBridge needs a PlaygroundProvider');

@@ -1,4 +1,5 @@
 import type { EventBatch } from '@playground/protocol';
+import { type BatchTap, batchTap } from './batchTap.ts';
 import type { BridgeHandlers } from './client.ts';
 import type { PlaygroundStore } from './store.ts';
 
@@ -13,6 +14,7 @@ const FRAME_MS = 16;
 export function storeHandlers(
   store: PlaygroundStore,
   schedule: (flush: () => void) => void = (flush) => setTimeout(flush, FRAME_MS),
+  tap: BatchTap = batchTap,
 ): BridgeHandlers {
   let queued: EventBatch[] = [];
   let scheduled = false;
@@ -22,6 +24,7 @@ export function storeHandlers(
     const batches = queued;
     queued = [];
     store.getState().receiveBatches(batches);
+    tap.publish(batches, store.getState().epoch);
   };
   return {
     onBatch(batch) {
@@ -42,6 +45,11 @@ export function storeHandlers(
     onNotice(notice) {
       flush();
       store.getState().receiveNotice(notice);
+    },
+    onKernel(snapshot) {
+      // After the events that came first, so a row never names a socket the store has not seen.
+      flush();
+      store.getState().receiveKernel(snapshot);
     },
   };
 }

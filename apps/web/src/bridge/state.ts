@@ -10,8 +10,11 @@ import type {
 } from '@playground/protocol';
 import { type AppendLog, emptyLog } from './appendLog.ts';
 import type { ByteLog } from './byteLog.ts';
+import { emptyKernelView, type KernelViewData } from './kernelView.ts';
+import { emptyLabSettings, type LabSettings } from './labSettings.ts';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible';
+/** `replaced`: another tab resumed this page's session (close code 4001); a new one starts when asked. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible' | 'replaced';
 
 export interface Connection {
   status: ConnectionStatus;
@@ -22,6 +25,8 @@ export interface Connection {
   sessionId: string | null;
   limits: Limits | null;
   targetPolicy: string | null;
+  /** The bridge keeps this session for so long after a drop (0 or absent: it closes at once). */
+  resumeGraceMs?: number;
 }
 
 /**
@@ -41,7 +46,13 @@ export interface SocketEntry {
   finSent: boolean;
   finReceived: boolean;
   resetSent: boolean;
+  /** An accepted connection a one-at-a-time server has not accept()ed yet (its bytes wait unread). */
+  waitingForAccept: boolean;
   lastError: ErrorCodeInfo | null;
+  /** TCP_NODELAY as last set from the page: true means Nagle's algorithm is off (Node's default is on). */
+  noDelay?: boolean;
+  /** The learner paused this socket's recv() calls: bytes wait in the kernel. */
+  readingPaused?: boolean;
   received: ByteLog;
   sent: ByteLog;
   /** Belonged to a session whose WebSocket dropped: the bridge closed it. */
@@ -107,6 +118,10 @@ export interface PlaygroundData {
   sessionLost: { closed: number } | null;
   alerts: Alert[];
   clientPrefill: ClientPrefill | null;
+  /** The chunk lab's per-socket framing and the inspector's view. */
+  lab: LabSettings;
+  /** The OS's view: the kernel's TCP table while the view is open, and each connection's states. */
+  kernel: KernelViewData;
 }
 
 export interface StoreLimits {
@@ -116,7 +131,8 @@ export interface StoreLimits {
   logEvents: number;
 }
 
-export const DEFAULT_LIMITS: StoreLimits = { bytesPerDirection: 256 * 1024, logEvents: 100_000 };
+/** A mebibyte per direction, so the byte ribbon can show a 1 MiB stream whole; a socket only grows to what it moved. */
+export const DEFAULT_LIMITS: StoreLimits = { bytesPerDirection: 1024 * 1024, logEvents: 100_000 };
 
 export const ZERO_COUNTERS: Counters = { bytesIn: 0, bytesOut: 0, reads: 0, writes: 0 };
 
@@ -140,5 +156,7 @@ export function initialData(): PlaygroundData {
     sessionLost: null,
     alerts: [],
     clientPrefill: null,
+    lab: emptyLabSettings(),
+    kernel: emptyKernelView(),
   };
 }

@@ -1,7 +1,8 @@
-import type { EventBatch, Notice, SocketInfo, Welcome } from '@playground/protocol';
+import type { EventBatch, KernelSnapshot, Notice, SocketInfo, Welcome } from '@playground/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
+import { applyKernelSnapshot, setKernelWatching } from './kernelView.ts';
 import {
   type ClientPrefill,
   type Direction,
@@ -10,6 +11,7 @@ import {
   type PlaygroundData,
   type SocketKey,
 } from './state.ts';
+import type { InspectorView, ReceiveFraming } from './labSettings.ts';
 
 /** Alerts kept on screen at once; older ones are dropped rather than stacking up. */
 const MAX_ALERTS = 4;
@@ -31,6 +33,13 @@ export interface PlaygroundActions {
   /** Removes closed sockets' cards; their log rows stay. */
   forgetClosed(): void;
   prefillClient(target: Omit<ClientPrefill, 'nonce'>): void;
+  /** The byte inspector's view: hex, ribbon, frames or struct. */
+  showView(view: InspectorView): void;
+  /** How the frames pane and the ribbon cut this socket's bytes into messages. */
+  setReceiveFraming(key: SocketKey, framing: ReceiveFraming): void;
+  receiveKernel(snapshot: KernelSnapshot): void;
+  /** The OS view opened (it asked the bridge to poll) or closed. */
+  setKernelWatching(watching: boolean): void;
 }
 
 export type PlaygroundState = PlaygroundData & PlaygroundActions;
@@ -41,7 +50,12 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
   let nextNonce = 1;
   return createStore<PlaygroundState>()((set) => ({
     ...initial,
-    receiveWelcome: (welcome) => set((s) => applyWelcome(s, welcome)),
+    receiveWelcome: (welcome) =>
+      set((s) => {
+        const next = applyWelcome(s, welcome);
+        // A new bridge session has no watch yet: the view asks again, and nothing "went" in between.
+        return { ...next, kernel: { ...next.kernel, previous: null } };
+      }),
     receiveStatus: (change) => set((s) => applyStatus(s, change)),
     receiveBatches: (batches) =>
       set((s) => batches.reduce<PlaygroundData>((state, batch) => applyBatch(state, batch), s)),
@@ -76,5 +90,10 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
         return { sockets, order: s.order.filter(keep), selection };
       }),
     prefillClient: (target) => set({ clientPrefill: { ...target, nonce: nextNonce++ } }),
+    showView: (view) => set((s) => ({ lab: { ...s.lab, view } })),
+    setReceiveFraming: (key, framing) =>
+      set((s) => ({ lab: { ...s.lab, framing: { ...s.lab.framing, [key]: framing } } })),
+    receiveKernel: (snapshot) => set((s) => ({ kernel: applyKernelSnapshot(s.kernel, snapshot, s.epoch) })),
+    setKernelWatching: (watching) => set((s) => ({ kernel: setKernelWatching(s.kernel, watching) })),
   }));
 }

@@ -6,7 +6,7 @@ export interface KernelTcpSocket {
   local: { address: string; port: number };
   remote: { address: string; port: number };
   state: KernelTcpState;
-  /** Bytes written but not yet acknowledged by the peer (for LISTEN: the backlog limit). */
+  /** Bytes written but not yet acknowledged by the peer (0 for LISTEN: unlike `ss`, /proc/net/tcp omits the backlog). */
   sendQueue: number;
   /** Bytes received but not yet read by the application (for LISTEN: connections waiting for accept()). */
   recvQueue: number;

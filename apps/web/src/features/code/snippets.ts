@@ -11,6 +11,8 @@ export interface TcpServerSpec {
   port: number;
   backlog: number;
   recvSize: number;
+  /** `one-at-a-time` (default) is the seeds' accept() loop; `concurrent` serves each client in its own thread. */
+  concurrency?: 'concurrent' | 'one-at-a-time';
 }
 
 export interface TcpClientSpec {
@@ -44,6 +46,7 @@ const pyHost = (host: string) => `'${host === '0.0.0.0' || host === '::' ? '' : 
 export function pythonSnippet(spec: SnippetSpec): string {
   switch (spec.kind) {
     case 'tcp-server':
+      if (spec.concurrency === 'concurrent') return pythonThreadedServer(spec);
       return `import socket
 
 HOST = ${pyHost(spec.host)}  # '' means every interface
@@ -110,6 +113,35 @@ with socket.socket(${family(spec.host)}, socket.SOCK_DGRAM) as s:
   }
 }
 
+/** Seed 002's "one thread per client": every client is served at once. */
+function pythonThreadedServer(spec: TcpServerSpec): string {
+  return `import socket
+import threading
+
+HOST = ${pyHost(spec.host)}  # '' means every interface
+PORT = ${spec.port}
+
+
+def serve(connection, address):
+    with connection:
+        print('Connected by', address)
+        while True:
+            data = connection.recv(${spec.recvSize})
+            if not data:
+                break
+            connection.sendall(data)
+
+
+with socket.socket(${family(spec.host)}, socket.SOCK_STREAM) as s:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((HOST, PORT))
+    s.listen(${spec.backlog})
+    while True:
+        connection, address = s.accept()
+        threading.Thread(target=serve, args=(connection, address), daemon=True).start()
+`;
+}
+
 const jsBytes = (bytes: Uint8Array) =>
   `Buffer.from('${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}', 'hex')`;
 const nodeHost = (host: string) => `'${host}'`;
@@ -117,6 +149,7 @@ const nodeHost = (host: string) => `'${host}'`;
 export function nodeSnippet(spec: SnippetSpec): string {
   switch (spec.kind) {
     case 'tcp-server':
+      if (spec.concurrency === 'one-at-a-time') return nodeOneAtATimeServer(spec);
       return `const net = require('node:net');
 
 // Node reads whatever has arrived; recv(${spec.recvSize}) would return it in pieces of ${spec.recvSize} bytes.
@@ -160,4 +193,34 @@ socket.on('message', (data, rinfo) => {
 socket.send(${jsBytes(spec.message)}, ${spec.port}, ${nodeHost(spec.host)});
 `;
   }
+}
+
+/** Node serves every client at once; this keeps the others paused in line, like Python's accept() loop. */
+function nodeOneAtATimeServer(spec: TcpServerSpec): string {
+  return `const net = require('node:net');
+
+// One client at a time, like Python's accept() loop: the others wait, unread, until the current one closes.
+const waiting = [];
+let busy = false;
+
+function serve(connection) {
+  busy = true;
+  console.log('Connected by', connection.remoteAddress, connection.remotePort);
+  connection.on('data', (data) => connection.write(data));
+  connection.on('end', () => connection.end());
+  connection.on('close', () => {
+    busy = false;
+    const next = waiting.shift();
+    if (next) serve(next);
+  });
+  connection.resume();
+}
+
+const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true }, (connection) => {
+  connection.on('error', (err) => console.log('Error:', err.code));
+  if (busy) waiting.push(connection);
+  else serve(connection);
+});
+server.listen({ host: ${nodeHost(spec.host)}, port: ${spec.port}, backlog: ${spec.backlog} });
+`;
 }

@@ -5,6 +5,8 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { Direction, SocketEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { LabView } from '../lab/LabView.tsx';
+import { ViewSwitch } from '../lab/ViewSwitch.tsx';
 import { ByteDetails } from './ByteDetails.tsx';
 import { HexGrid } from './HexGrid.tsx';
 import { piecesBetween } from './hexLayout.ts';
@@ -17,6 +19,7 @@ export function Inspector() {
   const id = useId();
   const entry = usePlayground((s) => (s.selection.key ? s.sockets[s.selection.key] : undefined));
   const direction = usePlayground((s) => s.selection.direction);
+  const view = usePlayground((s) => s.lab.view);
 
   return (
     <section className="panel inspector" data-testid="inspector" aria-labelledby={`${id}-title`}>
@@ -27,7 +30,12 @@ export function Inspector() {
         </h2>
         {entry && <DirectionTabs entry={entry} direction={direction} panelId={`${id}-panel`} />}
       </div>
-      {entry ? (
+      {entry && <ViewSwitch />}
+      {entry && view !== 'hex' ? (
+        <div id={`${id}-panel`} role="tabpanel" className="inspector__body inspector__body--lab">
+          <LabView key={`${entry.key}/${direction}`} entry={entry} direction={direction} view={view} />
+        </div>
+      ) : entry ? (
         <ByteView key={`${entry.key}/${direction}`} entry={entry} direction={direction} panelId={`${id}-panel`} />
       ) : (
         <EmptyState title={t('inspector.empty')}>{t('inspector.emptyHint')}</EmptyState>

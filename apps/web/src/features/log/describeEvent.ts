@@ -36,6 +36,8 @@ export function describeEvent(t: TFunction, event: LoggedEvent): string {
       return t('events.listening', { local: formatEndpoint(event.local) });
     case 'accept':
       return t('events.accept', { conn: event.connId, remote: formatEndpoint(event.remote) });
+    case 'queued':
+      return t('events.queued', { conn: event.connId, remote: formatEndpoint(event.remote), position: event.position });
     case 'connected':
       return t('events.connected', { local: formatEndpoint(event.local), remote: formatEndpoint(event.remote) });
     case 'recv':
@@ -48,6 +50,10 @@ export function describeEvent(t: TFunction, event: LoggedEvent): string {
       return t('events.datagram-out', { no: event.writeNo, to: formatEndpoint(event.to) });
     case 'recv-size':
       return t('events.recv-size', { size: event.recvSize });
+    case 'no-delay':
+      return t(event.noDelay ? 'events.no-delay.on' : 'events.no-delay.off');
+    case 'reading':
+      return t(event.paused ? 'events.reading.paused' : 'events.reading.resumed');
     case 'error':
       return t('events.error', { code: event.error.code });
     case 'closed':

@@ -6,9 +6,11 @@ import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
+import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
   buildServerCommand,
   SERVER_BEHAVIOURS,
+  SERVER_CONCURRENCIES,
   SERVER_DEFAULTS,
   SERVER_HOSTS,
   type ServerValues,
@@ -90,11 +92,12 @@ export function ServerForm() {
         </p>
       )}
       <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
-      <Field id={`${id}-behaviour`} label={t('forms.behaviour')}>
+      <Field id={`${id}-behaviour`} label={t('forms.behaviour')} hint={t(`forms.behaviourHints.${values.behaviour}`)}>
         <select
           id={`${id}-behaviour`}
           name="behaviour"
           value={values.behaviour}
+          aria-describedby={`${id}-behaviour-hint`}
           onChange={(e) => set('behaviour', e.target.value as ServerValues['behaviour'])}
         >
           {SERVER_BEHAVIOURS.map((b) => (
@@ -104,6 +107,35 @@ export function ServerForm() {
           ))}
         </select>
       </Field>
+      {values.behaviour === 'framed-json' && (
+        <FramingPicker
+          label={t('forms.framing')}
+          value={values.framing}
+          onChange={(framing) => set('framing', framing)}
+          presetsOnly
+        />
+      )}
+      {values.protocol === 'tcp' && (
+        <Field
+          id={`${id}-concurrency`}
+          label={t('forms.concurrency')}
+          hint={t(`forms.concurrencyHints.${values.concurrency}`)}
+        >
+          <select
+            id={`${id}-concurrency`}
+            name="concurrency"
+            value={values.concurrency}
+            aria-describedby={`${id}-concurrency-hint`}
+            onChange={(e) => set('concurrency', e.target.value as ServerValues['concurrency'])}
+          >
+            {SERVER_CONCURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`forms.concurrencies.${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <button type="submit" className="button button--primary" disabled={command.pending}>
         {t('servers.submit')}
       </button>

@@ -1,3 +1,4 @@
+import { type FramingConfig, seed002PaddedLength } from '@playground/codec';
 import { MAX_RECV_SIZE, MIN_RECV_SIZE } from '@playground/protocol';
 import type { CommandBody } from '../../bridge/client.ts';
 import type { Protocol } from '../../ui/form/ProtocolPicker.tsx';
@@ -10,7 +11,20 @@ export const SERVER_HOSTS = [
   { value: '::', label: 'any6' },
 ] as const;
 
-export const SERVER_BEHAVIOURS = ['echo'] as const;
+export const SERVER_BEHAVIOURS = [
+  'echo',
+  'none',
+  'upper',
+  'qotd',
+  'daytime',
+  'discard',
+  'chargen',
+  'framed-json',
+] as const;
+
+/** How a TCP server serves its clients; the form's default is the seeds' thread per client. */
+export const SERVER_CONCURRENCIES = ['concurrent', 'one-at-a-time'] as const;
+export type ServerConcurrency = (typeof SERVER_CONCURRENCIES)[number];
 
 export interface ServerValues {
   protocol: Protocol;
@@ -19,6 +33,9 @@ export interface ServerValues {
   recvSize: string;
   backlog: string;
   behaviour: (typeof SERVER_BEHAVIOURS)[number];
+  concurrency: ServerConcurrency;
+  /** framed-json only: how the server finds and answers messages (seed 002's length padded to 60 by default). */
+  framing: FramingConfig;
 }
 
 /** The seed echo-server.py: 127.0.0.1:65432, and recv(16) so a message visibly arrives in pieces. */
@@ -29,6 +46,8 @@ export const SERVER_DEFAULTS: ServerValues = {
   recvSize: '16',
   backlog: '128',
   behaviour: 'echo',
+  concurrency: 'concurrent',
+  framing: seed002PaddedLength,
 };
 
 export function buildServerCommand(values: ServerValues): { command: CommandBody | null; problems: FieldProblems } {
@@ -37,10 +56,11 @@ export function buildServerCommand(values: ServerValues): { command: CommandBody
   const recvSize = readWhole(problems, 'recvSize', values.recvSize, MIN_RECV_SIZE, MAX_RECV_SIZE);
   const backlog = values.protocol === 'tcp' ? readWhole(problems, 'backlog', values.backlog, 0, 4096) : 0;
   if (hasProblems(problems)) return { command: null, problems };
-  const { host, behaviour } = values;
+  const { host, behaviour, concurrency } = values;
+  const framing = behaviour === 'framed-json' ? { framing: values.framing } : {};
   const command: CommandBody =
     values.protocol === 'tcp'
-      ? { type: 'tcp.listen', host, port, recvSize, backlog, behaviour }
-      : { type: 'udp.bind', host, port, recvSize, behaviour };
+      ? { type: 'tcp.listen', host, port, recvSize, backlog, behaviour, concurrency, ...framing }
+      : { type: 'udp.bind', host, port, recvSize, behaviour, ...framing };
   return { command, problems };
 }

@@ -1,10 +1,13 @@
 import { encodePayload, PayloadError } from '@playground/codec';
+import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandBody } from '../../bridge/client.ts';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { SendOptions } from '../lab/SendOptions.tsx';
+import { DEFAULT_SEND_OPTIONS, plannedWrites, sendExtras, sendTimeoutMs } from '../lab/sendPlan.ts';
 import { UdpTarget, type UdpTargetValue } from './UdpTarget.tsx';
 
 const ENCODINGS = ['text', 'escaped', 'hex'] as const;
@@ -13,13 +16,14 @@ type Encoding = (typeof ENCODINGS)[number];
 /** Longer than recv(16), so the first send already shows a message arriving in pieces. */
 const DEFAULT_MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
 
-type Parsed = { size: number; problem: null } | { size: null; problem: string };
+type Parsed = { size: number; bytes: Uint8Array; problem: null } | { size: null; bytes: null; problem: string };
 
 function parse(encoding: Encoding, value: string): Parsed {
   try {
-    return { size: encodePayload(encoding, value).length, problem: null };
+    const bytes = encodePayload(encoding, value);
+    return { size: bytes.length, bytes, problem: null };
   } catch (error) {
-    if (error instanceof PayloadError) return { size: null, problem: error.message };
+    if (error instanceof PayloadError) return { size: null, bytes: null, problem: error.message };
     throw error;
   }
 }
@@ -39,13 +43,18 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
   const [tried, setTried] = useState(false);
   const [targetMissing, setTargetMissing] = useState(false);
   const parsed = useMemo(() => parse(encoding, message), [encoding, message]);
+  const [options, setOptions] = useState(DEFAULT_SEND_OPTIONS);
+  // Built only once opened: a page of socket cards need not render a struct form each.
+  const [moreOpen, setMoreOpen] = useState(false);
+  const { extras, problem: optionProblem } = useMemo(() => sendExtras(options), [options]);
+  const plan = parsed.bytes ? plannedWrites(parsed.bytes, extras) : null;
   const command = useCommand();
 
   const send = (event: React.FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (parsed.problem !== null) return;
-    const body: CommandBody = { type: 'socket.send', socketId: info.id, data: { encoding, value: message } };
+    if (parsed.problem !== null || optionProblem !== null) return;
+    const body: CommandBody = { type: 'socket.send', socketId: info.id, data: { encoding, value: message }, ...extras };
     if (info.kind === 'udp') {
       const port = Number(target.port);
       const host = target.host.trim();
@@ -55,7 +64,8 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
       const isDefault = info.remote && info.remote.address === host && info.remote.port === port;
       if (!isDefault) body.to = { host, port };
     }
-    void command.run(body);
+    const timeoutMs = sendTimeoutMs(extras, plan?.writes ?? 1);
+    void command.run(body, timeoutMs ? { timeoutMs } : undefined);
   };
 
   const sendOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -109,11 +119,37 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
           {showProblem
             ? t('sockets.send.invalid', { reason: parsed.problem })
             : parsed.size !== null &&
-              `${t('sockets.send.bytes', { count: parsed.size })} · ${t('sockets.send.shortcut')}`}
+              `${t('sockets.send.bytes', { count: parsed.size })}${planText(t, plan, extras.split?.repeat ?? 1, parsed.size)} · ${t('sockets.send.shortcut')}`}
         </span>
       </div>
+      <details className="send-box__more" onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>{t('lab.send.options')}</summary>
+        {moreOpen && (
+          <SendOptions
+            entry={props.entry}
+            value={options}
+            problem={optionProblem}
+            onChange={setOptions}
+            onPacked={(hex) => {
+              setEncoding('hex');
+              setMessage(hex);
+            }}
+          />
+        )}
+      </details>
       {targetMissing && <p className="inline-error">{t('sockets.send.needTarget')}</p>}
       <FormError error={command.error} action={t('sockets.actions.send')} />
     </form>
   );
+}
+
+/** " → 64 B as 16 writes" when framing or splitting changes what goes out; nothing for one plain write. */
+function planText(t: TFunction, plan: { bytes: number; writes: number } | null, repeat: number, size: number): string {
+  if (!plan || (plan.writes === 1 && plan.bytes === size)) return '';
+  const framed = plan.bytes !== size ? ` → ${t('lab.send.framed', { bytes: plan.bytes })}` : '';
+  const writes =
+    repeat > 1
+      ? t('lab.send.planRepeat', { bytes: plan.bytes, repeat, count: plan.writes })
+      : t('lab.send.plan', { bytes: plan.bytes, count: plan.writes });
+  return `${framed} → ${writes}`;
 }

@@ -6,19 +6,21 @@ import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { reachableHost } from '../../ui/format.ts';
 
-type Action = 'end' | 'close' | 'reset' | 'stop';
+type Action = 'end' | 'close' | 'reset' | 'stop' | 'closeAll';
 
-const COMMAND: Record<Action, 'tcp.end' | 'socket.close' | 'tcp.reset'> = {
+const COMMAND: Record<Action, 'tcp.end' | 'socket.close' | 'tcp.reset' | 'server.stopListening'> = {
   end: 'tcp.end',
   close: 'socket.close',
   reset: 'tcp.reset',
-  stop: 'socket.close',
+  // Stop listening keeps the accepted connections; close all ends them too.
+  stop: 'server.stopListening',
+  closeAll: 'socket.close',
 };
 
 function actionsFor(entry: SocketEntry): Action[] {
   switch (entry.info.kind) {
     case 'tcp-server':
-      return ['stop'];
+      return ['stop', 'closeAll'];
     case 'udp':
       return ['close'];
     default:

@@ -4,10 +4,16 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
 import { formatError } from '../../i18n/formatError.ts';
 import { formatEndpoint } from '../../ui/format.ts';
+import { ReadControls } from '../lab/ReadControls.tsx';
+import { ViaConditions } from '../conditions/ViaConditions.tsx';
+import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SocketActions } from './SocketActions.tsx';
 import { StateBadge } from './StateBadge.tsx';
+
+/** Sockets that recv(): connections, clients and UDP endpoints. */
+const READERS = new Set<string>(['tcp-conn', 'tcp-client', 'udp']);
 
 function canSend(entry: SocketEntry): boolean {
   if (entry.info.kind === 'udp') return entry.state === 'bound';
@@ -49,6 +55,7 @@ export function SocketCard(props: { socketKey: SocketKey }) {
           {t(`sockets.kinds.${info.kind}`)} <span className="socket-card__id">{info.id}</span>
         </button>
         <StateBadge state={state} />
+        <KernelStateTag entry={entry} />
         {entry.stale && <span className="tag">{t('sockets.previousSession')}</span>}
         {info.recvSize > 0 && (
           <span className="socket-card__recv">{t('sockets.recvSize', { size: info.recvSize })}</span>
@@ -56,11 +63,14 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       </header>
       <p className="socket-card__explain">{t(`states.${state}.explain`)}</p>
       <Addresses info={info} />
+      <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
       {entry.lastError && (
         <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
       )}
+      {open && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
       {open && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
+      <CardLifecycle entry={entry} />
       {open && <SocketActions entry={entry} />}
       {info.kind === 'tcp-server' && <Connections server={entry} />}
     </article>

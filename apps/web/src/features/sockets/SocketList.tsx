@@ -21,6 +21,9 @@ function sectionOf(state: PlaygroundData, entry: SocketEntry): Section | null {
       const parent = entry.info.parentId && state.sockets[socketKey(entry.epoch, entry.info.parentId)];
       return parent ? null : 'clients';
     }
+    case 'relay':
+      // Conditions relays have their own page (Network lab › Conditions); clients show "via conditions".
+      return null;
   }
 }
 

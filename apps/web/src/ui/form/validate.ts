@@ -1,5 +1,5 @@
 /** Form fields the playground validates before a command leaves the page. */
-export type FieldName = 'host' | 'port' | 'recvSize' | 'backlog' | 'timeoutMs';
+export type FieldName = 'host' | 'port' | 'recvSize' | 'backlog' | 'timeoutMs' | 'count' | 'messages' | 'intervalMs';
 
 export interface FieldProblem {
   field: FieldName;

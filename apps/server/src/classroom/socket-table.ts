@@ -1,0 +1,157 @@
+import type { EngineEvent } from '@playground/engine';
+import {
+  type Counters,
+  MAX_ROSTER_SOCKETS,
+  MAX_SNAPSHOT_SOCKETS,
+  type RosterSocket,
+  type SocketInfo,
+  type SocketKind,
+  type SocketSnapshot,
+  type SocketState,
+} from '@playground/protocol';
+
+interface Row {
+  info: SocketInfo;
+  state: SocketState;
+  counters: Counters;
+  finSent: boolean;
+  finReceived: boolean;
+}
+
+/** Until a state event says otherwise; kinds not listed here start as `bound`. */
+const INITIAL_STATE: Partial<Record<SocketKind, SocketState>> = {
+  'tcp-server': 'listening',
+  'tcp-client': 'connecting',
+  'tcp-conn': 'established',
+  udp: 'bound',
+};
+
+/** Closed sockets remembered for snapshots and the roster; older ones are forgotten. */
+const KEPT_CLOSED = 50;
+
+/**
+ * Where each socket of one session stands (kind, addresses, state, exact counters), kept from the
+ * engine's events as the page's store keeps it. A resumed page, the teacher's roster and the
+ * spotlight start from it. Bounded: open sockets (a session has at most maxSockets) and the last
+ * KEPT_CLOSED closed ones.
+ */
+export class SocketTable {
+  private readonly rows = new Map<string, Row>();
+  private readonly closed: string[] = [];
+
+  observe(event: EngineEvent): void {
+    if (event.type === 'opened') {
+      const row = this.row(event.socketId, event.kind, event.socket);
+      row.info = { ...row.info, ...event.socket };
+      return;
+    }
+    if (event.type === 'accept' || event.type === 'queued') {
+      const conn = this.row(event.connId, 'tcp-conn');
+      conn.info = { ...conn.info, parentId: event.socketId, remote: event.remote };
+      return;
+    }
+    const row = this.row(event.socketId, event.kind);
+    switch (event.type) {
+      case 'state':
+        row.state = event.state;
+        break;
+      case 'listening':
+        row.info = { ...row.info, local: event.local };
+        row.state = 'listening';
+        break;
+      case 'connected':
+        row.info = { ...row.info, local: event.local, remote: event.remote };
+        row.state = 'established';
+        break;
+      case 'fin-sent':
+        row.finSent = true;
+        if (row.state === 'established') row.state = 'fin-sent';
+        break;
+      case 'fin-received':
+        row.finReceived = true;
+        if (row.state === 'established') row.state = 'fin-received';
+        break;
+      case 'recv-size':
+        row.info = { ...row.info, recvSize: event.recvSize };
+        break;
+      case 'closed':
+        if (row.state !== 'closed') {
+          row.state = 'closed';
+          this.closed.push(event.socketId);
+          while (this.closed.length > KEPT_CLOSED) this.rows.delete(this.closed.shift() as string);
+        }
+        break;
+      default:
+        if ('data' in event) {
+          // Counted as the outbox counts, so the roster's numbers match the student's page.
+          const c = row.counters;
+          if (event.type === 'recv' || event.type === 'datagram-in') {
+            row.counters = { ...c, bytesIn: c.bytesIn + event.data.byteLength, reads: c.reads + 1 };
+          } else {
+            row.counters = { ...c, bytesOut: c.bytesOut + event.data.byteLength, writes: c.writes + 1 };
+          }
+        }
+    }
+  }
+
+  /** Open sockets first (oldest first), then the most recently closed. */
+  snapshot(max = MAX_SNAPSHOT_SOCKETS): SocketSnapshot[] {
+    return this.ordered()
+      .slice(0, max)
+      .map(({ info, state, counters, finSent, finReceived }) => ({ socket: info, state, counters, finSent, finReceived }));
+  }
+
+  roster(max = MAX_ROSTER_SOCKETS): { sockets: RosterSocket[]; more: number } {
+    const all = this.ordered();
+    const sockets = all.slice(0, max).map(({ info, state, counters }) => {
+      const s: RosterSocket = { id: info.id, kind: info.kind, state, counters };
+      if (info.local) s.local = info.local;
+      if (info.remote) s.remote = info.remote;
+      if (info.parentId) s.parentId = info.parentId;
+      if (info.behaviour) s.behaviour = info.behaviour;
+      return s;
+    });
+    return { sockets, more: all.length - sockets.length };
+  }
+
+  get(id: string): { info: SocketInfo; state: SocketState } | undefined {
+    return this.rows.get(id);
+  }
+
+  /** Listening TCP servers and bound UDP endpoints: what classmates may connect to. */
+  servers(): SocketInfo[] {
+    const out: SocketInfo[] = [];
+    for (const row of this.rows.values()) {
+      if (row.state === 'closed' || !row.info.local) continue;
+      // A UDP endpoint with a default peer is a client; without one it is a server.
+      if (row.info.kind === 'tcp-server' || (row.info.kind === 'udp' && !row.info.remote)) out.push(row.info);
+    }
+    return out;
+  }
+
+  get openCount(): number {
+    return this.rows.size - this.closed.length;
+  }
+
+  private ordered(): Row[] {
+    const open: Row[] = [];
+    for (const row of this.rows.values()) if (row.state !== 'closed') open.push(row);
+    const closed = this.closed.map((id) => this.rows.get(id) as Row).reverse();
+    return [...open, ...closed];
+  }
+
+  private row(id: string, kind: SocketKind, info?: SocketInfo): Row {
+    let row = this.rows.get(id);
+    if (!row) {
+      row = {
+        info: info ?? { id, kind, recvSize: 1 },
+        state: INITIAL_STATE[kind] ?? 'bound',
+        counters: { bytesIn: 0, bytesOut: 0, reads: 0, writes: 0 },
+        finSent: false,
+        finReceived: false,
+      };
+      this.rows.set(id, row);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { type EngineEvent, type KernelTableResult, readKernelTcpTable } from '@playground/engine';
+import type { KernelSnapshot, KernelWatchScope } from '@playground/protocol';
+import { type KnownSocket, matchRows } from './match-rows.ts';
+
+/** Sockets remembered after they closed, so their TIME_WAIT rows still carry their id. */
+const RETAINED_CLOSED = 1000;
+
+export interface KernelWatcherDeps {
+  /** Sends a snapshot; false when the page is too far behind to take one now (it is retried). */
+  send(snapshot: KernelSnapshot): boolean;
+  /** Milliseconds on the events' clock. */
+  now(): number;
+  read?: () => Promise<KernelTableResult>;
+}
+
+/**
+ * The OS's view of one session's sockets: polls the kernel's TCP table only while the page watches
+ * (the view is open), and sends a `kernel` message only when what it would show changed.
+ */
+export class KernelWatcher {
+  readonly #known = new Map<string, KnownSocket>();
+  readonly #closed: string[] = [];
+  readonly #read: () => Promise<KernelTableResult>;
+  #timer: NodeJS.Timeout | undefined;
+  #watching: { intervalMs: number; scope: KernelWatchScope } | undefined;
+  /** Bumped by every watch/unwatch, so a read that was in flight then is dropped. */
+  #generation = 0;
+  #lastSent = '';
+  #closedForGood = false;
+  #somaxconn: number | undefined;
+
+  constructor(private readonly deps: KernelWatcherDeps) {
+    this.#read = deps.read ?? readKernelTcpTable;
+  }
+
+  get watching(): boolean {
+    return this.#watching !== undefined;
+  }
+
+  /** Every engine event passes here; only the few that carry addresses cost anything. */
+  observe(event: EngineEvent): void {
+    if (event.kind === 'udp') return;
+    switch (event.type) {
+      case 'opened': {
+        const { local, remote } = event.socket;
+        const listening = event.kind === 'tcp-server';
+        this.#known.set(event.socketId, {
+          id: event.socketId,
+          listening,
+          ...(local ? { local } : {}),
+          ...(remote && !listening ? { remote } : {}),
+        });
+        break;
+      }
+      case 'listening':
+      case 'connected': {
+        const known = this.#known.get(event.socketId);
+        if (!known) break;
+        known.local = event.local;
+        if (event.type === 'connected') known.remote = event.remote;
+        break;
+      }
+      case 'closed':
+        this.#closed.push(event.socketId);
+        if (this.#closed.length > RETAINED_CLOSED) this.#known.delete(this.#closed.shift() as string);
+        break;
+    }
+  }
+
+  /** Starts polling, or changes the interval or scope; the first snapshot is read at once. */
+  watch(intervalMs: number, scope: KernelWatchScope): void {
+    if (this.#closedForGood) return;
+    this.#watching = { intervalMs, scope };
+    this.#lastSent = '';
+    this.#generation++;
+    clearTimeout(this.#timer);
+    void this.#poll(this.#generation);
+  }
+
+  unwatch(): void {
+    this.#watching = undefined;
+    this.#generation++;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  close(): void {
+    this.#closedForGood = true;
+    this.unwatch();
+  }
+
+  async #poll(generation: number): Promise<void> {
+    let table: KernelTableResult;
+    try {
+      this.#somaxconn ??= await readSomaxconn();
+      table = await this.#read();
+    } catch (err) {
+      table = { available: false, reason: `The kernel's table could not be read: ${(err as Error).message}` };
+    }
+    const watching = this.#watching;
+    if (generation !== this.#generation || watching === undefined) return;
+    this.#publish(table, watching.scope);
+    // Without /proc there is nothing to poll for; the page was told why.
+    if (!table.available) return;
+    this.#timer = setTimeout(() => void this.#poll(generation), watching.intervalMs);
+  }
+
+  #publish(table: KernelTableResult, scope: KernelWatchScope): void {
+    const base = { type: 'kernel' as const, scope };
+    const body = table.available
+      ? {
+          ...base,
+          available: true,
+          source: table.source,
+          ...matchRows(table.sockets, this.#known.values(), scope),
+          ...(this.#somaxconn ? { somaxconn: this.#somaxconn } : {}),
+        }
+      : { ...base, available: false, reason: table.reason, rows: [], truncated: 0 };
+    const fingerprint = JSON.stringify(body);
+    if (fingerprint === this.#lastSent) return;
+    const t = Math.max(0, this.deps.now());
+    if (this.deps.send({ ...body, t })) this.#lastSent = fingerprint;
+  }
+}
+
+/** net.core.somaxconn: the kernel silently lowers any larger listen() backlog to it. Linux only. */
+async function readSomaxconn(): Promise<number | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const n = Number.parseInt(await readFile('/proc/sys/net/core/somaxconn', 'utf8'), 10);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import type { EngineEvent } from '@playground/engine';
+import { BridgeError } from '../session/bridge-error.ts';
+import { isDataEvent } from '../session/wire-event.ts';
+import { formatBytes } from './format.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export type RateLimit = 'bytesPerSecond' | 'eventsPerSecond';
+
+export interface RateMeterOptions {
+  bytesPerSecond: number;
+  eventsPerSecond: number;
+  /** true: stop reading from the session's sockets (the limit that ran out is named); false: read again. */
+  onThrottle(throttled: boolean, limit: RateLimit): void;
+  now?: () => number;
+}
+
+/** Reading resumes once this share of a second's budget is back, so it does not flicker per event. */
+const RESUME_SHARE = 0.05;
+
+/**
+ * Per-session rate quotas, one token bucket for bytes (read plus written, every socket) and one
+ * for events, each holding one second's worth. Every engine event is counted. When a bucket runs
+ * dry the session stops reading from its TCP sockets (as a real proxy throttles: TCP flow control
+ * then slows the peer) until the bucket has refilled a little, and commands that send are refused
+ * with a `quota` error naming the limit.
+ */
+export class RateMeter {
+  private readonly bytes: TokenBucket;
+  private readonly events: TokenBucket;
+  private throttledBy: RateLimit | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Closing the session still emits events (every socket's `closed`); they must not arm a timer. */
+  private closed = false;
+
+  constructor(private readonly options: RateMeterOptions) {
+    this.bytes = new TokenBucket(options.bytesPerSecond, options.bytesPerSecond, options.now);
+    this.events = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond, options.now);
+  }
+
+  observe(event: EngineEvent): void {
+    if (this.closed) return;
+    this.events.take(1);
+    if (isDataEvent(event)) this.bytes.take(event.data.byteLength);
+    if (this.throttledBy !== undefined) return;
+    const limit = this.exhausted(0);
+    if (limit === undefined) return;
+    this.throttledBy = limit;
+    this.options.onThrottle(true, limit);
+    this.scheduleResume();
+  }
+
+  /** Before a command sends `size` bytes: refuses it when the session's budget for this second is spent. */
+  checkSend(size: number): void {
+    if (this.bytes.available() < size) {
+      const max = this.options.bytesPerSecond;
+      throw new BridgeError(
+        'quota',
+        `This session may move at most ${formatBytes(max)} per second and has used that up; wait a moment and send again.`,
+        { limit: 'bytesPerSecond', max },
+      );
+    }
+    if (this.events.available() < 1) {
+      const max = this.options.eventsPerSecond;
+      throw new BridgeError(
+        'quota',
+        `This session may cause at most ${max} events per second and has used them up; wait a moment and send again.`,
+        { limit: 'eventsPerSecond', max },
+      );
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private exhausted(floorShare: number): RateLimit | undefined {
+    if (this.bytes.available() <= this.bytes.capacity * floorShare) return 'bytesPerSecond';
+    if (this.events.available() <= this.events.capacity * floorShare) return 'eventsPerSecond';
+    return undefined;
+  }
+
+  private scheduleResume(): void {
+    const wait = Math.max(
+      this.bytes.msUntil(this.bytes.capacity * RESUME_SHARE),
+      this.events.msUntil(this.events.capacity * RESUME_SHARE),
+      1,
+    );
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const limit = this.throttledBy;
+      if (limit === undefined) return;
+      if (this.exhausted(RESUME_SHARE) !== undefined) {
+        this.scheduleResume();
+        return;
+      }
+      this.throttledBy = undefined;
+      this.options.onThrottle(false, limit);
+    }, wait);
+  }
+}

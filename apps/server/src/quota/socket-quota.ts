@@ -1,0 +1,29 @@
+import type { Engine } from '@playground/engine';
+import type { SessionLimits } from '../config.ts';
+import { BridgeError } from '../session/bridge-error.ts';
+
+/**
+ * Checked right before the engine creates the socket (no await in between), so a burst of
+ * concurrent commands cannot all pass the check before the first socket exists.
+ */
+export function checkSocketQuota(
+  engine: Engine,
+  limits: SessionLimits,
+  kind: 'tcp-server' | 'tcp-client' | 'udp',
+): void {
+  const open = engine.sockets();
+  if (open.length >= limits.maxSockets) {
+    throw new BridgeError('quota', `This session already has ${open.length} open sockets, the most allowed.`, {
+      limit: 'maxSockets',
+      max: limits.maxSockets,
+    });
+  }
+  if (kind === 'tcp-client') return;
+  const servers = open.filter((s) => s.kind === 'tcp-server' || s.kind === 'udp').length;
+  if (servers >= limits.maxServers) {
+    throw new BridgeError('quota', `This session already has ${servers} servers, the most allowed.`, {
+      limit: 'maxServers',
+      max: limits.maxServers,
+    });
+  }
+}

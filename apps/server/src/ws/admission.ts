@@ -1,0 +1,55 @@
+import type { AdmissionConfig } from '../config.ts';
+import { TokenBucket } from '../quota/token-bucket.ts';
+
+export type Admit = { ok: true } | { ok: false; retryAfterS: number; reason: string };
+
+/**
+ * Caps what one remote address may do to the WebSocket endpoint: how many upgrades it may start
+ * per second (every attempt that passed the Host and Origin checks counts, wrong tokens too) and
+ * how many sessions it may hold at once. Refusals are HTTP 429 before the handshake; plain HTTP
+ * (the page, /api/health) is not affected.
+ */
+export class Admission {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly config: AdmissionConfig) {}
+
+  /** Spends one of this address's upgrades. */
+  startUpgrade(address: string): Admit {
+    let bucket = this.buckets.get(address);
+    if (!bucket) {
+      this.prune();
+      bucket = new TokenBucket(this.config.upgradesPerSecond, this.config.upgradeBurst);
+      this.buckets.set(address, bucket);
+    }
+    if (bucket.tryTake(1)) return { ok: true };
+    return {
+      ok: false,
+      retryAfterS: Math.max(1, Math.ceil(bucket.msUntil(1) / 1000)),
+      reason: 'Too many WebSocket upgrades from this address',
+    };
+  }
+
+  /** Takes a session slot for this address; `release` gives it back when the session ends. */
+  openSession(address: string): Admit {
+    const held = this.open.get(address) ?? 0;
+    if (held >= this.config.maxSessionsPerAddress) {
+      return { ok: false, retryAfterS: 1, reason: 'Too many sessions from this address' };
+    }
+    this.open.set(address, held + 1);
+    return { ok: true };
+  }
+
+  release(address: string): void {
+    const held = (this.open.get(address) ?? 1) - 1;
+    if (held <= 0) this.open.delete(address);
+    else this.open.set(address, held);
+  }
+
+  /** A full bucket is the same as none, so idle addresses are forgotten and a scan cannot grow the map. */
+  private prune(): void {
+    if (this.buckets.size < 1024) return;
+    for (const [address, bucket] of this.buckets) if (bucket.full) this.buckets.delete(address);
+  }
+}

@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlaygroundStore } from '../bridge/context.tsx';
+import { downloadJson, logFileName } from '../features/replay/recorder.ts';
+import { OpenLogButton } from '../features/replay/OpenLogButton.tsx';
+import { setupLink, setupOf } from '../features/share/setupLink.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useAccess, useOptionalPage } from './PageContext.tsx';
+import './tools.css';
+
+/** The header's own controls: the teacher's two views, the session menu, the language. */
+export function HeaderTools() {
+  const role = useAccess((s) => s.role);
+  return (
+    <div className="header-tools">
+      {role === 'teacher' && <TeacherViewSwitch />}
+      <SessionMenu />
+      <LanguageSwitch />
+    </div>
+  );
+}
+
+function TeacherViewSwitch() {
+  const { t } = useTranslation();
+  const view = useAccess((s) => s.teacherView);
+  const show = useAccess((s) => s.showTeacherView);
+  return (
+    <div className="view-switch" role="group" aria-label={t('classroom.views.label')}>
+      {(['class', 'sockets'] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          className={`view-switch__option ${view === v ? 'view-switch__option--on' : ''}`}
+          aria-pressed={view === v}
+          data-testid={`teacher-view-${v}`}
+          onClick={() => show(v)}
+        >
+          {t(`classroom.views.${v}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Keep and share: export the session's events, open a saved log, copy a link that recreates the sockets. */
+function SessionMenu() {
+  const { t } = useTranslation();
+  const id = useId();
+  const page = useOptionalPage();
+  const store = usePlaygroundStore();
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const exportLog = () => {
+    if (!page) return;
+    const log = page.recorder.export(store.getState());
+    downloadJson(logFileName(log), log);
+  };
+  const share = () => {
+    const setup = setupOf(store.getState());
+    setCopied(false);
+    setLink(setup ? setupLink(window.location.origin, setup) : '');
+  };
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <details className="menu" data-testid="session-menu">
+      <summary className="button button--small button--on-dark">{t('session.menu')}</summary>
+      <div className="menu__popover" role="group" aria-label={t('session.menu')}>
+        <p className="menu__heading">{t('session.keep')}</p>
+        <button type="button" className="button button--small" data-testid="export-log" onClick={exportLog} disabled={!page}>
+          {t('session.export')}
+        </button>
+        <p className="menu__hint">{t('session.exportHint')}</p>
+        <OpenLogButton />
+        <p className="menu__heading">{t('session.share')}</p>
+        <button type="button" className="button button--small" data-testid="share-setup" onClick={share}>
+          {t('session.shareSetup')}
+        </button>
+        {link === '' && <p className="menu__hint">{t('session.nothingToShare')}</p>}
+        {link && (
+          <div className="field">
+            <label htmlFor={`${id}-link`}>{t('session.link')}</label>
+            <input
+              id={`${id}-link`}
+              type="text"
+              readOnly
+              value={link}
+              data-testid="share-link"
+              onFocus={(e) => e.target.select()}
+            />
+            {typeof navigator !== 'undefined' && navigator.clipboard && (
+              <button type="button" className="button button--small" onClick={() => void copy()}>
+                {copied ? t('session.copied') : t('session.copy')}
+              </button>
+            )}
+            <p className="menu__hint">{t('session.linkHint')}</p>
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,89 @@
+import type { BridgeHandlers } from '../bridge/client.ts';
+import type { PlaygroundStore } from '../bridge/store.ts';
+import { classStore, receiveClassMessage, resetClass } from '../features/classroom/classStore.ts';
+import { type Access, createAccess, resumeStorage, type Storages } from '../features/join/access.ts';
+import { SessionRecorder } from '../features/replay/recorder.ts';
+import { createResumer } from '../features/resume/resumeStore.ts';
+import { takeSetup } from '../features/share/setupLink.ts';
+import { shareStore } from '../features/share/shareStore.ts';
+
+/**
+ * What the page adds around the bridge client and the store for classrooms and sessions: who this
+ * page is (local, student, teacher) and its token, resuming, the recording for "Export log", and
+ * the classroom's messages. main.tsx builds it once; tests build their own.
+ */
+export interface PageServices {
+  access: Access;
+  recorder: SessionRecorder;
+  handlers: BridgeHandlers;
+  resume: { get(): string | null; set(token: string | null): void };
+  /** Called when the page goes away (reload, tab closed). */
+  leaving(): void;
+}
+
+export interface PageEnvironment {
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+  replaceHash: (hash: string) => void;
+  storages: Storages;
+  fetchJson?: (url: string) => Promise<Response>;
+}
+
+export function browserEnvironment(): PageEnvironment {
+  return {
+    location: window.location,
+    replaceHash: (hash) => {
+      const url = `${window.location.pathname}${window.location.search}${hash}`;
+      window.history.replaceState(window.history.state, '', url);
+    },
+    storages: { local: window.localStorage, session: window.sessionStorage },
+  };
+}
+
+export function createPageServices(store: PlaygroundStore, base: BridgeHandlers, env: PageEnvironment): PageServices {
+  // A shared setup link (`#setup=…`) is offered once the page is connected.
+  const { setup, rest } = takeSetup(env.location.hash);
+  if (setup) {
+    shareStore.setState({ offered: setup });
+    env.replaceHash(rest);
+  }
+  const access = createAccess({
+    location: env.location,
+    replaceHash: env.replaceHash,
+    storages: env.storages,
+    ...(env.fetchJson ? { fetchJson: env.fetchJson } : {}),
+  });
+  const recorder = new SessionRecorder();
+  const resumer = createResumer(store, env.storages);
+  let sessionId: string | null = null;
+  const handlers: BridgeHandlers = {
+    ...base,
+    onWelcome(welcome) {
+      const sameSession = welcome.resumed === true && welcome.sessionId === sessionId;
+      sessionId = welcome.sessionId;
+      if (!sameSession && classStore.getState().spotlight) resetClass();
+      access.welcomed(welcome);
+      recorder.welcome(welcome);
+      resumer.welcome(welcome);
+      base.onWelcome(welcome);
+    },
+    onBatch(batch) {
+      recorder.batch(batch);
+      base.onBatch(batch);
+    },
+    onSnapshot(snapshot) {
+      // It follows the welcome directly (which applied everything queued), before any new batch.
+      recorder.snapshot(snapshot);
+      resumer.snapshot(snapshot);
+    },
+    onClassroom(message) {
+      receiveClassMessage(message);
+    },
+  };
+  return {
+    access,
+    recorder,
+    handlers,
+    resume: resumeStorage(env.storages),
+    leaving: () => resumer.remember(),
+  };
+}

@@ -1,0 +1,120 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { socketLabel } from '../../ui/socketLabel.ts';
+import { nodeSnippet, pythonSnippet, type SnippetSpec } from './snippets.ts';
+import { specFor } from './specFor.ts';
+
+type Language = 'python' | 'node';
+const LANGUAGES: Language[] = ['python', 'node'];
+
+const FILE_NAMES: Record<SnippetSpec['kind'], string> = {
+  'tcp-server': 'echo-server',
+  'tcp-client': 'echo-client',
+  'udp-server': 'udp-server',
+  'udp-client': 'udp-client',
+};
+
+/** Clipboard API where allowed (a secure context), else the old select-and-copy. */
+async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Denied: try the fallback.
+  }
+  if (!fallback) return false;
+  fallback.value = text;
+  fallback.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+/** "Show me the code": the selected socket as Python 3 (the seeds' style) and Node.js, ready to run. */
+export function CodePanel() {
+  const { t } = useTranslation();
+  const id = useId();
+  const entry = usePlayground((s) => (s.selection.key ? s.sockets[s.selection.key] : undefined));
+  const sockets = usePlayground((s) => s.sockets);
+  const [language, setLanguage] = useState<Language>('python');
+  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const fallbackRef = useRef<HTMLTextAreaElement>(null);
+  const spec = entry ? specFor(entry, sockets) : null;
+  const code = spec ? (language === 'python' ? pythonSnippet(spec) : nodeSnippet(spec)) : '';
+
+  // "Copied" is about this code: it goes away when the code changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the shown code changes.
+  useEffect(() => setCopied(null), [code]);
+
+  if (!entry || !spec) {
+    return (
+      <div className="code-panel" data-testid="code-panel">
+        <EmptyState title={t('code.empty.title')}>{t('code.empty.body')}</EmptyState>
+      </div>
+    );
+  }
+
+  const file = `${FILE_NAMES[spec.kind]}.${language === 'python' ? 'py' : 'js'}`;
+  const note =
+    entry.info.kind === 'tcp-conn'
+      ? t('code.notes.conn')
+      : spec.kind === 'tcp-server'
+        ? t(`code.notes.${spec.concurrency ?? 'concurrent'}`)
+        : spec.kind === 'tcp-client'
+          ? t('code.notes.client', { size: spec.recvSize })
+          : null;
+
+  return (
+    <div className="code-panel" data-testid="code-panel" data-kind={spec.kind}>
+      <div className="code-panel__bar">
+        <p className="code-panel__for">{t('code.for', { socket: socketLabel(t, entry) })}</p>
+        <div className="tabs" role="tablist" aria-label={t('code.title')}>
+          {LANGUAGES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              role="tab"
+              className="tab"
+              id={`${id}-${l}`}
+              aria-selected={language === l}
+              aria-controls={`${id}-code`}
+              onClick={() => setLanguage(l)}
+              data-testid={`code-tab-${l}`}
+            >
+              {t(`code.tabs.${l}`)}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          onClick={async () => setCopied((await copyText(code, fallbackRef.current)) ? 'ok' : 'failed')}
+          data-testid="code-copy"
+        >
+          {copied === 'ok' ? t('code.copied') : t('code.copy')}
+        </button>
+      </div>
+      {note && <p className="code-panel__note">{note}</p>}
+      <p className="code-panel__run">{t(`code.run.${language}`, { file })}</p>
+      {copied === 'failed' && <p className="inline-error">{t('code.copyFailed')}</p>}
+      <pre
+        id={`${id}-code`}
+        role="tabpanel"
+        aria-labelledby={`${id}-${language}`}
+        className="code-panel__code"
+        data-testid="code-text"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the code scrolls; the keyboard must reach it.
+        tabIndex={0}
+      >
+        <code>{code}</code>
+      </pre>
+      <textarea ref={fallbackRef} className="code-panel__fallback" aria-hidden="true" tabIndex={-1} readOnly />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import { type SocketEntry, socketKey } from '../../bridge/state.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { formatEndpoint } from '../../ui/format.ts';
+import { socketLabel } from '../../ui/socketLabel.ts';
+import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
+import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
+import { downloadPng, downloadSvg } from './exportFlow.ts';
+import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
+
+function laneTitle(t: TFunction, own: SocketEntry | null, peer: SocketEntry | null): LaneTitle {
+  if (own) {
+    const { local } = own.info;
+    const name = socketLabel(t, { info: { ...own.info, remote: undefined } });
+    return { name, address: local ? formatEndpoint(local) : '', outside: false };
+  }
+  const address = peer?.info.remote;
+  return { name: t('flow.outside'), address: address ? formatEndpoint(address) : '', outside: true };
+}
+
+function pairLabel(t: TFunction, pair: ConnectionPair): string {
+  const client = pair.client ? socketLabel(t, pair.client) : t('flow.outside');
+  const server = pair.server
+    ? socketLabel(t, { info: { ...pair.server.info, remote: undefined } })
+    : pair.client?.info.remote
+      ? formatEndpoint(pair.client.info.remote)
+      : t('flow.outside');
+  return t('flow.option', { client, server });
+}
+
+/** The Flow view: one connection as a live sequence diagram, exportable for slides. */
+export function FlowView() {
+  const { t } = useTranslation();
+  const id = useId();
+  const sockets = usePlayground((s) => s.sockets);
+  const order = usePlayground((s) => s.order);
+  const log = usePlayground((s) => s.log);
+  const selection = usePlayground((s) => s.selection);
+  const select = usePlayground((s) => s.select);
+  const pairs = useMemo(() => connectionPairs(sockets, order), [sockets, order]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const scanRef = useRef<PairScan | null>(null);
+
+  // Selecting a socket anywhere (card, log, inspector) shows its connection.
+  const selectedPair = pairOf(pairs, selection.key)?.id;
+  useEffect(() => {
+    if (selectedPair) setChosen(selectedPair);
+  }, [selectedPair]);
+
+  const pair = pairs.find((p) => p.id === chosen) ?? pairs.at(-1);
+  const listener = pair?.server?.info.parentId ? socketKey(pair.server.epoch, pair.server.info.parentId) : null;
+  const clientKey = pair?.client?.key ?? null;
+  const serverKey = pair?.server?.key ?? null;
+  const connId = pair?.server?.info.id ?? null;
+  const flow = useMemo(() => {
+    const keys: PairKeys = { client: clientKey, server: serverKey, listener, connId };
+    const scan = scanPair(scanRef.current, log, keys);
+    scanRef.current = scan;
+    return buildFlow(entriesOf(scan, log), keys);
+  }, [log, clientKey, serverKey, listener, connId]);
+
+  if (!pair) {
+    return (
+      <div className="flow" data-testid="flow-view">
+        <EmptyState title={t('flow.empty.title')}>{t('flow.empty.body')}</EmptyState>
+      </div>
+    );
+  }
+
+  const lanes: Record<Lane, LaneTitle> = {
+    client: laneTitle(t, pair.client, pair.server),
+    server: laneTitle(t, pair.server, pair.client),
+  };
+  const title = t('flow.figure', { client: lanes.client.name, server: lanes.server.name });
+  const fileName = `flow-${[pair.client?.info.id ?? 'outside', pair.server?.info.id ?? 'outside'].join('-')}`;
+  const exportAs = async (format: 'svg' | 'png') => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    setExportError(null);
+    try {
+      if (format === 'svg') downloadSvg(svg, fileName);
+      else await downloadPng(svg, fileName);
+    } catch (error) {
+      setExportError(t('flow.export.failed', { reason: (error as Error).message }));
+    }
+  };
+
+  return (
+    <div className="flow" data-testid="flow-view">
+      <div className="flow__toolbar">
+        <label htmlFor={`${id}-pair`} className="flow__choose">
+          {t('flow.choose')}
+        </label>
+        <select
+          id={`${id}-pair`}
+          value={pair.id}
+          onChange={(e) => setChosen(e.target.value)}
+          data-testid="flow-pair"
+          className="flow__select"
+        >
+          {pairs.map((p) => (
+            <option key={p.id} value={p.id}>
+              {pairLabel(t, p)}
+            </option>
+          ))}
+        </select>
+        <div className="button-row flow__export">
+          <button type="button" className="button button--small" onClick={() => void exportAs('svg')}>
+            {t('flow.export.svg')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void exportAs('png')}>
+            {t('flow.export.png')}
+          </button>
+        </div>
+      </div>
+      <p className="flow__hint">{t('flow.hint')}</p>
+      {exportError && <p className="inline-error">{exportError}</p>}
+      <div className="flow__canvas">
+        <FlowDiagram
+          ref={svgRef}
+          flow={flow}
+          title={title}
+          lanes={lanes}
+          selected={{ key: selection.key, seq: selection.pieceSeq }}
+          onSelect={(piece) => select(piece.key, { direction: piece.direction, seq: piece.seq })}
+        />
+      </div>
+      {flow.truncated && <p className="flow__hint">{t('flow.truncated', { count: flow.rows.length })}</p>}
+    </div>
+  );
+}

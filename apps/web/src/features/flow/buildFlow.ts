@@ -1,0 +1,328 @@
+import type { AppendLog } from '../../bridge/appendLog.ts';
+import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
+
+export type Lane = 'client' | 'server';
+export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life';
+
+/** What clicking a drawn step opens in the inspector. */
+export interface PieceRef {
+  key: SocketKey;
+  direction: Direction;
+  seq: number;
+}
+
+export interface FlowRow {
+  t: number;
+}
+
+/** An arrow from one lane to the other; rows may be fractional when the far end is not an event we saw. */
+export interface FlowArrow {
+  id: string;
+  from: { lane: Lane; row: number };
+  to: { lane: Lane; row: number };
+  tone: Tone;
+  label: FlowLabel;
+  /** The far end has not happened yet (bytes or FIN still unread by a playground socket). */
+  pending: boolean;
+  piece?: PieceRef;
+}
+
+/** A labelled point on one lane: a read, an error, accept(), closed. */
+export interface FlowMark {
+  id: string;
+  lane: Lane;
+  row: number;
+  tone: Tone;
+  label: FlowLabel;
+  piece?: PieceRef;
+}
+
+export type FlowLabel =
+  | { text: 'handshake' | 'accept' | 'queued' | 'fin' | 'finRead' | 'rst' | 'closed' | 'finSent' }
+  | { text: 'write' | 'read'; no: number; size: number }
+  | { text: 'error'; code: string };
+
+export interface Flow {
+  rows: FlowRow[];
+  arrows: FlowArrow[];
+  marks: FlowMark[];
+  /** Steps left out beyond `maxRows`. */
+  truncated: boolean;
+}
+
+export interface PairKeys {
+  client: SocketKey | null;
+  server: SocketKey | null;
+  /** The listening server that accepted `server`, for its accept/queued events. */
+  listener: SocketKey | null;
+  /** The accepted connection's socket id, as named in the listener's events. */
+  connId: string | null;
+}
+
+/** Positions in the log of the entries of one connection, extended as the log grows instead of rescanned. */
+export interface PairScan {
+  items: readonly LogEntry[];
+  signature: string;
+  scannedTo: number;
+  positions: number[];
+}
+
+export function scanPair(previous: PairScan | null, log: AppendLog<LogEntry>, keys: PairKeys): PairScan {
+  const signature = `${keys.client}|${keys.server}|${keys.listener}|${keys.connId}`;
+  const scan =
+    previous && previous.items === log.items && previous.signature === signature && previous.scannedTo <= log.tail
+      ? previous
+      : { items: log.items, signature, scannedTo: log.head, positions: [] };
+  const positions = scan.positions.slice();
+  for (let i = Math.max(scan.scannedTo, log.head); i < log.tail; i++) {
+    const entry = log.items[i] as LogEntry;
+    if (entry.key === keys.client || entry.key === keys.server) positions.push(i);
+    else if (entry.key === keys.listener && keys.connId !== null) {
+      const e = entry.event;
+      if ((e.type === 'accept' || e.type === 'queued') && e.connId === keys.connId) positions.push(i);
+    }
+  }
+  return { items: log.items, signature, scannedTo: log.tail, positions };
+}
+
+export function entriesOf(scan: PairScan, log: AppendLog<LogEntry>): LogEntry[] {
+  return scan.positions.filter((p) => p >= log.head).map((p) => scan.items[p] as LogEntry);
+}
+
+/** How far past its start a step whose other end we never saw is drawn (an outside peer). */
+const SLANT = 0.6;
+
+interface Stream {
+  /** Writes in order: the stream offset of their first byte, with their row. */
+  writes: { start: number; size: number; row: number; arrow: FlowArrow }[];
+  /** Reads in order: the stream offset range they returned, with their row. */
+  reads: { start: number; end: number; row: number }[];
+  sent: number;
+  read: number;
+  finSent: { row: number; arrow: FlowArrow } | null;
+  finReadRow: number | null;
+  resetRow: { row: number; arrow: FlowArrow } | null;
+  resetSeenRow: number | null;
+}
+
+const newStream = (): Stream => ({
+  writes: [],
+  reads: [],
+  sent: 0,
+  read: 0,
+  finSent: null,
+  finReadRow: null,
+  resetRow: null,
+  resetSeenRow: null,
+});
+
+const other = (lane: Lane): Lane => (lane === 'client' ? 'server' : 'client');
+
+/**
+ * A sequence diagram of one TCP connection from the events of both ends, in event order: one row
+ * per step, the handshake as one step, each write an arrow to the read that returned its first
+ * byte, each read with its size, FIN from each side to the read that returned b'', RST, errors.
+ * An end outside the playground is a lane of its own whose events we only infer from ours.
+ */
+export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows = 400): Flow {
+  const rows: FlowRow[] = [];
+  const arrows: FlowArrow[] = [];
+  const marks: FlowMark[] = [];
+  const inPlayground: Record<Lane, boolean> = { client: keys.client !== null, server: keys.server !== null };
+  // What each lane sent, as the other lane receives it.
+  const streams: Record<Lane, Stream> = { client: newStream(), server: newStream() };
+  let handshakeRow: number | null = null;
+  let truncated = false;
+
+  const laneOf = (entry: LogEntry): Lane | null => {
+    if (entry.key === keys.client) return 'client';
+    if (entry.key === keys.server || entry.key === keys.listener) return 'server';
+    return null;
+  };
+  const addRow = (t: number): number | null => {
+    if (rows.length >= maxRows) {
+      truncated = true;
+      return null;
+    }
+    rows.push({ t });
+    return rows.length - 1;
+  };
+  const handshake = (t: number, seq: number): void => {
+    if (handshakeRow !== null) return;
+    const row = addRow(t);
+    if (row === null) return;
+    handshakeRow = row;
+    arrows.push({
+      id: `hs-${seq}`,
+      from: { lane: 'client', row },
+      to: { lane: 'server', row },
+      tone: 'handshake',
+      label: { text: 'handshake' },
+      pending: false,
+    });
+  };
+
+  for (const entry of entries) {
+    const lane = laneOf(entry);
+    if (lane === null) continue;
+    const e = entry.event;
+    const peer = other(lane);
+    switch (e.type) {
+      case 'connected':
+        handshake(e.t, e.seq);
+        break;
+      case 'opened':
+        // The accepted connection exists once the kernel finished the handshake.
+        if (lane === 'server' && entry.key === keys.server) handshake(e.t, e.seq);
+        break;
+      case 'accept':
+      case 'queued': {
+        // Concurrent servers accept at the handshake; a waiting client's accept() comes later, on its own row.
+        const sameStep = e.type === 'accept' && handshakeRow !== null && rows.length - 1 === handshakeRow;
+        const row = sameStep ? handshakeRow : addRow(e.t);
+        if (row === null) break;
+        marks.push({
+          id: `m-${e.seq}`,
+          lane: 'server',
+          row,
+          tone: 'life',
+          label: { text: e.type === 'accept' ? 'accept' : 'queued' },
+        });
+        break;
+      }
+      case 'send': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        const stream = streams[lane];
+        const arrow: FlowArrow = {
+          id: `w-${e.seq}`,
+          from: { lane, row },
+          to: { lane: peer, row: row + SLANT },
+          tone: 'send',
+          label: { text: 'write', no: e.writeNo, size: e.size },
+          pending: inPlayground[peer],
+          piece: { key: entry.key, direction: 'sent', seq: e.seq },
+        };
+        arrows.push(arrow);
+        stream.writes.push({ start: stream.sent, size: e.size, row, arrow });
+        stream.sent += e.size;
+        break;
+      }
+      case 'recv': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        const from = streams[peer];
+        const start = from.read;
+        from.read += e.size;
+        from.reads.push({ start, end: from.read, row });
+        marks.push({
+          id: `r-${e.seq}`,
+          lane,
+          row,
+          tone: 'recv',
+          label: { text: 'read', no: e.readNo, size: e.size },
+          piece: { key: entry.key, direction: 'received', seq: e.seq },
+        });
+        if (inPlayground[peer]) {
+          // The first read holding a write's first byte is where that write's arrow lands.
+          for (const w of from.writes) {
+            if (w.arrow.pending && w.start >= start && w.start < from.read) {
+              w.arrow.to = { lane, row };
+              w.arrow.pending = false;
+            }
+          }
+        } else {
+          arrows.push({
+            id: `in-${e.seq}`,
+            from: { lane: peer, row: row - SLANT },
+            to: { lane, row },
+            tone: 'send',
+            label: { text: 'read', no: e.readNo, size: e.size },
+            pending: false,
+            piece: { key: entry.key, direction: 'received', seq: e.seq },
+          });
+        }
+        break;
+      }
+      case 'fin-sent': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        const arrow: FlowArrow = {
+          id: `f-${e.seq}`,
+          from: { lane, row },
+          to: { lane: peer, row: row + SLANT },
+          tone: 'fin',
+          label: { text: 'fin' },
+          pending: inPlayground[peer],
+        };
+        arrows.push(arrow);
+        streams[lane].finSent = { row, arrow };
+        break;
+      }
+      case 'fin-received': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        marks.push({ id: `fr-${e.seq}`, lane, row, tone: 'fin', label: { text: 'finRead' } });
+        const fin = streams[peer].finSent;
+        if (fin) {
+          fin.arrow.to = { lane, row };
+          fin.arrow.pending = false;
+        } else if (!inPlayground[peer]) {
+          arrows.push({
+            id: `fin-in-${e.seq}`,
+            from: { lane: peer, row: row - SLANT },
+            to: { lane, row },
+            tone: 'fin',
+            label: { text: 'fin' },
+            pending: false,
+          });
+        }
+        break;
+      }
+      case 'reset-sent': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        const arrow: FlowArrow = {
+          id: `rst-${e.seq}`,
+          from: { lane, row },
+          to: { lane: peer, row: row + SLANT },
+          tone: 'rst',
+          label: { text: 'rst' },
+          pending: false,
+        };
+        arrows.push(arrow);
+        streams[lane].resetRow = { row, arrow };
+        break;
+      }
+      case 'error': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        marks.push({ id: `e-${e.seq}`, lane, row, tone: 'error', label: { text: 'error', code: e.error.code } });
+        if (e.error.code === 'ECONNRESET') {
+          const reset = streams[peer].resetRow;
+          if (reset) reset.arrow.to = { lane, row };
+          else if (!inPlayground[peer]) {
+            arrows.push({
+              id: `rst-in-${e.seq}`,
+              from: { lane: peer, row: row - SLANT },
+              to: { lane, row },
+              tone: 'rst',
+              label: { text: 'rst' },
+              pending: false,
+            });
+          }
+        }
+        break;
+      }
+      case 'closed': {
+        const row = addRow(e.t);
+        if (row === null) break;
+        marks.push({ id: `c-${e.seq}`, lane, row, tone: e.hadError ? 'error' : 'life', label: { text: 'closed' } });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { rows, arrows, marks, truncated };
+}

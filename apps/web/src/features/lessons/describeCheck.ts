@@ -1,0 +1,34 @@
+import type { LessonCheck } from '@playground/protocol';
+import type { TFunction } from 'i18next';
+
+/** What a step waits for, in words, so the learner knows what counts as done. */
+export function describeCheck(t: TFunction, check: LessonCheck): string {
+  switch (check.type) {
+    case 'all':
+      return check.of.map((c) => describeCheck(t, c)).join(t('lessons.check.and'));
+    case 'any':
+      return check.of.map((c) => describeCheck(t, c)).join(t('lessons.check.or'));
+    case 'manual':
+      return t('lessons.check.manual');
+    case 'kernel-state':
+      return t('lessons.check.kernel', { state: check.state });
+    case 'state':
+      return t('lessons.check.state', { where: where(t, check), state: t(`states.${check.state}.label`) });
+    case 'event': {
+      let text = t('lessons.check.event', { count: check.count ?? 1, event: check.event, where: where(t, check) });
+      if (check.maxSize !== undefined && check.minSize === check.maxSize) text += t('lessons.check.exactly', { size: check.maxSize });
+      else {
+        if (check.minSize !== undefined) text += t('lessons.check.atLeast', { size: check.minSize });
+        if (check.maxSize !== undefined) text += t('lessons.check.atMost', { size: check.maxSize });
+      }
+      if (check.minLost !== undefined) text += t('lessons.check.lost');
+      return text;
+    }
+  }
+}
+
+function where(t: TFunction, check: { kind?: string; socket?: string }): string {
+  if (check.socket) return t('lessons.check.onSocket', { name: check.socket.slice(1) });
+  if (check.kind) return t('lessons.check.onKind', { kind: t(`sockets.short.${check.kind as 'tcp-server'}`) });
+  return '';
+}

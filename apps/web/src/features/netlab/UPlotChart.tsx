@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/**
+ * uPlot in React: the chart is built once per `options` identity, fed with setData afterwards (cheap:
+ * a live chart redraws without rebuilding), and follows its box's width.
+ */
+export function UPlotChart(props: {
+  options: Omit<uPlot.Options, 'width' | 'height'>;
+  data: uPlot.AlignedData;
+  height: number;
+  label: string;
+  testId?: string;
+  attributes?: Record<string, string | number>;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const latest = useRef(props.data);
+  latest.current = props.data;
+  const { options, height } = props;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const plot = new uPlot({ ...options, width: Math.max(200, el.clientWidth), height }, latest.current, el);
+    chart.current = plot;
+    const resize = new ResizeObserver(() => {
+      const width = Math.max(200, el.clientWidth);
+      if (width !== plot.width) plot.setSize({ width, height });
+    });
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+      chart.current = null;
+    };
+  }, [options, height]);
+
+  useEffect(() => {
+    chart.current?.setData(props.data);
+  }, [props.data]);
+
+  return (
+    <div
+      ref={box}
+      className="uplot-box"
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+      {...Object.fromEntries(Object.entries(props.attributes ?? {}).map(([k, v]) => [`data-${k}`, String(v)]))}
+    />
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { useBridge } from '../../bridge/context.tsx';
+import { CompareRun } from '../compare/compareRun.ts';
+import { SensorLab } from '../sensor/sensorRun.ts';
+import { useNetLab } from './labStore.ts';
+
+const APPLY_AFTER_MS = 150;
+
+/**
+ * Changing the lab's conditions while a comparison or a sensor stream runs changes them in the
+ * running relays too (conditions.update), a moment after the learner stops dragging.
+ */
+export function useLiveConditions(): void {
+  const bridge = useBridge();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useNetLab.subscribe((state, previous) => {
+      if (state.settings === previous.settings) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const settings = useNetLab.getState().settings;
+        for (const socketId of [...CompareRun.activeRelays(), ...SensorLab.activeRelays()]) {
+          bridge.send({ type: 'conditions.update', socketId, settings }).catch(() => {
+            // The relay closed meanwhile: nothing left to change.
+          });
+        }
+      }, APPLY_AFTER_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [bridge]);
+}

@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { BridgeRequestError, type BridgeApi } from '../../bridge/client.ts';
+import { PlaygroundProvider, usePlayground } from '../../bridge/context.tsx';
+import type { SocketEntry } from '../../bridge/state.ts';
+import type { PlaygroundStore } from '../../bridge/store.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { formatEndpoint } from '../../ui/format.ts';
+import { socketLabel } from '../../ui/socketLabel.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { EventLog } from '../log/EventLog.tsx';
+import { CounterList } from '../sockets/CounterList.tsx';
+import { StateBadge } from '../sockets/StateBadge.tsx';
+import './readonly.css';
+
+/** Views of someone else's session (a spotlighted student) or of a saved log: nothing can be sent. */
+const READ_ONLY: BridgeApi = {
+  send: () =>
+    Promise.reject(
+      new BridgeRequestError({ code: 'disconnected', message: 'This view is read-only: it drives no sockets.' }),
+    ),
+  reconnectNow: () => {},
+};
+
+/** Sockets, event log and byte inspector of a store that is only watched. */
+export function ReadOnlyWorkspace(props: { store: PlaygroundStore; header?: ReactNode; large?: boolean }) {
+  return (
+    <PlaygroundProvider store={props.store} bridge={READ_ONLY}>
+      <div className={`readonly ${props.large ? 'readonly--large' : ''}`} data-testid="readonly-workspace">
+        {props.header}
+        <div className="readonly__grid">
+          <div className="readonly__sockets">
+            <ReadOnlySockets />
+          </div>
+          <div className="readonly__log">
+            <EventLog />
+          </div>
+          <div className="readonly__inspector">
+            <Inspector />
+          </div>
+        </div>
+      </div>
+    </PlaygroundProvider>
+  );
+}
+
+function ReadOnlySockets() {
+  const { t } = useTranslation();
+  const keys = usePlayground(useShallow((s) => s.order));
+  return (
+    <section className="panel" aria-labelledby="readonly-sockets-title">
+      <div className="panel__header">
+        <h2 id="readonly-sockets-title">{t('app.regions.sockets')}</h2>
+      </div>
+      <div className="panel__body readonly__list">
+        {keys.length === 0 ? (
+          <EmptyState title={t('sockets.empty.title')}>{t('replay.noSockets')}</EmptyState>
+        ) : (
+          keys.map((key) => <ReadOnlyCard key={key} socketKey={key} />)
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ReadOnlyCard(props: { socketKey: string }) {
+  const { t } = useTranslation();
+  const entry = usePlayground((s) => s.sockets[props.socketKey]) as SocketEntry | undefined;
+  const selected = usePlayground((s) => s.selection.key === props.socketKey);
+  const select = usePlayground((s) => s.select);
+  if (!entry) return null;
+  const { info } = entry;
+  return (
+    <button
+      type="button"
+      className={`readonly-card ${selected ? 'readonly-card--selected' : ''}`}
+      data-testid="readonly-socket"
+      data-socket-id={info.id}
+      data-kind={info.kind}
+      data-state={entry.state}
+      aria-pressed={selected}
+      onClick={() => select(props.socketKey)}
+    >
+      <span className="readonly-card__title">
+        <strong>{socketLabel(t, entry)}</strong>
+        <StateBadge state={entry.state} />
+      </span>
+      <span className="readonly-card__addr">
+        {info.local ? formatEndpoint(info.local) : '—'}
+        {info.remote ? ` → ${formatEndpoint(info.remote)}` : ''}
+      </span>
+      <CounterList counters={entry.counters} />
+    </button>
+  );
+}

@@ -1,0 +1,102 @@
+import './resume.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useBridge, usePlayground, usePlaygroundStore } from '../../bridge/context.tsx';
+import { countSetup, recreateSetup } from '../share/setupLink.ts';
+import { shareStore } from '../share/shareStore.ts';
+import { dismissResumeNews, resumeStore } from './resumeStore.ts';
+
+/**
+ * What happened to the session across a drop or a reload, in plain words: it is kept while the page
+ * reconnects, it came back (and which sockets closed meanwhile), it had already ended, or another
+ * tab took it over. Also the offer of a shared setup link.
+ */
+export function ResumeBanner() {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const status = usePlayground((s) => s.connection.status);
+  const grace = usePlayground((s) => s.connection.resumeGraceMs ?? 0);
+  const resumed = useStore(resumeStore, (s) => s.resumed);
+  const previousLost = useStore(resumeStore, (s) => s.previousLost);
+
+  return (
+    <>
+      {status === 'reconnecting' && grace > 0 && (
+        <div className="banner banner--warn" role="status" data-testid="session-kept">
+          <p>{t('resume.kept', { seconds: Math.round(grace / 1000) })}</p>
+        </div>
+      )}
+      {status === 'replaced' && (
+        <div className="banner banner--warn" role="alert" data-testid="session-replaced">
+          <p>{t('resume.replaced')}</p>
+          <button type="button" className="button button--small" onClick={() => bridge.reconnectNow()}>
+            {t('resume.startNew')}
+          </button>
+        </div>
+      )}
+      {resumed && (
+        <div className="banner banner--ok" role="status" data-testid="session-resumed">
+          <p>
+            {resumed.reloaded ? t('resume.reloaded') : t('resume.resumed')}{' '}
+            {resumed.closed.length > 0 &&
+              t('resume.closedWhileAway', { count: resumed.closed.length, sockets: resumed.closed.join(', ') })}
+          </p>
+          <button type="button" className="button button--small" onClick={dismissResumeNews}>
+            {t('banners.dismiss')}
+          </button>
+        </div>
+      )}
+      {previousLost && (
+        <div className="banner banner--warn" role="alert" data-testid="session-ended">
+          <p>{t('resume.ended', { count: previousLost.closed })}</p>
+          <button type="button" className="button button--small" onClick={dismissResumeNews}>
+            {t('banners.dismiss')}
+          </button>
+        </div>
+      )}
+      <SetupOffer />
+    </>
+  );
+}
+
+function SetupOffer() {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const store = usePlaygroundStore();
+  const connected = usePlayground((s) => s.connection.status === 'connected');
+  const offered = useStore(shareStore, (s) => s.offered);
+  const [busy, setBusy] = useState(false);
+  if (!offered) return null;
+  const { servers, clients } = countSetup(offered);
+  const create = async () => {
+    setBusy(true);
+    const { failed } = await recreateSetup(offered, async (command) => {
+      const result = await bridge.send(command);
+      if (result.socket) store.getState().upsertSocket(result.socket);
+      return result;
+    });
+    setBusy(false);
+    shareStore.setState({ offered: null });
+    if (failed.length > 0) store.getState().pushAlert({ code: 'internal', message: t('share.someFailed', { count: failed.length }) });
+  };
+  return (
+    <div className="banner banner--info" role="status" data-testid="setup-offer">
+      <p>{t('share.offer', { servers, clients })}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={!connected || busy}
+          data-testid="setup-create"
+          onClick={() => void create()}
+        >
+          {t('share.create')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => shareStore.setState({ offered: null })}>
+          {t('banners.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type MouseEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { RibbonRow } from './RibbonRow.tsx';
+import { layoutRibbonRow, type RibbonSource } from './ribbonModel.ts';
+
+const ROW_HEIGHT = 34;
+const CELL_WIDTH = 26;
+const OFFSET_WIDTH = 72;
+
+/**
+ * The ribbon itself, virtualized by row so a megabyte stream renders only what is on screen. The
+ * row width follows the panel, in multiples of 8 bytes so offsets stay round. One Tab stop: arrow
+ * keys move a cursor byte, whose details go to `onPoint` like the pointed byte's.
+ */
+export function RibbonGrid(props: {
+  source: RibbonSource;
+  frameStarts: ReadonlySet<number>;
+  label: string;
+  onPoint(offset: number | null): void;
+}) {
+  const { source, frameStarts, onPoint } = props;
+  const { shown } = source;
+  const idPrefix = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const [perRow, setPerRow] = useState(16);
+  const [active, setActive] = useState<number | null>(null);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => {
+      const fit = Math.floor((el.clientWidth - OFFSET_WIDTH - 16) / CELL_WIDTH);
+      setPerRow(Math.max(8, Math.floor(fit / 8) * 8));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const firstRow = Math.floor(shown.start / perRow) * perRow;
+  const rows = shown.end > shown.start ? Math.ceil((shown.end - firstRow) / perRow) : 0;
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+  });
+
+  // New bytes scroll into view while the learner is looking at the newest ones.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && following.current && rows > 0) virtualizer.scrollToIndex(rows - 1, { align: 'end' });
+  }, [rows, virtualizer]);
+
+  const moveTo = (offset: number) => {
+    const next = Math.min(Math.max(offset, shown.start), shown.end - 1);
+    setActive(next);
+    onPoint(next);
+    virtualizer.scrollToIndex(Math.floor((next - firstRow) / perRow));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const steps: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -perRow,
+      ArrowDown: perRow,
+      PageUp: -8 * perRow,
+      PageDown: 8 * perRow,
+    };
+    const current = active ?? shown.start;
+    if (event.key === 'Home') moveTo(shown.start);
+    else if (event.key === 'End') moveTo(shown.end - 1);
+    else if (event.key in steps) moveTo(current + (steps[event.key] as number));
+    else return;
+    event.preventDefault();
+  };
+
+  const pointAt = (event: MouseEvent) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-offset]');
+    if (cell) onPoint(Number(cell.dataset.offset));
+  };
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+  };
+
+  return (
+    <div ref={scrollRef} className="ribbon__scroll" onScroll={onScroll} data-testid="ribbon">
+      <table
+        className="ribbon__rows"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: <table role="grid"> is the ARIA pattern for a data grid with an active cell.
+        role="grid"
+        aria-readonly="true"
+        aria-label={props.label}
+        aria-activedescendant={active === null ? undefined : `${idPrefix}-${active}`}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => active === null && shown.end > shown.start && moveTo(shown.start)}
+        onMouseOver={pointAt}
+        onMouseLeave={() => onPoint(active)}
+      >
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const rowOffset = firstRow + item.index * perRow;
+            return (
+              <RibbonRow
+                key={item.key}
+                rowOffset={rowOffset}
+                cells={layoutRibbonRow(source, rowOffset, rowOffset + perRow, frameStarts)}
+                idPrefix={idPrefix}
+                active={active}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

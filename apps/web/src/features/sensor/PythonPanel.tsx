@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pythonSensorClient } from './pythonClient.ts';
+import { parseFields, type Transport, useSensor } from './sensorRun.ts';
+
+/** The same sensor in Python, ready to run from a terminal against the lab's servers. */
+export function PythonPanel() {
+  const { t } = useTranslation();
+  const config = useSensor((s) => s.config);
+  const ports = useSensor((s) => s.ports);
+  const [transport, setTransport] = useState<Transport>('udp');
+  const [viaRelay, setViaRelay] = useState(true);
+  const [copied, setCopied] = useState(false);
+  const target = ports[transport];
+  const port = target ? (viaRelay ? target.relay : target.server) : 5005;
+  const code = useMemo(
+    () =>
+      pythonSensorClient({
+        transport,
+        host: '127.0.0.1',
+        port,
+        format: config.format,
+        fields: parseFields(config.fieldsText),
+        rateHz: config.rateHz,
+        count: Math.min(1000, config.rateHz * 10),
+        sensorId: transport === 'tcp' ? 11 : 12,
+        ack: config.ack,
+      }),
+    [transport, port, config],
+  );
+  const copy = () => {
+    void navigator.clipboard?.writeText(code).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    });
+  };
+  return (
+    <section className="python-panel" aria-labelledby="python-title" data-testid="python-panel">
+      <div className="python-panel__head">
+        <h3 id="python-title">{t('netlab.sensor.python.title')}</h3>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('forms.protocol')}</legend>
+          <div className="segmented__options">
+            {(['tcp', 'udp'] as const).map((p) => (
+              <label key={p} className="segmented__option">
+                <input
+                  type="radio"
+                  name="python-transport"
+                  value={p}
+                  checked={transport === p}
+                  onChange={() => setTransport(p)}
+                />
+                <span>{t(`forms.protocols.${p}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="toggle">
+          <input type="checkbox" checked={viaRelay} onChange={(e) => setViaRelay(e.target.checked)} />
+          {t('netlab.sensor.python.viaRelay')}
+        </label>
+        <button type="button" className="button button--small" onClick={copy}>
+          {copied ? t('netlab.sensor.python.copied') : t('netlab.sensor.python.copy')}
+        </button>
+      </div>
+      <p className="field__hint">
+        {target
+          ? t('netlab.sensor.python.hint', { port, file: 'docs/examples/python/sensor_client.py' })
+          : t('netlab.sensor.python.noServers', { file: 'docs/examples/python/sensor_client.py' })}
+      </p>
+      <pre
+        className="python-panel__code"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the code scrolls; the keyboard must reach it.
+        tabIndex={0}
+      >
+        <code>{code}</code>
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,281 @@
+import { MAX_SPAWN_CLIENTS, MAX_SPAWN_MESSAGES } from '@playground/protocol';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayground } from '../../bridge/context.tsx';
+import type { SocketEntry } from '../../bridge/state.ts';
+import { useCommand } from '../../bridge/useCommand.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Field } from '../../ui/form/Field.tsx';
+import { FormError } from '../../ui/form/FormError.tsx';
+import type { FieldProblems } from '../../ui/form/validate.ts';
+import { formatEndpoint, reachableHost } from '../../ui/format.ts';
+import { StateBadge } from '../sockets/StateBadge.tsx';
+import { buildSpawnCommand, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';
+
+/** What each group was asked to do, so its lanes can show progress: kept across tab switches. */
+const expected = new Map<string, number>();
+
+interface Group {
+  id: string;
+  name: string;
+  lanes: SocketEntry[];
+}
+
+/** "Many clients": spawn N clients × M messages, then watch each one as a lane with its totals. */
+export function SpawnPanel() {
+  const { t } = useTranslation();
+  const id = useId();
+  const command = useCommand();
+  const limits = usePlayground((s) => s.connection.limits);
+  const epoch = usePlayground((s) => s.epoch);
+  const newestServer = usePlayground((s) => {
+    for (let i = s.order.length - 1; i >= 0; i--) {
+      const e = s.sockets[s.order[i] as string];
+      if (e?.info.kind === 'tcp-server' && e.state === 'listening' && e.info.local) return e.info.local;
+    }
+    return undefined;
+  });
+  const [values, setValues] = useState<SpawnValues>(SPAWN_DEFAULTS);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [touchedTarget, setTouchedTarget] = useState(false);
+  const set = <K extends keyof SpawnValues>(key: K, value: SpawnValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  // Aimed at the newest server until the learner types a target of their own.
+  useEffect(() => {
+    if (!newestServer || touchedTarget) return;
+    setValues((v) => ({ ...v, host: reachableHost(newestServer.address), port: String(newestServer.port) }));
+  }, [newestServer, touchedTarget]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const built = buildSpawnCommand(values);
+    setProblems(built.problems);
+    if (built.command?.type !== 'tcp.spawn') return;
+    const size = new TextEncoder().encode(values.message).length;
+    const result = await command.run(built.command, { timeoutMs: 30_000 });
+    const group = result?.sockets?.[0]?.group;
+    if (group) expected.set(`${epoch}:${group}`, (built.command.messages ?? 1) * size);
+  };
+
+  return (
+    <div className="spawn" data-testid="spawn-panel">
+      <form className="spawn__form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+        <h3 id={`${id}-title`} className="visually-hidden">
+          {t('spawn.title')}
+        </h3>
+        <p className="spawn__intro">{t('spawn.intro')}</p>
+        <div className="spawn__fields">
+          <Field id={`${id}-host`} label={t('forms.host')} problem={problems.host} className="spawn__host">
+            <input
+              id={`${id}-host`}
+              name="host"
+              type="text"
+              spellCheck={false}
+              value={values.host}
+              onChange={(e) => {
+                setTouchedTarget(true);
+                set('host', e.target.value);
+              }}
+            />
+          </Field>
+          <Field id={`${id}-port`} label={t('forms.port')} problem={problems.port} className="spawn__num">
+            <input
+              id={`${id}-port`}
+              name="port"
+              type="number"
+              min={1}
+              max={65535}
+              value={values.port}
+              onChange={(e) => {
+                setTouchedTarget(true);
+                set('port', e.target.value);
+              }}
+            />
+          </Field>
+          <Field id={`${id}-count`} label={t('spawn.count')} problem={problems.count} className="spawn__num">
+            <input
+              id={`${id}-count`}
+              name="count"
+              type="number"
+              min={1}
+              max={MAX_SPAWN_CLIENTS}
+              value={values.count}
+              onChange={(e) => set('count', e.target.value)}
+            />
+          </Field>
+          <Field id={`${id}-messages`} label={t('spawn.messages')} problem={problems.messages} className="spawn__num">
+            <input
+              id={`${id}-messages`}
+              name="messages"
+              type="number"
+              min={0}
+              max={MAX_SPAWN_MESSAGES}
+              value={values.messages}
+              onChange={(e) => set('messages', e.target.value)}
+            />
+          </Field>
+          <Field id={`${id}-interval`} label={t('spawn.interval')} problem={problems.intervalMs} className="spawn__num">
+            <input
+              id={`${id}-interval`}
+              name="intervalMs"
+              type="number"
+              min={0}
+              max={10_000}
+              step={50}
+              title={t('spawn.intervalHint')}
+              value={values.intervalMs}
+              onChange={(e) => set('intervalMs', e.target.value)}
+            />
+          </Field>
+          <Field id={`${id}-message`} label={t('spawn.message')} className="spawn__message">
+            <input
+              id={`${id}-message`}
+              name="message"
+              type="text"
+              spellCheck={false}
+              value={values.message}
+              onChange={(e) => set('message', e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="spawn__submit">
+          <label className="toggle">
+            <input type="checkbox" name="end" checked={values.end} onChange={(e) => set('end', e.target.checked)} />
+            {t('spawn.end')}
+          </label>
+          <button type="submit" className="button button--primary" disabled={command.pending}>
+            {t('spawn.submit')}
+          </button>
+        </div>
+        <p className="field__hint">
+          {t('spawn.limits', {
+            clients: MAX_SPAWN_CLIENTS,
+            messages: MAX_SPAWN_MESSAGES,
+            maxSockets: limits?.maxSockets ?? 200,
+          })}
+        </p>
+        <FormError error={command.error} />
+      </form>
+      <SpawnGroups />
+    </div>
+  );
+}
+
+function SpawnGroups() {
+  const { t } = useTranslation();
+  // Newest group first; a group's lanes in the order its clients were opened.
+  const keys = usePlayground(useShallow((s) => s.order.filter((k) => s.sockets[k]?.info.group !== undefined)));
+  const sockets = usePlayground((s) => s.sockets);
+  const groups = useMemo(() => {
+    const byName = new Map<string, Group>();
+    for (const key of keys) {
+      const entry = sockets[key];
+      if (!entry?.info.group) continue;
+      const gid = `${entry.epoch}:${entry.info.group}`;
+      let group = byName.get(gid);
+      if (!group) {
+        group = { id: gid, name: entry.info.group, lanes: [] };
+        byName.set(gid, group);
+      }
+      group.lanes.push(entry);
+    }
+    return [...byName.values()].reverse();
+  }, [keys, sockets]);
+
+  if (groups.length === 0) {
+    return <EmptyState title={t('spawn.empty.title')}>{t('spawn.empty.body')}</EmptyState>;
+  }
+  return (
+    <div className="spawn__groups">
+      {groups.map((g) => (
+        <SpawnGroup key={g.id} group={g} />
+      ))}
+    </div>
+  );
+}
+
+function SpawnGroup(props: { group: Group }) {
+  const { t } = useTranslation();
+  const select = usePlayground((s) => s.select);
+  const { lanes } = props.group;
+  const sent = lanes.reduce((n, e) => n + e.counters.bytesOut, 0);
+  const received = lanes.reduce((n, e) => n + e.counters.bytesIn, 0);
+  const open = lanes.filter((e) => e.state !== 'closed').length;
+  const target = lanes[0]?.info.remote;
+  const goal =
+    expected.get(props.group.id) ?? Math.max(1, ...lanes.map((e) => Math.max(e.counters.bytesOut, e.counters.bytesIn)));
+  return (
+    <section className="spawn-group" data-testid="spawn-group" data-group={props.group.name}>
+      <header className="spawn-group__header">
+        <h3>
+          <span className="mono">{props.group.name}</span> ·{' '}
+          {t('spawn.group', { count: lanes.length, target: target ? formatEndpoint(target) : '' })}
+        </h3>
+        <p
+          className="spawn-group__totals"
+          data-testid="spawn-totals"
+          data-sent={sent}
+          data-received={received}
+          data-open={open}
+        >
+          {t('spawn.totals', { sent, received, open, closed: lanes.length - open })}
+        </p>
+      </header>
+      <table className="spawn-lanes">
+        <thead>
+          <tr>
+            <th scope="col">{t('spawn.columns.client')}</th>
+            <th scope="col">{t('spawn.columns.local')}</th>
+            <th scope="col">{t('spawn.columns.state')}</th>
+            <th scope="col">{t('spawn.columns.sent')}</th>
+            <th scope="col">{t('spawn.columns.received')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lanes.map((e) => (
+            <tr
+              key={e.key}
+              className="spawn-lane"
+              data-testid="spawn-lane"
+              data-socket-id={e.info.id}
+              data-sent={e.counters.bytesOut}
+              data-received={e.counters.bytesIn}
+              data-state={e.state}
+            >
+              <td>
+                <button type="button" className="spawn-lane__name" onClick={() => select(e.key)}>
+                  {e.info.id}
+                </button>
+              </td>
+              <td className="mono">{e.info.local?.port ?? '—'}</td>
+              <td>
+                <StateBadge state={e.state} />
+              </td>
+              <td>
+                <Bar value={e.counters.bytesOut} goal={goal} tone="send" />
+              </td>
+              <td>
+                <Bar value={e.counters.bytesIn} goal={goal} tone="recv" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Bar(props: { value: number; goal: number; tone: 'send' | 'recv' }) {
+  const { t } = useTranslation();
+  const share = Math.min(1, props.value / Math.max(1, props.goal));
+  return (
+    <div className={`spawn-bar spawn-bar--${props.tone}`}>
+      <div className="spawn-bar__track" aria-hidden="true">
+        <div className="spawn-bar__fill" style={{ width: `${share * 100}%` }} />
+      </div>
+      <span className="spawn-bar__value mono">{t('spawn.bytes', { count: props.value })}</span>
+    </div>
+  );
+}

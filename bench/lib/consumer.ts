@@ -1,0 +1,152 @@
+import type {
+  CommandBody,
+  Counters,
+  EventBatch,
+  Reply,
+  ReplyResult,
+  SocketEvent,
+} from '../../packages/protocol/src/index.ts';
+import { WebSocket } from './ws.ts';
+
+/**
+ * A lean protocol client standing in for the browser. Unlike the test client it keeps no events
+ * (a 1 GiB flood would not fit) and does not validate messages (the tests do that): it parses each
+ * message as a page would, hands events to a callback and keeps the latest counters per socket.
+ */
+export class BridgeConsumer {
+  /** Latest counters per socket id; the bridge sends running totals, so the newest is the exact one. */
+  readonly counters = new Map<string, Counters>();
+  folded = 0;
+  messages = 0;
+  bytes = 0;
+  events = 0;
+  onEvent: ((event: SocketEvent, receivedAt: number) => void) | undefined;
+  onBatch: ((batch: EventBatch, size: number) => void) | undefined;
+  /** Errors the bridge reported on its own (error events, notices), to fail a run that "passed" with them. */
+  readonly problems: string[] = [];
+  private nextId = 1;
+  private readonly pending = new Map<number, (reply: Reply) => void>();
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => this.receive(data.toString()));
+  }
+
+  static async connect(port: number, timeoutMs = 10_000): Promise<BridgeConsumer> {
+    const origin = `http://127.0.0.1:${port}`;
+    const token = await sessionToken(origin);
+    const url = `ws://127.0.0.1:${port}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    const ws = new WebSocket(url, { headers: { origin }, perMessageDeflate: false });
+    const consumer = new BridgeConsumer(ws);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no WebSocket handshake within the deadline')), timeoutMs);
+      ws.once('open', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`bridge refused the session: ${res.statusCode}`)));
+    });
+    return consumer;
+  }
+
+  request(command: CommandBody, timeoutMs = 10_000): Promise<Reply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`no reply to ${command.type} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      this.ws.send(JSON.stringify({ ...command, id }));
+    });
+  }
+
+  async ok(command: CommandBody, timeoutMs?: number): Promise<ReplyResult> {
+    const reply = await this.request(command, timeoutMs);
+    if (!reply.ok) throw new Error(`${command.type} failed: ${reply.error.code} ${reply.error.message}`);
+    return reply.result;
+  }
+
+  /** Sends a command without waiting for its reply (the reply is still matched and dropped). */
+  fire(command: CommandBody, onReply?: (reply: Reply) => void): void {
+    const id = this.nextId++;
+    this.pending.set(id, onReply ?? (() => {}));
+    this.ws.send(JSON.stringify({ ...command, id }));
+  }
+
+  /**
+   * Reads at most `bytesPerSecond` from now on, like a page too busy to keep up: once ahead of that
+   * pace it stops reading the socket (the kernel buffers fill, the bridge's WebSocket backs up) until
+   * the pace allows the next message.
+   */
+  throttle(bytesPerSecond: number): void {
+    const start = performance.now();
+    const startBytes = this.bytes;
+    let timer: NodeJS.Timeout | undefined;
+    this.afterMessage = () => {
+      if (timer !== undefined) return;
+      const dueAt = start + ((this.bytes - startBytes) / bytesPerSecond) * 1000;
+      const wait = dueAt - performance.now();
+      if (wait <= 1) return;
+      this.ws.pause();
+      timer = setTimeout(() => {
+        timer = undefined;
+        this.ws.resume();
+      }, wait);
+    };
+  }
+
+  private afterMessage: (() => void) | undefined;
+
+  close(): Promise<void> {
+    if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.ws.once('close', () => resolve());
+      this.ws.close();
+    });
+  }
+
+  private receive(raw: string): void {
+    const now = performance.now();
+    this.messages++;
+    this.bytes += raw.length;
+    const msg = JSON.parse(raw) as { type: string };
+    if (msg.type === 'events') {
+      const batch = msg as EventBatch;
+      this.folded += batch.folded;
+      this.events += batch.events.length;
+      for (const [id, c] of Object.entries(batch.counters)) this.counters.set(id, c);
+      const onEvent = this.onEvent;
+      for (const event of batch.events) {
+        if (event.type === 'error') this.problems.push(`${event.socketId}: ${event.error.code} ${event.error.message}`);
+        onEvent?.(event, now);
+      }
+      this.onBatch?.(batch, raw.length);
+    } else if (msg.type === 'reply') {
+      const reply = msg as Reply;
+      const id = Number(reply.re);
+      const handler = this.pending.get(id);
+      if (handler) {
+        this.pending.delete(id);
+        handler(reply);
+      }
+    } else if (msg.type === 'notice') {
+      this.problems.push(`notice: ${raw.slice(0, 200)}`);
+    }
+    this.afterMessage?.();
+  }
+}
+
+/**
+ * The bridge may require a per-run token that its own page fetches from /api/session; a consumer
+ * on this computer fetches it the same way. A bridge without that route needs none.
+ */
+async function sessionToken(origin: string): Promise<string | undefined> {
+  const res = await fetch(`${origin}/api/session`, { headers: { origin } }).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const body = (await res.json().catch(() => ({}))) as { token?: unknown };
+  return typeof body.token === 'string' ? body.token : undefined;
+}

@@ -1,0 +1,57 @@
+import type { ConditionsPatch, ConditionsSettings } from '@playground/protocol';
+import { EngineError } from '../errors.ts';
+
+export const NO_CONDITIONS: ConditionsSettings = {
+  lossPct: 0,
+  duplicatePct: 0,
+  reorderPct: 0,
+  reorderDistance: 2,
+  delayMs: 0,
+  jitterMs: 0,
+  bandwidthKbps: 0,
+  segmentMin: 0,
+  segmentMax: 0,
+};
+
+/**
+ * Checks settings the schema cannot (how fields relate) and fills what is missing. The engine can be
+ * used without the wire schema, so the ranges are checked here too.
+ */
+export function checkSettings(partial: Partial<ConditionsSettings>, base = NO_CONDITIONS): ConditionsSettings {
+  const s: ConditionsSettings = { ...base };
+  for (const [key, value] of Object.entries(partial) as [keyof ConditionsSettings, number | undefined][]) {
+    if (value !== undefined) s[key] = value;
+  }
+  const bad = (message: string, params: Record<string, number>) => new EngineError('bad_command', message, { params });
+  for (const key of ['lossPct', 'duplicatePct', 'reorderPct'] as const) {
+    if (!(s[key] >= 0 && s[key] <= 100))
+      throw bad(`${key} is a percentage: from 0 to 100, not ${s[key]}.`, { [key]: s[key] });
+  }
+  for (const key of ['delayMs', 'jitterMs', 'bandwidthKbps', 'segmentMin', 'segmentMax', 'reorderDistance'] as const) {
+    if (!Number.isInteger(s[key]) || s[key] < 0)
+      throw bad(`${key} must be a whole number of 0 or more.`, { [key]: s[key] });
+  }
+  if (s.reorderDistance < 1) throw bad('A held-back datagram waits for at least 1 later one.', { reorderDistance: 0 });
+  if (s.segmentMin > s.segmentMax) {
+    throw bad(`The smallest piece (${s.segmentMin} bytes) cannot be larger than the largest (${s.segmentMax} bytes).`, {
+      segmentMin: s.segmentMin,
+      segmentMax: s.segmentMax,
+    });
+  }
+  return s;
+}
+
+export function mergeSettings(current: ConditionsSettings, patch: ConditionsPatch): ConditionsSettings {
+  return checkSettings(patch, current);
+}
+
+/** Milliseconds `bytes` take on a link of `kbps` kilobits per second (1 kbit/s is one bit per millisecond). */
+export function transmitMs(bytes: number, kbps: number): number {
+  return kbps > 0 ? (bytes * 8) / kbps : 0;
+}
+
+/** delay ± jitter for a draw r in [0, 1): uniform in [delay − jitter, delay + jitter], never below 0. */
+export function delayFor(settings: ConditionsSettings, r: number): number {
+  const jitter = settings.jitterMs > 0 ? (2 * r - 1) * settings.jitterMs : 0;
+  return Math.max(0, settings.delayMs + jitter);
+}
