@@ -295,7 +295,10 @@ describe.skipIf(!hasChromium)('connection lifecycle in the browser', () => {
       if (isLinux) {
         await openView(page, 'kernel');
         await page.locator('[data-testid="kernel-scope-ports"]').check();
-        const outsideRow = page.locator(`[data-testid="kernel-row"][data-local-port="${outside.localPort}"]`);
+        // By both ports: an earlier test's TIME_WAIT row may share the ephemeral port.
+        const outsideRow = page.locator(
+          `[data-testid="kernel-row"][data-local-port="${outside.localPort}"][data-remote-port="${server.port}"]`,
+        );
         await outsideRow.waitFor();
         expect(await outsideRow.getAttribute('data-socket-id')).toBeNull();
         expect(await outsideRow.textContent()).toMatch(/outside/);

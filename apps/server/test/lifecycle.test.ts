@@ -140,10 +140,12 @@ describe.skipIf(!isLinux)('kernel.watch on real sockets', () => {
     await c.waitFor(() => (latest(c)?.rows.length ?? 0) >= 3, 3000, 'rows');
     const snapshot = latest(c)!;
     expect(snapshot.scope).toBe('ports');
-    const ncRow = snapshot.rows.find((r) => r.local.port === nc.localPort);
+    // By both ports: an earlier TIME_WAIT row may share the ephemeral port.
+    const ncRow = snapshot.rows.find((r) => r.local.port === nc.localPort && r.remote.port === server.local!.port);
     expect(ncRow).toMatchObject({ state: 'ESTABLISHED', remote: { port: server.local!.port } });
     expect(ncRow?.socketId).toBeUndefined();
-    expect(snapshot.rows.find((r) => r.remote.port === nc.localPort)?.socketId).toBe(acceptedId(c));
+    const connRow = snapshot.rows.find((r) => r.remote.port === nc.localPort && r.local.port === server.local!.port);
+    expect(connRow?.socketId).toBe(acceptedId(c));
   });
 });
 

@@ -37,7 +37,9 @@ const KEPT_CLOSED = 50;
  */
 export class SocketTable {
   private readonly rows = new Map<string, Row>();
+  /** Ids of closed sockets, oldest first (a `state` event may say `closed` before the `closed` event). */
   private readonly closed: string[] = [];
+  private readonly closedIds = new Set<string>();
 
   observe(event: EngineEvent): void {
     if (event.type === 'opened') {
@@ -75,10 +77,15 @@ export class SocketTable {
         row.info = { ...row.info, recvSize: event.recvSize };
         break;
       case 'closed':
-        if (row.state !== 'closed') {
-          row.state = 'closed';
+        row.state = 'closed';
+        if (!this.closedIds.has(event.socketId)) {
+          this.closedIds.add(event.socketId);
           this.closed.push(event.socketId);
-          while (this.closed.length > KEPT_CLOSED) this.rows.delete(this.closed.shift() as string);
+          while (this.closed.length > KEPT_CLOSED) {
+            const old = this.closed.shift() as string;
+            this.closedIds.delete(old);
+            this.rows.delete(old);
+          }
         }
         break;
       default:
@@ -135,7 +142,7 @@ export class SocketTable {
 
   private ordered(): Row[] {
     const open: Row[] = [];
-    for (const row of this.rows.values()) if (row.state !== 'closed') open.push(row);
+    for (const [id, row] of this.rows) if (!this.closedIds.has(id)) open.push(row);
     const closed = this.closed.map((id) => this.rows.get(id) as Row).reverse();
     return [...open, ...closed];
   }

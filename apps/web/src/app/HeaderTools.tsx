@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlaygroundStore } from '../bridge/context.tsx';
 import { downloadJson, logFileName } from '../features/replay/recorder.ts';
@@ -50,6 +50,21 @@ function SessionMenu() {
   const store = usePlaygroundStore();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Closes like any menu: Escape, or a click elsewhere on the page.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const el = menu.current;
+      if (!el?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !el.contains(event.target as Node)) el.open = false;
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('click', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('click', close);
+    };
+  }, []);
 
   const exportLog = () => {
     if (!page) return;
@@ -72,7 +87,7 @@ function SessionMenu() {
   };
 
   return (
-    <details className="menu" data-testid="session-menu">
+    <details className="menu" data-testid="session-menu" ref={menu}>
       <summary className="button button--small button--on-dark">{t('session.menu')}</summary>
       <div className="menu__popover" role="group" aria-label={t('session.menu')}>
         <p className="menu__heading">{t('session.keep')}</p>

@@ -87,7 +87,16 @@ export function appendPiece(log: ByteLog, data: Uint8Array, meta: PieceMeta, cap
     (p) => p.offset < start && p.offset + p.length <= start,
   );
   const gaps = log.gaps || piece.skipped > 0 || data.length < meta.size;
-  return { bytes, base, start, end, pieces, lastCallNo: meta.callNo, streamEnd: (log.streamEnd ?? 0) + meta.size, gaps };
+  return {
+    bytes,
+    base,
+    start,
+    end,
+    pieces,
+    lastCallNo: meta.callNo,
+    streamEnd: (log.streamEnd ?? 0) + meta.size,
+    gaps,
+  };
 }
 
 export function byteAt(log: ByteLog, offset: number): number {

@@ -671,6 +671,10 @@ export const en = {
     summary: '{{bytes}} bytes: {{writes}} writes on the sending side → {{reads}} reads on the receiving side',
     summaryUnknown: '{{bytes}} bytes in {{reads}} reads',
     summaryWrites: '{{bytes}} bytes in {{writes}} writes',
+    summaryDatagramsIn_one: '{{bytes}} bytes in {{count}} datagram, read whole (or cut), never merged',
+    summaryDatagramsIn_other: '{{bytes}} bytes in {{count}} datagrams, each read on its own (or cut), never merged',
+    summaryDatagramsOut_one: '{{bytes}} bytes in {{count}} datagram',
+    summaryDatagramsOut_other: '{{bytes}} bytes in {{count}} datagrams',
   },
   framing: {
     label: 'Framing',
@@ -1122,6 +1126,7 @@ export const en = {
     },
   },
   classroom: {
+    tagline: 'The class',
     views: {
       label: 'Teacher’s view',
       class: 'Class',

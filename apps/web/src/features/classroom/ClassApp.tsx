@@ -1,13 +1,13 @@
 import { Alerts } from '../../app/Alerts.tsx';
 import { Banners } from '../../app/Banners.tsx';
-import { Header } from '../../app/Header.tsx';
+import { ClassHeader } from './ClassHeader.tsx';
 import { ClassView } from './ClassView.tsx';
 
 /** The teacher's page on the projector: who joined, what they run, the shared servers, the spotlight. */
 export function ClassApp() {
   return (
     <div className="app">
-      <Header />
+      <ClassHeader />
       <Banners />
       <ClassView />
       <Alerts />

@@ -19,8 +19,8 @@ export function ClassView() {
   useClassWatch();
   const spotlight = useStore(classStore, (s) => s.spotlight);
   return (
-    <main className="class-page" data-testid="class-page">
-      <aside className="class-page__side">
+    <main className={`class-page ${spotlight ? 'class-page--spotlight' : ''}`} data-testid="class-page">
+      <aside className="class-page__side" hidden={spotlight !== null}>
         <JoinCard />
         <SharedServers />
       </aside>
@@ -315,7 +315,11 @@ function RosterSocketRow(props: { socket: RosterSocket }) {
       <span className="student__socket-kind">{t(`sockets.short.${socket.kind}`)}</span>
       <span className="student__socket-id">{socket.id}</span>
       <StateBadge state={socket.state} />
-      {where && <span className="student__socket-addr">{socket.kind === 'tcp-client' ? '→ ' : ''}:{where.port}</span>}
+      {where && (
+        <span className="student__socket-addr">
+          {socket.kind === 'tcp-client' ? '→' : ''}:{where.port}
+        </span>
+      )}
       <span className="student__socket-bytes" data-testid="student-socket-bytes">
         {socket.counters.bytesIn}/{socket.counters.bytesOut}
       </span>

@@ -171,7 +171,7 @@ function LessonRunView() {
       <div className={`lesson__check ${passed ? 'lesson__check--passed' : ''}`} data-testid="lesson-check" data-passed={passed} role="status">
         {passed ? (
           <p>
-            <strong>✓ {t('lessons.passed')}</strong> {step.success ? localize(step.success, lang) : ''}
+            <strong>✓ {t('lessons.passed')}</strong> {step.success ? <MiniMarkdown inline text={localize(step.success, lang)} /> : null}
           </p>
         ) : (
           <p>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Lesson text: `code` and **bold**, nothing else, so a lesson file cannot inject markup. */
-export function MiniMarkdown(props: { text: string; className?: string }) {
+export function MiniMarkdown(props: { text: string; className?: string; inline?: boolean }) {
   const nodes: ReactNode[] = [];
   const pattern = /`([^`]+)`|\*\*([^*]+)\*\*/g;
   let last = 0;
@@ -13,5 +13,5 @@ export function MiniMarkdown(props: { text: string; className?: string }) {
     last = at + match[0].length;
   }
   if (last < props.text.length) nodes.push(props.text.slice(last));
-  return <p className={props.className}>{nodes}</p>;
+  return props.inline ? <span className={props.className}>{nodes}</span> : <p className={props.className}>{nodes}</p>;
 }

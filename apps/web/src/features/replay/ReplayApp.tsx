@@ -77,7 +77,7 @@ export function ReplayApp() {
           aria-label={t('replay.start')}
           title={t('replay.start')}
         >
-          ⏮
+          |◀
         </button>
         <button
           type="button"
@@ -118,7 +118,7 @@ export function ReplayApp() {
           aria-label={t('replay.end')}
           title={t('replay.end')}
         >
-          ⏭
+          ▶|
         </button>
         <label htmlFor={`${id}-slider`} className="visually-hidden">
           {t('replay.timeline')}

@@ -64,11 +64,13 @@ function RibbonLegend(props: { entry: SocketEntry; source: RibbonSource; framed:
   return (
     <section className="ribbon__legend" aria-label={t('ribbon.legend')}>
       <p className="ribbon__summary" data-testid="ribbon-summary">
-        {!source.reads
-          ? t('ribbon.summaryWrites', { bytes, writes })
-          : source.writes
-            ? t('ribbon.summary', { bytes, writes, reads })
-            : t('ribbon.summaryUnknown', { bytes, reads })}
+        {source.colouring === 'datagram'
+          ? t(source.reads ? 'ribbon.summaryDatagramsIn' : 'ribbon.summaryDatagramsOut', { bytes, count: writes })
+          : !source.reads
+            ? t('ribbon.summaryWrites', { bytes, writes })
+            : source.writes
+              ? t('ribbon.summary', { bytes, writes, reads })
+              : t('ribbon.summaryUnknown', { bytes, reads })}
       </p>
       <p className="ribbon__colours">
         <span className="ribbon__swatches" aria-hidden="true">
