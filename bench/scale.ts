@@ -3,6 +3,7 @@
  * bridge), every connection sending a small message twice a second through `socket.send`. Reports
  * the bridge's memory per connection and the lag from each command to the echo's `recv` event.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describePatch, MANY_SESSIONS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';
@@ -25,6 +26,8 @@ interface Memory {
 interface Conn {
   session: BridgeConsumer;
   id: string;
+  /** Which of its session's connections this is. */
+  nth: number;
   sentAt: number | undefined;
   got: number;
 }
@@ -56,7 +59,7 @@ export const scale: Benchmark = {
           for (let c = 0; c < CONNECTIONS; c++) {
             const { socket } = await session.ok({ type: 'tcp.connect', host: '127.0.0.1', port: p });
             const id = socket?.id ?? '';
-            conns.set(`${sessions.indexOf(session)}/${id}`, { session, id, sentAt: undefined, got: 0 });
+            conns.set(`${sessions.indexOf(session)}/${id}`, { session, id, nth: c, sentAt: undefined, got: 0 });
           }
         }),
       );
@@ -76,7 +79,11 @@ export const scale: Benchmark = {
           conn.got = 0;
         };
       });
-      const all = [...conns.values()];
+      // Round-robin over the sessions, so each tick's senders are spread over sessions as independent
+      // learners would be, rather than one session firing all its connections at once.
+      const all = [...conns.values()].sort((a, b) => a.nth - b.nth);
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       const cpu0 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
       const mine0 = process.cpuUsage();
       const t0 = performance.now();
@@ -103,6 +110,7 @@ export const scale: Benchmark = {
         errors.push(`${all.filter((c) => c.sentAt !== undefined).length} echoes never arrived`);
       });
       const wall = performance.now() - t0;
+      loopDelay.disable();
       const cpu1 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
       const mine = process.cpuUsage(mine0);
       const bridgeBusy = (cpu1.user - cpu0.user + cpu1.system - cpu0.system) / 1000 / wall;
@@ -129,7 +137,7 @@ export const scale: Benchmark = {
         checkRow('scale: errors', `${fmt.count(sent)} sends`, `${errors.length} errors`, '0', errors.length === 0),
       );
       out.details.push(
-        `Scale: bridge RSS ${fmt.mb(m0.rss)} idle, ${fmt.mb(m1.rss)} with ${SESSIONS} sessions, ${fmt.mb(m2.rss)} with ${connections} connections (${2 * connections} engine sockets), ${fmt.mb(m3.rss)} after ${seconds} s of traffic (${fmt.count(Math.round(sent / seconds))} sends/s); lag max ${fmt.ms(lag.max)}; the bridge was ${pct(bridgeBusy)} busy, the 50 consumers (this process) ${pct(runnerBusy)}; ${describePatch(applied)}.`,
+        `Scale: bridge RSS ${fmt.mb(m0.rss)} idle, ${fmt.mb(m1.rss)} with ${SESSIONS} sessions, ${fmt.mb(m2.rss)} with ${connections} connections (${2 * connections} engine sockets), ${fmt.mb(m3.rss)} after ${seconds} s of traffic (${fmt.count(Math.round(sent / seconds))} sends/s); lag max ${fmt.ms(lag.max)}; the bridge was ${pct(bridgeBusy)} busy, the 50 consumers (this process) ${pct(runnerBusy)}, whose own event-loop delay p99 was ${fmt.ms(loopDelay.percentile(99) / 1e6)}; ${describePatch(applied)}.`,
       );
       for (const e of errors.slice(0, 5)) out.details.push(`Scale error: ${e}`);
     } finally {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { SessionLog } from '../packages/protocol/src/index.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Playground } from '../apps/server/src/index.ts';
+import { SessionLog } from '../packages/protocol/src/index.ts';
 import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
@@ -12,7 +12,11 @@ const MESSAGE = 'hola mundo, este mensaje ocupa 50 bytes exactos!!!';
 async function socketsOf(page: Page, selector: string): Promise<string[]> {
   const list = await page
     .locator(selector)
-    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-socket-id')}:${e.getAttribute('data-kind')}:${e.getAttribute('data-state')}`));
+    .evaluateAll((els) =>
+      els.map(
+        (e) => `${e.getAttribute('data-socket-id')}:${e.getAttribute('data-kind')}:${e.getAttribute('data-state')}`,
+      ),
+    );
   return list.sort();
 }
 
@@ -53,7 +57,10 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     await page.waitForTimeout(300);
 
     await page.locator('[data-testid="session-menu"] summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-log"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-log"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^socket-playground-.*\.json$/);
     file = (await download.path()) as string;
     const log = SessionLog.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -80,7 +87,9 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     await viewer.locator('[data-testid="replay"]').waitFor();
     expect(await logCount(viewer)).toBe(liveCount);
     expect(await socketsOf(viewer, '[data-testid="readonly-socket"]')).toEqual(live);
-    expect(await viewer.locator('[data-testid="replay-position"]').textContent()).toContain(`event ${liveCount} of ${liveCount}`);
+    expect(await viewer.locator('[data-testid="replay-position"]').textContent()).toContain(
+      `event ${liveCount} of ${liveCount}`,
+    );
 
     const conn = viewer.locator('[data-testid="readonly-socket"][data-kind="tcp-conn"]');
     expect(await conn.locator('[data-testid="reads"]').textContent()).toBe('4');
@@ -113,7 +122,9 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
       mimeType: 'application/json',
       buffer: Buffer.from('{"hello": "world"}'),
     });
-    expect(await viewer.locator('[data-testid="open-log-error"]').textContent()).toContain('not a Socket Playground log');
+    expect(await viewer.locator('[data-testid="open-log-error"]').textContent()).toContain(
+      'not a Socket Playground log',
+    );
     await viewer.close();
   });
 

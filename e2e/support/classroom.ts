@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type Playground, startPlayground } from '../../apps/server/src/index.ts';
 import { DEFAULT_ADMISSION } from '../../apps/server/src/config.ts';
+import { type Playground, startPlayground } from '../../apps/server/src/index.ts';
 import { webRoot } from './playground.ts';
 
 /**

@@ -3,14 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ADMISSION, type PlaygroundConfig } from '../src/config.ts';
 import type { Playground } from '../src/index.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
-import {
-  joinToken,
-  lastClassInfo,
-  lastRoster,
-  messagesOf,
-  openSession,
-  spotlights,
-} from './support/classroom.ts';
+import { joinToken, lastClassInfo, lastRoster, messagesOf, openSession, spotlights } from './support/classroom.ts';
 import { usePlaygrounds } from './support/playground.ts';
 
 const CLASS: Partial<PlaygroundConfig> = { mode: 'lan', classroomIntervalMs: 50 };
@@ -51,7 +44,10 @@ describe('the teacher’s commands', () => {
       { type: 'class.publish', socketId: 's1' },
     ] as const) {
       const reply = await ada.request(command);
-      expect(reply, command.type).toMatchObject({ ok: false, error: { code: 'not_allowed', params: { reason: 'teacherOnly' } } });
+      expect(reply, command.type).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed', params: { reason: 'teacherOnly' } },
+      });
     }
     const progress = { lessonId: 'echo', title: 'Echo', step: 0, steps: 3, done: [] };
     expect((await ada.request({ type: 'lesson.progress', progress })).ok).toBe(true);
@@ -73,7 +69,11 @@ describe('the teacher’s commands', () => {
     const ada = await cls.student(p, 'Ada');
     const server = (await ada.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
     const client = (await ada.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;
-    await ada.ok({ type: 'socket.send', socketId: client.id, data: { encoding: 'text', value: 'hola mundo, 20 bytes' } });
+    await ada.ok({
+      type: 'socket.send',
+      socketId: client.id,
+      data: { encoding: 'text', value: 'hola mundo, 20 bytes' },
+    });
     const progress = { lessonId: 'recv16', title: 'recv(16)', step: 1, steps: 4, done: [0] };
     await ada.ok({ type: 'lesson.progress', progress });
 
@@ -177,6 +177,14 @@ describe('the teacher’s commands', () => {
       'Ada’s sockets closed',
     );
     expect(messagesOf(ada, 'notice').map((n) => n.code)).toContain('teacher');
+    // The roster keeps showing them, closed, so the teacher sees what was stopped.
+    await teacher.ok({ type: 'class.watch' });
+    await teacher.waitFor(
+      () => studentNamed(teacher, 'Ada')?.sockets.every((x) => x.state === 'closed') === true,
+      2000,
+      'Ada’s closed sockets on the roster',
+    );
+    expect(studentNamed(teacher, 'Ada')?.sockets).toHaveLength(3);
     expect(bob.closedSockets.has(bobServer.id)).toBe(false);
     expect((await ada.request({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).ok).toBe(true);
     expect(await teacher.request({ type: 'class.stopStudentSockets', studentId: 'st404' })).toMatchObject({
@@ -202,7 +210,9 @@ describe('the teacher’s commands', () => {
 
     await ada.ok({ type: 'socket.send', socketId: client.id, data: { encoding: 'text', value: 'x'.repeat(40) } });
     const recvs = () =>
-      spotlights(teacher).flatMap((m) => m.batch?.events ?? []).filter((e) => e.type === 'recv' && e.socketId === 's3');
+      spotlights(teacher)
+        .flatMap((m) => m.batch?.events ?? [])
+        .filter((e) => e.type === 'recv' && e.socketId === 's3');
     await teacher.waitFor(() => recvs().length === 3, 3000, 'Ada’s three recv(16) pieces in the spotlight');
     expect(recvs().map((e) => (e.type === 'recv' ? e.size : 0))).toEqual([16, 16, 8]);
 
@@ -226,7 +236,9 @@ describe('a class of 40', () => {
     const teacher = await cls.teacher(p);
     await teacher.ok({ type: 'class.watch' });
     const started = performance.now();
-    const students = await Promise.all(Array.from({ length: 40 }, (_, i) => cls.student(p, `Student ${String(i + 1).padStart(2, '0')}`)));
+    const students = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => cls.student(p, `Student ${String(i + 1).padStart(2, '0')}`)),
+    );
     const clients = await Promise.all(
       students.map(async (s) => {
         const server = (await s.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
@@ -234,7 +246,8 @@ describe('a class of 40', () => {
       }),
     );
     await teacher.waitFor(
-      () => lastRoster(teacher)?.students.filter((s) => s.presence === 'connected' && s.sockets.length === 3).length === 40,
+      () =>
+        lastRoster(teacher)?.students.filter((s) => s.presence === 'connected' && s.sockets.length === 3).length === 40,
       10_000,
       'all 40 students with 3 sockets each',
     );
@@ -269,6 +282,8 @@ describe('a class of 40', () => {
     expect(size).toBeLessThan(200_000);
     const totals = lastRoster(teacher)!.students.map((s) => clientOf(s)!.counters.bytesOut);
     expect(totals.every((n) => n > 0 && n % 12 === 0)).toBe(true);
-    console.log(`40 students: roster complete after ${Math.round(ready)} ms; ${rosters.length} rosters in ${seconds.toFixed(1)} s, ${size} bytes each`);
+    console.log(
+      `40 students: roster complete after ${Math.round(ready)} ms; ${rosters.length} rosters in ${seconds.toFixed(1)} s, ${size} bytes each`,
+    );
   }, 60_000);
 });

@@ -67,11 +67,23 @@ describe('resuming a session after a reload or a network drop', () => {
     const snapshot = snapshots(second)[0]!;
     expect(snapshot.sessionId).toBe(first.welcome!.sessionId);
     const states = Object.fromEntries(snapshot.sockets.map((x) => [x.socket.id, x.state]));
-    expect(states).toMatchObject({ [server.id]: 'listening', [client.id]: 'established', s3: 'established', s4: 'established' });
-    expect(snapshot.sockets.find((x) => x.socket.id === client.id)?.counters).toMatchObject({ bytesOut: 15, bytesIn: 15 });
+    expect(states).toMatchObject({
+      [server.id]: 'listening',
+      [client.id]: 'established',
+      s3: 'established',
+      s4: 'established',
+    });
+    expect(snapshot.sockets.find((x) => x.socket.id === client.id)?.counters).toMatchObject({
+      bytesOut: 15,
+      bytesIn: 15,
+    });
     const missed = snapshot.events.filter((e) => e.seq > lastSeq);
     expect(missed.some((e) => e.type === 'accept' && e.connId === 's4')).toBe(true);
-    expect(missed.filter((e) => e.type === 'recv' && e.socketId === 's4').reduce((n, e) => n + (e.type === 'recv' ? e.size : 0), 0)).toBe(10);
+    expect(
+      missed
+        .filter((e) => e.type === 'recv' && e.socketId === 's4')
+        .reduce((n, e) => n + (e.type === 'recv' ? e.size : 0), 0),
+    ).toBe(10);
 
     // The same socket ids go on working.
     await second.ok({ type: 'socket.send', socketId: client.id, data: { encoding: 'text', value: 'after' } });

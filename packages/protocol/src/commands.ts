@@ -11,12 +11,7 @@ import {
 import { ConditionsPatch, ConditionsSettings, Transport } from './conditions.ts';
 import { FramingConfig } from './framing.ts';
 import { KernelWatchScope } from './kernel.ts';
-import {
-  MAX_SENSOR_DURATION_S,
-  MAX_SENSOR_RATE_HZ,
-  SensorRecordSpec,
-  SensorServerConfig,
-} from './sensor.ts';
+import { MAX_SENSOR_DURATION_S, MAX_SENSOR_RATE_HZ, SensorRecordSpec, SensorServerConfig } from './sensor.ts';
 import { Behaviour, Concurrency, Host, Payload, Port, RecvSize, SocketId } from './vocabulary.ts';
 
 export const CommandId = z.union([z.string().max(64), z.number().int()]);

@@ -107,9 +107,7 @@ export const LessonCheck: z.ZodType<LessonCheck> = z.lazy(() =>
         minLost: z.number().int().min(1).optional(),
       })
       .strict(),
-    z
-      .object({ type: z.literal('state'), state: SocketState, ...SocketFilter })
-      .strict(),
+    z.object({ type: z.literal('state'), state: SocketState, ...SocketFilter }).strict(),
     z.object({ type: z.literal('kernel-state'), state: KernelTcpState }).strict(),
     z.object({ type: z.literal('manual') }).strict(),
     z.object({ type: z.literal('all'), of: z.array(LessonCheck).min(1).max(10) }).strict(),
@@ -246,7 +244,8 @@ export function lessonProblems(lesson: Lesson): string[] {
     }
     if ('socket' in check && check.socket) {
       const name = SOCKET_REF.exec(check.socket)?.[1] as string;
-      if (!defined.has(name)) problems.push(`${where}: the check refers to ${check.socket}, which no step defines before it`);
+      if (!defined.has(name))
+        problems.push(`${where}: the check refers to ${check.socket}, which no step defines before it`);
     }
   };
   lesson.steps.forEach((step, index) => {
@@ -258,7 +257,9 @@ export function lessonProblems(lesson: Lesson): string[] {
         const parsed = Command.safeParse({ ...resolved, id: 1 });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          problems.push(`${where}: ${String(command.type)} is not a valid command (${issue?.path.join('.')}: ${issue?.message})`);
+          problems.push(
+            `${where}: ${String(command.type)} is not a valid command (${issue?.path.join('.')}: ${issue?.message})`,
+          );
         }
       } catch (err) {
         problems.push(`${where}: ${(err as Error).message}`);

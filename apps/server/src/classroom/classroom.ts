@@ -92,7 +92,13 @@ export class Classroom {
     if (member.role === 'student' && member.studentId) {
       let record = this.students.get(member.studentId);
       if (!record) {
-        record = { studentId: member.studentId, name: member.name ?? member.studentId, sessions: new Set(), latest: null, progress: null };
+        record = {
+          studentId: member.studentId,
+          name: member.name ?? member.studentId,
+          sessions: new Set(),
+          latest: null,
+          progress: null,
+        };
         this.students.set(member.studentId, record);
       }
       record.sessions.add(member);
@@ -238,7 +244,11 @@ export class Classroom {
           return {};
         }
         const record = this.student(command.studentId);
-        const target: SpotlightTarget = { studentId: record.studentId, sessionId: record.latest?.id ?? null, folded: 0 };
+        const target: SpotlightTarget = {
+          studentId: record.studentId,
+          sessionId: record.latest?.id ?? null,
+          folded: 0,
+        };
         this.spotlights.set(member, target);
         this.sendSpotlightState(member, record);
         return {};
@@ -387,7 +397,13 @@ export class Classroom {
 
 /** What a client on this playground connects to: the bridge runs where the server listens. */
 function classServer(
-  info: { id: string; kind: string; local?: { address: string; port: number }; behaviour?: ClassServer['behaviour']; recvSize: number },
+  info: {
+    id: string;
+    kind: string;
+    local?: { address: string; port: number };
+    behaviour?: ClassServer['behaviour'];
+    recvSize: number;
+  },
   owner: ClassServer['owner'],
   ownerName?: string,
 ): ClassServer | undefined {

@@ -105,7 +105,13 @@ export class SocketTable {
   snapshot(max = MAX_SNAPSHOT_SOCKETS): SocketSnapshot[] {
     return this.ordered()
       .slice(0, max)
-      .map(({ info, state, counters, finSent, finReceived }) => ({ socket: info, state, counters, finSent, finReceived }));
+      .map(({ info, state, counters, finSent, finReceived }) => ({
+        socket: info,
+        state,
+        counters,
+        finSent,
+        finReceived,
+      }));
   }
 
   roster(max = MAX_ROSTER_SOCKETS): { sockets: RosterSocket[]; more: number } {

@@ -3,8 +3,8 @@ import {
   JoinReply,
   type Roster,
   type ServerMessage,
-  type Spotlight,
   type Snapshot,
+  type Spotlight,
 } from '@playground/protocol';
 import type { Playground } from '../../src/index.ts';
 import { BridgeTestClient } from './bridge-client.ts';

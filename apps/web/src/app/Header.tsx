@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../bridge/context.tsx';
 import { PageTabs } from '../features/netlab/PageTabs.tsx';
+import { formatPolicy } from '../i18n/formatPolicy.ts';
 import { HeaderTools } from './HeaderTools.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
@@ -16,7 +17,7 @@ export function Header() {
       </div>
       <PageTabs />
       <div className="app-header__meta">
-        {policy && <span className="app-header__policy">{t('app.policy', { policy })}</span>}
+        {policy && <span className="app-header__policy">{t('app.policy', { policy: formatPolicy(t, policy) })}</span>}
         {sessionId && (
           <span className="app-header__session" title={sessionId}>
             {t('app.session', { id: sessionId.slice(0, 8) })}

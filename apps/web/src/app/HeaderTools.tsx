@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlaygroundStore } from '../bridge/context.tsx';
-import { downloadJson, logFileName } from '../features/replay/recorder.ts';
 import { OpenLogButton } from '../features/replay/OpenLogButton.tsx';
+import { downloadJson, logFileName } from '../features/replay/recorder.ts';
 import { setupLink, setupOf } from '../features/share/setupLink.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useAccess, useOptionalPage } from './PageContext.tsx';
@@ -10,9 +10,16 @@ import './tools.css';
 
 /** The header's own controls: the teacher's two views, the session menu, the language. */
 export function HeaderTools() {
+  const { t } = useTranslation();
   const role = useAccess((s) => s.role);
+  const name = useAccess((s) => s.name);
   return (
     <div className="header-tools">
+      {role === 'student' && name && (
+        <span className="header-tools__name" data-testid="student-name" title={t('join.name')}>
+          {name}
+        </span>
+      )}
       {role === 'teacher' && <TeacherViewSwitch />}
       <SessionMenu />
       <LanguageSwitch />
@@ -25,7 +32,8 @@ function TeacherViewSwitch() {
   const view = useAccess((s) => s.teacherView);
   const show = useAccess((s) => s.showTeacherView);
   return (
-    <div className="view-switch" role="group" aria-label={t('classroom.views.label')}>
+    <fieldset className="view-switch">
+      <legend className="visually-hidden">{t('classroom.views.label')}</legend>
       {(['class', 'sockets'] as const).map((v) => (
         <button
           key={v}
@@ -38,7 +46,7 @@ function TeacherViewSwitch() {
           {t(`classroom.views.${v}`)}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 
@@ -89,9 +97,15 @@ function SessionMenu() {
   return (
     <details className="menu" data-testid="session-menu" ref={menu}>
       <summary className="button button--small button--on-dark">{t('session.menu')}</summary>
-      <div className="menu__popover" role="group" aria-label={t('session.menu')}>
+      <div className="menu__popover">
         <p className="menu__heading">{t('session.keep')}</p>
-        <button type="button" className="button button--small" data-testid="export-log" onClick={exportLog} disabled={!page}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="export-log"
+          onClick={exportLog}
+          disabled={!page}
+        >
           {t('session.export')}
         </button>
         <p className="menu__hint">{t('session.exportHint')}</p>

@@ -8,6 +8,11 @@ export const en = {
     tagline: 'Real TCP and UDP sockets, byte by byte',
     session: 'Session {{id}}',
     policy: 'Allowed targets: {{policy}}',
+    policies: {
+      loopback: 'loopback only (127.0.0.0/8 and ::1)',
+      lan: 'servers of this playground only',
+      plus: '{{base}}, plus {{extra}}',
+    },
     regions: {
       create: 'Create sockets',
       sockets: 'Sockets',
@@ -837,7 +842,8 @@ export const en = {
         body: 'Create one on the left in front of a server, or start a run in “TCP vs UDP” or “Sensor stream”.',
       },
       newTitle: 'New conditions stage',
-      newIntro: 'Put a stage between your clients and one of your servers; then connect the clients to the stage’s port.',
+      newIntro:
+        'Put a stage between your clients and one of your servers; then connect the clients to the stage’s port.',
       targetPort: 'Server port',
       targetHint: 'The newest server of this protocol is filled in; pick another from the list or type a port.',
       noServers: 'Start a server first (Sockets page), or type the port of a server on this computer.',

@@ -10,6 +10,11 @@ export const es: Messages = {
     tagline: 'Sockets TCP y UDP reales, byte a byte',
     session: 'Sesión {{id}}',
     policy: 'Destinos permitidos: {{policy}}',
+    policies: {
+      loopback: 'solo este computador (127.0.0.0/8 y ::1)',
+      lan: 'solo servidores de este playground',
+      plus: '{{base}}, además de {{extra}}',
+    },
     regions: {
       create: 'Crear sockets',
       sockets: 'Sockets',
@@ -303,7 +308,7 @@ export const es: Messages = {
       sent: 'Aún no se ha enviado nada. Usa la caja Enviar de la tarjeta del socket.',
     },
     columns: {
-      offset: 'posición',
+      offset: 'pos.',
       hex: 'hex',
       ascii: 'ASCII',
     },
@@ -602,8 +607,8 @@ export const es: Messages = {
       label: 'Tamaño de recv()',
       sliderLabel: 'Bytes que puede devolver cada recv(), de 1 a 65 536',
       chips: 'Tamaños usados en los tutoriales',
-      pause: 'Pausar la lectura',
-      resume: 'Reanudar la lectura',
+      pause: 'Pausar lectura',
+      resume: 'Reanudar lectura',
       pauseHint:
         'Deja de llamar a recv(), como haría un programa ocupado: los bytes nuevos esperan en el kernel y llegan juntos después.',
       paused: 'En pausa: los bytes esperan en el kernel hasta que se reanude la lectura.',

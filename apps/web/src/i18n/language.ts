@@ -17,7 +17,7 @@ export function isLanguage(value: string | null | undefined): value is Language 
  */
 export function initialLanguage(
   stored: string | null = readStored(),
-  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language],
+  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
 ): Language {
   if (isLanguage(stored)) return stored;
   for (const tag of preferred) {

@@ -15,7 +15,12 @@ export function ClassServers() {
     void command.run(
       server.kind === 'tcp-server'
         ? { type: 'tcp.connect', host: server.host, port: server.port }
-        : { type: 'udp.bind', host: server.host.includes(':') ? '::1' : '127.0.0.1', port: 0, remote: { host: server.host, port: server.port } },
+        : {
+            type: 'udp.bind',
+            host: server.host.includes(':') ? '::1' : '127.0.0.1',
+            port: 0,
+            remote: { host: server.host, port: server.port },
+          },
     );
   const teacher = info?.servers.filter((s) => s.owner === 'teacher') ?? [];
   const peers = info?.servers.filter((s) => s.owner === 'student') ?? [];
@@ -48,9 +53,18 @@ function ServerList(props: { servers: ClassServer[]; onConnect: (s: ClassServer)
   return (
     <ul className="class-servers__list">
       {props.servers.map((s) => (
-        <li key={`${s.owner}:${s.ownerName ?? ''}:${s.socketId}:${s.port}`} className="class-servers__item" data-testid="class-server" data-port={s.port}>
+        <li
+          key={`${s.owner}:${s.ownerName ?? ''}:${s.socketId}:${s.port}`}
+          className="class-servers__item"
+          data-testid="class-server"
+          data-port={s.port}
+        >
           <span>
-            <strong>{s.owner === 'teacher' ? t('classroom.servers.teacher') : t('classroom.servers.peer', { name: s.ownerName ?? '?' })}</strong>
+            <strong>
+              {s.owner === 'teacher'
+                ? t('classroom.servers.teacher')
+                : t('classroom.servers.peer', { name: s.ownerName ?? '?' })}
+            </strong>
             <br />
             <span className="class-servers__addr">
               {s.kind === 'tcp-server' ? 'TCP' : 'UDP'} {s.host}:{s.port}

@@ -6,8 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
-import { formatEndpoint } from '../../ui/format.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { formatEndpoint } from '../../ui/format.ts';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { classStore } from './classStore.ts';
@@ -37,7 +37,10 @@ function spaced(code: string): string {
 function JoinCard() {
   const { t } = useTranslation();
   const code = useStore(classStore, (s) => s.roster?.joinCode ?? null);
-  const urls = useStore(classStore, useShallow((s) => s.roster?.joinUrls ?? []));
+  const urls = useStore(
+    classStore,
+    useShallow((s) => s.roster?.joinUrls ?? []),
+  );
   const first = urls[0];
   return (
     <section className="panel class-card join-card" aria-labelledby="join-card-title">
@@ -53,7 +56,7 @@ function JoinCard() {
             ))}
           </ul>
           <p className="join-card__step">{t('classroom.join.type')}</p>
-          <p className="join-card__code" data-testid="join-code" aria-label={code.split('').join(' ')}>
+          <p className="join-card__code" data-testid="join-code">
             {spaced(code)}
           </p>
           {first && <QrCode text={`${first}#join=${code}`} label={t('classroom.join.qr', { url: first })} size={168} />}
@@ -111,7 +114,12 @@ function SharedServers() {
         >
           {t('classroom.shared.startTcp')}
         </button>
-        <button type="button" className="button button--small" disabled={command.pending} onClick={() => void startShared('udp')}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={command.pending}
+          onClick={() => void startShared('udp')}
+        >
           {t('classroom.shared.startUdp')}
         </button>
       </div>
@@ -245,12 +253,22 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent })
           <span className="visually-hidden">{t(`classroom.presence.${student.presence}`)}</span>
         </span>
         <h3 className="student__name">{student.name}</h3>
-        {student.sessions > 1 && <span className="student__tabs">{t('classroom.student.tabs', { count: student.sessions })}</span>}
+        {student.sessions > 1 && (
+          <span className="student__tabs">{t('classroom.student.tabs', { count: student.sessions })}</span>
+        )}
       </div>
       {progress ? (
         <div className="student__lesson" data-testid="student-progress" data-done={progress.done.length}>
           <span className="student__lesson-title">{progress.title}</span>
-          <span className="steps" aria-label={t('classroom.student.progress', { step: progress.step + 1, steps: progress.steps, done: progress.done.length })}>
+          <span
+            className="steps"
+            role="img"
+            aria-label={t('classroom.student.progress', {
+              step: progress.step + 1,
+              steps: progress.steps,
+              done: progress.done.length,
+            })}
+          >
             {Array.from({ length: progress.steps }, (_, i) => (
               <span
                 // biome-ignore lint/suspicious/noArrayIndexKey: steps are positions
@@ -268,7 +286,9 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent })
           <RosterSocketRow key={s.id} socket={s} />
         ))}
         {student.sockets.length + student.moreSockets > 5 && (
-          <li className="student__more">{t('classroom.student.more', { count: student.sockets.length + student.moreSockets - 5 })}</li>
+          <li className="student__more">
+            {t('classroom.student.more', { count: student.sockets.length + student.moreSockets - 5 })}
+          </li>
         )}
         {student.sockets.length === 0 && <li className="student__more">{t('classroom.student.noSockets')}</li>}
       </ul>
@@ -311,7 +331,13 @@ function RosterSocketRow(props: { socket: RosterSocket }) {
   const { socket } = props;
   const where = socket.kind === 'tcp-client' || socket.kind === 'tcp-conn' ? socket.remote : socket.local;
   return (
-    <li className="student__socket" data-testid="student-socket" data-socket-id={socket.id} data-kind={socket.kind} data-state={socket.state}>
+    <li
+      className="student__socket"
+      data-testid="student-socket"
+      data-socket-id={socket.id}
+      data-kind={socket.kind}
+      data-state={socket.state}
+    >
       <span className="student__socket-kind">{t(`sockets.short.${socket.kind}`)}</span>
       <span className="student__socket-id">{socket.id}</span>
       <StateBadge state={socket.state} />
@@ -357,7 +383,12 @@ function SpotlightPanel() {
   );
   return (
     <div className="spotlight" data-testid="spotlight">
-      <ReadOnlyWorkspace key={`${spotlight.studentId}:${spotlight.sessionId}`} store={spotlight.store} header={header} large />
+      <ReadOnlyWorkspace
+        key={`${spotlight.studentId}:${spotlight.sessionId}`}
+        store={spotlight.store}
+        header={header}
+        large
+      />
     </div>
   );
 }

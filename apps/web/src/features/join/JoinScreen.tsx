@@ -1,8 +1,8 @@
 import { JOIN_CODE_LENGTH } from '@playground/protocol';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccess, useOptionalPage } from '../../app/PageContext.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
+import { useAccess, useOptionalPage } from '../../app/PageContext.tsx';
 import { OpenLogButton } from '../replay/OpenLogButton.tsx';
 import { type JoinOutcome, postJoin } from './access.ts';
 import './join.css';
@@ -88,7 +88,13 @@ export function JoinScreen() {
         </div>
       </header>
       <main className="join">
-        <form className="panel join__card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="join-form">
+        <form
+          className="panel join__card"
+          onSubmit={submit}
+          noValidate
+          aria-labelledby={`${id}-title`}
+          data-testid="join-form"
+        >
           <h2 id={`${id}-title`}>{t('join.title')}</h2>
           <p className="join__intro">{t('join.intro')}</p>
           {reason && (

@@ -98,7 +98,11 @@ function LessonRunView() {
   const passed = run.done.includes(run.step);
   const last = run.step === lesson.steps.length - 1;
   const describeError = (error: unknown) =>
-    error instanceof BridgeRequestError ? formatError(i18n, error.info) : error instanceof Error ? error.message : String(error);
+    error instanceof BridgeRequestError
+      ? formatError(i18n, error.info)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   const runCommands = (commands: readonly LessonCommand[]) =>
     void runLessonCommands(commands, (c) => bridge.send(c), store, describeError);
   const move = (to: number) => {
@@ -112,7 +116,11 @@ function LessonRunView() {
         <button type="button" className="button button--small" onClick={closeLesson}>
           {t('lessons.all')}
         </button>
-        <span className="steps" role="img" aria-label={t('lessons.progress', { step: run.step + 1, steps: lesson.steps.length, done: run.done.length })}>
+        <span
+          className="steps"
+          role="img"
+          aria-label={t('lessons.progress', { step: run.step + 1, steps: lesson.steps.length, done: run.done.length })}
+        >
           {lesson.steps.map((s, i) => (
             <span
               key={s.id}
@@ -168,15 +176,25 @@ function LessonRunView() {
           {run.problem}
         </p>
       )}
-      <div className={`lesson__check ${passed ? 'lesson__check--passed' : ''}`} data-testid="lesson-check" data-passed={passed} role="status">
+      <div
+        className={`lesson__check ${passed ? 'lesson__check--passed' : ''}`}
+        data-testid="lesson-check"
+        data-passed={passed}
+        role="status"
+      >
         {passed ? (
           <p>
-            <strong>✓ {t('lessons.passed')}</strong> {step.success ? <MiniMarkdown inline text={localize(step.success, lang)} /> : null}
+            <strong>✓ {t('lessons.passed')}</strong>{' '}
+            {step.success ? <MiniMarkdown inline text={localize(step.success, lang)} /> : null}
           </p>
         ) : (
           <p>
             <span className="lesson__waiting" aria-hidden="true" /> {t('lessons.waiting')}{' '}
-            <span className="lesson__criterion">{step.check ? describeCheck(t, step.check) : t('lessons.check.manual')}</span>
+            <span className="lesson__criterion">
+              {step.check
+                ? describeCheck(t, step.check, (ref) => run.names.get(ref)?.id ?? ref)
+                : t('lessons.check.manual')}
+            </span>
           </p>
         )}
         {!passed && (!step.check || step.check.type === 'manual') && (
@@ -200,7 +218,12 @@ function LessonRunView() {
         {hint && step.hint && <MiniMarkdown text={localize(step.hint, lang)} />}
       </div>
       <div className="button-row lesson__nav">
-        <button type="button" className="button button--small" disabled={run.step === 0} onClick={() => move(run.step - 1)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={run.step === 0}
+          onClick={() => move(run.step - 1)}
+        >
           {t('lessons.back')}
         </button>
         {last ? (

@@ -15,9 +15,7 @@ const BUILTIN = import.meta.glob<unknown>('../../lessons/*.json', { eager: true,
 export function checkLesson(file: string, data: unknown, source: CatalogEntry['source']): CatalogEntry {
   const parsed = Lesson.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || file}: ${i.message}`);
+    const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || file}: ${i.message}`);
     return { key: `${source}:${file}`, source, file, lesson: null, problems };
   }
   const problems = lessonProblems(parsed.data);
@@ -41,7 +39,9 @@ export async function teacherLessons(
     if (!parsed.success) return [];
     return parsed.data.lessons
       .map(({ file, lesson, error }) =>
-        error ? { key: `teacher:${file}`, source: 'teacher' as const, file, lesson: null, problems: [error] } : checkLesson(file, lesson, 'teacher'),
+        error
+          ? { key: `teacher:${file}`, source: 'teacher' as const, file, lesson: null, problems: [error] }
+          : checkLesson(file, lesson, 'teacher'),
       )
       .sort(byOrder);
   } catch {

@@ -51,7 +51,10 @@ export class StepChecker {
   /** True once the check held; it then stays true. `manual` is what the learner said. */
   update(state: PlaygroundData, manual: boolean): boolean {
     if (this.passed) return true;
-    if (!this.check) return (this.passed = manual);
+    if (!this.check) {
+      this.passed = manual;
+      return manual;
+    }
     const total = state.log.dropped + (state.log.tail - state.log.head);
     this.cursor = Math.max(this.cursor, state.log.dropped);
     for (; this.cursor < total; this.cursor++) {

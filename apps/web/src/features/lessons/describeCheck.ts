@@ -2,21 +2,27 @@ import type { LessonCheck } from '@playground/protocol';
 import type { TFunction } from 'i18next';
 
 /** What a step waits for, in words, so the learner knows what counts as done. */
-export function describeCheck(t: TFunction, check: LessonCheck): string {
+/** `name` turns a lesson's `$name` into what the learner sees (the socket's id, once it exists). */
+export function describeCheck(t: TFunction, check: LessonCheck, name: (ref: string) => string = (r) => r): string {
   switch (check.type) {
     case 'all':
-      return check.of.map((c) => describeCheck(t, c)).join(t('lessons.check.and'));
+      return check.of.map((c) => describeCheck(t, c, name)).join(t('lessons.check.and'));
     case 'any':
-      return check.of.map((c) => describeCheck(t, c)).join(t('lessons.check.or'));
+      return check.of.map((c) => describeCheck(t, c, name)).join(t('lessons.check.or'));
     case 'manual':
       return t('lessons.check.manual');
     case 'kernel-state':
       return t('lessons.check.kernel', { state: check.state });
     case 'state':
-      return t('lessons.check.state', { where: where(t, check), state: t(`states.${check.state}.label`) });
+      return t('lessons.check.state', { where: where(t, check, name), state: t(`states.${check.state}.label`) });
     case 'event': {
-      let text = t('lessons.check.event', { count: check.count ?? 1, event: check.event, where: where(t, check) });
-      if (check.maxSize !== undefined && check.minSize === check.maxSize) text += t('lessons.check.exactly', { size: check.maxSize });
+      let text = t('lessons.check.event', {
+        count: check.count ?? 1,
+        event: check.event,
+        where: where(t, check, name),
+      });
+      if (check.maxSize !== undefined && check.minSize === check.maxSize)
+        text += t('lessons.check.exactly', { size: check.maxSize });
       else {
         if (check.minSize !== undefined) text += t('lessons.check.atLeast', { size: check.minSize });
         if (check.maxSize !== undefined) text += t('lessons.check.atMost', { size: check.maxSize });
@@ -27,8 +33,8 @@ export function describeCheck(t: TFunction, check: LessonCheck): string {
   }
 }
 
-function where(t: TFunction, check: { kind?: string; socket?: string }): string {
-  if (check.socket) return t('lessons.check.onSocket', { name: check.socket.slice(1) });
+function where(t: TFunction, check: { kind?: string; socket?: string }, name: (ref: string) => string): string {
+  if (check.socket) return t('lessons.check.onSocket', { name: name(check.socket.slice(1)) });
   if (check.kind) return t('lessons.check.onKind', { kind: t(`sockets.short.${check.kind as 'tcp-server'}`) });
   return '';
 }

@@ -10,7 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CommandBody } from '../../bridge/client.ts';
 import { socketKey } from '../../bridge/state.ts';
 import type { PlaygroundStore } from '../../bridge/store.ts';
-import { type CatalogEntry, builtinLessons, teacherLessons } from './catalog.ts';
+import { builtinLessons, type CatalogEntry, teacherLessons } from './catalog.ts';
 import { type Baseline, baselineOf, type NamedSocket } from './checks.ts';
 
 export interface LessonRun {

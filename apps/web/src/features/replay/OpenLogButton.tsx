@@ -11,7 +11,11 @@ export function OpenLogButton(props: { className?: string }) {
   const detail = useStore(replayStore, (s) => s.problemDetail);
   return (
     <>
-      <button type="button" className={props.className ?? 'button button--small'} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={props.className ?? 'button button--small'}
+        onClick={() => input.current?.click()}
+      >
         {t('replay.open')}
       </button>
       <input

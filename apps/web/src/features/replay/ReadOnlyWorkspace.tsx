@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { BridgeRequestError, type BridgeApi } from '../../bridge/client.ts';
+import { type BridgeApi, BridgeRequestError } from '../../bridge/client.ts';
 import { PlaygroundProvider, usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry } from '../../bridge/state.ts';
 import type { PlaygroundStore } from '../../bridge/store.ts';

@@ -68,7 +68,7 @@ export function ReplayApp() {
           </button>
         </div>
       </header>
-      <div className="replay-bar" role="group" aria-label={t('replay.timeline')}>
+      <div className="replay-bar">
         <button
           type="button"
           className="button button--small"
@@ -140,7 +140,9 @@ export function ReplayApp() {
         <span className="replay-bar__position" data-testid="replay-position" aria-live="polite">
           {t('replay.position', { position, total: replay.length, time: formatTime(replay.timeAt(position)) })}
         </span>
-        {(log.missing ?? 0) > 0 && <span className="replay-missing">{t('replay.missing', { count: log.missing ?? 0 })}</span>}
+        {(log.missing ?? 0) > 0 && (
+          <span className="replay-missing">{t('replay.missing', { count: log.missing ?? 0 })}</span>
+        )}
       </div>
       <main className="replay-main">
         <ReadOnlyWorkspace store={store} />

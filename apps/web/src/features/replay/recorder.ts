@@ -5,9 +5,9 @@ import {
   SESSION_LOG_FORMAT,
   SESSION_LOG_VERSION,
   type SessionLog,
+  type Snapshot,
   type SocketEvent,
   type SocketInfo,
-  type Snapshot,
   type Welcome,
 } from '@playground/protocol';
 import type { PlaygroundData } from '../../bridge/state.ts';

@@ -11,7 +11,9 @@ import { initialData, type PlaygroundData } from '../../bridge/state.ts';
 /** The replay rebuilds the state from the nearest checkpoint: scrubbing costs at most this many events. */
 const CHECKPOINT_EVERY = 500;
 
-export type ParsedLog = { ok: true; log: SessionLog } | { ok: false; problem: 'notJson' | 'notLog' | 'newer' | 'invalid'; detail?: string };
+export type ParsedLog =
+  | { ok: true; log: SessionLog }
+  | { ok: false; problem: 'notJson' | 'notLog' | 'newer' | 'invalid'; detail?: string };
 
 /** Reads an exported file: only a log of this format and a version this viewer knows. */
 export function parseLog(text: string): ParsedLog {
@@ -22,7 +24,8 @@ export function parseLog(text: string): ParsedLog {
     return { ok: false, problem: 'notJson' };
   }
   const head = json as { format?: unknown; version?: unknown };
-  if (typeof json !== 'object' || json === null || head.format !== SESSION_LOG_FORMAT) return { ok: false, problem: 'notLog' };
+  if (typeof json !== 'object' || json === null || head.format !== SESSION_LOG_FORMAT)
+    return { ok: false, problem: 'notLog' };
   if (typeof head.version === 'number' && head.version > SESSION_LOG_VERSION) return { ok: false, problem: 'newer' };
   const parsed = SessionLog.safeParse(json);
   if (!parsed.success) {
@@ -35,7 +38,11 @@ export function parseLog(text: string): ParsedLog {
 /** A page that was connected, for the viewer: cards and log read the store as they always do. */
 function replayStart(log: SessionLog): PlaygroundData {
   const data = initialData();
-  return { ...data, epoch: 1, connection: { ...data.connection, status: 'connected', sessionId: log.session?.sessionId ?? null } };
+  return {
+    ...data,
+    epoch: 1,
+    connection: { ...data.connection, status: 'connected', sessionId: log.session?.sessionId ?? null },
+  };
 }
 
 function addCounts(counters: Map<string, Counters>, event: SocketEvent): void {

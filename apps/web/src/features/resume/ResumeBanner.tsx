@@ -78,7 +78,8 @@ function SetupOffer() {
     });
     setBusy(false);
     shareStore.setState({ offered: null });
-    if (failed.length > 0) store.getState().pushAlert({ code: 'internal', message: t('share.someFailed', { count: failed.length }) });
+    if (failed.length > 0)
+      store.getState().pushAlert({ code: 'internal', message: t('share.someFailed', { count: failed.length }) });
   };
   return (
     <div className="banner banner--info" role="status" data-testid="setup-offer">

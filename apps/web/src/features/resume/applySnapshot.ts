@@ -5,14 +5,9 @@ import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/s
 
 /** The newest event of the current session the store has seen, by `seq`; -1 when none. */
 export function lastSeqOf(state: PlaygroundData): number {
-  const size = logSize(state.log);
-  for (let i = size - 1; i >= 0; i--) {
-    const entry = logAt(state.log, i);
-    if (!entry) break;
-    if (!entry.key.startsWith(`${state.epoch}:`)) break;
-    return entry.event.seq;
-  }
-  return -1;
+  // Events arrive in seq order, so the newest log entry has the highest seq of its session.
+  const entry = logAt(state.log, logSize(state.log) - 1);
+  return entry?.key.startsWith(`${state.epoch}:`) ? entry.event.seq : -1;
 }
 
 export interface SnapshotResult {

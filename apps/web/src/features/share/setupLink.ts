@@ -38,7 +38,13 @@ export function setupOf(state: PlaygroundData): Setup | null {
     if (info.kind === 'tcp-client' && info.remote) {
       items.push({ kind: 'tcp-client', to: targetOf('tcp', info.remote), recvSize: info.recvSize });
     } else if (info.kind === 'udp' && info.remote) {
-      items.push({ kind: 'udp', host: info.local?.address ?? '127.0.0.1', port: 0, recvSize: info.recvSize, to: targetOf('udp', info.remote) });
+      items.push({
+        kind: 'udp',
+        host: info.local?.address ?? '127.0.0.1',
+        port: 0,
+        recvSize: info.recvSize,
+        to: targetOf('udp', info.remote),
+      });
     }
   }
   return items.length > 0 ? { v: 1, items: items.slice(0, 50) } : null;
@@ -139,7 +145,8 @@ export async function recreateSetup(
       if (target) await run(-1, { type: 'tcp.connect', host: target.host, port: target.port, recvSize: item.recvSize });
     } else if (item.kind === 'udp' && item.to) {
       const target = portOf(item.to);
-      if (target) await run(-1, { type: 'udp.bind', host: item.host, port: 0, recvSize: item.recvSize, remote: target });
+      if (target)
+        await run(-1, { type: 'udp.bind', host: item.host, port: 0, recvSize: item.recvSize, remote: target });
     }
   }
   return { made, failed };
