@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
+import { type Playground, startPlayground } from '../apps/server/src/index.ts';
 import { joinToken, openSession } from '../apps/server/test/support/classroom.ts';
 import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { connected, fillJoin, openTeacher, PROJECTOR, startClassroom } from './support/classroom.ts';
-import { startServer, waitForState } from './support/ui.ts';
+import { webRoot } from './support/playground.ts';
+import { openClient, startServer, waitForState } from './support/ui.ts';
 
 /** Two browser contexts, as on two computers: the teacher's (projected) and a student's. */
 describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s', () => {
@@ -241,4 +242,36 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
       await Promise.all(others.map(({ c }) => c.close()));
     }
   }, 60_000);
+});
+
+describe.skipIf(!hasChromium)('a session that could not be resumed', () => {
+  let p: Playground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    p = await startPlayground({ port: 0, webRoot, resumeGraceMs: 300 });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  it('tells the learner that the session before the reload ended, and with how many sockets', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(p.url);
+    await connected(page);
+    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    await openClient(page, { protocol: 'tcp', port });
+    await page.goto('about:blank');
+    // Longer than the grace period: the bridge has closed the session and its sockets.
+    await page.waitForTimeout(800);
+    await page.goBack();
+    await connected(page);
+    const banner = page.locator('[data-testid="session-ended"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('its 3 sockets were closed');
+    expect(await page.locator('[data-testid="socket-card"]').count()).toBe(0);
+  });
 });

@@ -20,18 +20,6 @@ export const MAX_REORDER_DISTANCE = 16;
 const percent = z.number().min(0).max(100);
 const millis = z.number().int().min(0).max(MAX_CONDITIONS_DELAY_MS);
 
-/**
- * What the stage does to traffic. One set of settings serves both transports, so TCP and UDP can go
- * through "the same network":
- * - UDP, per datagram: `lossPct` drops it, `duplicatePct` delivers it twice, `reorderPct` holds it
- *   back until `reorderDistance` later datagrams have overtaken it, `delayMs` ± `jitterMs` delays it,
- *   and `bandwidthKbps` queues it behind the datagrams before it.
- * - TCP, on the byte stream: `delayMs` ± `jitterMs` and `bandwidthKbps` as above, and the stream is cut
- *   into pieces of `segmentMin`..`segmentMax` bytes. Bytes are never dropped, duplicated, reordered
- *   or corrupted (TCP would not let a network do that): `lossPct` becomes a retransmission — the piece
- *   and everything after it wait a retransmission timeout — and duplication and reordering, which TCP
- *   repairs below the application, have no visible effect.
- */
 const settingsShape = {
   lossPct: percent,
   duplicatePct: percent,
@@ -46,6 +34,18 @@ const settingsShape = {
   segmentMax: z.number().int().min(0).max(MAX_SEGMENT_BYTES),
 };
 
+/**
+ * What the stage does to traffic. One set of settings serves both transports, so TCP and UDP can go
+ * through "the same network":
+ * - UDP, per datagram: `lossPct` drops it, `duplicatePct` delivers it twice, `reorderPct` holds it
+ *   back until `reorderDistance` later datagrams have overtaken it, `delayMs` ± `jitterMs` delays it,
+ *   and `bandwidthKbps` queues it behind the datagrams before it.
+ * - TCP, on the byte stream: `delayMs` ± `jitterMs` and `bandwidthKbps` as above, and the stream is cut
+ *   into pieces of `segmentMin`..`segmentMax` bytes. Bytes are never dropped, duplicated, reordered
+ *   or corrupted (TCP would not let a network do that): `lossPct` becomes a retransmission — the piece
+ *   and everything after it wait a retransmission timeout — and duplication and reordering, which TCP
+ *   repairs below the application, have no visible effect.
+ */
 export const ConditionsSettings = z
   .object({
     lossPct: settingsShape.lossPct.default(0),

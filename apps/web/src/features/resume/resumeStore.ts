@@ -33,11 +33,11 @@ export function createResumer(store: PlaygroundStore, storages: Storages) {
     welcome(welcome: Welcome): void {
       const isFirst = first;
       first = false;
+      // What the page before a reload left: read once, whatever this welcome says.
+      const before = isFirst ? read(storages) : null;
       if (welcome.resumed) return;
       resumeStore.setState({ resumed: null });
-      if (!isFirst) return;
       // A reload that could not resume: say that the session before it ended, with its sockets.
-      const before = read(storages);
       if (before && before.sessionId !== welcome.sessionId && before.open > 0) {
         resumeStore.setState({ previousLost: { closed: before.open } });
       }

@@ -102,11 +102,7 @@ interface LabServers {
   relay: Record<Transport, SocketInfo | undefined>;
 }
 
-/**
- * The sensor stream lab: a sensor server per transport (behaviour `sensor`, decoding the learner's
- * format), a relay in front of each with the shared conditions, and a sensor client per chosen
- * transport sending to its relay. The chart's lines are fed from the servers' `sensor-data` events.
- */
+/** What the sensor lab holds between renders and across tab switches (one per page). */
 const lab: {
   servers: LabServers | null;
   clients: LabSockets | null;
@@ -133,6 +129,11 @@ const lab: {
   unsubscribe: undefined,
 };
 
+/**
+ * The sensor stream lab: a sensor server per transport (behaviour `sensor`, decoding the learner's
+ * format), a relay in front of each with the shared conditions, and a sensor client per chosen
+ * transport sending to its relay. The chart's lines are fed from the servers' `sensor-data` events.
+ */
 export const SensorLab = {
   series(): Record<Transport, Series> {
     return lab.series;
@@ -153,7 +154,8 @@ export const SensorLab = {
   ): Promise<void> {
     const { config } = useSensor.getState();
     const fields = parseFields(config.fieldsText);
-    const key = JSON.stringify([config.format, fields, config.ack, epoch]);
+    // New servers and relays when the record, the ack, the seed or the session changed; else reused.
+    const key = JSON.stringify([config.format, fields, config.ack, epoch, seed]);
     useSensor.setState({ status: 'starting', error: null });
     try {
       await lab.clients?.closeAll();
