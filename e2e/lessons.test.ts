@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Playground } from '../apps/server/src/index.ts';
+import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
+import { connected } from './support/classroom.ts';
+import { startE2ePlayground } from './support/playground.ts';
+
+const LESSONS = ['echo', 'recv-pieces', 'netstat', 'tcp-vs-udp', 'framing', 'many-clients', 'struct', 'sensor'];
+
+/** Does each step as a learner who follows the lesson would: set up, try, and (where asked) say so. */
+async function walk(page: Page, id: string): Promise<string[]> {
+  const outcome: string[] = [];
+  if (id === 'netstat') await page.locator('[data-testid="views"] [role="tab"]').nth(1).click(); // the OS view
+  await page.locator('[data-testid="side-tab-lessons"]').click();
+  await page.locator(`[data-testid="lesson-item"][data-lesson-id="${id}"]`).click();
+  for (let step = 1; ; step++) {
+    const setup = page.locator('[data-testid="lesson-setup"]');
+    if (await setup.count()) {
+      await setup.click();
+      await page.waitForTimeout(300);
+    }
+    const tryIt = page.locator('[data-testid="lesson-try"]');
+    if (await tryIt.count()) await tryIt.click();
+    const manual = page.locator('[data-testid="lesson-manual"]');
+    if (await manual.count()) await manual.click();
+    const check = page.locator('[data-testid="lesson-check"]');
+    const passed = await expect
+      .poll(() => check.getAttribute('data-passed'), { timeout: 12_000 })
+      .toBe('true')
+      .then(() => true)
+      .catch(() => false);
+    const problem = (await page.locator('[data-testid="lesson-problem"]').allTextContents()).join(' ');
+    outcome.push(passed ? `${id} ${step}: done` : `${id} ${step}: ${await check.textContent()} ${problem}`);
+    const next = page.locator('[data-testid="lesson-next"]');
+    if (!(await next.count())) return outcome;
+    await next.click();
+  }
+}
+
+describe.skipIf(!hasChromium)('the built-in lessons, followed in the browser', () => {
+  let p: Playground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    p = await startE2ePlayground();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  it.each(LESSONS)('every step of %s can be done, and its check notices', async (id) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(p.url);
+    await connected(page);
+    const outcome = await walk(page, id);
+    expect(
+      outcome.every((o) => o.endsWith(': done')),
+      outcome.join('\n'),
+    ).toBe(true);
+    expect(outcome.length).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
