@@ -1,8 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './support/browser.ts';
+import { usePlaygroundPage } from './support/page-session.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 
 const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
@@ -32,104 +31,87 @@ async function newestConn(page: Page): Promise<Locator> {
 }
 
 describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => {
-  let playground: Playground;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    playground = await startE2ePlayground();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    errors = watchPageErrors(page);
-    await page.goto(playground.url);
-    await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  });
+  const session = usePlaygroundPage();
 
   it('the three-writes demo: three quick writes arrive as one read, three colours in one read', async () => {
-    const demo = page.locator('[data-testid="chunk-demos"] [data-demo="coalesce"]');
+    const demo = session.page.locator('[data-testid="chunk-demos"] [data-demo="coalesce"]');
     await demo.getByRole('button', { name: 'Run' }).click();
     await expect
       .poll(() => demo.locator('[data-testid="demo-result"]').textContent(), { timeout: 10_000 })
       .toMatch(/3 writes → 1 read/);
 
-    const conn = await newestConn(page);
+    const conn = await newestConn(session.page);
     const connId = (await conn.getAttribute('data-socket-id')) as string;
     await expect.poll(() => conn.locator('[data-testid="reads"]').textContent()).toBe('1');
-    const client = page.locator('[data-testid="socket-card"][data-kind="tcp-client"]').last();
+    const client = session.page.locator('[data-testid="socket-card"][data-kind="tcp-client"]').last();
     await expect.poll(() => client.locator('[data-testid="writes"]').textContent()).toBe('3');
 
     // The demo ends on the reader's ribbon: 12 bytes, all from read #1, in the colours of writes 1, 2 and 3.
-    await expect.poll(async () => (await ribbonCells(page)).length).toBe(12);
-    const cells = await ribbonCells(page);
+    await expect.poll(async () => (await ribbonCells(session.page)).length).toBe(12);
+    const cells = await ribbonCells(session.page);
     expect(new Set(cells.map((c) => c.read))).toEqual(new Set(['1']));
     expect([...new Set(cells.map((c) => c.write))]).toEqual(['1', '2', '3']);
     expect(cells.filter((c) => c.start)).toHaveLength(1);
-    const rows = page.locator(`[data-testid="event-row"][data-type="recv"][data-socket-id="${connId}"]`);
+    const rows = session.page.locator(`[data-testid="event-row"][data-type="recv"][data-socket-id="${connId}"]`);
     await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-size')))).toEqual(['12']);
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-coalesce.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-coalesce.png' });
   });
 
   it('the split demo: one 55-byte write read with recv(16) shows four pieces', async () => {
-    const demo = page.locator('[data-testid="chunk-demos"] [data-demo="split"]');
+    const demo = session.page.locator('[data-testid="chunk-demos"] [data-demo="split"]');
     await demo.getByRole('button', { name: 'Run' }).click();
     await expect
       .poll(() => demo.locator('[data-testid="demo-result"]').textContent(), { timeout: 10_000 })
       .toMatch(/1 write → 4 reads/);
-    await expect.poll(async () => (await ribbonCells(page)).length).toBe(12 + 55);
-    const split = (await ribbonCells(page)).slice(12);
+    await expect.poll(async () => (await ribbonCells(session.page)).length).toBe(12 + 55);
+    const split = (await ribbonCells(session.page)).slice(12);
     expect(new Set(split.map((c) => c.write))).toEqual(new Set(['4']));
     expect(split.filter((c) => c.start).map((c) => c.read)).toEqual(['2', '3', '4', '5']);
   });
 
   it('the UDP demo: each datagram is its own read, never merged; a long one is cut', async () => {
-    const demo = page.locator('[data-testid="chunk-demos"] [data-demo="udp"]');
+    const demo = session.page.locator('[data-testid="chunk-demos"] [data-demo="udp"]');
     await demo.getByRole('button', { name: 'Run' }).click();
     await expect
       .poll(() => demo.locator('[data-testid="demo-result"]').textContent(), { timeout: 10_000 })
       .toMatch(/4 datagrams → 4 reads, none merged; the last one was cut and lost 20 bytes/);
-    await expect.poll(async () => (await ribbonCells(page)).length).toBe(12 + 16);
-    const cells = await ribbonCells(page);
+    await expect.poll(async () => (await ribbonCells(session.page)).length).toBe(12 + 16);
+    const cells = await ribbonCells(session.page);
     expect(cells.filter((c) => c.start).map((c) => c.read)).toEqual(['1', '2', '3', '4']);
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-udp.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-udp.png' });
   });
 
   it('recv(16) on "hola mundo": the ribbon shows the pieces of one write, in order', async () => {
-    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
-    const client = await openClient(page, { protocol: 'tcp', port });
-    await waitForState(page, client, 'established');
-    await card(page, client).locator('[name="message"]').fill(MESSAGE);
-    await card(page, client).getByRole('button', { name: 'Send', exact: true }).click();
+    const port = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    const client = await openClient(session.page, { protocol: 'tcp', port });
+    await waitForState(session.page, client, 'established');
+    await card(session.page, client).locator('[name="message"]').fill(MESSAGE);
+    await card(session.page, client).getByRole('button', { name: 'Send', exact: true }).click();
 
-    const conn = await newestConn(page);
+    const conn = await newestConn(session.page);
     await expect.poll(() => conn.locator('[data-testid="reads"]').textContent()).toBe('4');
     await conn.locator('.socket-card__title').click();
-    await showView(page, 'ribbon');
-    await expect.poll(async () => (await ribbonCells(page)).length).toBe(MESSAGE.length);
-    const cells = await ribbonCells(page);
+    await showView(session.page, 'ribbon');
+    await expect.poll(async () => (await ribbonCells(session.page)).length).toBe(MESSAGE.length);
+    const cells = await ribbonCells(session.page);
     expect(cells.filter((c) => c.start).map((c) => c.read)).toEqual(['1', '2', '3', '4']);
     expect(new Set(cells.map((c) => c.write))).toEqual(new Set(['1']));
-    await page.locator('[data-testid="ribbon-byte"][data-offset="17"]').hover();
+    await session.page.locator('[data-testid="ribbon-byte"][data-offset="17"]').hover();
     await expect
-      .poll(() => page.locator('[data-testid="ribbon-details"]').textContent())
+      .poll(() => session.page.locator('[data-testid="ribbon-details"]').textContent())
       .toBe("offset 17 · 0x69 · 'i' · write #1 · read #2");
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-ribbon.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-ribbon.png' });
   });
 
   it('a JSON frame padded to 60 bytes shows as one decoded frame, and the framed-JSON server answers', async () => {
-    const form = page.locator('[data-testid="server-form"]');
+    const form = session.page.locator('[data-testid="server-form"]');
     await form.locator('[name="behaviour"]').selectOption('framed-json');
-    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    const port = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '16' });
     await form.locator('[name="behaviour"]').selectOption('echo');
-    const client = await openClient(page, { protocol: 'tcp', port });
-    await waitForState(page, client, 'established');
+    const client = await openClient(session.page, { protocol: 'tcp', port });
+    await waitForState(session.page, client, 'established');
 
-    const box = card(page, client);
+    const box = card(session.page, client);
     await box.locator('.send-box__more > summary').click();
     await box.locator('.send-options [name="framing"]').selectOption('seed002-padded-length');
     await box.locator('[name="message"]').fill('{"nombre": "Margot", "edad": 15}');
@@ -137,19 +119,19 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     await box.getByRole('button', { name: 'Send', exact: true }).click();
 
     // The server's connection reads with recv(16): the 64-byte frame arrives in 4 reads, yet is one frame.
-    const conn = await newestConn(page);
+    const conn = await newestConn(session.page);
     await expect.poll(() => conn.locator('[data-testid="bytes-in"]').textContent()).toBe('64');
     expect(await conn.locator('[data-testid="reads"]').textContent()).toBe('4');
     await conn.locator('.socket-card__title').click();
-    await showView(page, 'frames');
-    const inspector = page.locator('[data-testid="inspector"]');
+    await showView(session.page, 'frames');
+    const inspector = session.page.locator('[data-testid="inspector"]');
     await expect.poll(() => inspector.locator('[data-testid="frame"]').count()).toBe(1);
     expect(await inspector.locator('[data-testid="frames-count"]').textContent()).toContain('1 frame');
     expect(await inspector.locator('[data-testid="frame"]').textContent()).toContain('prefix 00 00 00 3c = 60');
     const json = await inspector.locator('[data-testid="frame-json"]').textContent();
     expect(JSON.parse(json ?? '')).toEqual({ nombre: 'Margot', edad: 15 });
     expect(json).toContain('\n  "nombre": "Margot"');
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-frames.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-frames.png' });
 
     // The client decodes the answer with the same framing, chosen in its own frames pane.
     await box.locator('.socket-card__title').click();
@@ -161,41 +143,41 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
   });
 
   it('explains a length prefix larger than allowed', async () => {
-    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '1024' });
-    const client = await openClient(page, { protocol: 'tcp', port });
-    await waitForState(page, client, 'established');
-    const box = card(page, client);
+    const port = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '1024' });
+    const client = await openClient(session.page, { protocol: 'tcp', port });
+    await waitForState(session.page, client, 'established');
+    const box = card(session.page, client);
     await box.locator('[name="message"]').fill('hola mundo\n');
     await box.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => box.locator('[data-testid="bytes-in"]').textContent()).toBe('11');
     await box.locator('.socket-card__title').click();
-    const inspector = page.locator('[data-testid="inspector"]');
+    const inspector = session.page.locator('[data-testid="inspector"]');
     await inspector.locator('[name="framing"]').selectOption('seed002-padded-length');
     const problem = inspector.locator('[data-testid="frame-error"][data-code="too-long"]');
     await problem.waitFor();
     expect(await problem.textContent()).toMatch(/plain text, not frames/);
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-frame-error.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-frame-error.png' });
   });
 
   it('packs a struct from a form, and unpacks it into a table of named fields with their bytes', async () => {
-    const form = page.locator('[data-testid="server-form"]');
+    const form = session.page.locator('[data-testid="server-form"]');
     await form.locator('[name="behaviour"]').selectOption('none');
-    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '1024' });
+    const port = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '1024' });
     await form.locator('[name="behaviour"]').selectOption('echo');
-    const client = await openClient(page, { protocol: 'tcp', port });
-    await waitForState(page, client, 'established');
-    const box = card(page, client);
+    const client = await openClient(session.page, { protocol: 'tcp', port });
+    await waitForState(session.page, client, 'established');
+    const box = card(session.page, client);
     await box.locator('.send-box__more > summary').click();
     await box.locator('.send-options__struct > summary').click();
     await box.getByRole('button', { name: 'Use as the message (hex)' }).click();
     expect(await box.locator('[name="message"]').inputValue()).toBe('00 00 00 01 00 00 00 02 00 00 00 03');
     await box.getByRole('button', { name: 'Send', exact: true }).click();
 
-    const conn = await newestConn(page);
+    const conn = await newestConn(session.page);
     await expect.poll(() => conn.locator('[data-testid="bytes-in"]').textContent()).toBe('12');
     await conn.locator('.socket-card__title').click();
-    await showView(page, 'struct');
-    const inspector = page.locator('[data-testid="inspector"]');
+    await showView(session.page, 'struct');
+    const inspector = session.page.locator('[data-testid="inspector"]');
     await inspector.locator('[name="structFormat"]').fill('>iii');
     await inspector.getByLabel('Field names (optional)').fill('a, b, c');
     const rows = inspector.locator('[data-testid="struct-field"]');
@@ -204,16 +186,16 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
       .toEqual(['a i 1 00 00 00 01', 'b i 2 00 00 00 02', 'c i 3 00 00 00 03']);
     await rows.nth(1).hover();
     await expect.poll(() => inspector.locator('.record-bytes [data-lit]').count()).toBe(4);
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-struct.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-struct.png' });
     await box.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'e2e/screenshots/chunk-lab-send-options.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/chunk-lab-send-options.png' });
   });
 
   it('a 1 MiB stream stays smooth: the ribbon renders only the rows in view', async () => {
-    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '4096' });
-    const client = await openClient(page, { protocol: 'tcp', port });
-    await waitForState(page, client, 'established');
-    const box = card(page, client);
+    const port = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '4096' });
+    const client = await openClient(session.page, { protocol: 'tcp', port });
+    await waitForState(session.page, client, 'established');
+    const box = card(session.page, client);
     const quarter = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(8192).slice(0, 256 * 1024);
     await box.locator('[name="message"]').fill(quarter);
     for (let i = 0; i < 4; i++) {
@@ -222,13 +204,13 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
         .poll(() => box.locator('[data-testid="bytes-out"]').textContent(), { timeout: 10_000 })
         .toBe(String((i + 1) * quarter.length));
     }
-    const conn = await newestConn(page);
+    const conn = await newestConn(session.page);
     await expect
       .poll(() => conn.locator('[data-testid="bytes-in"]').textContent(), { timeout: 15_000 })
       .toBe(String(4 * quarter.length));
     await conn.locator('.socket-card__title').click();
-    await showView(page, 'ribbon');
-    const inspector = page.locator('[data-testid="inspector"]');
+    await showView(session.page, 'ribbon');
+    const inspector = session.page.locator('[data-testid="inspector"]');
     await inspector.locator('[data-testid="ribbon-byte"]').first().waitFor();
     expect(await inspector.locator('[data-testid="ribbon-byte"]').count()).toBeLessThan(2000);
 
@@ -236,12 +218,12 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     const grid = inspector.locator('.ribbon__rows');
     await grid.focus();
     const started = Date.now();
-    await page.keyboard.press('Home');
+    await session.page.keyboard.press('Home');
     await inspector.locator('[data-testid="ribbon-byte"][data-offset="0"]').waitFor();
-    await page.keyboard.press('End');
+    await session.page.keyboard.press('End');
     await inspector.locator(`[data-testid="ribbon-byte"][data-offset="${4 * quarter.length - 1}"]`).waitFor();
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await inspector.locator('[data-testid="ribbon-byte"]').count()).toBeLessThan(2000);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,76 +1,57 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './support/browser.ts';
+import { usePlaygroundPage } from './support/page-session.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 
 const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
 
 describe.skipIf(!hasChromium)('TCP echo in the browser (the first story)', () => {
-  let playground: Playground;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    playground = await startE2ePlayground();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    errors = watchPageErrors(page);
-    await page.goto(playground.url);
-    await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  });
+  const session = usePlaygroundPage();
 
   it('starts an echo server with recv(16), connects, and shows the message in 16-byte pieces', async () => {
-    const serverPort = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
-    const client = await openClient(page, { protocol: 'tcp', port: serverPort });
-    await waitForState(page, client, 'established');
+    const serverPort = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    const client = await openClient(session.page, { protocol: 'tcp', port: serverPort });
+    await waitForState(session.page, client, 'established');
 
-    const card = page.locator(`[data-testid="socket-card"][data-socket-id="${client}"]`);
+    const card = session.page.locator(`[data-testid="socket-card"][data-socket-id="${client}"]`);
     await card.locator('[name="message"]').fill(MESSAGE);
     await card.getByRole('button', { name: 'Send', exact: true }).click();
 
     await expect.poll(() => card.locator('[data-testid="bytes-in"]').textContent()).toBe(String(MESSAGE.length));
     await expect.poll(() => card.locator('[data-testid="bytes-out"]').textContent()).toBe(String(MESSAGE.length));
 
-    const conn = page.locator('[data-testid="socket-card"][data-kind="tcp-conn"]');
+    const conn = session.page.locator('[data-testid="socket-card"][data-kind="tcp-conn"]');
     await expect.poll(() => conn.locator('[data-testid="reads"]').textContent()).toBe('4');
     const connId = await conn.getAttribute('data-socket-id');
-    const rows = page.locator(`[data-testid="event-row"][data-type="recv"][data-socket-id="${connId}"]`);
+    const rows = session.page.locator(`[data-testid="event-row"][data-type="recv"][data-socket-id="${connId}"]`);
     await expect
       .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-size'))))
       .toEqual(['16', '16', '16', '7']);
 
     await conn.click();
-    const inspector = page.locator('[data-testid="inspector"]');
+    const inspector = session.page.locator('[data-testid="inspector"]');
     await expect.poll(() => inspector.locator('[data-testid="hex-byte"]').count()).toBe(MESSAGE.length);
     const pieces = await inspector
       .locator('[data-testid="hex-byte"]')
       .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-piece')))]);
     expect(pieces).toHaveLength(4);
     expect(await inspector.locator('[data-testid="piece-boundary"]').count()).toBeGreaterThanOrEqual(3);
-    await page.screenshot({ path: 'e2e/screenshots/tcp-echo.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/tcp-echo.png' });
   });
 
   it('ends the client with FIN and both sides move to closed', async () => {
-    const client = page.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
+    const client = session.page.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
     const clientId = (await client.getAttribute('data-socket-id')) as string;
-    const connId = (await page
+    const connId = (await session.page
       .locator('[data-testid="socket-card"][data-kind="tcp-conn"]')
       .getAttribute('data-socket-id')) as string;
     await client.getByRole('button', { name: 'End (FIN)' }).click();
-    await waitForState(page, clientId, 'closed');
-    await waitForState(page, connId, 'closed');
-    const types = await page
+    await waitForState(session.page, clientId, 'closed');
+    await waitForState(session.page, connId, 'closed');
+    const types = await session.page
       .locator(`[data-testid="event-row"][data-socket-id="${connId}"]`)
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     expect(types).toContain('fin-received');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,32 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './support/browser.ts';
+import { usePlaygroundPage } from './support/page-session.ts';
 
 describe.skipIf(!hasChromium)('TCP vs UDP side by side, through the same conditions', () => {
-  let playground: Playground;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    playground = await startE2ePlayground();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    errors = watchPageErrors(page);
-    await page.goto(playground.url);
-    await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  });
+  const session = usePlaygroundPage();
 
   it('with 20 % loss, UDP delivers less than 100 % and TCP delivers 100 %, in order', async () => {
-    await page.getByTestId('page-netlab').click();
-    const view = page.getByTestId('compare-view');
+    await session.page.getByTestId('page-netlab').click();
+    const view = session.page.getByTestId('compare-view');
     await view.waitFor();
     expect(await view.getByText('Nothing compared yet').isVisible()).toBe(true);
     // Exactly 20 % loss and nothing else, so any difference is the loss.
@@ -35,41 +16,43 @@ describe.skipIf(!hasChromium)('TCP vs UDP side by side, through the same conditi
     await view.getByLabel('Messages').fill('150');
     await view.getByLabel('Every (ms)').fill('5');
     expect(await view.getByTestId('tcp-guarantee').textContent()).toMatch(/TCP never loses/);
-    await page.getByTestId('compare-start').click();
-    await page.locator('[data-testid="compare-view"][data-status="done"]').waitFor({ timeout: 45_000 });
+    await session.page.getByTestId('compare-start').click();
+    await session.page.locator('[data-testid="compare-view"][data-status="done"]').waitFor({ timeout: 45_000 });
 
-    const tcp = page.getByTestId('compare-summary-tcp');
-    const udp = page.getByTestId('compare-summary-udp');
+    const tcp = session.page.getByTestId('compare-summary-tcp');
+    const udp = session.page.getByTestId('compare-summary-udp');
     expect(await tcp.getAttribute('data-delivered-pct')).toBe('100.0');
     expect(await tcp.getAttribute('data-in-order-pct')).toBe('100.0');
     const udpDelivered = Number(await udp.getAttribute('data-delivered-pct'));
     expect(udpDelivered).toBeLessThan(100);
     expect(udpDelivered).toBeGreaterThan(55);
     // The lanes: UDP has missing messages, TCP none.
-    expect(await page.locator('[data-testid="lane-udp"] .lane-cell--missing').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="lane-tcp"] .lane-cell--missing').count()).toBe(0);
-    expect(await page.locator('[data-testid="lane-tcp"] .lane-cell--ok').count()).toBe(150);
-    expect(await page.getByTestId('compare-verdict').textContent()).toMatch(/TCP delivered 150 of 150, all in order/);
-    expect(await page.locator('[data-testid="latency-chart"] canvas').count()).toBe(1);
-    await page.screenshot({ path: 'e2e/screenshots/tcp-vs-udp.png' });
+    expect(await session.page.locator('[data-testid="lane-udp"] .lane-cell--missing').count()).toBeGreaterThan(0);
+    expect(await session.page.locator('[data-testid="lane-tcp"] .lane-cell--missing').count()).toBe(0);
+    expect(await session.page.locator('[data-testid="lane-tcp"] .lane-cell--ok').count()).toBe(150);
+    expect(await session.page.getByTestId('compare-verdict').textContent()).toMatch(
+      /TCP delivered 150 of 150, all in order/,
+    );
+    expect(await session.page.locator('[data-testid="latency-chart"] canvas').count()).toBe(1);
+    await session.page.screenshot({ path: 'e2e/screenshots/tcp-vs-udp.png' });
 
     // The relays' exact counts, on the Conditions tab.
-    await page.getByTestId('netlab-tab-conditions').click();
-    const udpRelay = page.locator('[data-testid="relay-card"][data-transport="udp"]');
+    await session.page.getByTestId('netlab-tab-conditions').click();
+    const udpRelay = session.page.locator('[data-testid="relay-card"][data-transport="udp"]');
     await udpRelay.waitFor();
     const dropped = Number(await udpRelay.locator('[data-stat="dropped"]').getAttribute('data-value'));
     expect(dropped).toBe(150 - Math.round((udpDelivered * 150) / 100));
     expect(
-      await page
+      await session.page
         .locator('[data-testid="relay-card"][data-transport="tcp"] [data-stat="retransmitted"]')
         .getAttribute('data-value'),
     ).not.toBe('0');
-    await page.screenshot({ path: 'e2e/screenshots/conditions.png' });
+    await session.page.screenshot({ path: 'e2e/screenshots/conditions.png' });
 
-    // On the Sockets page the clients say they go "via conditions".
-    await page.getByTestId('page-sockets').click();
-    await page.locator('[data-testid="via-conditions"]').first().waitFor();
-    expect(await page.locator('[data-testid="via-conditions"]').count()).toBeGreaterThanOrEqual(2);
-    expect(errors).toEqual([]);
+    // On the Sockets session.page the clients say they go "via conditions".
+    await session.page.getByTestId('page-sockets').click();
+    await session.page.locator('[data-testid="via-conditions"]').first().waitFor();
+    expect(await session.page.locator('[data-testid="via-conditions"]').count()).toBeGreaterThanOrEqual(2);
+    expect(session.errors).toEqual([]);
   });
 });
