@@ -44,7 +44,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       collect,
       [],
     )
-    .option('--lessons <dir>', "a folder of your own lesson files (JSON, see docs/lessons.md), shown next to the built-in ones")
+    .option(
+      '--lessons <dir>',
+      'a folder of your own lesson files (JSON, see docs/lessons.md), shown next to the built-in ones',
+    )
     .option('--verbose', 'log every session and refused request to stderr', false)
     .parse(argv);
   const opts = program.opts<Options>();

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
 import { applyKernelSnapshot, setKernelWatching } from './kernelView.ts';
+import type { InspectorView, ReceiveFraming } from './labSettings.ts';
 import {
   type ClientPrefill,
   type Direction,
@@ -11,7 +12,6 @@ import {
   type PlaygroundData,
   type SocketKey,
 } from './state.ts';
-import type { InspectorView, ReceiveFraming } from './labSettings.ts';
 
 /** Alerts kept on screen at once; older ones are dropped rather than stacking up. */
 const MAX_ALERTS = 4;

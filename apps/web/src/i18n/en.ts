@@ -1095,7 +1095,8 @@ export const en = {
   },
   lessons: {
     title: 'Guided lessons',
-    intro: 'Each lesson follows one of the tutorials, step by step: read, set up, try it, and the check notices when you did.',
+    intro:
+      'Each lesson follows one of the tutorials, step by step: read, set up, try it, and the check notices when you did.',
     steps_one: '{{count}} step',
     steps_other: '{{count}} steps',
     fromTeacher: 'from your teacher',
