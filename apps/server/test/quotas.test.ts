@@ -131,7 +131,11 @@ describe('per-session quotas', () => {
       error: { code: 'quota', params: { limit: 'eventsPerSecond', max: 200 } },
     });
     await stillEchoes(b);
-    await until(() => (lastCounters(a, client.id)?.bytesIn ?? 0) === (lastCounters(a, client.id)?.bytesOut ?? -1), 'the whole echo, throttled', 20_000);
+    await until(
+      () => (lastCounters(a, client.id)?.bytesIn ?? 0) === (lastCounters(a, client.id)?.bytesOut ?? -1),
+      'the whole echo, throttled',
+      20_000,
+    );
   });
 
   it('caps the commands one session has in progress, but never the ones that free a socket', async () => {
