@@ -673,7 +673,7 @@ export const en = {
     frameNo: ' · frame #{{no}}',
     cutAfter_one: ' · the datagram was cut here: {{count}} more byte was lost',
     cutAfter_other: ' · the datagram was cut here: {{count}} more bytes were lost',
-    summary: '{{bytes}} bytes: {{writes}} writes on the sending side → {{reads}} reads on the receiving side',
+    summary: '{{bytes}} bytes · writes on the sending side: {{writes}} → reads on the receiving side: {{reads}}',
     summaryUnknown: '{{bytes}} bytes in {{reads}} reads',
     summaryWrites: '{{bytes}} bytes in {{writes}} writes',
     summaryDatagramsIn_one: '{{bytes}} bytes in {{count}} datagram, read whole (or cut), never merged',
