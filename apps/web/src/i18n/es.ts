@@ -702,7 +702,8 @@ export const es: Messages = {
     frameNo: ' · mensaje n.º {{no}}',
     cutAfter_one: ' · el datagrama se cortó aquí: se perdió {{count}} byte más',
     cutAfter_other: ' · el datagrama se cortó aquí: se perdieron {{count}} bytes más',
-    summary: '{{bytes}} bytes · escrituras en el lado que envía: {{writes}} → lecturas en el lado que recibe: {{reads}}',
+    summary:
+      '{{bytes}} bytes · escrituras en el lado que envía: {{writes}} → lecturas en el lado que recibe: {{reads}}',
     summaryUnknown: '{{bytes}} bytes en {{reads}} lecturas',
     summaryWrites: '{{bytes}} bytes en {{writes}} escrituras',
     summaryDatagramsIn_one: '{{bytes}} bytes en {{count}} datagrama, leído entero (o cortado), nunca mezclado',
