@@ -12,19 +12,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { logAt } from '../../bridge/appendLog.ts';
 import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
+import { keyTarget, offsetUnderPointer } from '../../ui/byteGridKeys.ts';
 import { HexRow } from './HexRow.tsx';
 import { BYTES_PER_ROW, clampOffset, firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
 
 const ROW_HEIGHT = 28;
-
-const STEPS: Record<string, number> = {
-  ArrowLeft: -1,
-  ArrowRight: 1,
-  ArrowUp: -BYTES_PER_ROW,
-  ArrowDown: BYTES_PER_ROW,
-  PageUp: -8 * BYTES_PER_ROW,
-  PageDown: 8 * BYTES_PER_ROW,
-};
 
 /**
  * The hex + ASCII dump, virtualized by row. One Tab stop: arrow keys move a cursor byte, whose
@@ -79,17 +71,15 @@ export function HexGrid(props: {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const current = active ?? focusOffset ?? log.start;
-    if (event.key === 'Home') moveTo(log.start);
-    else if (event.key === 'End') moveTo(log.end - 1);
-    else if (event.key in STEPS) moveTo(current + (STEPS[event.key] as number));
-    else return;
+    const target = keyTarget(event.key, active ?? focusOffset ?? log.start, log.start, log.end, BYTES_PER_ROW);
+    if (target === undefined) return;
+    moveTo(target);
     event.preventDefault();
   };
 
   const pointAt = (event: MouseEvent) => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-offset]');
-    if (cell) onPoint(Number(cell.dataset.offset));
+    const offset = offsetUnderPointer(event);
+    if (offset !== undefined) onPoint(offset);
   };
 
   const onScroll = () => {

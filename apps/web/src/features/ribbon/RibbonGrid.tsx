@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { keyTarget, offsetUnderPointer } from '../../ui/byteGridKeys.ts';
 import { RibbonRow } from './RibbonRow.tsx';
 import { layoutRibbonRow, type RibbonSource } from './ribbonModel.ts';
 
@@ -62,25 +63,15 @@ export function RibbonGrid(props: {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const steps: Record<string, number> = {
-      ArrowLeft: -1,
-      ArrowRight: 1,
-      ArrowUp: -perRow,
-      ArrowDown: perRow,
-      PageUp: -8 * perRow,
-      PageDown: 8 * perRow,
-    };
-    const current = active ?? shown.start;
-    if (event.key === 'Home') moveTo(shown.start);
-    else if (event.key === 'End') moveTo(shown.end - 1);
-    else if (event.key in steps) moveTo(current + (steps[event.key] as number));
-    else return;
+    const target = keyTarget(event.key, active ?? shown.start, shown.start, shown.end, perRow);
+    if (target === undefined) return;
+    moveTo(target);
     event.preventDefault();
   };
 
   const pointAt = (event: MouseEvent) => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-offset]');
-    if (cell) onPoint(Number(cell.dataset.offset));
+    const offset = offsetUnderPointer(event);
+    if (offset !== undefined) onPoint(offset);
   };
 
   const onScroll = () => {
