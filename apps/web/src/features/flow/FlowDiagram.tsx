@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { forwardRef, type KeyboardEvent } from 'react';
+import { forwardRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../ui/format.ts';
 import type { Flow, FlowArrow, FlowLabel, FlowMark, Lane, PieceRef, Tone } from './buildFlow.ts';
@@ -186,6 +186,43 @@ function activate(event: KeyboardEvent, run: () => void) {
   }
 }
 
+type StepData = Record<`data-${string}`, string | boolean | undefined>;
+
+/** An arrow or mark of the diagram; it is a button (click or Enter) when it has bytes to open in the inspector. */
+function Step(props: {
+  piece: PieceRef | undefined;
+  text: string;
+  selected: boolean;
+  onSelect(piece: PieceRef): void;
+  data: StepData;
+  children: ReactNode;
+}) {
+  const { piece } = props;
+  if (!piece) {
+    return (
+      <g data-label={props.text} {...props.data}>
+        {props.children}
+      </g>
+    );
+  }
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one.
+    <g
+      role="button"
+      tabIndex={0}
+      aria-label={props.text}
+      aria-pressed={props.selected}
+      className="flow__step"
+      data-label={props.text}
+      {...props.data}
+      onClick={() => props.onSelect(piece)}
+      onKeyDown={(e) => activate(e, () => props.onSelect(piece))}
+    >
+      {props.children}
+    </g>
+  );
+}
+
 function Arrow(props: { arrow: FlowArrow; text: string; selected: boolean; onSelect(piece: PieceRef): void }) {
   const { arrow, selected } = props;
   const x1 = FLOW_LAYOUT.lanes[arrow.from.lane];
@@ -228,35 +265,16 @@ function Arrow(props: { arrow: FlowArrow; text: string; selected: boolean; onSel
       </text>
     </>
   );
-  if (!piece) {
-    return (
-      <g
-        data-testid="flow-arrow"
-        data-tone={arrow.tone}
-        data-label={props.text}
-        data-pending={arrow.pending || undefined}
-      >
-        {body}
-      </g>
-    );
-  }
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one.
-    <g
-      role="button"
-      tabIndex={0}
-      aria-label={props.text}
-      aria-pressed={selected}
-      className="flow__step"
-      data-testid="flow-arrow"
-      data-tone={arrow.tone}
-      data-label={props.text}
-      data-pending={arrow.pending || undefined}
-      onClick={() => props.onSelect(piece)}
-      onKeyDown={(e) => activate(e, () => props.onSelect(piece))}
+    <Step
+      piece={piece}
+      text={props.text}
+      selected={selected}
+      onSelect={props.onSelect}
+      data={{ 'data-testid': 'flow-arrow', 'data-tone': arrow.tone, 'data-pending': arrow.pending || undefined }}
     >
       {body}
-    </g>
+    </Step>
   );
 }
 
@@ -287,29 +305,15 @@ function Mark(props: { mark: FlowMark; text: string; selected: boolean; onSelect
       </text>
     </>
   );
-  if (!piece) {
-    return (
-      <g data-testid="flow-mark" data-tone={mark.tone} data-label={props.text} data-lane={mark.lane}>
-        {body}
-      </g>
-    );
-  }
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one.
-    <g
-      role="button"
-      tabIndex={0}
-      aria-label={props.text}
-      aria-pressed={selected}
-      className="flow__step"
-      data-testid="flow-mark"
-      data-tone={mark.tone}
-      data-label={props.text}
-      data-lane={mark.lane}
-      onClick={() => props.onSelect(piece)}
-      onKeyDown={(e) => activate(e, () => props.onSelect(piece))}
+    <Step
+      piece={piece}
+      text={props.text}
+      selected={selected}
+      onSelect={props.onSelect}
+      data={{ 'data-testid': 'flow-mark', 'data-tone': mark.tone, 'data-lane': mark.lane }}
     >
       {body}
-    </g>
+    </Step>
   );
 }
