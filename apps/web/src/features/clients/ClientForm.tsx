@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { socketKey } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
-import { describedBy, Field } from '../../ui/form/Field.tsx';
+import { describedBy, Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
@@ -75,38 +75,32 @@ export function ClientForm() {
             ))}
           </datalist>
         </Field>
-        <Field id={`${id}-port`} label={t('forms.port')} problem={problems.port} className="field--port">
-          <input
-            id={`${id}-port`}
-            name="port"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={65535}
-            value={values.port}
-            aria-invalid={problems.port ? true : undefined}
-            aria-describedby={describedBy(`${id}-port`, false, problems.port)}
-            onChange={(e) => set('port', e.target.value)}
-          />
-        </Field>
+        <NumberField
+          id={`${id}-port`}
+          name="port"
+          label={t('forms.port')}
+          value={values.port}
+          min={1}
+          max={65535}
+          problem={problems.port}
+          className="field--port"
+          onChange={(v) => set('port', v)}
+        />
       </div>
       <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
       {values.protocol === 'tcp' && (
-        <Field id={`${id}-timeout`} label={t('forms.timeoutMs')} problem={problems.timeoutMs} className="field--port">
-          <input
-            id={`${id}-timeout`}
-            name="timeoutMs"
-            type="number"
-            inputMode="numeric"
-            min={100}
-            max={60000}
-            step={100}
-            value={values.timeoutMs}
-            aria-invalid={problems.timeoutMs ? true : undefined}
-            aria-describedby={describedBy(`${id}-timeout`, false, problems.timeoutMs)}
-            onChange={(e) => set('timeoutMs', e.target.value)}
-          />
-        </Field>
+        <NumberField
+          id={`${id}-timeout`}
+          name="timeoutMs"
+          label={t('forms.timeoutMs')}
+          value={values.timeoutMs}
+          min={100}
+          max={60000}
+          step={100}
+          problem={problems.timeoutMs}
+          className="field--port"
+          onChange={(v) => set('timeoutMs', v)}
+        />
       )}
       {prefilledFrom && (
         <p className="form__note" role="status">

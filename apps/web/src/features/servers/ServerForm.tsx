@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../bridge/useCommand.ts';
-import { describedBy, Field } from '../../ui/form/Field.tsx';
+import { Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
@@ -54,35 +54,30 @@ export function ServerForm() {
         </select>
       </Field>
       <div className="form__row">
-        <Field id={`${id}-port`} label={t('forms.port')} problem={problems.port} className="field--grow">
-          <input
-            id={`${id}-port`}
-            name="port"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={65535}
-            value={values.port}
-            aria-invalid={problems.port ? true : undefined}
-            aria-describedby={describedBy(`${id}-port`, false, problems.port)}
-            onChange={(e) => set('port', e.target.value)}
-          />
-        </Field>
+        <NumberField
+          id={`${id}-port`}
+          name="port"
+          label={t('forms.port')}
+          value={values.port}
+          min={0}
+          max={65535}
+          problem={problems.port}
+          className="field--grow"
+          onChange={(v) => set('port', v)}
+        />
         {values.protocol === 'tcp' && (
-          <Field id={`${id}-backlog`} label={t('forms.backlog')} problem={problems.backlog} className="field--grow">
-            <input
-              id={`${id}-backlog`}
-              name="backlog"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={4096}
-              value={values.backlog}
-              aria-invalid={problems.backlog ? true : undefined}
-              aria-describedby={describedBy(`${id}-backlog`, true, problems.backlog)}
-              onChange={(e) => set('backlog', e.target.value)}
-            />
-          </Field>
+          <NumberField
+            id={`${id}-backlog`}
+            name="backlog"
+            label={t('forms.backlog')}
+            value={values.backlog}
+            min={0}
+            max={4096}
+            problem={problems.backlog}
+            hinted
+            className="field--grow"
+            onChange={(v) => set('backlog', v)}
+          />
         )}
       </div>
       {/* Below the row rather than in the half-width field, where it would wrap into a column of words. */}

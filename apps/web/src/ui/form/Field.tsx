@@ -36,3 +36,40 @@ export function Field(props: {
     </div>
   );
 }
+
+/**
+ * A whole-number field of a form: the labelled input, its bounds, and the aria wiring of its
+ * problem and (when `hinted`) a hint with id `<id>-hint` shown elsewhere.
+ */
+export function NumberField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  min: number;
+  max: number;
+  step?: number;
+  problem?: FieldProblem;
+  hinted?: boolean;
+  className?: string;
+  onChange(value: string): void;
+}) {
+  const { id, problem } = props;
+  return (
+    <Field id={id} label={props.label} problem={problem} className={props.className}>
+      <input
+        id={id}
+        name={props.name}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy(id, props.hinted ?? false, problem)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
