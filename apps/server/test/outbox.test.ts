@@ -1,5 +1,5 @@
 import type { EngineEvent } from '@playground/engine';
-import type { EventBatch } from '@playground/protocol';
+import type { EventBatch, Reply } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config.ts';
 import { Outbox } from '../src/session/outbox.ts';
@@ -17,18 +17,65 @@ function state(socketId: string): EngineEvent {
 function harness(overrides: Partial<ReturnType<typeof defaultConfig>['outbox']> = {}, buffered = () => 0) {
   const batches: EventBatch[] = [];
   const pressure: boolean[] = [];
+  /** What reached the page's connection, in order: batches (by event count), replies, holds and releases. */
+  const wire: string[] = [];
   const config = { ...defaultConfig().outbox, ...overrides };
   const outbox = new Outbox(
-    { send: (b) => batches.push(b), bufferedAmount: buffered, onPressure: (p) => pressure.push(p) },
+    {
+      send: (b) => {
+        batches.push(b);
+        wire.push(`events ${b.events.length}`);
+      },
+      reply: (r) => wire.push(`reply ${r.re}`),
+      hold: () => wire.push('hold'),
+      release: () => wire.push('release'),
+      bufferedAmount: buffered,
+      onPressure: (p) => pressure.push(p),
+    },
     config,
     4,
   );
-  return { outbox, batches, pressure };
+  return { outbox, batches, pressure, wire };
 }
+
+const ok = (re: number): Reply => ({ type: 'reply', re, ok: true, result: {} });
 
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('outbox', () => {
+  it('holds a reply with the events before it and what follows a loop turn later, in one write', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+    outbox.push(recv('s1', 3));
+    outbox.reply(ok(1));
+    await tick();
+    outbox.push(recv('s2', 3));
+    outbox.push(recv('s2', 3));
+    await tick();
+    await tick();
+    expect(wire).toEqual(['hold', 'events 1', 'reply 1', 'events 2', 'release']);
+  });
+
+  it('releases a reply that nothing follows within two check phases', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+    outbox.reply(ok(1));
+    await tick();
+    expect(wire).toEqual(['hold', 'reply 1']);
+    await tick();
+    expect(wire).toEqual(['hold', 'reply 1', 'release']);
+  });
+
+  it('does not hold a reply for a frame when a burst after it waits for one', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+    outbox.push(recv('s1', 1));
+    outbox.reply(ok(1));
+    for (let i = 0; i < 40; i++) outbox.push(recv('s1', 1));
+    await tick();
+    await tick();
+    expect(wire).toEqual(['hold', 'events 1', 'reply 1', 'release']);
+    outbox.flush();
+    expect(wire.at(-1)).toBe('events 40');
+  });
+
   it('sends a lone event on the next tick, not a frame later', async () => {
     const { outbox, batches } = harness({ flushIntervalMs: 1000 });
     outbox.push(recv('s1', 3));

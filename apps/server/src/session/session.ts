@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
   CLOSE_RESUMED_ELSEWHERE,
@@ -33,6 +34,7 @@ import { Spawner } from '../spawn/spawner.ts';
 import { BridgeError, toErrorInfo } from './bridge-error.ts';
 import { dispatch, parseCommand } from './dispatcher.ts';
 import { Outbox } from './outbox.ts';
+import { PageLink } from './page-link.ts';
 
 export interface SessionDeps {
   config: PlaygroundConfig;
@@ -99,7 +101,7 @@ export class Session implements ClassMember {
   private readonly history = new EventHistory();
   private readonly resumeSecret = randomToken();
   private readonly policy: TargetPolicy;
-  private ws: WebSocket | null = null;
+  private link: PageLink | null = null;
   private keep: boolean;
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
@@ -114,8 +116,10 @@ export class Session implements ClassMember {
   private alive = true;
   private closed = false;
 
+  /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
   constructor(
     ws: WebSocket,
+    tcp: Duplex,
     private readonly deps: SessionDeps,
   ) {
     const { config, identity } = deps;
@@ -129,7 +133,10 @@ export class Session implements ClassMember {
     this.outbox = new Outbox(
       {
         send: (batch) => this.sendBatch(batch),
-        bufferedAmount: () => this.ws?.bufferedAmount ?? 0,
+        reply: (reply) => this.send(reply),
+        hold: () => this.link?.hold(),
+        release: () => this.link?.release(),
+        bufferedAmount: () => this.bufferedAmount(),
         onPressure: (paused) => this.hold('browser', paused),
       },
       config.outbox,
@@ -154,14 +161,14 @@ export class Session implements ClassMember {
       sendBuffer: this.sendBuffer,
       notify: (notice) => this.notify(notice),
     });
-    this.bind(ws);
+    this.bind(ws, tcp);
     this.sendWelcome(false);
     classroom?.join(this);
   }
 
   /** True while a page's WebSocket is attached; false while a kept session waits to be resumed. */
   get attached(): boolean {
-    return this.ws !== null;
+    return this.link !== null;
   }
 
   get isClosed(): boolean {
@@ -181,18 +188,16 @@ export class Session implements ClassMember {
    * drop. A page still attached is told (close code 4001) and let go. The new page gets a welcome
    * with `resumed: true` and a snapshot: every socket's state and counters, and the recent events.
    */
-  resume(ws: WebSocket, keep: boolean): void {
+  resume(ws: WebSocket, tcp: Duplex, keep: boolean): void {
     clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
-    const previous = this.ws;
-    this.ws = null;
-    if (previous && previous.readyState === previous.OPEN) {
-      previous.close(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
-    }
+    const previous = this.link;
+    this.link = null;
+    if (previous?.open) previous.ws.close(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
     this.outbox.flush();
     this.keep = keep;
-    this.bind(ws);
+    this.bind(ws, tcp);
     this.sendWelcome(true);
     this.send({ type: 'snapshot', ...this.snapshotState() });
     this.deps.log.info({ session: this.id }, 'session resumed');
@@ -209,7 +214,7 @@ export class Session implements ClassMember {
   }
 
   bufferedAmount(): number {
-    return this.ws?.bufferedAmount ?? 0;
+    return this.link?.bufferedAmount ?? 0;
   }
 
   /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
@@ -224,7 +229,7 @@ export class Session implements ClassMember {
 
   /** Called every heartbeat interval: a browser that missed the previous ping is gone. */
   heartbeat(): void {
-    const ws = this.ws;
+    const ws = this.link?.ws;
     if (!ws) return;
     if (!this.alive) {
       this.deps.log.info({ session: this.id }, 'browser vanished without closing');
@@ -235,17 +240,18 @@ export class Session implements ClassMember {
     ws.ping();
   }
 
-  private bind(ws: WebSocket): void {
-    this.ws = ws;
+  private bind(ws: WebSocket, tcp: Duplex): void {
+    const link = new PageLink(ws, tcp);
+    this.link = link;
     this.alive = true;
     ws.on('message', (data, isBinary) => {
-      if (this.ws === ws) void this.onMessage(isBinary ? null : data.toString());
+      if (this.link === link) void this.onMessage(isBinary ? null : data.toString());
     });
     ws.on('pong', () => {
-      if (this.ws === ws) this.alive = true;
+      if (this.link === link) this.alive = true;
     });
     ws.on('close', () => {
-      if (this.ws === ws) this.onSocketClosed();
+      if (this.link === link) this.onSocketClosed();
     });
     ws.on('error', (err) => this.deps.log.warn({ err, session: this.id }, 'websocket error'));
   }
@@ -270,7 +276,7 @@ export class Session implements ClassMember {
 
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
   private onSocketClosed(): void {
-    this.ws = null;
+    this.link = null;
     const grace = this.deps.config.resumeGraceMs;
     if (this.closed || !this.keep || grace <= 0) {
       void this.close();
@@ -309,8 +315,7 @@ export class Session implements ClassMember {
     this.deps.listeners.removeAll(`${this.id}/`);
     this.outbox.flush();
     this.outbox.close();
-    const ws = this.ws;
-    if (ws && ws.readyState === ws.OPEN) ws.close(1001, 'session closed');
+    if (this.link?.open) this.link.ws.close(1001, 'session closed');
   }
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
@@ -414,8 +419,7 @@ export class Session implements ClassMember {
 
   /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
   private sendKernel(snapshot: KernelSnapshot): boolean {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== ws.OPEN || ws.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
+    if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
     this.outbox.flush();
     this.send(snapshot);
     return true;
@@ -423,13 +427,10 @@ export class Session implements ClassMember {
 
   /** Replies go after the events that led to them, so the page never sees a result before its cause. */
   private reply(reply: Reply): void {
-    this.outbox.flush();
-    this.send(reply);
+    this.outbox.reply(reply);
   }
 
   private send(message: unknown): void {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== ws.OPEN) return;
-    ws.send(JSON.stringify(message));
+    this.link?.send(message);
   }
 }
