@@ -38,6 +38,16 @@ export interface OutboxConfig {
   flushIntervalMs: number;
   maxEventsPerFlush: number;
   maxPreviewBytesPerFlush: number;
+  /**
+   * Preview bytes a page gets in full (`previewBytes` per event): a burst of `fullPreviewBurstBytes`,
+   * refilled at `fullPreviewBytesPerSecond`; beyond it byte events carry `floodPreviewBytes` until
+   * the rate drops. A learner's message, even 1 MiB echoed in 1 KiB reads (about 2 MiB of
+   * previews), shows whole; a flood's previews were what the bridge spent its time and memory on
+   * (JSON built, queued and parsed) while nobody can read 4 KiB of hex per chunk at that pace.
+   */
+  fullPreviewBytesPerSecond: number;
+  fullPreviewBurstBytes: number;
+  floodPreviewBytes: number;
   /** Above this many bytes waiting in the WebSocket, the session stops reading from its sockets. */
   highWaterBytes: number;
   lowWaterBytes: number;
@@ -94,6 +104,9 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
       flushIntervalMs: 16,
       maxEventsPerFlush: 5000,
       maxPreviewBytesPerFlush: 2 * MiB,
+      fullPreviewBytesPerSecond: MiB,
+      fullPreviewBurstBytes: 4 * MiB,
+      floodPreviewBytes: 256,
       highWaterBytes: 8 * MiB,
       lowWaterBytes: MiB,
     },

@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, MiB } from '../src/config.ts';
+import { DEFAULT_LIMITS, defaultConfig, MiB } from '../src/config.ts';
 import { peerServer, sleep, until } from './support/os.ts';
 import { usePlaygrounds } from './support/playground.ts';
 
@@ -12,6 +12,16 @@ const SLOW_PEER_RSS_CAP = 96 * MiB;
 
 /** Rate quotas out of the way: these tests are about the outbox and TCP flow control, not about quotas. */
 const UNTHROTTLED = { ...DEFAULT_LIMITS, bytesPerSecond: 64 * 1024 * MiB, eventsPerSecond: 10_000_000 };
+
+/**
+ * Full previews all along, as the slow-browser test needs: with the short previews of a flood,
+ * 256 MiB makes too little JSON to fill the WebSocket up to the high-water mark at all.
+ */
+const FULL_PREVIEWS = {
+  ...defaultConfig().outbox,
+  fullPreviewBytesPerSecond: 1024 * MiB,
+  fullPreviewBurstBytes: 1024 * MiB,
+};
 
 /** Writes `total` bytes as fast as the connection takes them, then FIN; `accepted()` = bytes the kernel took. */
 function firehose(socket: net.Socket, total: number): { accepted(): number } {
@@ -43,7 +53,7 @@ describe('backpressure', () => {
   const pg = usePlaygrounds();
 
   it('slow browser: 256 MiB from a peer while the page reads nothing — reading pauses, memory capped, counters exact', async () => {
-    const p = await pg.start({ limits: UNTHROTTLED });
+    const p = await pg.start({ limits: UNTHROTTLED, outbox: FULL_PREVIEWS });
     const c = await pg.client(p);
     let start: (() => { accepted(): number }) | undefined;
     const peer = await peerServer((socket) => {

@@ -96,6 +96,22 @@ describe('outbox', () => {
     expect(Buffer.from(first.data, 'base64')).toHaveLength(4);
   });
 
+  it('shortens previews beyond the full-preview rate, keeping sizes and counters exact', () => {
+    const { outbox, batches } = harness({
+      fullPreviewBytesPerSecond: 4,
+      fullPreviewBurstBytes: 8,
+      floodPreviewBytes: 2,
+    });
+    for (let i = 0; i < 5; i++) outbox.push(recv('s1', 10));
+    outbox.flush();
+    const events = batches.flatMap((b) => b.events);
+    const shown = events.map((e) => (e.type === 'recv' ? Buffer.from(e.data, 'base64').length : -1));
+    // The burst holds two full (4-byte) previews; the rest are short ones.
+    expect(shown).toEqual([4, 4, 2, 2, 2]);
+    expect(events.every((e) => e.type === 'recv' && e.size === 10)).toBe(true);
+    expect(batches.at(-1)?.counters.s1).toEqual({ bytesIn: 50, bytesOut: 0, reads: 5, writes: 0 });
+  });
+
   it('folds byte events beyond the budget but never state events, and keeps counters exact', () => {
     const { outbox, batches } = harness({ maxEventsPerFlush: 5 });
     for (let i = 0; i < 100; i++) outbox.push(recv('s1', 7));

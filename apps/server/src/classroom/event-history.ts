@@ -9,7 +9,8 @@ const MAX_HISTORY_DATA_CHARS = 2 * 1024 * 1024;
  * events and in data.
  */
 export class EventHistory {
-  private events: SocketEvent[] = [];
+  /** Dropped entries are cleared at once: a flood's previews must not wait for a compaction to be freed. */
+  private events: Array<SocketEvent | undefined> = [];
   private head = 0;
   private dataChars = 0;
   private dropped = 0;
@@ -25,7 +26,8 @@ export class EventHistory {
       if ('data' in event) this.dataChars += event.data.length;
     }
     while (this.events.length - this.head > this.maxEvents || this.dataChars > this.maxDataChars) {
-      const old = this.events[this.head++] as SocketEvent;
+      const old = this.events[this.head] as SocketEvent;
+      this.events[this.head++] = undefined;
       if ('data' in old) this.dataChars -= old.data.length;
       this.dropped++;
     }
@@ -37,6 +39,6 @@ export class EventHistory {
 
   /** The kept events, oldest first, and how many earlier ones are not kept. */
   recent(): { events: SocketEvent[]; truncated: number } {
-    return { events: this.events.slice(this.head), truncated: this.dropped };
+    return { events: this.events.slice(this.head) as SocketEvent[], truncated: this.dropped };
   }
 }

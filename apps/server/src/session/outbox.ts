@@ -1,6 +1,7 @@
 import type { EngineEvent } from '@playground/engine';
 import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/protocol';
 import type { OutboxConfig } from '../config.ts';
+import { TokenBucket } from '../quota/token-bucket.ts';
 import { isDataEvent, toWireEvent } from './wire-event.ts';
 
 export interface OutboxSink {
@@ -51,22 +52,27 @@ export class Outbox {
   private paused = false;
   private holding = false;
   private closed = false;
+  private readonly fullPreviews: TokenBucket;
 
   constructor(
     private readonly sink: OutboxSink,
     private readonly config: OutboxConfig,
     private readonly previewCap: number,
-  ) {}
+  ) {
+    this.fullPreviews = new TokenBucket(config.fullPreviewBytesPerSecond, config.fullPreviewBurstBytes);
+  }
 
   push(event: EngineEvent): void {
     if (this.closed) return;
     this.count(event);
     if (isDataEvent(event) && this.overBudget()) {
       this.folded++;
+    } else if (isDataEvent(event)) {
+      const cap = this.previewSize(event.data.byteLength);
+      this.previewBytes += Math.min(event.data.byteLength, cap);
+      this.queue.push(toWireEvent(event, cap));
     } else {
-      const wire = toWireEvent(event, this.previewCap);
-      if ('size' in wire) this.previewBytes += Math.min(wire.size, this.previewCap);
-      this.queue.push(wire);
+      this.queue.push(toWireEvent(event, this.previewCap));
     }
     this.schedule();
   }
@@ -129,6 +135,12 @@ export class Outbox {
     this.clearTimer();
     this.release();
     this.closed = true;
+  }
+
+  private previewSize(size: number): number {
+    const full = Math.min(size, this.previewCap);
+    if (full <= this.config.floodPreviewBytes || this.fullPreviews.tryTake(full)) return this.previewCap;
+    return this.config.floodPreviewBytes;
   }
 
   private overBudget(): boolean {

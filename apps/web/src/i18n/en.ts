@@ -321,7 +321,8 @@ export const en = {
     skipped_other: 'the {{count}} {{call}}() calls before it were folded',
     missing:
       '{{missing}} of {{total}} bytes never reached this page: the bridge folded events to keep up. Offsets count only the bytes shown; a dashed marker starts a piece after a gap.',
-    capped: 'only the first {{length}} bytes were sent to this page',
+    capped:
+      'only the first {{length}} bytes were sent to this page: the bridge sends a preview of each chunk, and a shorter one while a session moves more than a megabyte a second',
     emptyPiece: 'empty',
     boundary: 'piece #{{no}} starts',
     byte: 'offset {{offset}} · 0x{{hex}} · {{char}} · piece #{{piece}} ({{call}} #{{callNo}})',

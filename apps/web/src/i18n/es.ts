@@ -328,7 +328,8 @@ export const es: Messages = {
     skipped_other: 'se omitieron las {{count}} llamadas a {{call}}() anteriores',
     missing:
       '{{missing}} de {{total}} bytes nunca llegaron a esta página: el puente omitió eventos para no quedarse atrás. Las posiciones cuentan solo los bytes mostrados; una marca discontinua inicia un trozo tras un hueco.',
-    capped: 'a esta página solo se enviaron los primeros {{length}} bytes',
+    capped:
+      'a esta página solo se enviaron los primeros {{length}} bytes: el puente envía una vista previa de cada trozo, y una más corta mientras una sesión mueve más de un megabyte por segundo',
     emptyPiece: 'vacío',
     boundary: 'empieza el trozo n.º {{no}}',
     byte: 'posición {{offset}} · 0x{{hex}} · {{char}} · trozo n.º {{piece}} ({{call}} n.º {{callNo}})',
