@@ -4,12 +4,10 @@ import { Engine, type EngineEvent } from '@playground/engine';
 import {
   CLOSE_RESUMED_ELSEWHERE,
   type ClassInfo,
-  type CommandType,
   type EventBatch,
   type KernelSnapshot,
   type Notice,
   PROTOCOL_VERSION,
-  type Reply,
   type Role,
   type Roster,
   type SessionState,
@@ -31,8 +29,7 @@ import { formatBytes } from '../quota/format.ts';
 import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { Spawner } from '../spawn/spawner.ts';
-import { BridgeError, toErrorInfo } from './bridge-error.ts';
-import { dispatch, parseCommand } from './dispatcher.ts';
+import { CommandIntake } from './command-intake.ts';
 import { Outbox } from './outbox.ts';
 import { PageLink } from './page-link.ts';
 
@@ -55,29 +52,6 @@ export interface SessionDeps {
 
 /** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */
 type Hold = 'browser' | 'rate';
-
-/**
- * Commands that may wait long (a connect, a send to a peer that does not read) count toward
- * maxPendingCommands; these never wait and free resources, so a stuck session can always end,
- * reset or close its sockets.
- */
-const NEVER_PENDING: ReadonlySet<CommandType> = new Set([
-  'tcp.end',
-  'tcp.reset',
-  'socket.close',
-  'socket.setRecvSize',
-  'server.stopListening',
-  'kernel.watch',
-  'kernel.unwatch',
-  'class.watch',
-  'class.unwatch',
-  'class.publish',
-  'class.allowPeers',
-  'class.stopStudentSockets',
-  'class.spotlight',
-  'lesson.progress',
-  'conditions.update',
-]);
 
 /** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
 const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
@@ -110,8 +84,8 @@ export class Session implements ClassMember {
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
   private readonly spawner: Spawner;
+  private readonly intake: CommandIntake;
   private readonly holds = new Set<Hold>();
-  private pending = 0;
   private lastQuotaNotice = Number.NEGATIVE_INFINITY;
   private alive = true;
   private closed = false;
@@ -160,6 +134,21 @@ export class Session implements ClassMember {
       rate: this.rate,
       sendBuffer: this.sendBuffer,
       notify: (notice) => this.notify(notice),
+    });
+    this.intake = new CommandIntake({
+      limits,
+      context: {
+        engine: this.engine,
+        policy: this.policy,
+        limits,
+        rate: this.rate,
+        sendBuffer: this.sendBuffer,
+        kernel: this.kernel,
+        spawner: this.spawner,
+        ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
+      },
+      reply: (reply) => this.outbox.reply(reply),
+      onInternalError: (err, command) => this.deps.log.error({ err, session: this.id, command }, 'command failed'),
     });
     this.bind(ws, tcp);
     this.sendWelcome(false);
@@ -245,7 +234,7 @@ export class Session implements ClassMember {
     this.link = link;
     this.alive = true;
     ws.on('message', (data, isBinary) => {
-      if (this.link === link) void this.onMessage(isBinary ? null : data.toString());
+      if (this.link === link && !this.closed) void this.intake.handle(isBinary ? null : data.toString());
     });
     ws.on('pong', () => {
       if (this.link === link) this.alive = true;
@@ -364,70 +353,12 @@ export class Session implements ClassMember {
     });
   }
 
-  private async onMessage(raw: string | null): Promise<void> {
-    if (this.closed) return;
-    if (raw === null) {
-      this.reply({
-        type: 'reply',
-        re: null,
-        ok: false,
-        error: { code: 'bad_json', message: 'Binary messages are not part of the protocol; send JSON text.' },
-      });
-      return;
-    }
-    const { id, command, error } = parseCommand(raw);
-    if (!command) {
-      this.reply({ type: 'reply', re: id, ok: false, error: toErrorInfo(error) });
-      return;
-    }
-    const { limits } = this.deps.config;
-    const counted = !NEVER_PENDING.has(command.type);
-    if (counted && this.pending >= limits.maxPendingCommands) {
-      const busy = new BridgeError(
-        'quota',
-        `This session already has ${this.pending} commands in progress, the most allowed; wait for their replies.`,
-        { limit: 'maxPendingCommands', max: limits.maxPendingCommands },
-      );
-      this.reply({ type: 'reply', re: id, ok: false, error: toErrorInfo(busy) });
-      return;
-    }
-    if (counted) this.pending++;
-    try {
-      const classroom = this.deps.classroom;
-      const ctx = {
-        engine: this.engine,
-        policy: this.policy,
-        limits,
-        rate: this.rate,
-        sendBuffer: this.sendBuffer,
-        kernel: this.kernel,
-        spawner: this.spawner,
-        ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
-      };
-      const result = await dispatch(command, ctx);
-      this.reply({ type: 'reply', re: id, ok: true, result });
-    } catch (err) {
-      const info = toErrorInfo(err);
-      if (info.code === 'internal') {
-        this.deps.log.error({ err, session: this.id, command: command.type }, 'command failed');
-      }
-      this.reply({ type: 'reply', re: id, ok: false, error: info });
-    } finally {
-      if (counted) this.pending--;
-    }
-  }
-
   /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
   private sendKernel(snapshot: KernelSnapshot): boolean {
     if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
     this.outbox.flush();
     this.send(snapshot);
     return true;
-  }
-
-  /** Replies go after the events that led to them, so the page never sees a result before its cause. */
-  private reply(reply: Reply): void {
-    this.outbox.reply(reply);
   }
 
   private send(message: unknown): void {
