@@ -317,10 +317,11 @@ export class Session implements ClassMember {
     this.outbox.push(event);
   }
 
+  /** Only two event types matter here; the owner key is not built for the byte events of a flood. */
   private trackListener(event: EngineEvent): void {
-    const owner = `${this.id}/${event.socketId}`;
-    if (event.type === 'closed') this.deps.listeners.remove(owner);
+    if (event.type === 'closed') this.deps.listeners.remove(`${this.id}/${event.socketId}`);
     else if (event.type === 'listening') {
+      const owner = `${this.id}/${event.socketId}`;
       // A conditions relay listens for the transport it relays.
       const relayed = event.kind === 'relay' ? this.engine.info(event.socketId)?.conditions?.transport : undefined;
       const transport = event.kind === 'udp' || relayed === 'udp' ? 'udp' : 'tcp';
