@@ -90,12 +90,15 @@ export class SocketTable {
         break;
       default:
         if ('data' in event) {
-          // Counted as the outbox counts, so the roster's numbers match the student's page.
+          // Counted as the outbox counts, so the roster's numbers match the student's page. In place:
+          // this runs for every byte event, and snapshot and roster hand out copies.
           const c = row.counters;
           if (event.type === 'recv' || event.type === 'datagram-in') {
-            row.counters = { ...c, bytesIn: c.bytesIn + event.data.byteLength, reads: c.reads + 1 };
+            c.bytesIn += event.data.byteLength;
+            c.reads++;
           } else {
-            row.counters = { ...c, bytesOut: c.bytesOut + event.data.byteLength, writes: c.writes + 1 };
+            c.bytesOut += event.data.byteLength;
+            c.writes++;
           }
         }
     }
@@ -108,7 +111,7 @@ export class SocketTable {
       .map(({ info, state, counters, finSent, finReceived }) => ({
         socket: info,
         state,
-        counters,
+        counters: { ...counters },
         finSent,
         finReceived,
       }));
@@ -117,7 +120,7 @@ export class SocketTable {
   roster(max = MAX_ROSTER_SOCKETS): { sockets: RosterSocket[]; more: number } {
     const all = this.ordered();
     const sockets = all.slice(0, max).map(({ info, state, counters }) => {
-      const s: RosterSocket = { id: info.id, kind: info.kind, state, counters };
+      const s: RosterSocket = { id: info.id, kind: info.kind, state, counters: { ...counters } };
       if (info.local) s.local = info.local;
       if (info.remote) s.remote = info.remote;
       if (info.parentId) s.parentId = info.parentId;
