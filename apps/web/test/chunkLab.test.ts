@@ -7,27 +7,19 @@ import { positionOf, SEED_SIZES, SLIDER_STEPS, sizeAt } from '../src/features/la
 import { plannedWrites, sendExtras } from '../src/features/lab/sendPlan.ts';
 import { findPeer, layoutRibbonRow, ribbonSource } from '../src/features/ribbon/ribbonModel.ts';
 import { fieldNames, formatValue, parseFieldInput } from '../src/features/struct/structValues.ts';
-import { connectedStore } from './support/render.tsx';
-import { batch, client, conn, server, text, Wire } from './support/wire.ts';
+import { storeWith } from './support/render.tsx';
+import { client, conn, server, text, Wire } from './support/wire.ts';
 
 /** A client and the connection it talks to, with three writes that arrived as one read. */
 function coalesced() {
-  const store = connectedStore();
   const wire = new Wire();
-  store
-    .getState()
-    .receiveBatches([
-      batch([
-        wire.opened(server),
-        wire.opened(client),
-        wire.opened(conn),
-        wire.send('s2', text('uno ')),
-        wire.send('s2', text('dos ')),
-        wire.send('s2', text('tres')),
-        wire.recv('s3', text('uno dos tres')),
-      ]),
-    ]);
-  return store.getState();
+  return storeWith([
+    ...wire.openedConnection(),
+    wire.send('s2', text('uno ')),
+    wire.send('s2', text('dos ')),
+    wire.send('s2', text('tres')),
+    wire.recv('s3', text('uno dos tres')),
+  ]).getState();
 }
 
 describe('the byte ribbon model', () => {
@@ -53,18 +45,13 @@ describe('the byte ribbon model', () => {
   });
 
   it('colours by read, and says nothing of writes, when the peer is outside the playground', () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store
-      .getState()
-      .receiveBatches([
-        batch([
-          wire.opened(server),
-          wire.opened(conn),
-          wire.recv('s3', text('0123456789abcdef')),
-          wire.recv('s3', text('gh')),
-        ]),
-      ]);
+    const store = storeWith([
+      wire.opened(server),
+      wire.opened(conn),
+      wire.recv('s3', text('0123456789abcdef')),
+      wire.recv('s3', text('gh')),
+    ]);
     const entry = store.getState().sockets['1:s3']!;
     expect(findPeer(store.getState().sockets, entry)).toBeNull();
     const source = ribbonSource(entry, 'received', null);
@@ -88,7 +75,6 @@ describe('the byte ribbon model', () => {
   });
 
   it('marks the end of a datagram that recvfrom(N) cut', () => {
-    const store = connectedStore();
     const wire = new Wire();
     const udp = {
       id: 's4',
@@ -96,11 +82,11 @@ describe('the byte ribbon model', () => {
       local: { address: '127.0.0.1', port: 9, family: 'IPv4' as const },
       recvSize: 4,
     };
-    store
-      .getState()
-      .receiveBatches([
-        batch([wire.opened(udp), wire.datagramIn('s4', text('abcd'), 6), wire.datagramIn('s4', text('x'))]),
-      ]);
+    const store = storeWith([
+      wire.opened(udp),
+      wire.datagramIn('s4', text('abcd'), 6),
+      wire.datagramIn('s4', text('x')),
+    ]);
     const entry = store.getState().sockets['1:s4']!;
     const cells = layoutRibbonRow(ribbonSource(entry, 'received', null), 0, 8, new Set());
     expect(cells.map((c) => c.cut)).toEqual([0, 0, 0, 6, 0]);
@@ -214,17 +200,12 @@ describe('struct field inputs', () => {
 
 describe('socket options in the store', () => {
   it('follows the no-delay and reading events', () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store
-      .getState()
-      .receiveBatches([
-        batch([
-          wire.opened(client),
-          wire.event('no-delay', 's2', 'tcp-client', { noDelay: true }),
-          wire.event('reading', 's2', 'tcp-client', { paused: true }),
-        ]),
-      ]);
+    const store = storeWith([
+      wire.opened(client),
+      wire.event('no-delay', 's2', 'tcp-client', { noDelay: true }),
+      wire.event('reading', 's2', 'tcp-client', { paused: true }),
+    ]);
     expect(store.getState().sockets['1:s2']).toMatchObject({ noDelay: true, readingPaused: true });
   });
 });

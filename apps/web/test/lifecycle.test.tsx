@@ -7,7 +7,7 @@ import { KernelView } from '../src/features/kernel/KernelView.tsx';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { SpawnPanel } from '../src/features/spawn/SpawnPanel.tsx';
 import { ViewTabs } from '../src/features/views/ViewTabs.tsx';
-import { connectedStore, renderWithPlayground } from './support/render.tsx';
+import { connectedStore, renderWithPlayground, storeWith } from './support/render.tsx';
 import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';
 
 const card = (id: string) => screen.getAllByTestId('socket-card').find((c) => c.dataset.socketId === id)!;
@@ -41,9 +41,8 @@ const kernelRow = (
 
 describe('the OS view', () => {
   it('watches the kernel only while open, and shows each socket’s kernel state with its meaning', async () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store.getState().receiveBatches([batch([wire.opened(server), wire.opened(client), wire.opened(conn)])]);
+    const store = storeWith(wire.openedConnection());
     const { send, unmount } = renderWithPlayground(<KernelView />, { store });
     expect(send).toHaveBeenCalledWith({ type: 'kernel.watch', intervalMs: 250, scope: 'playground' });
     expect(screen.getByText('Reading the kernel’s table…')).toBeInTheDocument();
@@ -97,23 +96,18 @@ describe('the OS view', () => {
 
 describe('what each side observed', () => {
   it('shows the waiting line of a one-at-a-time server, and each waiting client’s place in it', () => {
-    const store = connectedStore();
     const wire = new Wire();
     const conn2 = { ...conn, id: 's5', remote: endpoint('127.0.0.1', 51235) };
     const conn3 = { ...conn, id: 's6', remote: endpoint('127.0.0.1', 51236) };
-    store
-      .getState()
-      .receiveBatches([
-        batch([
-          wire.opened({ ...server, concurrency: 'one-at-a-time' }),
-          wire.opened(conn),
-          wire.event('accept', 's1', 'tcp-server', { connId: 's3', remote: conn.remote! }),
-          wire.opened(conn2),
-          wire.event('queued', 's1', 'tcp-server', { connId: 's5', remote: conn2.remote, position: 1 }),
-          wire.opened(conn3),
-          wire.event('queued', 's1', 'tcp-server', { connId: 's6', remote: conn3.remote, position: 2 }),
-        ]),
-      ]);
+    const store = storeWith([
+      wire.opened({ ...server, concurrency: 'one-at-a-time' }),
+      wire.opened(conn),
+      wire.event('accept', 's1', 'tcp-server', { connId: 's3', remote: conn.remote! }),
+      wire.opened(conn2),
+      wire.event('queued', 's1', 'tcp-server', { connId: 's5', remote: conn2.remote, position: 1 }),
+      wire.opened(conn3),
+      wire.event('queued', 's1', 'tcp-server', { connId: 's6', remote: conn3.remote, position: 2 }),
+    ]);
     renderWithPlayground(<SocketList />, { store });
     expect(within(card('s1')).getByTestId('waiting-queue')).toHaveTextContent(
       'Waiting for accept(): s5 ← 127.0.0.1:51235, s6 ← 127.0.0.1:51236',
@@ -134,19 +128,12 @@ describe('what each side observed', () => {
   });
 
   it("after End on the client, the server side read b'' and the client card says so", () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store
-      .getState()
-      .receiveBatches([
-        batch([
-          wire.opened(server),
-          wire.opened(client),
-          wire.opened(conn),
-          wire.event('fin-sent', 's2', 'tcp-client', {}),
-          wire.event('fin-received', 's3', 'tcp-conn', {}),
-        ]),
-      ]);
+    const store = storeWith([
+      ...wire.openedConnection(),
+      wire.event('fin-sent', 's2', 'tcp-client', {}),
+      wire.event('fin-received', 's3', 'tcp-conn', {}),
+    ]);
     renderWithPlayground(<SocketList />, { store });
     expect(within(card('s3')).getByTestId('observed-fin')).toHaveTextContent("Read 0 bytes (b''): the peer sent FIN.");
     const peer = within(card('s2')).getByTestId('peer-status');
@@ -163,13 +150,12 @@ describe('what each side observed', () => {
   });
 
   it('a server that stopped listening says its connections stay, and can still close them all', async () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store
-      .getState()
-      .receiveBatches([
-        batch([wire.opened(server), wire.opened(conn), wire.event('closed', 's1', 'tcp-server', { hadError: false })]),
-      ]);
+    const store = storeWith([
+      wire.opened(server),
+      wire.opened(conn),
+      wire.event('closed', 's1', 'tcp-server', { hadError: false }),
+    ]);
     const { send } = renderWithPlayground(<SocketList />, { store });
     expect(within(card('s1')).getByTestId('stopped-note')).toHaveTextContent(
       'Stopped listening: new clients get ECONNREFUSED. Its 1 accepted connection stays open.',
@@ -181,9 +167,8 @@ describe('what each side observed', () => {
 
 describe('show me the code', () => {
   it('shows the selected client as Python with its port, recv size and last message, and copies it', async () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store.getState().receiveBatches([batch([wire.opened(client), wire.send('s2', text('hola\n'))])]);
+    const store = storeWith([wire.opened(client), wire.send('s2', text('hola\n'))]);
     store.getState().select('1:s2');
     const writeText = vi.fn(async () => {});
     Object.defineProperty(window, 'isSecureContext', { configurable: true, value: true });
@@ -201,9 +186,8 @@ describe('show me the code', () => {
   });
 
   it('shows a server’s code as its concurrency: a thread per client, or the plain accept() loop', () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store.getState().receiveBatches([batch([wire.opened({ ...server, concurrency: 'one-at-a-time' })])]);
+    const store = storeWith([wire.opened({ ...server, concurrency: 'one-at-a-time' })]);
     store.getState().select('1:s1');
     renderWithPlayground(<CodePanel />, { store });
     expect(screen.getByTestId('code-text').textContent).not.toContain('threading');
@@ -219,9 +203,8 @@ describe('show me the code', () => {
 
 describe('many clients', () => {
   it('spawns N clients × M messages at the newest server and shows one lane per client with totals', async () => {
-    const store = connectedStore();
     const wire = new Wire();
-    store.getState().receiveBatches([batch([wire.opened(server)])]);
+    const store = storeWith([wire.opened(server)]);
     const reply = vi.fn(async () => ({ sockets: [{ ...client, group: 'spawn-1' }] }));
     const { send } = renderWithPlayground(<SpawnPanel />, { store, reply });
     expect(screen.getByText('No spawned clients yet')).toBeInTheDocument();

@@ -1,10 +1,11 @@
-import type { ReplyResult, Welcome } from '@playground/protocol';
+import type { ReplyResult, SocketEvent, Welcome } from '@playground/protocol';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { BridgeApi, CommandBody } from '../../src/bridge/client.ts';
 import { PlaygroundProvider } from '../../src/bridge/context.tsx';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/bridge/store.ts';
+import { batch } from './wire.ts';
 
 export const welcome: Welcome = {
   type: 'welcome',
@@ -40,5 +41,12 @@ export function renderWithPlayground(
 export function connectedStore(): PlaygroundStore {
   const store = createPlaygroundStore();
   store.getState().receiveWelcome(welcome);
+  return store;
+}
+
+/** A connected store that has received `events` in one batch, the way the bridge delivers them. */
+export function storeWith(events: SocketEvent[]): PlaygroundStore {
+  const store = connectedStore();
+  store.getState().receiveBatches([batch(events)]);
   return store;
 }

@@ -24,6 +24,11 @@ export class Wire {
     return { ...this.stamp(socket.id, socket.kind), type: 'opened', socket };
   }
 
+  /** The server, the client and the connection the server accepted for it, as they open. */
+  openedConnection(): SocketEvent[] {
+    return [this.opened(server), this.opened(client), this.opened(conn)];
+  }
+
   recv(socketId: string, bytes: Uint8Array, kind: SocketKind = 'tcp-conn'): SocketEvent {
     const readNo = this.nextCall(socketId, 'in');
     return { ...this.stamp(socketId, kind), type: 'recv', size: bytes.length, data: toBase64(bytes), readNo };

@@ -8,6 +8,7 @@ import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
+import { StepDots } from '../../ui/StepDots.tsx';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { classStore } from './classStore.ts';
@@ -260,23 +261,16 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent })
       {progress ? (
         <div className="student__lesson" data-testid="student-progress" data-done={progress.done.length}>
           <span className="student__lesson-title">{progress.title}</span>
-          <span
-            className="steps"
-            role="img"
-            aria-label={t('classroom.student.progress', {
+          <StepDots
+            count={progress.steps}
+            step={progress.step}
+            done={progress.done}
+            label={t('classroom.student.progress', {
               step: progress.step + 1,
               steps: progress.steps,
               done: progress.done.length,
             })}
-          >
-            {Array.from({ length: progress.steps }, (_, i) => (
-              <span
-                // biome-ignore lint/suspicious/noArrayIndexKey: steps are positions
-                key={i}
-                className={`steps__dot ${progress.done.includes(i) ? 'steps__dot--done' : ''} ${i === progress.step ? 'steps__dot--current' : ''}`}
-              />
-            ))}
-          </span>
+          />
         </div>
       ) : (
         <p className="student__lesson student__lesson--none">{t('classroom.student.noLesson')}</p>

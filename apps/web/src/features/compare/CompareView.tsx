@@ -1,11 +1,12 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge, usePlayground } from '../../bridge/context.tsx';
-import { formatError } from '../../i18n/formatError.ts';
+import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ConditionsForm } from '../conditions/ConditionsForm.tsx';
+import { FormError } from '../../ui/form/FormError.tsx';
 import { formatMs, formatPct } from '../netlab/format.ts';
-import { useNetLab } from '../netlab/labStore.ts';
+import { LabControls, LabResults } from '../netlab/LabPanels.tsx';
+import { RunButtons } from '../netlab/RunButtons.tsx';
+import { RunSettings } from '../netlab/RunSettings.tsx';
+import { useStartLab } from '../netlab/useStartLab.ts';
 import type { LaneResult } from './analyze.ts';
 import { CompareRun, MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './compareRun.ts';
 import { Lane, LaneLegend } from './Lanes.tsx';
@@ -15,139 +16,82 @@ const RUNNING = new Set(['preparing', 'sending', 'settling']);
 
 /** TCP vs UDP, side by side: the same numbered messages through the same network. */
 export function CompareView() {
-  const { t, i18n } = useTranslation();
-  const id = useId();
-  const bridge = useBridge();
-  const upsert = usePlayground((s) => s.upsertSocket);
-  const epoch = usePlayground((s) => s.epoch);
+  const { t } = useTranslation();
   const connected = usePlayground((s) => s.connection.status === 'connected');
-  const settings = useNetLab((s) => s.settings);
-  const seed = useNetLab((s) => s.seed);
-  const setSettings = useNetLab((s) => s.setSettings);
-  const setSeed = useNetLab((s) => s.setSeed);
+  const startLab = useStartLab();
   const { config, setConfig, status, error, tcp, udp, folded } = useCompare();
   const running = RUNNING.has(status);
   const tooLong = config.count * config.intervalMs > MAX_COMPARE_DURATION_MS;
 
-  const start = (event: React.FormEvent) => {
-    event.preventDefault();
+  const start = () => {
     if (tooLong) return;
-    void CompareRun.start(bridge, upsert, epoch, settings, seed);
+    startLab(CompareRun);
   };
 
   return (
     <div className="netlab-page" data-testid="compare-view" data-status={status}>
-      <form className="netlab-page__controls panel" onSubmit={start} aria-labelledby={`${id}-title`} noValidate>
-        <div className="panel__header">
-          <h2 id={`${id}-title`}>{t('netlab.compare.title')}</h2>
-        </div>
-        <div className="panel__body netlab-controls">
-          <p className="netlab-controls__intro">{t('netlab.compare.intro')}</p>
-          <h3 className="netlab-controls__heading">{t('netlab.compare.run')}</h3>
-          <div className="conditions-form__row">
-            <div className="field">
-              <label htmlFor={`${id}-count`}>{t('netlab.compare.count')}</label>
-              <input
-                id={`${id}-count`}
-                name="count"
-                type="number"
-                min={10}
-                max={MAX_COMPARE_MESSAGES}
-                value={config.count}
-                disabled={running}
-                onChange={(e) =>
-                  setConfig({
-                    ...config,
-                    count: Math.min(MAX_COMPARE_MESSAGES, Math.max(1, Math.round(Number(e.target.value)) || 1)),
-                  })
-                }
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-interval`}>{t('netlab.compare.interval')}</label>
-              <input
-                id={`${id}-interval`}
-                name="intervalMs"
-                type="number"
-                min={1}
-                max={1000}
-                value={config.intervalMs}
-                disabled={running}
-                onChange={(e) =>
-                  setConfig({
-                    ...config,
-                    intervalMs: Math.min(1000, Math.max(1, Math.round(Number(e.target.value)) || 1)),
-                  })
-                }
-              />
-            </div>
-          </div>
-          {tooLong && (
-            <p className="field__error">{t('netlab.compare.tooLong', { seconds: MAX_COMPARE_DURATION_MS / 1000 })}</p>
-          )}
-          <p className="field__hint">
-            {t('netlab.compare.duration', { seconds: ((config.count * config.intervalMs) / 1000).toFixed(1) })}
-          </p>
-          <div className="button-row">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={running || !connected || tooLong}
-              data-testid="compare-start"
-            >
-              {status === 'done' || status === 'failed' ? t('netlab.compare.again') : t('netlab.compare.start')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={running || status === 'idle'}
-              onClick={() => void CompareRun.reset()}
-            >
-              {t('netlab.compare.reset')}
-            </button>
-          </div>
-          {error && <p className="inline-error">{formatError(i18n, error)}</p>}
-          <h3 className="netlab-controls__heading">{t('netlab.conditions.title')}</h3>
-          <ConditionsForm value={settings} onChange={setSettings} seed={seed} onSeed={setSeed} />
-        </div>
-      </form>
+      <LabControls title={t('netlab.compare.title')} intro={t('netlab.compare.intro')} onStart={start}>
+        <h3 className="netlab-controls__heading">{t('netlab.compare.run')}</h3>
+        <RunSettings
+          settings={[
+            { name: 'count', label: t('netlab.compare.count'), min: 10, max: MAX_COMPARE_MESSAGES },
+            { name: 'intervalMs', label: t('netlab.compare.interval'), min: 1, max: 1000 },
+          ]}
+          values={config}
+          disabled={running}
+          onChange={(name, value) => setConfig({ ...config, [name]: value })}
+        />
+        {tooLong && (
+          <p className="field__error">{t('netlab.compare.tooLong', { seconds: MAX_COMPARE_DURATION_MS / 1000 })}</p>
+        )}
+        <p className="field__hint">
+          {t('netlab.compare.duration', { seconds: ((config.count * config.intervalMs) / 1000).toFixed(1) })}
+        </p>
+        <RunButtons
+          start={status === 'done' || status === 'failed' ? t('netlab.compare.again') : t('netlab.compare.start')}
+          startDisabled={running || !connected || tooLong}
+          testId="compare-start"
+          actions={[
+            {
+              label: t('netlab.compare.reset'),
+              disabled: running || status === 'idle',
+              onClick: () => void CompareRun.reset(),
+            },
+          ]}
+        />
+        <FormError error={error} />
+      </LabControls>
 
-      <section className="netlab-page__results panel" aria-label={t('netlab.compare.results')}>
-        <div className="panel__header">
-          <h2>{t('netlab.compare.results')}</h2>
-          <RunProgress />
-        </div>
-        <div className="panel__body netlab-results">
-          {status === 'idle' ? (
-            <EmptyState title={t('netlab.compare.empty.title')}>{t('netlab.compare.empty.body')}</EmptyState>
-          ) : (
-            <>
-              <div className="summary-cards">
-                <SummaryCard transport="tcp" lane={tcp} done={status === 'done'} />
-                <SummaryCard transport="udp" lane={udp} done={status === 'done'} />
+      <LabResults title={t('netlab.compare.results')} beside={<RunProgress />}>
+        {status === 'idle' ? (
+          <EmptyState title={t('netlab.compare.empty.title')}>{t('netlab.compare.empty.body')}</EmptyState>
+        ) : (
+          <>
+            <div className="summary-cards">
+              <SummaryCard transport="tcp" lane={tcp} done={status === 'done'} />
+              <SummaryCard transport="udp" lane={udp} done={status === 'done'} />
+            </div>
+            <section className="lanes" aria-label={t('netlab.compare.lanes')}>
+              <div className="lanes__head">
+                <h3>{t('netlab.compare.lanes')}</h3>
+                <LaneLegend />
               </div>
-              <section className="lanes" aria-label={t('netlab.compare.lanes')}>
-                <div className="lanes__head">
-                  <h3>{t('netlab.compare.lanes')}</h3>
-                  <LaneLegend />
-                </div>
-                <Lane transport="tcp" lane={tcp} count={config.count} />
-                <Lane transport="udp" lane={udp} count={config.count} />
-                <div className="lanes__axis" aria-hidden="true">
-                  <span>#1</span>
-                  <span>#{config.count}</span>
-                </div>
-              </section>
-              <section className="latency" aria-label={t('netlab.compare.chart.title')}>
-                <h3>{t('netlab.compare.chart.title')}</h3>
-                <LatencyChart tcp={tcp} udp={udp} count={config.count} />
-              </section>
-              {folded > 0 && <p className="tag tag--warn">{t('netlab.compare.folded', { count: folded })}</p>}
-              <Explanation />
-            </>
-          )}
-        </div>
-      </section>
+              <Lane transport="tcp" lane={tcp} count={config.count} />
+              <Lane transport="udp" lane={udp} count={config.count} />
+              <div className="lanes__axis" aria-hidden="true">
+                <span>#1</span>
+                <span>#{config.count}</span>
+              </div>
+            </section>
+            <section className="latency" aria-label={t('netlab.compare.chart.title')}>
+              <h3>{t('netlab.compare.chart.title')}</h3>
+              <LatencyChart tcp={tcp} udp={udp} count={config.count} />
+            </section>
+            {folded > 0 && <p className="tag tag--warn">{t('netlab.compare.folded', { count: folded })}</p>}
+            <Explanation />
+          </>
+        )}
+      </LabResults>
     </div>
   );
 }

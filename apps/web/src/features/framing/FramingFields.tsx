@@ -7,6 +7,7 @@ import {
 } from '@playground/codec';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, NumberInputField } from '../../ui/form/Field.tsx';
 
 function escapedText(bytes: readonly number[]): string {
   return bytes
@@ -56,16 +57,10 @@ export function DelimiterFields(props: { value: DelimiterFraming; onChange(value
         />
         {problem && <p className="field__error">{problem}</p>}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-max`}>{t('framing.maxLength')}</label>
-        <input
-          id={`${id}-max`}
-          type="number"
-          min={0}
-          value={props.value.maxLength}
-          onChange={(e) => props.onChange({ ...props.value, maxLength: whole(e.target.value, props.value.maxLength) })}
-        />
-      </div>
+      <MaxLengthField
+        value={props.value.maxLength}
+        onChange={(maxLength) => props.onChange({ ...props.value, maxLength })}
+      />
     </div>
   );
 }
@@ -81,73 +76,43 @@ export function LengthPrefixFields(props: { value: LengthPrefixFraming; onChange
     else next.chunkSize ??= 4;
     props.onChange(next);
   };
+  const choice = <K extends 'width' | 'endian' | 'unit'>(
+    name: K,
+    label: string,
+    options: readonly LengthPrefixFraming[K][],
+    optionLabel: (option: LengthPrefixFraming[K]) => string,
+  ) => (
+    <ChoiceField
+      id={`${id}-${name}`}
+      label={label}
+      value={v[name]}
+      options={options}
+      optionLabel={optionLabel}
+      onChange={(value) => set({ [name]: value })}
+    />
+  );
   const padByte = (v.padByte ?? 0).toString(16).padStart(2, '0');
   return (
     <div className="framing-fields framing-fields--grid">
-      <div className="field">
-        <label htmlFor={`${id}-width`}>{t('framing.width')}</label>
-        <select
-          id={`${id}-width`}
-          value={v.width}
-          onChange={(e) => set({ width: Number(e.target.value) as LengthPrefixFraming['width'] })}
-        >
-          {[1, 2, 4, 8].map((w) => (
-            <option key={w} value={w}>
-              {t('framing.widthOption', { width: w })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-endian`}>{t('framing.endian')}</label>
-        <select
-          id={`${id}-endian`}
-          value={v.endian}
-          onChange={(e) => set({ endian: e.target.value as LengthPrefixFraming['endian'] })}
-        >
-          {(['big', 'little'] as const).map((e) => (
-            <option key={e} value={e}>
-              {t(`framing.endians.${e}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-unit`}>{t('framing.unit')}</label>
-        <select
-          id={`${id}-unit`}
-          value={v.unit}
-          onChange={(e) => set({ unit: e.target.value as LengthPrefixFraming['unit'] })}
-        >
-          {(['bytes', 'chunks'] as const).map((u) => (
-            <option key={u} value={u}>
-              {t(`framing.units.${u}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {choice('width', t('framing.width'), [1, 2, 4, 8], (width) => t('framing.widthOption', { width }))}
+      {choice('endian', t('framing.endian'), ['big', 'little'], (endian) => t(`framing.endians.${endian}`))}
+      {choice('unit', t('framing.unit'), ['bytes', 'chunks'], (unit) => t(`framing.units.${unit}`))}
       {v.unit === 'chunks' && (
-        <div className="field">
-          <label htmlFor={`${id}-chunk`}>{t('framing.chunkSize')}</label>
-          <input
-            id={`${id}-chunk`}
-            type="number"
-            min={1}
-            value={v.chunkSize ?? 4}
-            onChange={(e) => set({ chunkSize: whole(e.target.value, v.chunkSize ?? 4), padTo: undefined })}
-          />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={`${id}-pad`}>{t('framing.padTo')}</label>
-        <input
-          id={`${id}-pad`}
-          type="number"
+        <NumberInputField
+          id={`${id}-chunk`}
+          label={t('framing.chunkSize')}
           min={1}
-          value={v.padTo ?? (v.unit === 'chunks' ? (v.chunkSize ?? 1) : 1)}
-          onChange={(e) => set({ padTo: Math.max(1, whole(e.target.value, 1)) })}
+          value={v.chunkSize ?? 4}
+          onChange={(text) => set({ chunkSize: whole(text, v.chunkSize ?? 4), padTo: undefined })}
         />
-      </div>
+      )}
+      <NumberInputField
+        id={`${id}-pad`}
+        label={t('framing.padTo')}
+        min={1}
+        value={v.padTo ?? (v.unit === 'chunks' ? (v.chunkSize ?? 1) : 1)}
+        onChange={(text) => set({ padTo: Math.max(1, whole(text, 1)) })}
+      />
       <div className="field">
         <label htmlFor={`${id}-padbyte`}>{t('framing.padByte')}</label>
         <input
@@ -166,16 +131,7 @@ export function LengthPrefixFields(props: { value: LengthPrefixFraming; onChange
           }}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-max`}>{t('framing.maxLength')}</label>
-        <input
-          id={`${id}-max`}
-          type="number"
-          min={0}
-          value={v.maxLength}
-          onChange={(e) => set({ maxLength: whole(e.target.value, v.maxLength) })}
-        />
-      </div>
+      <MaxLengthField value={v.maxLength} onChange={(maxLength) => set({ maxLength })} />
       {v.unit === 'bytes' && (v.padTo ?? 1) > 1 && (
         <label className="check">
           <input
@@ -187,5 +143,46 @@ export function LengthPrefixFields(props: { value: LengthPrefixFraming; onChange
         </label>
       )}
     </div>
+  );
+}
+
+/** The longest message the decoder takes; what is not yet a whole number keeps the last one. */
+function MaxLengthField(props: { value: number; onChange(value: number): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <NumberInputField
+      id={`${id}-max`}
+      label={t('framing.maxLength')}
+      min={0}
+      value={props.value}
+      onChange={(text) => props.onChange(whole(text, props.value))}
+    />
+  );
+}
+
+/** A labelled select of a few fixed options, each shown by `optionLabel`. */
+function ChoiceField<T extends string | number>(props: {
+  id: string;
+  label: string;
+  value: T;
+  options: readonly T[];
+  optionLabel(option: T): string;
+  onChange(value: T): void;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(props.options[e.target.selectedIndex] as T)}
+      >
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {props.optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { BridgeRequestError } from '../../bridge/client.ts';
 import { useBridge, usePlaygroundStore } from '../../bridge/context.tsx';
 import { formatError } from '../../i18n/formatError.ts';
+import { StepDots } from '../../ui/StepDots.tsx';
 import type { CatalogEntry } from './catalog.ts';
 import { describeCheck } from './describeCheck.ts';
 import {
@@ -18,6 +19,7 @@ import {
   startLesson,
 } from './lessonStore.ts';
 import { MiniMarkdown } from './MiniMarkdown.tsx';
+import '../../ui/cardButton.css';
 import './lessons.css';
 
 /** The guided lessons: a list, then one step at a time with its preset, its "try this" and its check. */
@@ -47,7 +49,7 @@ function LessonList() {
             <li key={entry.key}>
               <button
                 type="button"
-                className="lesson-list__item"
+                className="card-button lesson-list__item"
                 data-testid="lesson-item"
                 data-lesson-id={lesson.id}
                 onClick={() => startLesson(entry.key, store)}
@@ -116,18 +118,12 @@ function LessonRunView() {
         <button type="button" className="button button--small" onClick={closeLesson}>
           {t('lessons.all')}
         </button>
-        <span
-          className="steps"
-          role="img"
-          aria-label={t('lessons.progress', { step: run.step + 1, steps: lesson.steps.length, done: run.done.length })}
-        >
-          {lesson.steps.map((s, i) => (
-            <span
-              key={s.id}
-              className={`steps__dot ${run.done.includes(i) ? 'steps__dot--done' : ''} ${i === run.step ? 'steps__dot--current' : ''}`}
-            />
-          ))}
-        </span>
+        <StepDots
+          count={lesson.steps.length}
+          step={run.step}
+          done={run.done}
+          label={t('lessons.progress', { step: run.step + 1, steps: lesson.steps.length, done: run.done.length })}
+        />
       </div>
       <h2 className="lesson__title">{localize(lesson.title, lang)}</h2>
       <p className="lesson__counter">{t('lessons.stepOf', { step: run.step + 1, steps: lesson.steps.length })}</p>

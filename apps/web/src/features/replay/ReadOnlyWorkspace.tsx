@@ -12,6 +12,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { CounterList } from '../sockets/CounterList.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
+import '../../ui/cardButton.css';
 import './readonly.css';
 
 /** Views of someone else's session (a spotlighted student) or of a saved log: nothing can be sent. */
@@ -74,7 +75,7 @@ function ReadOnlyCard(props: { socketKey: string }) {
   return (
     <button
       type="button"
-      className={`readonly-card ${selected ? 'readonly-card--selected' : ''}`}
+      className={`card-button readonly-card ${selected ? 'readonly-card--selected' : ''}`}
       data-testid="readonly-socket"
       data-socket-id={info.id}
       data-kind={info.kind}

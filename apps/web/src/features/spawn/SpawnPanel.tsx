@@ -6,12 +6,26 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { Field } from '../../ui/form/Field.tsx';
+import { Field, NumberInputField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
 import { StateBadge } from '../sockets/StateBadge.tsx';
-import { buildSpawnCommand, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';
+import { buildSpawnCommand, MAX_INTERVAL_MS, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';
+
+/** How many clients, messages and milliseconds between them, in the bounds buildSpawnCommand checks. */
+const AMOUNTS: {
+  name: 'count' | 'messages' | 'intervalMs';
+  label: 'count' | 'messages' | 'interval';
+  hint?: 'intervalHint';
+  min: number;
+  max: number;
+  step?: number;
+}[] = [
+  { name: 'count', label: 'count', min: 1, max: MAX_SPAWN_CLIENTS },
+  { name: 'messages', label: 'messages', min: 0, max: MAX_SPAWN_MESSAGES },
+  { name: 'intervalMs', label: 'interval', hint: 'intervalHint', min: 0, max: MAX_INTERVAL_MS, step: 50 },
+];
 
 /** What each group was asked to do, so its lanes can show progress: kept across tab switches. */
 const expected = new Map<string, number>();
@@ -80,55 +94,34 @@ export function SpawnPanel() {
               }}
             />
           </Field>
-          <Field id={`${id}-port`} label={t('forms.port')} problem={problems.port} className="spawn__num">
-            <input
-              id={`${id}-port`}
-              name="port"
-              type="number"
-              min={1}
-              max={65535}
-              value={values.port}
-              onChange={(e) => {
-                setTouchedTarget(true);
-                set('port', e.target.value);
-              }}
+          <NumberInputField
+            id={`${id}-port`}
+            name="port"
+            label={t('forms.port')}
+            min={1}
+            max={65535}
+            value={values.port}
+            problem={problems.port}
+            className="spawn__num"
+            onChange={(v) => {
+              setTouchedTarget(true);
+              set('port', v);
+            }}
+          />
+          {AMOUNTS.map(({ name, label, hint, ...bounds }) => (
+            <NumberInputField
+              key={name}
+              id={`${id}-${name}`}
+              name={name}
+              label={t(`spawn.${label}`)}
+              {...bounds}
+              value={values[name]}
+              problem={problems[name]}
+              className="spawn__num"
+              input={hint && { title: t(`spawn.${hint}`) }}
+              onChange={(v) => set(name, v)}
             />
-          </Field>
-          <Field id={`${id}-count`} label={t('spawn.count')} problem={problems.count} className="spawn__num">
-            <input
-              id={`${id}-count`}
-              name="count"
-              type="number"
-              min={1}
-              max={MAX_SPAWN_CLIENTS}
-              value={values.count}
-              onChange={(e) => set('count', e.target.value)}
-            />
-          </Field>
-          <Field id={`${id}-messages`} label={t('spawn.messages')} problem={problems.messages} className="spawn__num">
-            <input
-              id={`${id}-messages`}
-              name="messages"
-              type="number"
-              min={0}
-              max={MAX_SPAWN_MESSAGES}
-              value={values.messages}
-              onChange={(e) => set('messages', e.target.value)}
-            />
-          </Field>
-          <Field id={`${id}-interval`} label={t('spawn.interval')} problem={problems.intervalMs} className="spawn__num">
-            <input
-              id={`${id}-interval`}
-              name="intervalMs"
-              type="number"
-              min={0}
-              max={10_000}
-              step={50}
-              title={t('spawn.intervalHint')}
-              value={values.intervalMs}
-              onChange={(e) => set('intervalMs', e.target.value)}
-            />
-          </Field>
+          ))}
           <Field id={`${id}-message`} label={t('spawn.message')} className="spawn__message">
             <input
               id={`${id}-message`}

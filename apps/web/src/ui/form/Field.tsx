@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from './validate.ts';
 
@@ -20,7 +20,7 @@ export function Field(props: {
   const { t } = useTranslation();
   const { id, problem } = props;
   return (
-    <div className={`field ${props.className ?? ''}`}>
+    <div className={props.className ? `field ${props.className}` : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       {props.children}
       {props.hint && (
@@ -37,39 +37,56 @@ export function Field(props: {
   );
 }
 
-/**
- * A whole-number field of a form: the labelled input, its bounds, and the aria wiring of its
- * problem and (when `hinted`) a hint with id `<id>-hint` shown elsewhere.
- */
-export function NumberField(props: {
+interface NumberFieldProps {
   id: string;
-  name: string;
+  name?: string;
   label: string;
-  value: string;
+  value: string | number;
   min: number;
-  max: number;
+  max?: number;
   step?: number;
   problem?: FieldProblem;
-  hinted?: boolean;
   className?: string;
   onChange(value: string): void;
-}) {
-  const { id, problem } = props;
+}
+
+/**
+ * A labelled number input and its validation message. Forms differ in what else the input carries
+ * (disabled during a run, a title, NumberField's aria wiring): that comes in `input`.
+ */
+export function NumberInputField(props: NumberFieldProps & { input?: InputHTMLAttributes<HTMLInputElement> }) {
+  const { id } = props;
   return (
-    <Field id={id} label={props.label} problem={problem} className={props.className}>
+    <Field id={id} label={props.label} problem={props.problem} className={props.className}>
       <input
         id={id}
         name={props.name}
         type="number"
-        inputMode="numeric"
+        {...props.input}
         min={props.min}
         max={props.max}
         step={props.step}
         value={props.value}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy(id, props.hinted ?? false, problem)}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </Field>
+  );
+}
+
+/**
+ * A whole-number field of a form: the labelled input, its bounds, and the aria wiring of its
+ * problem and (when `hinted`) a hint with id `<id>-hint` shown elsewhere.
+ */
+export function NumberField(props: NumberFieldProps & { hinted?: boolean }) {
+  const { hinted, ...field } = props;
+  return (
+    <NumberInputField
+      {...field}
+      input={{
+        inputMode: 'numeric',
+        'aria-invalid': props.problem ? true : undefined,
+        'aria-describedby': describedBy(props.id, hinted ?? false, props.problem),
+      }}
+    />
   );
 }

@@ -28,3 +28,8 @@ export function readHost(problems: FieldProblems, raw: string): string {
 export function hasProblems(problems: FieldProblems): boolean {
   return Object.keys(problems).length > 0;
 }
+
+/** A whole number in [min, max] from what a number input holds, for a field that is never left invalid. */
+export function clampWhole(raw: string, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(Number(raw)) || min));
+}
