@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { logAt } from '../../bridge/appendLog.ts';
 import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
 import { keyTarget, offsetUnderPointer } from '../../ui/byteGridKeys.ts';
+import { virtualRows } from '../../ui/virtualRows.ts';
 import { HexRow } from './HexRow.tsx';
 import { BYTES_PER_ROW, clampOffset, firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
 
@@ -43,6 +44,7 @@ export function HexGrid(props: {
     // The sticky column header (one row tall) sits above the first row inside the scroller.
     scrollMargin: ROW_HEIGHT,
   });
+  const inView = virtualRows(virtualizer, ROW_HEIGHT);
 
   const focusPiece = focusSeq === null ? undefined : logAt(log.pieces, pieceIndexBySeq(log, focusSeq));
   const focusOffset = focusPiece?.offset;
@@ -89,7 +91,15 @@ export function HexGrid(props: {
 
   return (
     // Offsets get as many digits as the largest one needs, so rows never wrap or jitter.
-    <div className="hex" style={{ '--offset-width': `${Math.max(6, String(log.end).length)}ch` } as CSSProperties}>
+    <div
+      className="hex"
+      style={
+        {
+          '--offset-width': `${Math.max(6, String(log.end).length)}ch`,
+          '--row-height': `${ROW_HEIGHT}px`,
+        } as CSSProperties
+      }
+    >
       <div ref={scrollRef} className="hex__scroll" onScroll={onScroll}>
         <table
           className="hex__table"
@@ -105,7 +115,7 @@ export function HexGrid(props: {
           onMouseLeave={() => onPoint(active)}
         >
           <thead className="hex__head">
-            <tr className="hex-row hex-row--head" style={{ height: ROW_HEIGHT }}>
+            <tr className="hex-row hex-row--head">
               <th scope="col" className="hex-row__offset">
                 {t('inspector.columns.offset')}
               </th>
@@ -117,8 +127,8 @@ export function HexGrid(props: {
               </th>
             </tr>
           </thead>
-          <tbody className="hex__rows" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => (
+          <tbody className="hex__rows" style={inView.style}>
+            {inView.items.map((item) => (
               <HexRow
                 key={item.key}
                 rowOffset={firstRowOffset(log) + item.index * BYTES_PER_ROW}
@@ -126,7 +136,6 @@ export function HexGrid(props: {
                 idPrefix={idPrefix}
                 focusSeq={focusSeq}
                 active={active}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
               />
             ))}
           </tbody>

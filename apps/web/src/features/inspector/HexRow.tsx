@@ -1,5 +1,4 @@
 import { toAsciiCell } from '@playground/codec';
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BYTES_PER_ROW, type ByteCell } from './hexLayout.ts';
 
@@ -21,12 +20,11 @@ export function HexRow(props: {
   idPrefix: string;
   focusSeq: number | null;
   active: number | null;
-  style: CSSProperties;
 }) {
   const { t } = useTranslation();
   const { cells, focusSeq, active } = props;
   return (
-    <tr className="hex-row" style={props.style}>
+    <tr className="hex-row">
       <th scope="row" className="hex-row__offset">
         {props.rowOffset}
       </th>

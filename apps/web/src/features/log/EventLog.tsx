@@ -1,21 +1,26 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logAt, logSize } from '../../bridge/appendLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { EventRow } from './EventRow.tsx';
+import { virtualRows } from '../../ui/virtualRows.ts';
+import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
 
 const ROW_HEIGHT = 32;
 
 export function EventLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const log = usePlayground((s) => s.log);
   const folded = usePlayground((s) => s.folded);
-  const selectedKey = usePlayground((s) => s.selection.key);
+  const selection = usePlayground((s) => s.selection);
+  const selectedKey = selection.key;
+  const epoch = usePlayground((s) => s.epoch);
+  const select = usePlayground((s) => s.select);
+  const context = useMemo<RowContext>(() => ({ t, i18n, rowHint: t('log.rowHint'), select }), [t, i18n, select]);
   const [onlySelected, setOnlySelected] = useState(false);
   const [following, setFollowing] = useState(true);
   const filterCache = useRef<LogFilter | null>(null);
@@ -37,6 +42,7 @@ export function EventLog() {
     // The sticky column header (one row tall) sits above the first row inside the scroller.
     scrollMargin: ROW_HEIGHT,
   });
+  const shown = virtualRows(virtualizer, ROW_HEIGHT);
 
   // New rows keep the newest in view, unless the learner scrolled up to read older ones.
   useLayoutEffect(() => {
@@ -71,9 +77,14 @@ export function EventLog() {
       </div>
       <div className="log__frame">
         <div ref={scrollRef} className="log__scroll" onScroll={onScroll}>
-          <table className="log__table" aria-labelledby={`${id}-title`} aria-rowcount={rows.count + 1}>
+          <table
+            className="log__table"
+            aria-labelledby={`${id}-title`}
+            aria-rowcount={rows.count + 1}
+            style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+          >
             <thead>
-              <tr className="log-row log-row--head" aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
+              <tr className="log-row log-row--head" aria-rowindex={1}>
                 {(['time', 'socket', 'event', 'length', 'preview'] as const).map((c) => (
                   <th key={c} scope="col" className={`log-row__${c}`}>
                     {t(`log.columns.${c}`)}
@@ -81,15 +92,21 @@ export function EventLog() {
                 ))}
               </tr>
             </thead>
-            <tbody className="log__rows" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map((item) => (
-                <EventRow
-                  key={item.key}
-                  index={item.index}
-                  entry={rows.at(item.index) as LogEntry}
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
-                />
-              ))}
+            <tbody className="log__rows" style={shown.style}>
+              {shown.items.map((item) => {
+                const entry = rows.at(item.index) as LogEntry;
+                const { event } = entry;
+                return (
+                  <EventRow
+                    key={item.key}
+                    index={item.index}
+                    entry={entry}
+                    selected={selectedKey === entry.key && 'size' in event && selection.pieceSeq === event.seq}
+                    earlierSession={!entry.key.startsWith(`${epoch}:`)}
+                    context={context}
+                  />
+                );
+              })}
             </tbody>
           </table>
           {rows.count === 0 && <EmptyState>{filtering ? t('log.noMatch') : t('log.empty')}</EmptyState>}

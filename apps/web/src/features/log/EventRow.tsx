@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next';
-import type { CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { i18n, TFunction } from 'i18next';
+import { memo } from 'react';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry, LoggedEvent } from '../../bridge/state.ts';
+import type { PlaygroundState } from '../../bridge/store.ts';
 import { formatError } from '../../i18n/formatError.ts';
 import { formatTime } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
@@ -14,17 +14,29 @@ function lostNote(t: TFunction, event: LoggedEvent): string | null {
   return event.type === 'datagram-in' && event.lost > 0 ? t('events.lost', { count: event.lost }) : null;
 }
 
+/**
+ * What every row shares, made once per render of the log: a row that is mounted for a frame of
+ * scrolling then costs no translation hook or store subscription of its own beyond its socket's info.
+ */
+export interface RowContext {
+  t: TFunction;
+  i18n: i18n;
+  rowHint: string;
+  select: PlaygroundState['select'];
+}
+
 /** One event. Rows that carry bytes have a button (stretched over the row) that opens them in the inspector. */
-export function EventRow(props: { entry: LogEntry; style: CSSProperties; index: number }) {
-  const { t, i18n } = useTranslation();
-  const { entry } = props;
+export const EventRow = memo(function EventRow(props: {
+  entry: LogEntry;
+  index: number;
+  selected: boolean;
+  earlierSession: boolean;
+  context: RowContext;
+}) {
+  const { t, i18n, select } = props.context;
+  const { entry, selected, earlierSession } = props;
   const { event } = entry;
   const info = usePlayground((s) => s.sockets[entry.key]?.info);
-  const select = usePlayground((s) => s.select);
-  const earlierSession = usePlayground((s) => !entry.key.startsWith(`${s.epoch}:`));
-  const selected = usePlayground(
-    (s) => s.selection.key === entry.key && 'size' in event && s.selection.pieceSeq === event.seq,
-  );
 
   const direction = event.type in DIRECTION ? DIRECTION[event.type as keyof typeof DIRECTION] : null;
   const label = socketLabel(t, { info: info ?? { id: event.socketId, kind: event.kind, recvSize: 0 } });
@@ -43,7 +55,6 @@ export function EventRow(props: { entry: LogEntry; style: CSSProperties; index: 
       aria-rowindex={props.index + 2}
       aria-current={selected || undefined}
       className={`log-row log-row--${toneOf(event)}${earlierSession ? ' log-row--earlier' : ''}`}
-      style={props.style}
       data-testid="event-row"
       data-type={event.type}
       data-socket-id={event.socketId}
@@ -62,7 +73,7 @@ export function EventRow(props: { entry: LogEntry; style: CSSProperties; index: 
           <button
             type="button"
             className="log-row__open"
-            title={t('log.rowHint')}
+            title={props.context.rowHint}
             onClick={() => select(entry.key, { direction, seq: event.seq })}
           >
             {description}
@@ -79,4 +90,4 @@ export function EventRow(props: { entry: LogEntry; style: CSSProperties; index: 
       )}
     </tr>
   );
-}
+});

@@ -1,12 +1,40 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { keyTarget, offsetUnderPointer } from '../../ui/byteGridKeys.ts';
+import { virtualRows } from '../../ui/virtualRows.ts';
 import { RibbonRow } from './RibbonRow.tsx';
-import { layoutRibbonRow, type RibbonSource } from './ribbonModel.ts';
+import { layoutRibbonRow, type RibbonCell, type RibbonSource } from './ribbonModel.ts';
 
 const ROW_HEIGHT = 34;
 const CELL_WIDTH = 26;
 const OFFSET_WIDTH = 72;
+
+/**
+ * The cells of a row, reused from the last render while the stream, the row width and the frame
+ * marks are the same: a row that stays in view while the ribbon scrolls keeps the same cells, so
+ * its memoised RibbonRow is not rendered again. Only the rows asked for in a render are kept.
+ */
+function useRowCells(source: RibbonSource, frameStarts: ReadonlySet<number>, perRow: number) {
+  const last = useRef<{ key: readonly unknown[]; rows: Map<number, RibbonCell[]> } | null>(null);
+  const key = [source, frameStarts, perRow] as const;
+  const previous = last.current?.key.every((k, i) => k === key[i]) ? last.current.rows : undefined;
+  const rows = new Map<number, RibbonCell[]>();
+  last.current = { key, rows };
+  return (rowOffset: number): RibbonCell[] => {
+    const cells = previous?.get(rowOffset) ?? layoutRibbonRow(source, rowOffset, rowOffset + perRow, frameStarts);
+    rows.set(rowOffset, cells);
+    return cells;
+  };
+}
 
 /**
  * The ribbon itself, virtualized by row so a megabyte stream renders only what is on screen. The
@@ -48,6 +76,8 @@ export function RibbonGrid(props: {
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
   });
+  const inView = virtualRows(virtualizer);
+  const cellsOf = useRowCells(source, frameStarts, perRow);
 
   // New bytes scroll into view while the learner is looking at the newest ones.
   useEffect(() => {
@@ -87,6 +117,7 @@ export function RibbonGrid(props: {
         role="grid"
         aria-readonly="true"
         aria-label={props.label}
+        style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
         aria-activedescendant={active === null ? undefined : `${idPrefix}-${active}`}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -94,17 +125,16 @@ export function RibbonGrid(props: {
         onMouseOver={pointAt}
         onMouseLeave={() => onPoint(active)}
       >
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <tbody style={inView.style}>
+          {inView.items.map((item) => {
             const rowOffset = firstRow + item.index * perRow;
             return (
               <RibbonRow
                 key={item.key}
                 rowOffset={rowOffset}
-                cells={layoutRibbonRow(source, rowOffset, rowOffset + perRow, frameStarts)}
+                cells={cellsOf(rowOffset)}
                 idPrefix={idPrefix}
                 active={active}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               />
             );
           })}

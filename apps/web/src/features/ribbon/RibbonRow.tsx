@@ -1,5 +1,5 @@
 import { toAsciiCell } from '@playground/codec';
-import { type CSSProperties, memo } from 'react';
+import { memo } from 'react';
 import type { RibbonCell } from './ribbonModel.ts';
 
 function cellClass(cell: RibbonCell, active: number | null): string {
@@ -18,10 +18,9 @@ export const RibbonRow = memo(function RibbonRow(props: {
   cells: RibbonCell[];
   idPrefix: string;
   active: number | null;
-  style: CSSProperties;
 }) {
   return (
-    <tr className="ribbon-row" style={props.style}>
+    <tr className="ribbon-row">
       <th scope="row" className="ribbon-row__offset">
         {props.rowOffset}
       </th>
