@@ -1,21 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type CSSProperties,
-  type KeyboardEvent,
-  type MouseEvent,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logAt } from '../../bridge/appendLog.ts';
 import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
-import { keyTarget, offsetUnderPointer } from '../../ui/byteGridKeys.ts';
+import { useByteCursor } from '../../ui/useByteCursor.ts';
 import { virtualRows } from '../../ui/virtualRows.ts';
 import { HexRow } from './HexRow.tsx';
-import { BYTES_PER_ROW, clampOffset, firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
+import { BYTES_PER_ROW, firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
 
 const ROW_HEIGHT = 28;
 
@@ -35,7 +26,6 @@ export function HexGrid(props: {
   const idPrefix = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
-  const [active, setActive] = useState<number | null>(null);
   const virtualizer = useVirtualizer({
     count: rowCount(log),
     getScrollElement: () => scrollRef.current,
@@ -65,29 +55,17 @@ export function HexGrid(props: {
   const lastVisible = range ? firstRowOffset(log) + (range.endIndex + 1) * BYTES_PER_ROW : log.end;
   useEffect(() => onView(firstVisible, lastVisible), [firstVisible, lastVisible, onView]);
 
-  const moveTo = (offset: number) => {
-    const next = clampOffset(log, offset);
-    setActive(next);
-    onPoint(next);
-    virtualizer.scrollToIndex(rowOfOffset(log, next));
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const target = keyTarget(event.key, active ?? focusOffset ?? log.start, log.start, log.end, BYTES_PER_ROW);
-    if (target === undefined) return;
-    moveTo(target);
-    event.preventDefault();
-  };
-
-  const pointAt = (event: MouseEvent) => {
-    const offset = offsetUnderPointer(event);
-    if (offset !== undefined) onPoint(offset);
-  };
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
-  };
+  const { active, moveTo, onKeyDown, pointAt, onScroll } = useByteCursor({
+    start: log.start,
+    end: log.end,
+    perRow: BYTES_PER_ROW,
+    home: focusOffset ?? log.start,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    following,
+    scrollToRow: (row) => virtualizer.scrollToIndex(row),
+    onPoint,
+  });
 
   return (
     // Offsets get as many digits as the largest one needs, so rows never wrap or jitter.

@@ -50,7 +50,3 @@ export function piecesBetween(log: ByteLog, from: number, to: number): Piece[] {
   }
   return pieces;
 }
-
-export function clampOffset(log: ByteLog, offset: number): number {
-  return Math.min(Math.max(offset, log.start), log.end - 1);
-}

@@ -1,15 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type CSSProperties,
-  type KeyboardEvent,
-  type MouseEvent,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
-import { keyTarget, offsetUnderPointer } from '../../ui/byteGridKeys.ts';
+import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useByteCursor } from '../../ui/useByteCursor.ts';
 import { virtualRows } from '../../ui/virtualRows.ts';
 import { RibbonRow } from './RibbonRow.tsx';
 import { layoutRibbonRow, type RibbonCell, type RibbonSource } from './ribbonModel.ts';
@@ -53,7 +44,6 @@ export function RibbonGrid(props: {
   const scrollRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const [perRow, setPerRow] = useState(16);
-  const [active, setActive] = useState<number | null>(null);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -85,29 +75,17 @@ export function RibbonGrid(props: {
     if (el && following.current && rows > 0) virtualizer.scrollToIndex(rows - 1, { align: 'end' });
   }, [rows, virtualizer]);
 
-  const moveTo = (offset: number) => {
-    const next = Math.min(Math.max(offset, shown.start), shown.end - 1);
-    setActive(next);
-    onPoint(next);
-    virtualizer.scrollToIndex(Math.floor((next - firstRow) / perRow));
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const target = keyTarget(event.key, active ?? shown.start, shown.start, shown.end, perRow);
-    if (target === undefined) return;
-    moveTo(target);
-    event.preventDefault();
-  };
-
-  const pointAt = (event: MouseEvent) => {
-    const offset = offsetUnderPointer(event);
-    if (offset !== undefined) onPoint(offset);
-  };
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
-  };
+  const { active, moveTo, onKeyDown, pointAt, onScroll } = useByteCursor({
+    start: shown.start,
+    end: shown.end,
+    perRow,
+    home: shown.start,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    following,
+    scrollToRow: (row) => virtualizer.scrollToIndex(row),
+    onPoint,
+  });
 
   return (
     <div ref={scrollRef} className="ribbon__scroll" onScroll={onScroll} data-testid="ribbon">
