@@ -65,14 +65,14 @@ export class Outbox {
   push(event: EngineEvent): void {
     if (this.closed) return;
     this.count(event);
-    if (isDataEvent(event) && this.overBudget()) {
+    if (!isDataEvent(event)) {
+      this.queue.push(toWireEvent(event, this.previewCap));
+    } else if (this.overBudget()) {
       this.folded++;
-    } else if (isDataEvent(event)) {
+    } else {
       const cap = this.previewSize(event.data.byteLength);
       this.previewBytes += Math.min(event.data.byteLength, cap);
       this.queue.push(toWireEvent(event, cap));
-    } else {
-      this.queue.push(toWireEvent(event, this.previewCap));
     }
     this.schedule();
   }
