@@ -9,6 +9,7 @@ import {
   type SocketSnapshot,
   type SocketState,
 } from '@playground/protocol';
+import { countBytes, isDataEvent } from '../session/wire-event.ts';
 
 interface Row {
   info: SocketInfo;
@@ -89,18 +90,8 @@ export class SocketTable {
         }
         break;
       default:
-        if ('data' in event) {
-          // Counted as the outbox counts, so the roster's numbers match the student's page. In place:
-          // this runs for every byte event, and snapshot and roster hand out copies.
-          const c = row.counters;
-          if (event.type === 'recv' || event.type === 'datagram-in') {
-            c.bytesIn += event.data.byteLength;
-            c.reads++;
-          } else {
-            c.bytesOut += event.data.byteLength;
-            c.writes++;
-          }
-        }
+        // In place: this runs for every byte event, and snapshot and roster hand out copies.
+        if (isDataEvent(event)) countBytes(row.counters, event);
     }
   }
 

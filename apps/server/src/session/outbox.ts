@@ -2,7 +2,7 @@ import type { EngineEvent } from '@playground/engine';
 import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/protocol';
 import type { OutboxConfig } from '../config.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
-import { isDataEvent, toWireEvent } from './wire-event.ts';
+import { countBytes, isDataEvent, toWireEvent } from './wire-event.ts';
 
 export interface OutboxSink {
   send(batch: EventBatch): void;
@@ -157,13 +157,7 @@ export class Outbox {
       c = { bytesIn: 0, bytesOut: 0, reads: 0, writes: 0 };
       this.counters.set(event.socketId, c);
     }
-    if (event.type === 'recv' || event.type === 'datagram-in') {
-      c.bytesIn += event.data.byteLength;
-      c.reads++;
-    } else {
-      c.bytesOut += event.data.byteLength;
-      c.writes++;
-    }
+    countBytes(c, event);
     this.dirty.add(event.socketId);
   }
 

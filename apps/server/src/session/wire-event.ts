@@ -1,5 +1,5 @@
 import type { EngineEvent } from '@playground/engine';
-import type { SocketEvent } from '@playground/protocol';
+import type { Counters, SocketEvent } from '@playground/protocol';
 
 type DataEvent = Extract<EngineEvent, { data: Uint8Array }>;
 
@@ -36,4 +36,18 @@ function preview(bytes: Uint8Array, previewBytes: number): string {
 
 export function isDataEvent(event: EngineEvent): event is DataEvent {
   return 'data' in event;
+}
+
+/**
+ * Adds one byte event to a socket's running totals. The outbox (what the page shows) and the
+ * classroom's socket table (what the teacher's roster shows) both count with it, so they agree.
+ */
+export function countBytes(counters: Counters, event: DataEvent): void {
+  if (event.type === 'recv' || event.type === 'datagram-in') {
+    counters.bytesIn += event.data.byteLength;
+    counters.reads++;
+  } else {
+    counters.bytesOut += event.data.byteLength;
+    counters.writes++;
+  }
 }
