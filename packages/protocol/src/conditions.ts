@@ -60,6 +60,8 @@ export const ConditionsSettings = z
   })
   .strict();
 export type ConditionsSettings = z.infer<typeof ConditionsSettings>;
+/** A perfect network: the schema's defaults, which the engine starts from and the page offers as a preset. */
+export const NO_CONDITIONS: ConditionsSettings = ConditionsSettings.parse({});
 export type ConditionsSettingsInput = z.input<typeof ConditionsSettings>;
 
 /** `conditions.update`: only the settings named change. */

@@ -1,17 +1,5 @@
-import type { ConditionsPatch, ConditionsSettings } from '@playground/protocol';
+import { type ConditionsPatch, type ConditionsSettings, NO_CONDITIONS } from '@playground/protocol';
 import { EngineError } from '../errors.ts';
-
-export const NO_CONDITIONS: ConditionsSettings = {
-  lossPct: 0,
-  duplicatePct: 0,
-  reorderPct: 0,
-  reorderDistance: 2,
-  delayMs: 0,
-  jitterMs: 0,
-  bandwidthKbps: 0,
-  segmentMin: 0,
-  segmentMax: 0,
-};
 
 /**
  * Checks settings the schema cannot (how fields relate) and fills what is missing. The engine can be

@@ -1,16 +1,6 @@
-import type { ConditionsSettings } from '@playground/protocol';
+import { type ConditionsSettings, NO_CONDITIONS } from '@playground/protocol';
 
-export const PERFECT: ConditionsSettings = {
-  lossPct: 0,
-  duplicatePct: 0,
-  reorderPct: 0,
-  reorderDistance: 2,
-  delayMs: 0,
-  jitterMs: 0,
-  bandwidthKbps: 0,
-  segmentMin: 0,
-  segmentMax: 0,
-};
+export const PERFECT: ConditionsSettings = NO_CONDITIONS;
 
 export type PresetName = 'perfect' | 'lossy' | 'congested' | 'chaos';
 
