@@ -9,7 +9,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, hasChromium, launchChromium } from '../e2e/support/browser.ts';
 import { openClient, startServer, waitForState } from '../e2e/support/ui.ts';
 import { echoSession, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
@@ -19,7 +20,6 @@ import { deadline, until } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../apps/web/dist', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EVENTS = 100_000;
 /** 50,000 recv(16) pieces, each echoed: 100,000 byte events (plus a handful of state events). */
 const BYTES = (EVENTS / 2) * 16;
@@ -58,20 +58,7 @@ function ribbonBuilt(bundle: string): boolean {
  * whatever the page did, and "p95 < 16 ms" could never hold.
  */
 function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-frame-rate-limit',
-      '--disable-gpu-vsync',
-    ],
-  });
+  return launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
 }
 
 /**
@@ -251,8 +238,8 @@ export const pageBench: Benchmark = {
       out.rows.push(skipRow('page: 100,000 events in the log', built.why), skipRow(RIBBON_ROW, built.why));
       return out;
     }
-    if (!existsSync(CHROMIUM)) {
-      const why = `skipped: no Chromium at ${CHROMIUM}`;
+    if (!hasChromium) {
+      const why = `skipped: no Chromium at ${chromiumPath}`;
       out.rows.push(skipRow('page: 100,000 events in the log', why), skipRow(RIBBON_ROW, why));
       return out;
     }
