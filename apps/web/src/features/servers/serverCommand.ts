@@ -1,5 +1,5 @@
 import { type FramingConfig, seed002PaddedLength } from '@playground/codec';
-import { MAX_RECV_SIZE, MIN_RECV_SIZE } from '@playground/protocol';
+import { Behaviour, Concurrency, MAX_RECV_SIZE, MIN_RECV_SIZE } from '@playground/protocol';
 import type { CommandBody } from '../../bridge/client.ts';
 import type { Protocol } from '../../ui/form/ProtocolPicker.tsx';
 import { type FieldProblems, hasProblems, readWhole } from '../../ui/form/validate.ts';
@@ -11,20 +11,11 @@ export const SERVER_HOSTS = [
   { value: '::', label: 'any6' },
 ] as const;
 
-export const SERVER_BEHAVIOURS = [
-  'echo',
-  'none',
-  'upper',
-  'qotd',
-  'daytime',
-  'discard',
-  'chargen',
-  'framed-json',
-] as const;
+/** Every behaviour but `sensor`, which the sensor view sets up with its record format. */
+export const SERVER_BEHAVIOURS = Behaviour.options.filter((b): b is Exclude<Behaviour, 'sensor'> => b !== 'sensor');
 
 /** How a TCP server serves its clients; the form's default is the seeds' thread per client. */
-export const SERVER_CONCURRENCIES = ['concurrent', 'one-at-a-time'] as const;
-export type ServerConcurrency = (typeof SERVER_CONCURRENCIES)[number];
+export const SERVER_CONCURRENCIES = Concurrency.options;
 
 export interface ServerValues {
   protocol: Protocol;
@@ -33,7 +24,7 @@ export interface ServerValues {
   recvSize: string;
   backlog: string;
   behaviour: (typeof SERVER_BEHAVIOURS)[number];
-  concurrency: ServerConcurrency;
+  concurrency: Concurrency;
   /** framed-json only: how the server finds and answers messages (seed 002's length padded to 60 by default). */
   framing: FramingConfig;
 }
