@@ -167,16 +167,34 @@ describe('faults', () => {
 
     const unprivilegedFrom = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
     if (!(unprivilegedFrom > 80)) ctx.skip('this kernel lets everyone bind port 80, so EACCES cannot happen');
+    if (!(await checkoutReadableAsNobody())) {
+      ctx.skip(
+        'the checkout is not readable by the user nobody (a mktemp -d directory is mode 700), so EACCES cannot be provoked as root',
+      );
+    }
     const reply = await privilegedListen();
     expect(reply.reply).toMatchObject({ ok: false, error: { code: 'EACCES', params: { port: 80 } } });
     expect(reply.afterOk).toBe(true);
   });
 });
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** The EACCES case needs an unprivileged process: as root, the fixture runs as `nobody`. */
+const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+/** Whether the fixture's user can read this checkout (and so load tsx from it) at all. */
+function checkoutReadableAsNobody(): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-e', 'require("node:fs").readdirSync("node_modules")'],
+      { cwd: root, ...asNobody },
+      (err) => resolve(err === null),
+    );
+  });
+}
+
 function privilegedListen(): Promise<{ reply: unknown; afterOk: boolean }> {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
