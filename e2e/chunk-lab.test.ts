@@ -201,12 +201,12 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     for (let i = 0; i < 4; i++) {
       await box.getByRole('button', { name: 'Send', exact: true }).click();
       await expect
-        .poll(() => box.locator('[data-testid="bytes-out"]').textContent(), { timeout: 10_000 })
+        .poll(() => box.locator('[data-testid="bytes-out"]').getAttribute('data-value'), { timeout: 10_000 })
         .toBe(String((i + 1) * quarter.length));
     }
     const conn = await newestConn(session.page);
     await expect
-      .poll(() => conn.locator('[data-testid="bytes-in"]').textContent(), { timeout: 15_000 })
+      .poll(() => conn.locator('[data-testid="bytes-in"]').getAttribute('data-value'), { timeout: 15_000 })
       .toBe(String(4 * quarter.length));
     await conn.locator('.socket-card__title').click();
     await showView(session.page, 'ribbon');

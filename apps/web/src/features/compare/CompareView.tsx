@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { formatFixed } from '../../ui/numbers.ts';
 import { formatMs, formatPct } from '../netlab/format.ts';
 import { LabControls, LabResults } from '../netlab/LabPanels.tsx';
 import { RunButtons } from '../netlab/RunButtons.tsx';
@@ -45,7 +46,7 @@ export function CompareView() {
           <p className="field__error">{t('netlab.compare.tooLong', { seconds: MAX_COMPARE_DURATION_MS / 1000 })}</p>
         )}
         <p className="field__hint">
-          {t('netlab.compare.duration', { seconds: ((config.count * config.intervalMs) / 1000).toFixed(1) })}
+          {t('netlab.compare.duration', { seconds: formatFixed((config.count * config.intervalMs) / 1000, 1) })}
         </p>
         <RunButtons
           start={status === 'done' || status === 'failed' ? t('netlab.compare.again') : t('netlab.compare.start')}

@@ -7,6 +7,7 @@ import { type KernelTimeline, rowKey, type TimelineState } from '../../bridge/ke
 import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
+import { formatFixed } from '../../ui/numbers.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge, kernelStateText } from './KernelStateBadge.tsx';
 import { useKernelWatch } from './useKernelWatch.ts';
@@ -275,7 +276,7 @@ function Timelines(props: { timelines: KernelTimeline[]; epoch: number }) {
                     <li key={i} className="kernel__step">
                       <KernelStateBadge
                         state={step.state}
-                        time={t('kernel.timeline.at', { time: step.t.toFixed(1) })}
+                        time={t('kernel.timeline.at', { time: formatFixed(step.t, 1) })}
                       />
                     </li>
                   ))}

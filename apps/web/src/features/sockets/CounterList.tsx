@@ -1,5 +1,6 @@
 import type { Counters } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../ui/numbers.ts';
 
 const FIELDS = [
   { key: 'bytesIn', testId: 'bytes-in' },
@@ -8,7 +9,7 @@ const FIELDS = [
   { key: 'writes', testId: 'writes' },
 ] as const;
 
-/** The bridge's exact counters; plain numbers so they read (and test) the same in every language. */
+/** The bridge's exact counters, written as the page's language writes numbers; `data-value` holds the plain number. */
 export function CounterList(props: { counters: Counters }) {
   const { t } = useTranslation();
   return (
@@ -16,7 +17,9 @@ export function CounterList(props: { counters: Counters }) {
       {FIELDS.map((f) => (
         <div key={f.key} className="counters__item">
           <dt>{t(`sockets.counters.${f.key}`)}</dt>
-          <dd data-testid={f.testId}>{props.counters[f.key]}</dd>
+          <dd data-testid={f.testId} data-value={props.counters[f.key]}>
+            {formatNumber(props.counters[f.key])}
+          </dd>
         </div>
       ))}
     </dl>
