@@ -98,6 +98,13 @@ export interface ClientPrefill {
   protocol: 'tcp' | 'udp';
   host: string;
   port: number;
+  /**
+   * `started`: the server form just started this server, so the client form follows it (or asks,
+   * when the learner typed a target of their own); otherwise the learner asked to connect there.
+   */
+  source?: 'started';
+  /** The server's socket id, to name it. */
+  socketId?: string;
   /** Changes on every request so the form reacts even to the same server twice. */
   nonce: number;
 }

@@ -117,15 +117,30 @@ export const en = {
   },
   servers: {
     title: 'Start a server',
-    intro: 'Like echo-server.py: bind(), listen(), then accept() each client.',
+    intro: {
+      tcp: 'Like echo-server.py: bind(), listen(), then accept() each client.',
+      udp: 'Like a UDP server: bind(), then recvfrom() each datagram and sendto() its sender.',
+    },
     submit: 'Start server',
+    portInClass:
+      'Port 0: the OS picks a free port. The whole class shares this computer, so this way your server never takes a classmate’s port; its card shows the port it got.',
+    portTaken:
+      'Port {{wanted}} is taken by another program on this computer, so the form proposes {{port}}, which is free.',
+    portTakenByServer:
+      'Port {{wanted}} is taken by your server {{socket}}, so the form proposes {{port}}, which is free.',
   },
   clients: {
     title: 'Open a client',
-    intro: 'connect() to a server, then send and recv().',
+    intro: {
+      tcp: 'connect() to a server, then send() and recv().',
+      udp: 'A UDP client: bind() a free port, then sendto() the server and recvfrom() what comes back.',
+    },
     submitTcp: 'Connect',
     submitUdp: 'Open UDP client',
     prefilled: 'Filled in from the server at {{address}}: press {{button}}.',
+    follows: 'Follows the server you just started, {{socket}} at {{address}}: press {{button}}.',
+    offer: 'You just started {{socket}} at {{address}}. Aim this client there?',
+    useOffer: 'Use it',
   },
   sockets: {
     empty: {
@@ -159,6 +174,7 @@ export const en = {
     remote: 'remote',
     noRemote: 'no peer',
     recvSize: 'recv({{size}})',
+    recvfromSize: 'recvfrom({{size}})',
     previousSession: 'previous session',
     counters: {
       bytesIn: 'bytes in',
@@ -258,6 +274,7 @@ export const en = {
     opened: 'opened',
     state: 'state → {{state}}',
     listening: 'listening on {{local}}',
+    bound: 'bind(): bound to {{local}}',
     accept: 'accept() → {{conn}} from {{remote}}',
     queued: '{{conn}} from {{remote}} waits for accept() (#{{position, number}} in line)',
     connected: 'connected {{local}} → {{remote}}',
@@ -310,8 +327,8 @@ export const en = {
     morePieces_one: '…and {{count, number}} more piece in view.',
     morePieces_other: '…and {{count, number}} more pieces in view.',
     piece: 'piece #{{no}}: {{size, number}} bytes ({{call}} #{{callNo}})',
-    datagramIn: 'datagram #{{no}}: {{size, number}} bytes from {{from}} (recv #{{callNo}})',
-    datagramOut: 'datagram #{{no}}: {{size, number}} bytes to {{to}} (send #{{callNo}})',
+    datagramIn: 'datagram #{{no}}: {{size, number}} bytes from {{from}} (recvfrom #{{callNo}})',
+    datagramOut: 'datagram #{{no}}: {{size, number}} bytes to {{to}} (sendto #{{callNo}})',
     calls: {
       received: 'recv',
       sent: 'send',
@@ -583,6 +600,7 @@ export const en = {
     },
     read: {
       label: 'recv() size',
+      labelUdp: 'recvfrom() size',
       sliderLabel: 'Bytes each recv() may return, 1 to 65,536',
       chips: 'Sizes used in the tutorials',
       pause: 'Pause reading',
@@ -1214,7 +1232,16 @@ export const en = {
       connect: 'Nobody at {{host}}:{{port}} answered within {{timeoutMs}} ms, so connect() gave up.',
       later: '{{host}}:{{port}} stopped answering, so the connection timed out.',
     },
-    EADDRINUSE: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    EADDRINUSE: {
+      'heldBy=you': 'Port {{port}} is already used by your server {{socketId}}. Stop it or pick another port.',
+      'heldBy=classmate':
+        'Port {{port}} is already used by a classmate’s server: the whole class shares this computer. Leave the port at 0 and the OS picks a free one.',
+      'heldBy=teacher':
+        'Port {{port}} is already used by your teacher’s server. Leave the port at 0 and the OS picks a free one.',
+      'heldBy=session':
+        'Port {{port}} is already used by a server of another Socket Playground page on this computer. Pick another port.',
+      other: 'Port {{port}} on {{host}} is already used by another program on this computer. Pick another port.',
+    },
     EACCES: 'Not allowed to use port {{port}}: ports below 1024 need administrator rights.',
     EADDRNOTAVAIL: '{{host}} is not an address of this computer, so a socket cannot use it.',
     ENOTFOUND: 'The name {{host}} could not be found, so there is no address to talk to.',

@@ -123,15 +123,30 @@ export const es: Messages = {
   },
   servers: {
     title: 'Arranca un servidor',
-    intro: 'Como echo-server.py: bind(), listen() y luego accept() para cada cliente.',
+    intro: {
+      tcp: 'Como echo-server.py: bind(), listen() y luego accept() para cada cliente.',
+      udp: 'Como un servidor UDP: bind() y luego recvfrom() para cada datagrama y sendto() a quien lo envió.',
+    },
     submit: 'Arrancar servidor',
+    portInClass:
+      'Puerto 0: el sistema operativo elige un puerto libre. Toda la clase comparte este computador, así tu servidor nunca ocupa el puerto de un compañero; su tarjeta muestra el puerto que obtuvo.',
+    portTaken:
+      'El puerto {{wanted}} lo ocupa otro programa de este computador, así que el formulario propone el {{port}}, que está libre.',
+    portTakenByServer:
+      'El puerto {{wanted}} lo ocupa tu servidor {{socket}}, así que el formulario propone el {{port}}, que está libre.',
   },
   clients: {
     title: 'Abre un cliente',
-    intro: 'connect() a un servidor, luego send y recv().',
+    intro: {
+      tcp: 'connect() a un servidor, luego send() y recv().',
+      udp: 'Un cliente UDP: bind() a un puerto libre, luego sendto() al servidor y recvfrom() de lo que vuelva.',
+    },
     submitTcp: 'Conectar',
     submitUdp: 'Abrir cliente UDP',
     prefilled: 'Rellenado con el servidor de {{address}}: pulsa {{button}}.',
+    follows: 'Sigue al servidor que acabas de arrancar, {{socket}} en {{address}}: pulsa {{button}}.',
+    offer: 'Acabas de arrancar {{socket}} en {{address}}. ¿Apuntar este cliente ahí?',
+    useOffer: 'Usarlo',
   },
   sockets: {
     empty: {
@@ -165,6 +180,7 @@ export const es: Messages = {
     remote: 'remoto',
     noRemote: 'sin par',
     recvSize: 'recv({{size}})',
+    recvfromSize: 'recvfrom({{size}})',
     previousSession: 'sesión anterior',
     counters: {
       bytesIn: 'bytes recibidos',
@@ -265,6 +281,7 @@ export const es: Messages = {
     opened: 'abierto',
     state: 'estado → {{state}}',
     listening: 'escuchando en {{local}}',
+    bound: 'bind(): asociado a {{local}}',
     accept: 'accept() → {{conn}} desde {{remote}}',
     queued: '{{conn}} desde {{remote}} espera a accept() (n.º {{position, number}} en la cola)',
     connected: 'conectado {{local}} → {{remote}}',
@@ -317,8 +334,8 @@ export const es: Messages = {
     morePieces_one: '…y {{count, number}} trozo más a la vista.',
     morePieces_other: '…y {{count, number}} trozos más a la vista.',
     piece: 'trozo n.º {{no}}: {{size, number}} bytes ({{call}} n.º {{callNo}})',
-    datagramIn: 'datagrama n.º {{no}}: {{size, number}} bytes desde {{from}} (recv n.º {{callNo}})',
-    datagramOut: 'datagrama n.º {{no}}: {{size, number}} bytes a {{to}} (send n.º {{callNo}})',
+    datagramIn: 'datagrama n.º {{no}}: {{size, number}} bytes desde {{from}} (recvfrom n.º {{callNo}})',
+    datagramOut: 'datagrama n.º {{no}}: {{size, number}} bytes a {{to}} (sendto n.º {{callNo}})',
     calls: {
       received: 'recv',
       sent: 'send',
@@ -607,6 +624,7 @@ export const es: Messages = {
     },
     read: {
       label: 'Tamaño de recv()',
+      labelUdp: 'Tamaño de recvfrom()',
       sliderLabel: 'Bytes que puede devolver cada recv(), de 1 a 65 536',
       chips: 'Tamaños usados en los tutoriales',
       pause: 'Pausar lectura',
@@ -1263,7 +1281,16 @@ export const es: Messages = {
       connect: 'Nadie respondió en {{host}}:{{port}} en {{timeoutMs}} ms, así que connect() se rindió.',
       later: '{{host}}:{{port}} dejó de responder, así que se agotó el tiempo de la conexión.',
     },
-    EADDRINUSE: 'El puerto {{port}} de {{host}} ya está en uso. Detén el otro servidor o elige otro puerto.',
+    EADDRINUSE: {
+      'heldBy=you': 'El puerto {{port}} ya lo usa tu servidor {{socketId}}. Detenlo o elige otro puerto.',
+      'heldBy=classmate':
+        'El puerto {{port}} ya lo usa el servidor de un compañero: toda la clase comparte este computador. Deja el puerto en 0 y el sistema operativo elige uno libre.',
+      'heldBy=teacher':
+        'El puerto {{port}} ya lo usa el servidor de tu profesor. Deja el puerto en 0 y el sistema operativo elige uno libre.',
+      'heldBy=session':
+        'El puerto {{port}} ya lo usa un servidor de otra página de Socket Playground en este computador. Elige otro puerto.',
+      other: 'El puerto {{port}} de {{host}} ya lo usa otro programa de este computador. Elige otro puerto.',
+    },
     EACCES:
       'No se permite usar el puerto {{port}}: los puertos por debajo de 1024 necesitan permisos de administrador.',
     EADDRNOTAVAIL: '{{host}} no es una dirección de este computador, así que un socket no puede usarla.',

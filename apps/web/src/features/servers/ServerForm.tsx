@@ -1,42 +1,69 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccess } from '../../app/PageContext.tsx';
+import { usePlayground } from '../../bridge/context.tsx';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
+import { reachableHost } from '../../ui/format.ts';
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
   buildServerCommand,
+  SEED_PORT,
   SERVER_BEHAVIOURS,
   SERVER_CONCURRENCIES,
   SERVER_DEFAULTS,
   SERVER_HOSTS,
   type ServerValues,
 } from './serverCommand.ts';
+import { type PortSuggestion, usePortSuggestion } from './usePortSuggestion.ts';
 
 export function ServerForm() {
   const { t } = useTranslation();
   const id = useId();
-  const [values, setValues] = useState<ServerValues>(SERVER_DEFAULTS);
+  // In a class everyone shares this computer: port 0 lets the OS pick one no classmate holds.
+  const inClass = useAccess((s) => s.mode === 'lan');
+  const [values, setValues] = useState<ServerValues>(() =>
+    inClass ? { ...SERVER_DEFAULTS, port: '0' } : SERVER_DEFAULTS,
+  );
+  const [portTyped, setPortTyped] = useState(false);
   const [problems, setProblems] = useState<FieldProblems>({});
   const command = useCommand();
+  const prefillClient = usePlayground((s) => s.prefillClient);
+  const suggestion = usePortSuggestion(values.protocol, values.host, SEED_PORT, !inClass && !portTyped);
+  useEffect(() => {
+    if (suggestion) setValues((v) => ({ ...v, port: String(suggestion.port) }));
+  }, [suggestion]);
   const hostMeaning = SERVER_HOSTS.find((h) => h.value === values.host)?.label ?? 'loopback4';
   const set = <K extends keyof ServerValues>(key: K, value: ServerValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const built = buildServerCommand(values);
     setProblems(built.problems);
-    if (built.command) void command.run(built.command);
+    if (!built.command) return;
+    const result = await command.run(built.command);
+    const local = result?.socket?.local;
+    // "Open a client" follows the server just started, so Connect reaches it (the form asks first if the learner typed a target).
+    if (result?.socket && local) {
+      prefillClient({
+        protocol: values.protocol,
+        host: reachableHost(local.address),
+        port: local.port,
+        source: 'started',
+        socketId: result.socket.id,
+      });
+    }
   };
 
   return (
     <form className="panel form" data-testid="server-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('servers.title')}</h2>
-      <p className="form__intro">{t('servers.intro')}</p>
+      <p className="form__intro">{t(`servers.intro.${values.protocol}`)}</p>
       <ProtocolPicker value={values.protocol} onChange={(p) => set('protocol', p)} />
       <Field id={`${id}-host`} label={t('forms.host')} hint={t(`forms.hosts.${hostMeaning}`)}>
         <select
@@ -63,7 +90,10 @@ export function ServerForm() {
           max={65535}
           problem={problems.port}
           className="field--grow"
-          onChange={(v) => set('port', v)}
+          onChange={(v) => {
+            setPortTyped(true);
+            set('port', v);
+          }}
         />
         {values.protocol === 'tcp' && (
           <NumberField
@@ -80,6 +110,7 @@ export function ServerForm() {
           />
         )}
       </div>
+      <PortNote inClass={inClass} suggestion={suggestion} protocol={values.protocol} />
       {/* Below the row rather than in the half-width field, where it would wrap into a column of words. */}
       {values.protocol === 'tcp' && (
         <p id={`${id}-backlog-hint`} className="field__hint form__row-hint">
@@ -136,5 +167,38 @@ export function ServerForm() {
       </button>
       <FormError error={command.error} />
     </form>
+  );
+}
+
+/** Why the port is what it is: the OS's choice in a class, or a free port instead of a taken one. */
+function PortNote(props: { inClass: boolean; suggestion: PortSuggestion | null; protocol: ServerValues['protocol'] }) {
+  const { t } = useTranslation();
+  const { suggestion } = props;
+  const holder = usePlayground((s) => {
+    if (!suggestion) return undefined;
+    const kind = props.protocol === 'tcp' ? 'tcp-server' : 'udp';
+    return s.order
+      .map((k) => s.sockets[k])
+      .find(
+        (e) =>
+          e?.epoch === s.epoch &&
+          e.info.kind === kind &&
+          e.state !== 'closed' &&
+          e.info.local?.port === suggestion.wanted,
+      )?.info.id;
+  });
+  if (props.inClass) {
+    return (
+      <p className="field__hint form__row-hint" data-testid="port-note" data-reason="class">
+        {t('servers.portInClass')}
+      </p>
+    );
+  }
+  if (!suggestion || suggestion.port === suggestion.wanted) return null;
+  const params = { wanted: suggestion.wanted, port: suggestion.port, socket: holder ?? '' };
+  return (
+    <p className="form__note" role="status" data-testid="port-note" data-reason="taken">
+      {holder ? t('servers.portTakenByServer', params) : t('servers.portTaken', params)}
+    </p>
   );
 }

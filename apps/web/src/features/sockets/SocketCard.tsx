@@ -58,7 +58,9 @@ export function SocketCard(props: { socketKey: SocketKey }) {
         <KernelStateTag entry={entry} />
         {entry.stale && <span className="tag">{t('sockets.previousSession')}</span>}
         {info.recvSize > 0 && (
-          <span className="socket-card__recv">{t('sockets.recvSize', { size: info.recvSize })}</span>
+          <span className="socket-card__recv">
+            {t(info.kind === 'udp' ? 'sockets.recvfromSize' : 'sockets.recvSize', { size: info.recvSize })}
+          </span>
         )}
       </header>
       <p className="socket-card__explain">{t(`states.${state}.explain`)}</p>
