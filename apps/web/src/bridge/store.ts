@@ -1,4 +1,4 @@
-import type { EventBatch, KernelSnapshot, Notice, SocketInfo, Welcome } from '@playground/protocol';
+import type { EventBatch, FramingConfig, KernelSnapshot, Notice, SocketInfo, Welcome } from '@playground/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
@@ -37,6 +37,8 @@ export interface PlaygroundActions {
   showView(view: InspectorView): void;
   /** How the frames pane and the ribbon cut this socket's bytes into messages. */
   setReceiveFraming(key: SocketKey, framing: ReceiveFraming): void;
+  /** The socket sent a message with this framing. */
+  noteSentFraming(key: SocketKey, framing: FramingConfig): void;
   receiveKernel(snapshot: KernelSnapshot): void;
   /** The OS view opened (it asked the bridge to poll) or closed. */
   setKernelWatching(watching: boolean): void;
@@ -93,6 +95,12 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
     showView: (view) => set((s) => ({ lab: { ...s.lab, view } })),
     setReceiveFraming: (key, framing) =>
       set((s) => ({ lab: { ...s.lab, framing: { ...s.lab.framing, [key]: framing } } })),
+    noteSentFraming: (key, framing) =>
+      set((s) =>
+        s.lab.sentFraming[key] === framing
+          ? s
+          : { lab: { ...s.lab, sentFraming: { ...s.lab.sentFraming, [key]: framing } } },
+      ),
     receiveKernel: (snapshot) => set((s) => ({ kernel: applyKernelSnapshot(s.kernel, snapshot, s.epoch) })),
     setKernelWatching: (watching) => set((s) => ({ kernel: setKernelWatching(s.kernel, watching) })),
   }));
