@@ -398,8 +398,7 @@ export const en = {
       recvQ: 'Bytes that arrived but the program has not read yet. On a LISTEN row: connections waiting for accept().',
       sendQ: 'Bytes sent but not yet acknowledged by the peer.',
     },
-    outside: 'outside the playground',
-    peerOf: 'outside · peer of {{socket}}',
+    peerOf: '{{who}} · peer of {{socket}}',
     listenQueue_one: '{{count, number}} connection waits for accept()',
     listenQueue_other: '{{count, number}} connections wait for accept()',
     backlog: 'backlog {{backlog}}',
@@ -471,6 +470,7 @@ export const en = {
     title: 'Flow diagram',
     choose: 'Connection',
     option: '{{client}} ↔ {{server}}',
+    connOf: '{{server}} · {{conn}}',
     empty: {
       title: 'No TCP connection yet',
       body: 'Connect a client to a server: its handshake, every write and read, FIN and RST are drawn here as they happen.',
@@ -481,7 +481,7 @@ export const en = {
       client: 'client',
       server: 'server',
     },
-    outside: 'outside the playground',
+    inbound: 'data · {{size, number}} B',
     handshake: 'connect() · SYN, SYN-ACK, ACK',
     accept: 'accept()',
     queued: 'waits for accept()',
@@ -571,7 +571,6 @@ export const en = {
     kernelState: 'kernel',
     peer: {
       label: 'Other side',
-      outside: 'outside the playground, at {{address}}',
       open: '{{socket}}: connected, reading.',
       waiting: '{{socket}}: waits for accept(); it has read nothing yet.',
       finRead: "{{socket}} read 0 bytes (b''): no more data will come from here; it may still send.",
@@ -683,8 +682,9 @@ export const en = {
       cut: 'datagram cut by recvfrom(N): the rest was lost',
     },
     outside:
-      'The peer, {{remote}}, is outside the playground (a Python script, nc…), so the page cannot see its writes: bytes are coloured by read instead.',
-    noReader: 'The reader, {{remote}}, is outside the playground, so its recv() boundaries are unknown.',
+      'The peer, {{who}} at {{remote}}, is not one of this page’s sockets (a Python script, nc, another session…), so the page cannot see its writes: bytes are coloured by read instead.',
+    noReader:
+      'The reader, {{who}} at {{remote}}, is not one of this page’s sockets, so its recv() boundaries are unknown.',
     notConnected: 'This socket has no peer yet.',
     holes: 'Some events were folded or cut to a preview, so colours and marks after a gap are approximate.',
     byteHint: 'Point at a byte, or focus the ribbon and use the arrow keys, to see where it came from.',
@@ -1028,6 +1028,13 @@ export const en = {
           'Start the sensors once to open the lab’s servers; then this code is aimed at them. The same script is in {{file}}.',
       },
     },
+  },
+  peers: {
+    relay: 'conditions relay {{relay}}',
+    teacher: 'your teacher’s server',
+    classmate: '{{name}}’s server',
+    outside: 'outside the playground',
+    at: '{{who}}, at {{address}}',
   },
   language: {
     label: 'Language',

@@ -406,8 +406,7 @@ export const es: Messages = {
         'Bytes que llegaron pero el programa aún no ha leído. En una fila LISTEN: conexiones esperando a accept().',
       sendQ: 'Bytes enviados que el otro lado aún no ha confirmado.',
     },
-    outside: 'fuera de Socket Playground',
-    peerOf: 'fuera · par de {{socket}}',
+    peerOf: '{{who}} · par de {{socket}}',
     listenQueue_one: '{{count, number}} conexión espera a accept()',
     listenQueue_other: '{{count, number}} conexiones esperan a accept()',
     backlog: 'backlog {{backlog}}',
@@ -495,6 +494,7 @@ export const es: Messages = {
     title: 'Diagrama de flujo',
     choose: 'Conexión',
     option: '{{client}} ↔ {{server}}',
+    connOf: '{{server}} · {{conn}}',
     empty: {
       title: 'Aún no hay conexiones TCP',
       body: 'Conecta un cliente a un servidor: su saludo, cada escritura y lectura, FIN y RST se dibujan aquí a medida que ocurren.',
@@ -505,7 +505,7 @@ export const es: Messages = {
       client: 'cliente',
       server: 'servidor',
     },
-    outside: 'fuera de Socket Playground',
+    inbound: 'datos · {{size, number}} B',
     handshake: 'connect() · SYN, SYN-ACK, ACK',
     accept: 'accept()',
     queued: 'espera a accept()',
@@ -595,7 +595,6 @@ export const es: Messages = {
     kernelState: 'kernel',
     peer: {
       label: 'Otro lado',
-      outside: 'fuera de Socket Playground, en {{address}}',
       open: '{{socket}}: conectado, leyendo.',
       waiting: '{{socket}}: espera a accept(); aún no ha leído nada.',
       finRead: "{{socket}} leyó 0 bytes (b''): de aquí no llegarán más datos; aún puede enviar.",
@@ -708,8 +707,9 @@ export const es: Messages = {
       cut: 'datagrama cortado por recvfrom(N): el resto se perdió',
     },
     outside:
-      'El otro lado, {{remote}}, está fuera de Socket Playground (un script de Python, nc…), así que la página no puede ver sus escrituras: los bytes se colorean por lectura.',
-    noReader: 'El lector, {{remote}}, está fuera de Socket Playground, así que sus límites de recv() son desconocidos.',
+      'El otro lado, {{who}} en {{remote}}, no es un socket de esta página (un script de Python, nc, otra sesión…), así que la página no puede ver sus escrituras: los bytes se colorean por lectura.',
+    noReader:
+      'El lector, {{who}} en {{remote}}, no es un socket de esta página, así que sus límites de recv() son desconocidos.',
     notConnected: 'Este socket aún no tiene par.',
     holes:
       'Se omitieron eventos o se recortaron a una vista previa, así que los colores y marcas tras un hueco son aproximados.',
@@ -1073,6 +1073,13 @@ export const es: Messages = {
           'Arranca una vez los sensores para abrir los servidores del laboratorio; entonces este código apunta a ellos. El mismo script está en {{file}}.',
       },
     },
+  },
+  peers: {
+    relay: 'relé de condiciones {{relay}}',
+    teacher: 'el servidor de tu profesor',
+    classmate: 'el servidor de {{name}}',
+    outside: 'fuera de Socket Playground',
+    at: '{{who}}, en {{address}}',
   },
   language: {
     label: 'Idioma',

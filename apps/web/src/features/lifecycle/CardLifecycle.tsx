@@ -1,3 +1,4 @@
+import type { Endpoint } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
@@ -8,6 +9,7 @@ import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge } from '../kernel/KernelStateBadge.tsx';
 import { peerOf } from './connections.ts';
+import { placeAt, usePeerPlace } from './peerPlace.ts';
 
 const shortLabel = (t: Parameters<typeof socketLabel>[0], entry: SocketEntry) =>
   socketLabel(t, { info: { ...entry.info, remote: undefined } });
@@ -143,12 +145,7 @@ function PeerStatus(props: { entry: SocketEntry }) {
   const select = usePlayground((s) => s.select);
   if (!peer) {
     if (!entry.info.remote || entry.state === 'connecting') return null;
-    return (
-      <p className="peer-status peer-status--outside" data-testid="peer-status" data-peer="outside">
-        <span className="peer-status__label">{t('lifecycle.peer.label')}</span>{' '}
-        {t('lifecycle.peer.outside', { address: formatEndpoint(entry.info.remote) })}
-      </p>
-    );
+    return <ElsewherePeer entry={entry} remote={entry.info.remote} />;
   }
   const view = peerView(peer);
   return (
@@ -169,6 +166,17 @@ function PeerStatus(props: { entry: SocketEntry }) {
       >
         {t(`lifecycle.peer.${view}`, { socket: shortLabel(t, peer) })}
       </button>
+    </p>
+  );
+}
+
+/** The other end is not one of this page's sockets: a relay, a server of the class, or outside the playground. */
+function ElsewherePeer(props: { entry: SocketEntry; remote: Endpoint }) {
+  const { t } = useTranslation();
+  const place = usePeerPlace(props.entry, props.remote);
+  return (
+    <p className="peer-status peer-status--outside" data-testid="peer-status" data-peer={place.place}>
+      <span className="peer-status__label">{t('lifecycle.peer.label')}</span> {placeAt(t, place, props.remote)}
     </p>
   );
 }
