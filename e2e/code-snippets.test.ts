@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { usePlaygrounds } from '../apps/server/test/support/playground.ts';
-import { pythonSnippet } from '../apps/web/src/features/code/snippets.ts';
+import { nodeSnippet, pythonSnippet, type ServerBehaviour } from '../apps/web/src/features/code/snippets.ts';
+import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '../packages/codec/src/index.ts';
 
 function hasPython(): boolean {
   try {
@@ -17,15 +18,17 @@ function hasPython(): boolean {
   }
 }
 
-function runPython(code: string): Promise<string> {
-  const file = join(tmpdir(), `snippet-${process.pid}-${Date.now()}.py`);
+let files = 0;
+function run(program: 'python3' | 'node', code: string): Promise<string> {
+  const file = join(tmpdir(), `snippet-${process.pid}-${files++}.${program === 'node' ? 'cjs' : 'py'}`);
   writeFileSync(file, code);
   return new Promise((resolve, reject) => {
-    execFile('python3', [file], { timeout: 10_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    execFile(program, [file], { timeout: 10_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}\n${code}`)) : resolve(stdout),
     );
   });
 }
+const runPython = (code: string) => run('python3', code);
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -131,4 +134,139 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
       proc.kill();
     }
   });
+
+  /** What a client of each behaviour prints: the script ends on its own, whatever the server does. */
+  const CLIENT_OUTPUT: Record<ServerBehaviour, RegExp> = {
+    echo: /hola mundo/,
+    upper: /HOLA MUNDO/,
+    none: /never answers/,
+    discard: /never answers/,
+    qotd: /--|—|\w/,
+    daytime: /UTC/,
+    chargen: /!"#\$%&/,
+    'framed-json': /Respuesta asociada al mensaje \{'nombre': 'Margot'\}/,
+  };
+  const BEHAVIOURS = Object.keys(CLIENT_OUTPUT) as ServerBehaviour[];
+  const JSON_MESSAGE = new TextEncoder().encode('{"nombre": "Margot"}');
+
+  it.each(BEHAVIOURS)(
+    'the TCP client fits a %s server: Python and Node.js end on their own with its answer',
+    async (behaviour) => {
+      const p = await pg.start();
+      const c = await pg.client(p);
+      const server = (
+        await c.ok({
+          type: 'tcp.listen',
+          host: '127.0.0.1',
+          port: 0,
+          recvSize: 16,
+          behaviour,
+          framing: seed002PaddedLength,
+        })
+      ).socket!;
+      const spec = {
+        kind: 'tcp-client' as const,
+        host: '127.0.0.1',
+        port: server.local!.port,
+        recvSize: 1024,
+        message: behaviour === 'framed-json' ? JSON_MESSAGE : MESSAGE,
+        server: behaviour,
+        framing: seed002PaddedLength,
+      };
+      expect(await runPython(pythonSnippet(spec))).toMatch(CLIENT_OUTPUT[behaviour]);
+      const node = await run('node', nodeSnippet(spec));
+      if (behaviour !== 'none' && behaviour !== 'discard') expect(node).toMatch(/\w/);
+    },
+  );
+
+  it.each(BEHAVIOURS)('the UDP client fits a %s server: it waits only for an answer that comes', async (behaviour) => {
+    const p = await pg.start();
+    const c = await pg.client(p);
+    const server = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour, framing: seed002ChunkCount }))
+      .socket!;
+    const spec = {
+      kind: 'udp-client' as const,
+      host: '127.0.0.1',
+      port: server.local!.port,
+      recvSize: 1024,
+      message: behaviour === 'framed-json' ? JSON_MESSAGE : MESSAGE,
+      server: behaviour,
+      framing: seed002ChunkCount,
+    };
+    const started = Date.now();
+    const out = await runPython(pythonSnippet(spec));
+    expect(out).not.toMatch(/No answer/);
+    if (behaviour === 'none' || behaviour === 'discard') expect(Date.now() - started).toBeLessThan(4000);
+    if (behaviour === 'framed-json') expect(out).toMatch(CLIENT_OUTPUT[behaviour]);
+    expect(await run('node', nodeSnippet(spec))).not.toMatch(/No answer/);
+  });
+
+  it('the Framed JSON server snippet (Python) answers a playground client in seed 002’s framing', async () => {
+    const port = await freePort();
+    const code = pythonSnippet({
+      kind: 'tcp-server',
+      host: '127.0.0.1',
+      port,
+      backlog: 5,
+      recvSize: 16,
+      concurrency: 'concurrent',
+      behaviour: 'framed-json',
+      framing: seed002PaddedLength,
+    });
+    const file = join(tmpdir(), `framed-${process.pid}.py`);
+    writeFileSync(file, code);
+    const proc = spawn('python3', [file], { stdio: 'ignore' });
+    try {
+      const p = await pg.start();
+      const c = await pg.client(p);
+      const id = await connectWhenUp(c, port);
+      await c.ok({
+        type: 'socket.send',
+        socketId: id,
+        data: { encoding: 'text', value: '{"nombre": "Margot"}' },
+        framing: seed002PaddedLength,
+      });
+      const expected = encodeJsonFrame(seed002PaddedLength, "Respuesta asociada al mensaje {'nombre': 'Margot'}");
+      await c.waitFor(
+        () => c.eventsOf(id, 'recv').reduce((n, e) => n + e.size, 0) >= expected.length,
+        5000,
+        'the framed answer',
+      );
+      const got = Buffer.concat(c.eventsOf(id, 'recv').map((e) => Buffer.from(e.data, 'base64')));
+      expect(got.equals(Buffer.from(expected))).toBe(true);
+    } finally {
+      proc.kill();
+    }
+  });
+
+  it('the quote-of-the-day server snippet (Python) speaks first and closes', async () => {
+    const port = await freePort();
+    const file = join(tmpdir(), `qotd-${process.pid}.py`);
+    writeFileSync(
+      file,
+      pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16, behaviour: 'qotd' }),
+    );
+    const proc = spawn('python3', [file], { stdio: 'ignore' });
+    try {
+      const p = await pg.start();
+      const c = await pg.client(p);
+      const id = await connectWhenUp(c, port);
+      await c.waitFor(() => c.eventsOf(id, 'fin-received').length > 0, 5000, 'the quote, then FIN');
+      expect(c.eventsOf(id, 'recv').length).toBeGreaterThan(0);
+    } finally {
+      proc.kill();
+    }
+  });
 });
+
+/** Connects to a Python server that may still be starting. */
+async function connectWhenUp(c: Awaited<ReturnType<ReturnType<typeof usePlaygrounds>['client']>>, port: number) {
+  const deadline = Date.now() + 5000;
+  let reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+  while (!reply.ok && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+  }
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.result.socket!.id;
+}

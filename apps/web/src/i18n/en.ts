@@ -553,7 +553,35 @@ export const en = {
         'One client at a time, as this server: accept() takes the next only after the current one closes.',
       concurrent: 'A thread per client, as this server: every client is served at once.',
       conn: 'An accepted connection runs its server’s code, shown here.',
-      client: 'Runs against the playground as shown: the message, then recv({{size}}) until the echo is back.',
+      server: {
+        echo: 'It sends back every recv() it reads.',
+        upper: 'It sends back every recv() in capitals.',
+        none: 'It only reads and never answers.',
+        discard: 'It reads everything and never answers (RFC 863).',
+        qotd: 'It sends a quote as soon as a client connects, then closes (RFC 865).',
+        daytime: 'It sends the date and time as soon as a client connects, then closes (RFC 867).',
+        chargen: 'It sends lines of characters until the client ends (RFC 864).',
+        'framed-json': 'It reads framed JSON messages and answers each in the same framing (seed 002).',
+      },
+      client: {
+        echo: 'Sends the message, then recv({{size}}) until all of it has come back: this server echoes it.',
+        'until-closed':
+          'Sends nothing: this server speaks first, so the script reads with recv({{size}}) until the server closes.',
+        'some-lines':
+          'This server sends lines until its client ends: the script reads {{count}} times with recv({{size}}), then closes.',
+        'no-answer':
+          'Sends the message and closes: this server never answers, so the script does not wait for a reply.',
+        'one-frame':
+          'Sends the message as one frame in the server’s framing, then reads one framed answer, however recv({{size}}) cuts it.',
+        'one-answer':
+          'Sends the message and waits up to {{seconds}} s for one recv({{size}}): the page does not know what this server answers.',
+      },
+      udpClient: {
+        'one-answer':
+          'Sends one datagram and waits up to {{seconds}} s for the answer with recvfrom({{size}}): a lost datagram is never sent again.',
+        'no-answer': 'Sends one datagram: this server never answers, so the script does not wait.',
+        'one-frame': 'Sends the message as one framed datagram and reads the framed answer with recvfrom({{size}}).',
+      },
     },
     codeLabel: '{{language}} code',
   },

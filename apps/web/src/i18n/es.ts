@@ -577,7 +577,35 @@ export const es: Messages = {
         'Un cliente cada vez, como este servidor: accept() toma el siguiente solo cuando el actual cierra.',
       concurrent: 'Un hilo por cliente, como este servidor: todos los clientes se atienden a la vez.',
       conn: 'Una conexión aceptada ejecuta el código de su servidor, que se muestra aquí.',
-      client: 'Funciona contra Socket Playground tal cual: el mensaje y luego recv({{size}}) hasta que vuelve el eco.',
+      server: {
+        echo: 'Devuelve cada recv() que lee.',
+        upper: 'Devuelve cada recv() en mayúsculas.',
+        none: 'Solo lee y nunca responde.',
+        discard: 'Lee todo y nunca responde (RFC 863).',
+        qotd: 'Envía una cita en cuanto se conecta un cliente y luego cierra (RFC 865).',
+        daytime: 'Envía la fecha y la hora en cuanto se conecta un cliente y luego cierra (RFC 867).',
+        chargen: 'Envía líneas de caracteres hasta que el cliente termina (RFC 864).',
+        'framed-json': 'Lee mensajes JSON enmarcados y responde a cada uno con el mismo enmarcado (semilla 002).',
+      },
+      client: {
+        echo: 'Envía el mensaje y luego recv({{size}}) hasta que vuelve entero: este servidor lo devuelve.',
+        'until-closed':
+          'No envía nada: este servidor habla primero, así que el script lee con recv({{size}}) hasta que el servidor cierra.',
+        'some-lines':
+          'Este servidor envía líneas hasta que su cliente termina: el script lee {{count}} veces con recv({{size}}) y cierra.',
+        'no-answer': 'Envía el mensaje y cierra: este servidor nunca responde, así que el script no espera respuesta.',
+        'one-frame':
+          'Envía el mensaje como una trama con el enmarcado del servidor y lee una respuesta enmarcada, la corte como la corte recv({{size}}).',
+        'one-answer':
+          'Envía el mensaje y espera hasta {{seconds}} s un recv({{size}}): la página no sabe qué responde este servidor.',
+      },
+      udpClient: {
+        'one-answer':
+          'Envía un datagrama y espera hasta {{seconds}} s la respuesta con recvfrom({{size}}): un datagrama perdido nunca se reenvía.',
+        'no-answer': 'Envía un datagrama: este servidor nunca responde, así que el script no espera.',
+        'one-frame':
+          'Envía el mensaje como un datagrama enmarcado y lee la respuesta enmarcada con recvfrom({{size}}).',
+      },
     },
     codeLabel: 'Código de {{language}}',
   },

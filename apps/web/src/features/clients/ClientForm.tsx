@@ -24,7 +24,7 @@ export function ClientForm() {
   const [problems, setProblems] = useState<FieldProblems>({});
   const [prefilledFrom, setPrefilledFrom] = useState<ClientPrefill | null>(null);
   /** The learner typed a target of their own since the form was last filled in for them. */
-  const [typed, setTyped] = useState(false);
+  const typed = useRef(false);
   /** A server just started while the learner had typed a target: the form asks before following it. */
   const [offer, setOffer] = useState<ClientPrefill | null>(null);
   const command = useCommand();
@@ -35,7 +35,7 @@ export function ClientForm() {
   const set = <K extends keyof ClientValues>(key: K, value: ClientValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
   const setTarget = <K extends 'protocol' | 'host' | 'port'>(key: K, value: ClientValues[K]) => {
-    setTyped(true);
+    typed.current = true;
     setPrefilledFrom(null);
     set(key, value);
   };
@@ -44,7 +44,7 @@ export function ClientForm() {
     setValues((v) => ({ ...v, protocol: target.protocol, host: target.host, port: String(target.port) }));
     setProblems({});
     setPrefilledFrom(target);
-    setTyped(false);
+    typed.current = false;
     setOffer(null);
     // Asked for ("connect a client here"): focus lands on Connect, so connecting is one more Enter away.
     if (target.source !== 'started') submitRef.current?.focus();
@@ -52,10 +52,8 @@ export function ClientForm() {
 
   useEffect(() => {
     if (!prefill) return;
-    if (prefill.source === 'started' && typed) setOffer(prefill);
+    if (prefill.source === 'started' && typed.current) setOffer(prefill);
     else fillFrom(prefill);
-    // Only a new prefill (it carries a nonce) acts; typing does not replay the last one.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `typed` is read, not a trigger.
   }, [prefill, fillFrom]);
 
   const submit = async (event: React.FormEvent) => {

@@ -1,9 +1,18 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
-import { nodeSnippet, pythonSnippet, type SnippetSpec } from './snippets.ts';
+import {
+  ANSWER_TIMEOUT_S,
+  CHARGEN_READS,
+  clientPlan,
+  nodeSnippet,
+  pythonSnippet,
+  type SnippetSpec,
+  udpClientPlan,
+} from './snippets.ts';
 import { specFor } from './specFor.ts';
 
 type Language = 'python' | 'node';
@@ -61,14 +70,7 @@ export function CodePanel() {
   }
 
   const file = `${FILE_NAMES[spec.kind]}.${language === 'python' ? 'py' : 'js'}`;
-  const note =
-    entry.info.kind === 'tcp-conn'
-      ? t('code.notes.conn')
-      : spec.kind === 'tcp-server'
-        ? t(`code.notes.${spec.concurrency ?? 'concurrent'}`)
-        : spec.kind === 'tcp-client'
-          ? t('code.notes.client', { size: spec.recvSize })
-          : null;
+  const note = noteFor(t, spec, entry.info.kind === 'tcp-conn');
 
   return (
     <div className="code-panel" data-testid="code-panel" data-kind={spec.kind}>
@@ -100,7 +102,11 @@ export function CodePanel() {
           {copied === 'ok' ? t('code.copied') : t('code.copy')}
         </button>
       </div>
-      {note && <p className="code-panel__note">{note}</p>}
+      {note && (
+        <p className="code-panel__note" data-testid="code-note">
+          {note}
+        </p>
+      )}
       <p className="code-panel__run">{t(`code.run.${language}`, { file })}</p>
       {copied === 'failed' && <p className="inline-error">{t('code.copyFailed')}</p>}
       <pre
@@ -117,4 +123,21 @@ export function CodePanel() {
       <textarea ref={fallbackRef} className="code-panel__fallback" aria-hidden="true" tabIndex={-1} readOnly />
     </div>
   );
+}
+
+/** What the code does, in words: the server's behaviour, or what the client sends and waits for. */
+function noteFor(t: TFunction, spec: SnippetSpec, conn: boolean): string {
+  const sizes = { size: spec.recvSize, seconds: ANSWER_TIMEOUT_S, count: CHARGEN_READS };
+  switch (spec.kind) {
+    case 'tcp-server': {
+      const serving = conn ? t('code.notes.conn') : t(`code.notes.${spec.concurrency ?? 'concurrent'}`);
+      return `${serving} ${t(`code.notes.server.${spec.behaviour ?? 'echo'}`)}`;
+    }
+    case 'udp-server':
+      return t(`code.notes.server.${spec.behaviour ?? 'echo'}`);
+    case 'tcp-client':
+      return t(`code.notes.client.${clientPlan(spec.server)}`, sizes);
+    case 'udp-client':
+      return t(`code.notes.udpClient.${udpClientPlan(spec.server) as 'one-answer' | 'no-answer' | 'one-frame'}`, sizes);
+  }
 }
