@@ -1126,7 +1126,15 @@ export const en = {
     copied: 'Copied',
   },
   share: {
-    offer: 'This link sets up {{servers}} server(s) and {{clients, number}} client(s).',
+    offer: 'This link sets up {{what}}.',
+    servers_one: '{{count, number}} server',
+    servers_other: '{{count, number}} servers',
+    clients_one: '{{count, number}} client',
+    clients_other: '{{count, number}} clients',
+    both: '{{servers}} and {{clients}}',
+    moved_one: 'A port of the link was taken on this computer, so its server got a free one: {{list}}.',
+    moved_other:
+      '{{count, number}} ports of the link were taken on this computer, so their servers got free ones: {{list}}.',
     create: 'Create them',
     someFailed_one: '{{count, number}} socket of the shared setup could not be created.',
     someFailed_other: '{{count, number}} sockets of the shared setup could not be created.',

@@ -1172,7 +1172,16 @@ export const es: Messages = {
     copied: 'Copiado',
   },
   share: {
-    offer: 'Este enlace prepara {{servers}} servidor(es) y {{clients, number}} cliente(s).',
+    offer: 'Este enlace prepara {{what}}.',
+    servers_one: '{{count, number}} servidor',
+    servers_other: '{{count, number}} servidores',
+    clients_one: '{{count, number}} cliente',
+    clients_other: '{{count, number}} clientes',
+    both: '{{servers}} y {{clients}}',
+    moved_one:
+      'Un puerto del enlace estaba ocupado en este computador, así que su servidor obtuvo uno libre: {{list}}.',
+    moved_other:
+      '{{count, number}} puertos del enlace estaban ocupados en este computador, así que sus servidores obtuvieron otros libres: {{list}}.',
     create: 'Crearlos',
     someFailed_one: 'No se pudo crear {{count, number}} socket de la configuración compartida.',
     someFailed_other: 'No se pudieron crear {{count, number}} sockets de la configuración compartida.',
