@@ -153,6 +153,13 @@ export const en = {
       udp: 'UDP endpoints',
     },
     clearClosed: 'Clear closed',
+    group: {
+      clients_one: '{{name}}: {{count, number}} client from “Many clients”, {{open, number}} open, {{bytes, number}} B',
+      clients_other:
+        '{{name}}: {{count, number}} clients from “Many clients”, {{open, number}} open, {{bytes, number}} B',
+      connections_one: '{{name}}: {{count, number}} connection, {{open, number}} open, {{bytes, number}} B',
+      connections_other: '{{name}}: {{count, number}} connections, {{open, number}} open, {{bytes, number}} B',
+    },
     kinds: {
       'tcp-server': 'TCP server',
       'tcp-conn': 'Accepted connection',
@@ -519,6 +526,7 @@ export const en = {
       body: 'Start a server, then spawn clients to it: each gets its own lane with its bytes and state.',
     },
     group: '{{count, number}} clients → {{target}}',
+    groupName: 'group {{n}}',
     totals:
       '{{sent, number}} B sent · {{received, number}} B received · {{open, number}} open · {{closed, number}} closed',
     columns: {

@@ -159,6 +159,14 @@ export const es: Messages = {
       udp: 'Extremos UDP',
     },
     clearClosed: 'Quitar los cerrados',
+    group: {
+      clients_one:
+        '{{name}}: {{count, number}} cliente de «Muchos clientes», {{open, number}} abierto, {{bytes, number}} B',
+      clients_other:
+        '{{name}}: {{count, number}} clientes de «Muchos clientes», {{open, number}} abiertos, {{bytes, number}} B',
+      connections_one: '{{name}}: {{count, number}} conexión, {{open, number}} abierta, {{bytes, number}} B',
+      connections_other: '{{name}}: {{count, number}} conexiones, {{open, number}} abiertas, {{bytes, number}} B',
+    },
     kinds: {
       'tcp-server': 'Servidor TCP',
       'tcp-conn': 'Conexión aceptada',
@@ -543,6 +551,7 @@ export const es: Messages = {
       body: 'Arranca un servidor y lanza clientes hacia él: cada uno tiene su propio carril con sus bytes y su estado.',
     },
     group: '{{count, number}} clientes → {{target}}',
+    groupName: 'grupo {{n}}',
     totals:
       '{{sent, number}} B enviados · {{received, number}} B recibidos · {{open, number}} abiertos · {{closed, number}} cerrados',
     columns: {

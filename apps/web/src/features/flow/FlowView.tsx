@@ -10,7 +10,7 @@ import { socketLabel } from '../../ui/socketLabel.ts';
 import { classStore } from '../classroom/classStore.ts';
 import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
 import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
-import { useNetLab } from '../netlab/labStore.ts';
+import { isLabSocket, useNetLab } from '../netlab/labStore.ts';
 import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
 import { downloadPng, downloadSvg } from './exportFlow.ts';
 import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
@@ -62,12 +62,13 @@ export function FlowView() {
   const scanRef = useRef<PairScan | null>(null);
 
   // Selecting a socket anywhere (card, log, inspector) shows its connection.
-  const selectedPair = pairOf(pairs, selection.key)?.id;
+  const selectedPair = pairOfSelection(pairs, selection.key)?.id;
   useEffect(() => {
     if (selectedPair) setChosen(selectedPair);
   }, [selectedPair]);
 
-  const pair = pairs.find((p) => p.id === chosen) ?? pairs.at(-1);
+  const labKeys = useNetLab((s) => s.labKeys);
+  const pair = pairs.find((p) => p.id === chosen) ?? defaultPair(pairs, selection.key, labKeys);
   const listener = pair?.server?.info.parentId ? socketKey(pair.server.epoch, pair.server.info.parentId) : null;
   const clientKey = pair?.client?.key ?? null;
   const serverKey = pair?.server?.key ?? null;
@@ -149,3 +150,25 @@ export function FlowView() {
     </div>
   );
 }
+
+/**
+ * The connection the view opens on when none was picked: the selected socket's; for a selected
+ * server, its newest connection; else the newest of the learner's own (not the network lab's).
+ */
+export function defaultPair(
+  pairs: readonly ConnectionPair[],
+  selected: string | null,
+  labKeys: Record<string, true>,
+): ConnectionPair | undefined {
+  const followed = pairOfSelection(pairs, selected);
+  if (followed) return followed;
+  const learner = (e: SocketEntry | null) => e !== null && !isLabSocket(labKeys, e);
+  return [...pairs].reverse().find((p) => learner(p.client) || learner(p.server)) ?? pairs.at(-1);
+}
+
+/** The selected socket's connection, or for a selected server its newest accepted one. */
+function pairOfSelection(pairs: readonly ConnectionPair[], selected: string | null): ConnectionPair | undefined {
+  return pairOf(pairs, selected) ?? [...pairs].reverse().find((p) => p.server && selected === listenerKey(p.server));
+}
+
+const listenerKey = (conn: SocketEntry) => (conn.info.parentId ? socketKey(conn.epoch, conn.info.parentId) : null);

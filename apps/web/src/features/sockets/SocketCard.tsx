@@ -1,5 +1,6 @@
 import type { SocketInfo } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
 import { formatError } from '../../i18n/formatError.ts';
@@ -7,9 +8,11 @@ import { formatEndpoint } from '../../ui/format.ts';
 import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
 import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
+import { peerOf } from '../lifecycle/connections.ts';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SocketActions } from './SocketActions.tsx';
+import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
@@ -102,6 +105,9 @@ function Addresses(props: { info: SocketInfo }) {
 function Connections(props: { server: SocketEntry }) {
   const { t } = useTranslation();
   const { children, info } = props.server;
+  // Connections from the clients of one "Many clients" spawn fold into one card, as the clients do.
+  const groups = usePlayground(useShallow((s) => children.map((k) => spawnGroupOf(s.sockets, k))));
+  const items = gatherGroups(children, (key) => groups[children.indexOf(key)]);
   return (
     <section className="connections" aria-label={t('sockets.connections')}>
       <h4 className="connections__title">{t('sockets.connections')}</h4>
@@ -110,8 +116,20 @@ function Connections(props: { server: SocketEntry }) {
           {t('sockets.noConnections', { address: info.local ? formatEndpoint(info.local) : info.id })}
         </p>
       ) : (
-        children.map((key) => <SocketCard key={key} socketKey={key} />)
+        items.map((item) =>
+          'group' in item ? (
+            <SocketGroup key={item.group} group={item.group} keys={item.keys} what="connections" />
+          ) : (
+            <SocketCard key={item.key} socketKey={item.key} />
+          ),
+        )
       )}
     </section>
   );
+}
+
+/** The spawn group of the client at the other end of an accepted connection, if it has one. */
+function spawnGroupOf(sockets: Record<SocketKey, SocketEntry>, key: SocketKey): string | undefined {
+  const conn = sockets[key];
+  return conn ? peerOf(sockets, conn)?.info.group : undefined;
 }
