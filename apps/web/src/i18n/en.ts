@@ -35,7 +35,8 @@ export const en = {
     sessionLost_other:
       'The connection to the bridge dropped, so the bridge closed the {{count, number}} sockets of that session. Their cards and log stay here for reference; start new sockets to go on.',
     notices: {
-      shutdown: 'The bridge is shutting down: all sockets will close.',
+      shutdown:
+        'The bridge is shutting down: all sockets close, and none is kept for this page. The page reconnects when the bridge runs again.',
       teacher: 'Your teacher stopped your sockets. You can start new ones.',
       'slow-consumer': 'This page is not keeping up, so the bridge is folding events. Byte counters stay exact.',
       quota: {

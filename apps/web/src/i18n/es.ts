@@ -37,7 +37,8 @@ export const es: Messages = {
     sessionLost_other:
       'Se cortó la conexión con el puente, así que el puente cerró los {{count, number}} sockets de esa sesión. Sus tarjetas y su registro quedan aquí como referencia; crea sockets nuevos para seguir.',
     notices: {
-      shutdown: 'El puente se está apagando: se cerrarán todos los sockets.',
+      shutdown:
+        'El puente se está apagando: se cierran todos los sockets y no se guarda ninguno para esta página. La página se reconectará cuando el puente vuelva a funcionar.',
       teacher: 'Tu profesor detuvo tus sockets. Puedes crear otros nuevos.',
       'slow-consumer':
         'Esta página no da abasto, así que el puente está omitiendo eventos. Los contadores de bytes siguen siendo exactos.',

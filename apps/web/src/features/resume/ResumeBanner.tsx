@@ -19,10 +19,12 @@ export function ResumeBanner() {
   const grace = usePlayground((s) => s.connection.resumeGraceMs ?? 0);
   const resumed = useStore(resumeStore, (s) => s.resumed);
   const previousLost = useStore(resumeStore, (s) => s.previousLost);
+  // A bridge that shut down keeps nothing: its own notice says so, and "sockets stay open" would not be true.
+  const shutDown = usePlayground((s) => s.notices.some((n) => n.code === 'shutdown'));
 
   return (
     <>
-      {status === 'reconnecting' && grace > 0 && (
+      {status === 'reconnecting' && grace > 0 && !shutDown && (
         <div className="banner banner--warn" role="status" data-testid="session-kept">
           <p>{t('resume.kept', { seconds: Math.round(grace / 1000) })}</p>
         </div>
