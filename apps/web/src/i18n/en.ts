@@ -971,6 +971,9 @@ export const en = {
         udp: 'UDP: datagrams',
       },
       delivered: 'Delivered',
+      arrivedSoFar: 'Arrived so far',
+      onTheWay_one: '{{count, number}} sent, not arrived yet: the run is not over, so nothing counts as lost',
+      onTheWay_other: '{{count, number}} sent, not arrived yet: the run is not over, so nothing counts as lost',
       ofSent: '{{delivered, number}} of {{sent, number}}',
       inOrder: 'In order',
       lateAndTwice: '{{late, number}} late · {{twice, number}} twice',
@@ -1000,8 +1003,22 @@ export const en = {
         title: 'Why they differ',
         result:
           'This run: UDP delivered {{udpDelivered, number}} of {{sent, number}} ({{udpLate, number}} late, {{udpTwice, number}} twice); TCP delivered {{tcpDelivered, number}} of {{sent, number}}, all in order. Slowest message: TCP {{tcpMax}}, UDP {{udpMax}}.',
-        lossy:
-          'With {{loss}} % loss, TCP paid for its guarantee in time: every lost segment was resent after a timeout, and the messages behind it waited (head-of-line blocking).',
+        reasons: {
+          timeTcp: 'TCP paid for its guarantee in time: its slowest message took {{tcpMax}}, UDP’s {{udpMax}}.',
+          timeUdp:
+            'This time UDP’s slowest message ({{udpMax}}) took longer than TCP’s ({{tcpMax}}): delay, jitter and held-back datagrams make a datagram late too, and UDP does nothing about it.',
+          timeEven: 'The slowest messages took as long on both: {{tcpMax}}.',
+          retransmitted_one:
+            'TCP resent {{count, number}} segment after a timeout, and the messages behind it waited (head-of-line blocking).',
+          retransmitted_other:
+            'TCP resent {{count, number}} segments after a timeout, and the messages behind them waited (head-of-line blocking).',
+          noRetransmits: 'No TCP segment had to be resent in this run.',
+          udpLost_one: 'UDP lost {{count, number}} message for good; TCP lost none.',
+          udpLost_other: 'UDP lost {{count, number}} messages for good; TCP lost none.',
+          udpLostNone: 'With {{loss, number}} % loss UDP happened to lose nothing this time.',
+          udpLate_one: '{{count, number}} UDP message arrived after a later one; TCP kept the order.',
+          udpLate_other: '{{count, number}} UDP messages arrived after later ones; TCP kept the order.',
+        },
         tcp: 'numbers every byte; the receiver acknowledges what it got and the sender resends what was lost. The application gets every byte, once, in order — but a loss costs a retransmission timeout, and everything behind the lost bytes waits. There are no message boundaries: the server finds each message by its newline.',
         udp: 'sends each message as one datagram and forgets it. A lost datagram is gone, a duplicate arrives twice, a held-back one arrives after later ones — the application must notice (sequence numbers) and decide. In exchange nothing ever waits for a lost message, and each datagram is one whole message.',
       },

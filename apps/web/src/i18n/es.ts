@@ -1018,6 +1018,11 @@ export const es: Messages = {
       },
       delivered: 'Entregados',
       ofSent: '{{delivered, number}} de {{sent, number}}',
+      arrivedSoFar: 'Llegados hasta ahora',
+      onTheWay_one:
+        '{{count, number}} enviado que aún no ha llegado: la ejecución no ha terminado, así que nada cuenta como perdido',
+      onTheWay_other:
+        '{{count, number}} enviados que aún no han llegado: la ejecución no ha terminado, así que nada cuenta como perdido',
       inOrder: 'En orden',
       lateAndTwice: '{{late, number}} tarde · {{twice, number}} dos veces',
       p50: 'Latencia p50',
@@ -1046,8 +1051,22 @@ export const es: Messages = {
         title: 'Por qué se diferencian',
         result:
           'En esta ejecución: UDP entregó {{udpDelivered, number}} de {{sent, number}} ({{udpLate, number}} tarde, {{udpTwice, number}} dos veces); TCP entregó {{tcpDelivered, number}} de {{sent, number}}, todos en orden. Mensaje más lento: TCP {{tcpMax}}, UDP {{udpMax}}.',
-        lossy:
-          'Con un {{loss}} % de pérdida, TCP pagó su garantía con tiempo: cada segmento perdido se reenvió tras un tiempo de espera, y los mensajes detrás de él esperaron (bloqueo de cabeza de línea).',
+        reasons: {
+          timeTcp: 'TCP pagó su garantía con tiempo: su mensaje más lento tardó {{tcpMax}}, el de UDP {{udpMax}}.',
+          timeUdp:
+            'Esta vez el mensaje más lento de UDP ({{udpMax}}) tardó más que el de TCP ({{tcpMax}}): el retardo, su variación y los datagramas retenidos también hacen llegar tarde un datagrama, y UDP no hace nada al respecto.',
+          timeEven: 'Los mensajes más lentos tardaron lo mismo en ambos: {{tcpMax}}.',
+          retransmitted_one:
+            'TCP reenvió {{count, number}} segmento tras un tiempo de espera, y los mensajes detrás de él esperaron (bloqueo de cabeza de línea).',
+          retransmitted_other:
+            'TCP reenvió {{count, number}} segmentos tras un tiempo de espera, y los mensajes detrás de ellos esperaron (bloqueo de cabeza de línea).',
+          noRetransmits: 'Ningún segmento TCP tuvo que reenviarse en esta ejecución.',
+          udpLost_one: 'UDP perdió {{count, number}} mensaje para siempre; TCP no perdió ninguno.',
+          udpLost_other: 'UDP perdió {{count, number}} mensajes para siempre; TCP no perdió ninguno.',
+          udpLostNone: 'Con un {{loss, number}} % de pérdida, esta vez UDP no perdió nada por casualidad.',
+          udpLate_one: '{{count, number}} mensaje UDP llegó después de uno posterior; TCP mantuvo el orden.',
+          udpLate_other: '{{count, number}} mensajes UDP llegaron después de otros posteriores; TCP mantuvo el orden.',
+        },
         tcp: 'numera cada byte; el receptor confirma lo que recibió y el emisor reenvía lo perdido. La aplicación recibe cada byte, una vez, en orden — pero una pérdida cuesta un tiempo de espera de retransmisión, y todo lo que va detrás de los bytes perdidos espera. No hay límites de mensaje: el servidor encuentra cada mensaje por su salto de línea.',
         udp: 'envía cada mensaje como un datagrama y se olvida de él. Un datagrama perdido desaparece, uno duplicado llega dos veces, uno retenido llega después de otros posteriores — la aplicación debe darse cuenta (números de secuencia) y decidir. A cambio, nada espera nunca por un mensaje perdido, y cada datagrama es un mensaje entero.',
       },
