@@ -3,6 +3,8 @@ import type {
   ErrorCode,
   Limits,
   Notice,
+  SensorRecord,
+  SensorStats,
   SocketEvent,
   SocketId,
   SocketInfo,
@@ -57,6 +59,8 @@ export interface SocketEntry {
   sent: ByteLog;
   /** Belonged to a session whose WebSocket dropped: the bridge closed it. */
   stale: boolean;
+  /** A sensor server (or its connection): the exact counts per sender, and the last record decoded. */
+  sensor?: { senders: Record<string, SensorStats>; last?: SensorRecord };
 }
 
 export interface ErrorCodeInfo {

@@ -1,7 +1,10 @@
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { CompareView } from '../compare/CompareView.tsx';
 import { ConditionsPanel } from '../conditions/ConditionsPanel.tsx';
+import { LessonPanel } from '../lessons/LessonPanel.tsx';
+import { lessonStore } from '../lessons/lessonStore.ts';
 import { SensorView } from '../sensor/SensorView.tsx';
 import { type LabTab, useNetLab } from './labStore.ts';
 import { useLiveConditions } from './liveConditions.ts';
@@ -16,6 +19,7 @@ export function NetworkLab() {
   const tab = useNetLab((s) => s.tab);
   const setTab = useNetLab((s) => s.setTab);
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
+  const lessonOpen = useStore(lessonStore, (s) => s.run !== null);
   useLiveConditions();
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -52,10 +56,18 @@ export function NetworkLab() {
           </button>
         ))}
       </div>
-      <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className="netlab__body">
-        {tab === 'compare' && <CompareView />}
-        {tab === 'sensor' && <SensorView />}
-        {tab === 'conditions' && <ConditionsPanel />}
+      <div className="netlab__main">
+        <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className="netlab__body">
+          {tab === 'compare' && <CompareView />}
+          {tab === 'sensor' && <SensorView />}
+          {tab === 'conditions' && <ConditionsPanel />}
+        </div>
+        {/* A lesson in progress stays beside the lab: some steps are done here. */}
+        {lessonOpen && (
+          <aside className="netlab__lesson" aria-label={t('lessons.title')}>
+            <LessonPanel />
+          </aside>
+        )}
       </div>
     </main>
   );

@@ -11,6 +11,7 @@ import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { peerOf } from '../lifecycle/connections.ts';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
+import { SensorSummary } from './SensorSummary.tsx';
 import { SocketActions } from './SocketActions.tsx';
 import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -70,6 +71,7 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       <Addresses info={info} />
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
+      <SensorSummary entry={entry} />
       {entry.lastError && (
         <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
       )}
