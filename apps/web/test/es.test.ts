@@ -80,6 +80,7 @@ const TECHNICAL = new Set(
     'recv-q',
     'send-q',
     'syn-ack',
+    'chargen',
   ].map((w) => w.toLowerCase()),
 );
 
