@@ -9,7 +9,7 @@ function cutSelects(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
     const cut: string[] = [];
-    for (const s of document.querySelectorAll('select')) {
+    for (const s of Array.from(document.querySelectorAll('select'))) {
       if (!(s as HTMLElement).offsetParent) continue;
       const st = getComputedStyle(s);
       ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
