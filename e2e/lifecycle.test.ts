@@ -259,6 +259,9 @@ describe.skipIf(!hasChromium)('connection lifecycle in the browser', () => {
     expect(await card(page, server.id).locator('[data-kind="tcp-conn"]').count()).toBe(20);
     await page.screenshot({ path: 'e2e/screenshots/spawn-lanes.png' });
 
+    // The form folded after the spawn, so the lanes had the pane; it opens again.
+    expect(await form.locator('[name="count"]').isVisible()).toBe(false);
+    await form.locator('summary').click();
     // Bounded: more than 50 at once is refused before anything is sent (the bridge checks the socket quota too).
     await form.locator('[name="count"]').fill('51');
     await form.getByRole('button', { name: 'Spawn clients' }).click();
