@@ -96,7 +96,8 @@ ${indent(size('datagram[:PREFIX_BYTES]'), '    ')}
   }
 }
 
-const indent = (text: string, by: string) =>
+/** Every non-empty line of `text` indented `by`. */
+export const indent = (text: string, by: string) =>
   text
     .split('\n')
     .map((line) => (line ? by + line : line))

@@ -1,5 +1,5 @@
 import { seed002PaddedLength } from '@playground/codec';
-import { nodeFraming } from './framingCode.ts';
+import { indent, nodeFraming } from './framingCode.ts';
 import {
   ANSWER_TIMEOUT_S,
   CHARGEN_READS,
@@ -17,11 +17,6 @@ const jsBytes = (bytes: Uint8Array) =>
   `Buffer.from('${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}', 'hex')`;
 const host = (h: string) => `'${h}'`;
 const udpType = (h: string) => `'${h.includes(':') ? 'udp6' : 'udp4'}'`;
-const indent = (text: string, by: string) =>
-  text
-    .split('\n')
-    .map((line) => (line ? by + line : line))
-    .join('\n');
 
 const QUOTES = `const QUOTES = [
   'Caminante, no hay camino, se hace camino al andar.\\r\\n  -- Antonio Machado\\r\\n',

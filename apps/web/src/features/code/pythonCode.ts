@@ -1,5 +1,5 @@
 import { seed002PaddedLength, toPythonBytes } from '@playground/codec';
-import { pythonFraming } from './framingCode.ts';
+import { indent, pythonFraming } from './framingCode.ts';
 import {
   ANSWER_TIMEOUT_S,
   CHARGEN_READS,
@@ -15,11 +15,6 @@ import {
 
 const family = (host: string) => (host.includes(':') ? 'socket.AF_INET6' : 'socket.AF_INET');
 const pyHost = (host: string) => `'${host === '0.0.0.0' || host === '::' ? '' : host}'`;
-const indent = (text: string, by: string) =>
-  text
-    .split('\n')
-    .map((line) => (line ? by + line : line))
-    .join('\n');
 
 /** Two of the quote service's sayings: enough to show what it sends. */
 const QUOTES = `QUOTES = [

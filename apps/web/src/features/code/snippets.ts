@@ -1,4 +1,5 @@
 import type { FramingConfig } from '@playground/codec';
+import type { Behaviour } from '@playground/protocol';
 import { nodeCode } from './nodeCode.ts';
 import { pythonCode } from './pythonCode.ts';
 
@@ -10,7 +11,7 @@ import { pythonCode } from './pythonCode.ts';
  */
 
 /** What a playground server does with what it reads (every behaviour the server form offers). */
-export type ServerBehaviour = 'echo' | 'none' | 'upper' | 'qotd' | 'daytime' | 'discard' | 'chargen' | 'framed-json';
+export type ServerBehaviour = Exclude<Behaviour, 'sensor'>;
 
 /** The server a client talks to, as far as the page knows it: its behaviour, or `unknown`. */
 export type Answerer = ServerBehaviour | 'unknown';

@@ -3,6 +3,7 @@ import { logAt, logSize } from '../../bridge/appendLog.ts';
 import { type SocketEntry, type SocketKey, socketKey } from '../../bridge/state.ts';
 import { reachableHost } from '../../ui/format.ts';
 import { peerOf } from '../lifecycle/connections.ts';
+import { SERVER_BEHAVIOURS } from '../servers/serverCommand.ts';
 import type { Answerer, ServerBehaviour, SnippetSpec } from './snippets.ts';
 
 /** The tutorial's message, for a client that has not sent anything yet. */
@@ -10,16 +11,8 @@ export const DEFAULT_MESSAGE = new TextEncoder().encode('hola mundo, this is a m
 /** Seed 002's example message, for a client of a Framed JSON server. */
 const DEFAULT_JSON = new TextEncoder().encode('{"nombre": "Margot"}');
 
-const SERVER_BEHAVIOURS = new Set<string>([
-  'echo',
-  'none',
-  'upper',
-  'qotd',
-  'daytime',
-  'discard',
-  'chargen',
-  'framed-json',
-]);
+/** The behaviours the Code tab writes servers for: every one the server form offers. */
+const WRITTEN = new Set<string>(SERVER_BEHAVIOURS);
 
 /** The bytes of the socket's latest send, when the page has them whole. */
 function lastMessage(entry: SocketEntry): Uint8Array | undefined {
@@ -57,7 +50,7 @@ function serverOf(entry: SocketEntry, sockets: Record<SocketKey, SocketEntry>): 
 
 const behaviourOf = (entry: SocketEntry | undefined): ServerBehaviour | undefined => {
   const b = entry?.info.behaviour ?? (entry?.info.kind === 'tcp-server' ? 'echo' : undefined);
-  return b && SERVER_BEHAVIOURS.has(b) ? (b as ServerBehaviour) : undefined;
+  return b && WRITTEN.has(b) ? (b as ServerBehaviour) : undefined;
 };
 
 /**
@@ -90,7 +83,7 @@ export function specFor(entry: SocketEntry, sockets: Record<SocketKey, SocketEnt
     case 'udp': {
       if (info.kind === 'udp' && !info.remote) {
         if (!info.local) return null;
-        const behaviour = info.behaviour && SERVER_BEHAVIOURS.has(info.behaviour) ? info.behaviour : 'none';
+        const behaviour = info.behaviour && WRITTEN.has(info.behaviour) ? info.behaviour : 'none';
         return {
           kind: 'udp-server',
           host: info.local.address,
