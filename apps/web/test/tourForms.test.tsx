@@ -112,6 +112,8 @@ describe('UDP in UDP words', () => {
       expect(intro).toMatch(/recvfrom\(\)/);
       expect(intro).toMatch(/sendto\(\)/);
       expect(intro).not.toMatch(/accept|connect|listen/);
+      expect(within(screen.getByTestId(testId)).getByRole('button', { name: 'recvfrom(16)' })).toBeInTheDocument();
+      expect(screen.getByTestId(testId)).toHaveTextContent('Each recvfrom() returns at most');
     }
     expect(screen.getByText('bind(): bound to 127.0.0.1:49842')).toBeInTheDocument();
     expect(screen.queryByText(/listening on/)).not.toBeInTheDocument();

@@ -65,8 +65,11 @@ export const en = {
     port: 'Port',
     recvSize: 'Receive buffer, bytes',
     recvSizeHint: 'Each recv() returns at most this many bytes.',
+    recvfromSizeHint:
+      'Each recvfrom() returns at most this many bytes of a datagram; the rest of a longer one is lost.',
     recvSizeChips: 'Sizes used in the tutorials',
     recvSizeChip: 'recv({{size}})',
+    recvfromSizeChip: 'recvfrom({{size}})',
     backlog: 'Backlog',
     backlogHint: 'Connections the kernel queues before accept().',
     behaviour: 'Behaviour',

@@ -71,8 +71,11 @@ export const es: Messages = {
     port: 'Puerto',
     recvSize: 'Búfer de recepción, bytes',
     recvSizeHint: 'Cada recv() devuelve como máximo esta cantidad de bytes.',
+    recvfromSizeHint:
+      'Cada recvfrom() devuelve como máximo esta cantidad de bytes de un datagrama; el resto de uno más largo se pierde.',
     recvSizeChips: 'Tamaños usados en los tutoriales',
     recvSizeChip: 'recv({{size}})',
+    recvfromSizeChip: 'recvfrom({{size}})',
     backlog: 'Backlog',
     backlogHint: 'Conexiones que el kernel pone en cola antes de accept().',
     behaviour: 'Comportamiento',

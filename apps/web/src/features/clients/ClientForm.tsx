@@ -104,7 +104,12 @@ export function ClientForm() {
           onChange={(v) => setTarget('port', v)}
         />
       </div>
-      <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
+      <RecvSizeField
+        value={values.recvSize}
+        onChange={(v) => set('recvSize', v)}
+        problem={problems.recvSize}
+        udp={values.protocol === 'udp'}
+      />
       {values.protocol === 'tcp' && (
         <NumberField
           id={`${id}-timeout`}

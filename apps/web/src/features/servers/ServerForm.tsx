@@ -117,7 +117,12 @@ export function ServerForm() {
           {t('forms.backlogHint')}
         </p>
       )}
-      <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
+      <RecvSizeField
+        value={values.recvSize}
+        onChange={(v) => set('recvSize', v)}
+        problem={problems.recvSize}
+        udp={values.protocol === 'udp'}
+      />
       <Field id={`${id}-behaviour`} label={t('forms.behaviour')} hint={t(`forms.behaviourHints.${values.behaviour}`)}>
         <select
           id={`${id}-behaviour`}
