@@ -145,6 +145,23 @@ describe('the Spanish UI', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('the built-in lessons’ Spanish calls the service “eco” too', () => {
+    const lessons = import.meta.glob<unknown>('../src/lessons/*.json', { eager: true, import: 'default' });
+    const texts: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value)) {
+          if (key === 'es' && typeof v === 'string') texts.push(v);
+          else walk(v);
+        }
+      }
+    };
+    walk(Object.values(lessons));
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.filter((t) => /(?<![\w-])echo(?![\w.-])/i.test(t))).toEqual([]);
+  });
+
   it('writes numbers the Spanish way: in translations ({{n, number}}) and in the page’s own formatting', async () => {
     await i18next.changeLanguage('es');
     try {

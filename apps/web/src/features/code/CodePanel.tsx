@@ -18,12 +18,13 @@ import { specFor } from './specFor.ts';
 type Language = 'python' | 'node';
 const LANGUAGES: Language[] = ['python', 'node'];
 
-const FILE_NAMES: Record<SnippetSpec['kind'], string> = {
-  'tcp-server': 'echo-server',
-  'tcp-client': 'echo-client',
-  'udp-server': 'udp-server',
-  'udp-client': 'udp-client',
-};
+/** echo-server.py as in the seeds; a server of another behaviour, or its client, is named for it. */
+function fileName(spec: SnippetSpec): string {
+  const role = spec.kind.endsWith('server') ? 'server' : 'client';
+  const behaviour = spec.kind === 'tcp-server' || spec.kind === 'udp-server' ? spec.behaviour : spec.server;
+  const what = behaviour === undefined || behaviour === 'unknown' ? '' : `${behaviour}-`;
+  return `${spec.kind.startsWith('udp') ? 'udp-' : ''}${what}${role}`;
+}
 
 /** Clipboard API where allowed (a secure context), else the old select-and-copy. */
 async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
@@ -69,7 +70,7 @@ export function CodePanel() {
     );
   }
 
-  const file = `${FILE_NAMES[spec.kind]}.${language === 'python' ? 'py' : 'js'}`;
+  const file = `${fileName(spec)}.${language === 'python' ? 'py' : 'js'}`;
   const note = noteFor(t, spec, entry.info.kind === 'tcp-conn');
 
   return (
