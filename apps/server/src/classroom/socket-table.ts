@@ -29,6 +29,9 @@ const INITIAL_STATE: Partial<Record<SocketKind, SocketState>> = {
   udp: 'bound',
 };
 
+/** Characters of an error's sentence the roster carries (the page words it from its code anyway). */
+const MAX_ERROR_TEXT = 200;
+
 /** Closed sockets remembered for snapshots and the roster; older ones are forgotten. */
 const KEPT_CLOSED = 50;
 
@@ -117,7 +120,9 @@ export class SocketTable {
     const all = this.ordered();
     const sockets = all.slice(0, max).map(({ info, state, counters, lastError }) => {
       const s: RosterSocket = { id: info.id, kind: info.kind, state, counters: { ...counters } };
-      if (lastError) s.error = lastError;
+      // Why it closed: the error that closed it, its sentence bounded so forty of them stay small.
+      if (lastError && state === 'closed')
+        s.error = { ...lastError, message: lastError.message.slice(0, MAX_ERROR_TEXT) };
       if (info.local) s.local = info.local;
       if (info.remote) s.remote = info.remote;
       if (info.parentId) s.parentId = info.parentId;

@@ -12,13 +12,13 @@ export interface AddressInUseContext {
 type Holder = 'you' | 'classmate' | 'teacher' | 'session';
 
 const SENTENCE: Record<Holder, (port: number, socketId?: string) => string> = {
-  you: (port, id) => `Port ${port} is already used by your own server ${id}; stop it or pick another port.`,
+  you: (port, id) => `Port ${port} is already in use by your own server ${id}; stop it or pick another port.`,
   classmate: (port) =>
-    `Port ${port} is already used by a classmate's server (the whole class shares this computer); leave the port at 0 and the OS picks a free one.`,
+    `Port ${port} is already in use by a classmate's server (the whole class shares this computer); leave the port at 0 and the OS picks a free one.`,
   teacher: (port) =>
-    `Port ${port} is already used by your teacher's server; leave the port at 0 and the OS picks a free one.`,
+    `Port ${port} is already in use by your teacher's server; leave the port at 0 and the OS picks a free one.`,
   session: (port) =>
-    `Port ${port} is already used by a server of another playground page on this computer; pick another port.`,
+    `Port ${port} is already in use by a server of another playground page on this computer; pick another port.`,
 };
 
 /**
