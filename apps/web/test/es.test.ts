@@ -145,6 +145,11 @@ describe('the Spanish UI', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('counts with plural forms in both languages, never “server(s)”', () => {
+    const both = [...english, ...spanish].filter(([, text]) => /\w\((s|es)\)/.test(text));
+    expect(both).toEqual([]);
+  });
+
   it('the built-in lessons’ Spanish calls the service “eco” too', () => {
     const lessons = import.meta.glob<unknown>('../src/lessons/*.json', { eager: true, import: 'default' });
     const texts: string[] = [];
