@@ -43,7 +43,7 @@ describe('ServerForm', () => {
     const port = within(form).getByLabelText('Port');
     await userEvent.clear(port);
     await userEvent.type(port, '5005');
-    await userEvent.click(within(form).getByRole('button', { name: 'recv(512)' }));
+    await userEvent.click(within(form).getByRole('radio', { name: 'recv(512)' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Start server' }));
     expect(send).toHaveBeenCalledWith(
       { type: 'udp.bind', host: '::1', port: 5005, recvSize: 512, behaviour: 'echo' },

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../bridge/context.tsx';
 import { PageTabs } from '../features/netlab/PageTabs.tsx';
 import { formatPolicy } from '../i18n/formatPolicy.ts';
+import { StatusPill } from '../ui/shell/StatusPill.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
-import { StatusPill } from './StatusPill.tsx';
 
 export function Header() {
   const { t } = useTranslation();

@@ -16,6 +16,21 @@ export const en = {
     regions: {
       create: 'Create sockets',
       sockets: 'Sockets',
+      work: 'Work area',
+    },
+    skipToWork: 'Skip to the work area',
+    loading: 'Loading…',
+    present: 'Present',
+    presentHint:
+      'Presentation mode: large type for a projector, the log and the inspector first (remembered; ?present=1 in the address turns it on)',
+    panes: {
+      resize: 'Resize {{before}} and {{after}}',
+      forms: 'the forms',
+      sockets: 'the socket cards',
+      views: 'the views',
+      inspector: 'the byte inspector',
+      left: 'the forms and the socket cards',
+      right: 'the views and the byte inspector',
     },
   },
   status: {
@@ -294,6 +309,7 @@ export const en = {
       received: 'Received',
       sent: 'Sent',
     },
+    directions: 'Bytes received or sent',
     tabSummary_one: '{{bytes}} B in {{count}} piece',
     tabSummary_other: '{{bytes}} B in {{count}} pieces',
     noBytes: {
@@ -581,6 +597,7 @@ export const en = {
     read: {
       label: 'recv() size',
       sliderLabel: 'Bytes each recv() may return, 1 to 65,536',
+      sliderValue: '{{size}} bytes per recv()',
       chips: 'Sizes used in the tutorials',
       pause: 'Pause reading',
       resume: 'Resume reading',

@@ -18,6 +18,21 @@ export const es: Messages = {
     regions: {
       create: 'Crear sockets',
       sockets: 'Sockets',
+      work: 'Área de trabajo',
+    },
+    skipToWork: 'Saltar al área de trabajo',
+    loading: 'Cargando…',
+    present: 'Presentar',
+    presentHint:
+      'Modo presentación: letra grande para el proyector, primero el registro y el inspector (se recuerda; ?present=1 en la dirección lo activa)',
+    panes: {
+      resize: 'Cambiar el tamaño de {{before}} y {{after}}',
+      forms: 'los formularios',
+      sockets: 'las tarjetas de sockets',
+      views: 'las vistas',
+      inspector: 'el inspector de bytes',
+      left: 'los formularios y las tarjetas de sockets',
+      right: 'las vistas y el inspector de bytes',
     },
   },
   status: {
@@ -301,6 +316,7 @@ export const es: Messages = {
       received: 'Recibidos',
       sent: 'Enviados',
     },
+    directions: 'Bytes recibidos o enviados',
     tabSummary_one: '{{bytes}} B en {{count}} trozo',
     tabSummary_other: '{{bytes}} B en {{count}} trozos',
     noBytes: {
@@ -607,6 +623,7 @@ export const es: Messages = {
     read: {
       label: 'Tamaño de recv()',
       sliderLabel: 'Bytes que puede devolver cada recv(), de 1 a 65 536',
+      sliderValue: '{{size}} bytes por recv()',
       chips: 'Tamaños usados en los tutoriales',
       pause: 'Pausar lectura',
       resume: 'Reanudar lectura',

@@ -20,7 +20,12 @@ export function ClassView() {
   useClassWatch();
   const spotlight = useStore(classStore, (s) => s.spotlight);
   return (
-    <main className={`class-page ${spotlight ? 'class-page--spotlight' : ''}`} data-testid="class-page">
+    <main
+      id="work"
+      tabIndex={-1}
+      className={`class-page ${spotlight ? 'class-page--spotlight' : ''}`}
+      data-testid="class-page"
+    >
       <aside className="class-page__side" hidden={spotlight !== null}>
         <JoinCard />
         <SharedServers />

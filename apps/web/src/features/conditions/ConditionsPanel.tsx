@@ -7,6 +7,7 @@ import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
 import { useNetLab } from '../netlab/labStore.ts';
 import { ConditionsForm } from './ConditionsForm.tsx';
@@ -96,26 +97,14 @@ function NewRelay() {
       </div>
       <div className="panel__body netlab-controls">
         <p className="netlab-controls__intro">{t('netlab.conditions.newIntro')}</p>
-        <fieldset className="segmented">
-          <legend>{t('forms.protocol')}</legend>
-          <div className="segmented__options">
-            {(['tcp', 'udp'] as const).map((p) => (
-              <label key={p} className="segmented__option">
-                <input
-                  type="radio"
-                  name="relay-transport"
-                  value={p}
-                  checked={transport === p}
-                  onChange={() => {
-                    setTransport(p);
-                    setPort('');
-                  }}
-                />
-                <span>{t(`forms.protocols.${p}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ProtocolPicker
+          name="relay-transport"
+          value={transport}
+          onChange={(p) => {
+            setTransport(p);
+            setPort('');
+          }}
+        />
         <div className="field">
           <label htmlFor={`${id}-port`}>{t('netlab.conditions.targetPort')}</label>
           <input

@@ -10,6 +10,7 @@ import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/conne
 import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
 import { downloadPng, downloadSvg } from './exportFlow.ts';
 import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
+import './flow.css';
 
 function laneTitle(t: TFunction, own: SocketEntry | null, peer: SocketEntry | null): LaneTitle {
   if (own) {

@@ -29,7 +29,7 @@ export function NetworkLab() {
   };
 
   return (
-    <main className="netlab" data-testid="network-lab" aria-label={t('netlab.title')}>
+    <div className="netlab" data-testid="network-lab">
       <div className="netlab__tabs" role="tablist" aria-label={t('netlab.title')} onKeyDown={onKeyDown}>
         {TABS.map((name) => (
           <button
@@ -57,6 +57,6 @@ export function NetworkLab() {
         {tab === 'sensor' && <SensorView />}
         {tab === 'conditions' && <ConditionsPanel />}
       </div>
-    </main>
+    </div>
   );
 }
