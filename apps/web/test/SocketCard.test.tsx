@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
-import { batch, client, conn, server, Wire } from './support/wire.ts';
+import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';
 
 function cards() {
   const store = connectedStore();
@@ -22,6 +22,17 @@ describe('SocketList', () => {
   it('says what to do when there are no sockets', () => {
     renderWithPlayground(<SocketList />);
     expect(screen.getByText('Start a server on the left, then open a client to it.')).toBeInTheDocument();
+  });
+
+  it('says on a UDP card how many bytes recvfrom() cut off, not only in the log', () => {
+    const store = connectedStore();
+    const wire = new Wire();
+    const udp = { id: 's1', kind: 'udp' as const, local: endpoint('127.0.0.1', 5005), recvSize: 8 };
+    store.getState().receiveBatches([batch([wire.opened(udp), wire.datagramIn('s1', text('twenty b'), 12)])]);
+    renderWithPlayground(<SocketList />, { store });
+    expect(within(card('s1')).getByTestId('lost-bytes')).toHaveTextContent(
+      '12 bytes lost: a datagram did not fit in recvfrom() and was cut',
+    );
   });
 
   it('nests the accepted connection in its server and exposes the test hooks', () => {

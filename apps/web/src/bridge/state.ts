@@ -53,6 +53,8 @@ export interface SocketEntry {
   noDelay?: boolean;
   /** The learner paused this socket's recv() calls: bytes wait in the kernel. */
   readingPaused?: boolean;
+  /** UDP datagrams longer than recvfrom(N) (of those the page was sent): the rest of each was lost. */
+  cut?: { datagrams: number; bytes: number };
   received: ByteLog;
   sent: ByteLog;
   /** Belonged to a session whose WebSocket dropped: the bridge closed it. */

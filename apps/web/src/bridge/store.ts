@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
 import { applyKernelSnapshot, setKernelWatching } from './kernelView.ts';
-import type { InspectorView, ReceiveFraming } from './labSettings.ts';
+import type { InspectorView, ReceiveFraming, TimeOrigin } from './labSettings.ts';
 import {
   type ClientPrefill,
   type Direction,
@@ -35,6 +35,8 @@ export interface PlaygroundActions {
   prefillClient(target: Omit<ClientPrefill, 'nonce'>): void;
   /** The byte inspector's view: hex, ribbon, frames or struct. */
   showView(view: InspectorView): void;
+  /** What the log's and the flow diagram's times count from. */
+  setTimeOrigin(origin: TimeOrigin): void;
   /** How the frames pane and the ribbon cut this socket's bytes into messages. */
   setReceiveFraming(key: SocketKey, framing: ReceiveFraming): void;
   receiveKernel(snapshot: KernelSnapshot): void;
@@ -91,6 +93,7 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
       }),
     prefillClient: (target) => set({ clientPrefill: { ...target, nonce: nextNonce++ } }),
     showView: (view) => set((s) => ({ lab: { ...s.lab, view } })),
+    setTimeOrigin: (timeOrigin) => set((s) => ({ lab: { ...s.lab, timeOrigin } })),
     setReceiveFraming: (key, framing) =>
       set((s) => ({ lab: { ...s.lab, framing: { ...s.lab.framing, [key]: framing } } })),
     receiveKernel: (snapshot) => set((s) => ({ kernel: applyKernelSnapshot(s.kernel, snapshot, s.epoch) })),

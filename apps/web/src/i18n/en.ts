@@ -143,6 +143,8 @@ export const en = {
     prefilled: 'Filled in from the server at {{address}}: press {{button}}.',
   },
   sockets: {
+    cut_one: '{{bytes}} bytes lost: a datagram did not fit in recvfrom() and was cut',
+    cut_other: '{{bytes}} bytes lost: {{count}} datagrams did not fit in recvfrom() and were cut',
     empty: {
       title: 'No sockets yet',
       body: 'Start a server on the left, then open a client to it.',
@@ -268,6 +270,20 @@ export const en = {
     count_one: '{{count}} event',
     count_other: '{{count}} events',
     rowHint: 'Show these bytes in the inspector',
+    timeFrom: 'Times from',
+    timeFromHint:
+      'Milliseconds since the session started, since the selected connection’s first event (either end), or since the row above. Every digit the clock has, never cut.',
+    origins: {
+      session: 'session start',
+      connection: 'connection start',
+      previous: 'previous row',
+    },
+    timeHeads: {
+      session: 'time (ms)',
+      connection: 'Δ conn (ms)',
+      previous: 'Δ row (ms)',
+    },
+    selectForOrigin: 'Select a socket to count from its connection’s first event.',
   },
   events: {
     opened: 'opened',
@@ -281,8 +297,10 @@ export const en = {
     'fin-sent': '→ FIN (we ended)',
     'fin-received': "← FIN: recv() returned b''",
     'reset-sent': '→ RST (reset)',
-    'datagram-in': '← datagram #{{no}} from {{from}}',
-    'datagram-out': '→ datagram #{{no}} to {{to}}',
+    'datagram-in': '← datagram #{{no}}',
+    'datagram-out': '→ datagram #{{no}}',
+    from: 'from {{address}}',
+    to: 'to {{address}}',
     'recv-size': 'recv size is now {{size}}',
     'no-delay': {
       on: 'Nagle off (TCP_NODELAY): small writes leave at once',
@@ -295,7 +313,7 @@ export const en = {
     error: '⚠ error {{code}}',
     closed: 'closed',
     closedAfterError: 'closed after an error',
-    lost: 'lost {{count}} bytes (truncated)',
+    lost: '{{count}} bytes lost',
     conditions: 'conditions changed (applies to what arrives from now on)',
     'conditions-stats': 'conditions: counts updated',
     'relay-flow': 'relay: a client’s traffic starts or stops going through',
@@ -492,7 +510,6 @@ export const en = {
     rst: 'RST',
     error: '⚠ {{code}}',
     closed: 'closed',
-    axis: 'ms',
     truncated: 'Showing the first {{count}} steps of this connection.',
     export: {
       svg: 'Export SVG',

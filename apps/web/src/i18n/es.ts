@@ -149,6 +149,8 @@ export const es: Messages = {
     prefilled: 'Rellenado con el servidor de {{address}}: pulsa {{button}}.',
   },
   sockets: {
+    cut_one: '{{bytes}} bytes perdidos: un datagrama no cupo en recvfrom() y se cortó',
+    cut_other: '{{bytes}} bytes perdidos: {{count}} datagramas no cupieron en recvfrom() y se cortaron',
     empty: {
       title: 'Aún no hay sockets',
       body: 'Arranca un servidor a la izquierda y luego abre un cliente hacia él.',
@@ -275,6 +277,20 @@ export const es: Messages = {
     count_one: '{{count}} evento',
     count_other: '{{count}} eventos',
     rowHint: 'Ver estos bytes en el inspector',
+    timeFrom: 'Tiempos desde',
+    timeFromHint:
+      'Milisegundos desde el inicio de la sesión, desde el primer evento de la conexión seleccionada (cualquiera de sus extremos) o desde la fila anterior. Con todas las cifras del reloj, sin cortar.',
+    origins: {
+      session: 'inicio de la sesión',
+      connection: 'inicio de la conexión',
+      previous: 'fila anterior',
+    },
+    timeHeads: {
+      session: 'tiempo (ms)',
+      connection: 'Δ conexión (ms)',
+      previous: 'Δ fila (ms)',
+    },
+    selectForOrigin: 'Selecciona un socket para contar desde el primer evento de su conexión.',
   },
   events: {
     opened: 'abierto',
@@ -288,8 +304,10 @@ export const es: Messages = {
     'fin-sent': '→ FIN (terminamos)',
     'fin-received': "← FIN: recv() devolvió b''",
     'reset-sent': '→ RST (reset)',
-    'datagram-in': '← datagrama n.º {{no}} desde {{from}}',
-    'datagram-out': '→ datagrama n.º {{no}} a {{to}}',
+    'datagram-in': '← datagrama n.º {{no}}',
+    'datagram-out': '→ datagrama n.º {{no}}',
+    from: 'desde {{address}}',
+    to: 'a {{address}}',
     'recv-size': 'el tamaño de recv ahora es {{size}}',
     'no-delay': {
       on: 'Nagle desactivado (TCP_NODELAY): las escrituras pequeñas salen enseguida',
@@ -302,7 +320,7 @@ export const es: Messages = {
     error: '⚠ error {{code}}',
     closed: 'cerrado',
     closedAfterError: 'cerrado tras un error',
-    lost: 'se perdieron {{count}} bytes (truncado)',
+    lost: '{{count}} bytes perdidos',
     conditions: 'cambiaron las condiciones (se aplican a lo que llegue desde ahora)',
     'conditions-stats': 'condiciones: contadores actualizados',
     'relay-flow': 'relé: el tráfico de un cliente empieza o deja de pasar por él',
@@ -516,7 +534,6 @@ export const es: Messages = {
     rst: 'RST',
     error: '⚠ {{code}}',
     closed: 'cerrado',
-    axis: 'ms',
     truncated: 'Se muestran los primeros {{count}} pasos de esta conexión.',
     export: {
       svg: 'Exportar SVG',

@@ -33,9 +33,11 @@ export function SplitPane(props: {
   className?: string;
 }) {
   const storage = browserStorage();
+  // The library also uses these as the elements' ids and test ids: prefixed, they stay unique on the page.
+  const paneId = (pane: Pane) => `${props.id}-${pane.id}`;
   const saved = useDefaultLayout({
     id: `split:${props.id}`,
-    panelIds: props.panes.map((p) => p.id),
+    panelIds: props.panes.map(paneId),
     onlySaveAfterUserInteractions: true,
     ...(storage ? { storage } : {}),
   });
@@ -51,7 +53,7 @@ export function SplitPane(props: {
         const panel = (
           <Panel
             key={pane.id}
-            id={pane.id}
+            id={paneId(pane)}
             defaultSize={`${pane.defaultSize}%`}
             minSize={pane.minSize}
             className="split__pane"

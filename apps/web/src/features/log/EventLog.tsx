@@ -8,6 +8,8 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { virtualRows } from '../../ui/virtualRows.ts';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
+import { TimeOriginPicker, useTimeReference } from './TimeOriginPicker.tsx';
+import { timeLabel } from './timeLabels.ts';
 
 const ROW_HEIGHT = 32;
 
@@ -25,6 +27,7 @@ export function EventLog() {
   const [following, setFollowing] = useState(true);
   const filterCache = useRef<LogFilter | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { origin, connectionStart } = useTimeReference();
 
   const filtering = onlySelected && selectedKey !== null;
   const rows = useMemo(() => {
@@ -33,6 +36,8 @@ export function EventLog() {
     filterCache.current = filter;
     return { count: filteredCount(filter), at: (i: number) => filteredAt(filter, i) };
   }, [log, filtering, selectedKey]);
+  const timeOf = (index: number, entry: LogEntry) =>
+    timeLabel(origin, entry.event.t, origin === 'previous' ? (rows.at(index - 1)?.event.t ?? null) : connectionStart);
 
   const virtualizer = useVirtualizer({
     count: rows.count,
@@ -57,7 +62,7 @@ export function EventLog() {
 
   return (
     <section className="panel log" aria-labelledby={`${id}-title`} data-testid="event-log">
-      <div className="panel__header">
+      <div className="panel__header log__bar">
         <h2 id={`${id}-title`}>{t('log.title')}</h2>
         <span className="log__count">{t('log.count', { count: rows.count })}</span>
         {folded > 0 && (
@@ -65,6 +70,7 @@ export function EventLog() {
             {t('log.folded', { count: folded })}
           </span>
         )}
+        <TimeOriginPicker />
         <label className="toggle">
           <input
             type="checkbox"
@@ -76,7 +82,8 @@ export function EventLog() {
         </label>
       </div>
       <div className="log__frame">
-        <div ref={scrollRef} className="log__scroll" onScroll={onScroll}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls both ways; the keyboard must reach it even before it has rows to focus. */}
+        <div ref={scrollRef} className="log__scroll" onScroll={onScroll} tabIndex={0}>
           <table
             className="log__table"
             aria-labelledby={`${id}-title`}
@@ -87,7 +94,7 @@ export function EventLog() {
               <tr className="log-row log-row--head" aria-rowindex={1}>
                 {(['time', 'socket', 'event', 'length', 'preview'] as const).map((c) => (
                   <th key={c} scope="col" className={`log-row__${c}`}>
-                    {t(`log.columns.${c}`)}
+                    {c === 'time' ? t(`log.timeHeads.${origin}`) : t(`log.columns.${c}`)}
                   </th>
                 ))}
               </tr>
@@ -101,6 +108,7 @@ export function EventLog() {
                     key={item.key}
                     index={item.index}
                     entry={entry}
+                    time={timeOf(item.index, entry)}
                     selected={selectedKey === entry.key && 'size' in event && selection.pieceSeq === event.seq}
                     earlierSession={!entry.key.startsWith(`${epoch}:`)}
                     context={context}

@@ -65,6 +65,11 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       <Addresses info={info} />
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
+      {entry.cut && (
+        <p className="socket-card__lost" data-testid="lost-bytes">
+          {t('sockets.cut', { count: entry.cut.datagrams, bytes: entry.cut.bytes })}
+        </p>
+      )}
       {entry.lastError && (
         <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
       )}
