@@ -5,6 +5,7 @@ import { StatusPill } from '../ui/shell/StatusPill.tsx';
 import { Alerts } from './Alerts.tsx';
 import { Banners } from './Banners.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
+import './classPage.css';
 
 /** The teacher's page on the projector: who joined, what they run, the shared servers, the spotlight. */
 export function ClassPage() {

@@ -62,9 +62,12 @@ export function Workspace() {
   );
   const right: Pane = {
     id: 'right',
-    defaultSize: presenting ? 66 : mode === 'wide' ? 50 : 60,
+    defaultSize: presenting ? 70 : mode === 'wide' ? 50 : 60,
     minSize: '24rem',
-    children: group('right', 'vertical', [pane('views', 45, '8rem'), pane('inspector', 55, '9rem')]),
+    children: group('right', 'vertical', [
+      pane('views', presenting ? 50 : 45, '8rem'),
+      pane('inspector', presenting ? 50 : 55, '9rem'),
+    ]),
   };
   return (
     <div className={`workspace workspace--${mode}`} data-testid="workspace" data-layout={mode}>
@@ -78,7 +81,7 @@ export function Workspace() {
               {
                 id: 'left',
                 defaultSize: 100 - right.defaultSize,
-                minSize: '17rem',
+                minSize: presenting ? '13rem' : '17rem',
                 children: group('left', 'vertical', [pane('forms', 45, '7rem'), pane('sockets', 55, '9rem')]),
               },
               right,

@@ -120,6 +120,8 @@ export interface PlaygroundData {
   sessionLost: { closed: number } | null;
   alerts: Alert[];
   clientPrefill: ClientPrefill | null;
+  /** The socket the learner just created from a form: its card comes into view and takes focus. */
+  revealed: { key: SocketKey; nonce: number } | null;
   /** The chunk lab's per-socket framing and the inspector's view. */
   lab: LabSettings;
   /** The OS's view: the kernel's TCP table while the view is open, and each connection's states. */
@@ -158,6 +160,7 @@ export function initialData(): PlaygroundData {
     sessionLost: null,
     alerts: [],
     clientPrefill: null,
+    revealed: null,
     lab: emptyLabSettings(),
     kernel: emptyKernelView(),
   };

@@ -33,6 +33,8 @@ export interface PlaygroundActions {
   /** Removes closed sockets' cards; their log rows stay. */
   forgetClosed(): void;
   prefillClient(target: Omit<ClientPrefill, 'nonce'>): void;
+  /** Brings a just-created socket's card into view, highlighted, with focus on its main action. */
+  reveal(key: SocketKey): void;
   /** The byte inspector's view: hex, ribbon, frames or struct. */
   showView(view: InspectorView): void;
   /** What the log's and the flow diagram's times count from. */
@@ -92,6 +94,7 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
         return { sockets, order: s.order.filter(keep), selection };
       }),
     prefillClient: (target) => set({ clientPrefill: { ...target, nonce: nextNonce++ } }),
+    reveal: (key) => set({ revealed: { key, nonce: nextNonce++ } }),
     showView: (view) => set((s) => ({ lab: { ...s.lab, view } })),
     setTimeOrigin: (timeOrigin) => set((s) => ({ lab: { ...s.lab, timeOrigin } })),
     setReceiveFraming: (key, framing) =>

@@ -52,8 +52,9 @@ export function SocketActions(props: { entry: SocketEntry }) {
             type="button"
             className={`button ${action === 'reset' ? 'button--danger' : ''}`}
             title={t(`sockets.actionHints.${action}`)}
-            disabled={command.pending || (action === 'end' && entry.finSent)}
-            onClick={() => run(action)}
+            disabled={action === 'end' && entry.finSent}
+            aria-disabled={command.pending || undefined}
+            onClick={() => !command.pending && run(action)}
           >
             {t(`sockets.actions.${action}`)}
           </button>
@@ -62,6 +63,7 @@ export function SocketActions(props: { entry: SocketEntry }) {
           <button
             type="button"
             className="button"
+            data-main-action
             onClick={() =>
               prefillClient({
                 protocol: kind === 'udp' ? 'udp' : 'tcp',

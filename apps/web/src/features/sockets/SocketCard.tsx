@@ -1,4 +1,5 @@
 import type { SocketInfo } from '@playground/protocol';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
@@ -11,6 +12,7 @@ import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SocketActions } from './SocketActions.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useKeepFocus, useReveal } from './useReveal.ts';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
 const READERS = new Set<string>(['tcp-conn', 'tcp-client', 'udp']);
@@ -25,19 +27,35 @@ export function SocketCard(props: { socketKey: SocketKey }) {
   const entry = usePlayground((s) => s.sockets[props.socketKey]);
   const selected = usePlayground((s) => s.selection.key === props.socketKey);
   const select = usePlayground((s) => s.select);
+  const ref = useRef<HTMLElement>(null);
+  const arrived = useReveal(props.socketKey, ref, entry ? canSend(entry) : false);
+  const open = entry ? entry.state !== 'closed' : false;
+  useKeepFocus(ref, open);
   if (!entry) return null;
   const { info, state } = entry;
-  const open = state !== 'closed';
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking anywhere is a mouse shortcut; the title button is the keyboard path.
     <article
-      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}`}
+      ref={ref}
+      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}${arrived ? ' is-new' : ''}`}
       data-testid="socket-card"
       data-socket-id={info.id}
       data-kind={info.kind}
       data-state={state}
       data-stale={entry.stale || undefined}
+      // Remembered so that when this card's buttons go away with its socket, focus can stay on the card.
+      onFocus={(event) => {
+        if (event.currentTarget === (event.target as HTMLElement).closest('[data-testid="socket-card"]')) {
+          event.currentTarget.dataset.hadFocus = '1';
+        }
+      }}
+      onBlur={(event) => {
+        // Focus went elsewhere on purpose; a button removed with its socket leaves no related target.
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) {
+          delete event.currentTarget.dataset.hadFocus;
+        }
+      }}
       onClick={(event) => {
         // Cards nest (connections inside their server): the innermost one wins.
         event.stopPropagation();

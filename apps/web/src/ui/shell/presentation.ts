@@ -28,6 +28,14 @@ export function initialPresentation(search: string, stored: string | null): bool
 function createPresentation(storage: Storage | null, search: string) {
   let present = initialPresentation(search, safeGet(storage));
   const listeners = new Set<() => void>();
+  const remember = () => {
+    try {
+      storage?.setItem(STORAGE_KEY, present ? '1' : '0');
+    } catch {
+      // Storage full or disabled: the mode lasts for this page only.
+    }
+  };
+  if (new URLSearchParams(search).has('present')) remember();
   const apply = () => {
     if (typeof document === 'undefined') return;
     if (present) document.documentElement.dataset.present = '';
@@ -39,11 +47,7 @@ function createPresentation(storage: Storage | null, search: string) {
     set(next: boolean) {
       if (next === present) return;
       present = next;
-      try {
-        storage?.setItem(STORAGE_KEY, next ? '1' : '0');
-      } catch {
-        // Storage full or disabled: the mode lasts for this page only.
-      }
+      remember();
       apply();
       for (const listener of listeners) listener();
     },
