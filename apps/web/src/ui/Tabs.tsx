@@ -63,6 +63,8 @@ export function TabList<V extends string>(props: {
 export function TabPanel(props: {
   value: string;
   keepMounted?: boolean;
+  /** The panel scrolls on its own: it is a Tab stop so the keyboard can scroll it (see ScrollBody). */
+  scrollable?: boolean;
   className?: string;
   children: ReactNode;
   testId?: string;
@@ -73,8 +75,8 @@ export function TabPanel(props: {
       forceMount={props.keepMounted || undefined}
       className={`tab-panel${props.className ? ` ${props.className}` : ''}`}
       data-testid={props.testId}
-      // The panel is reached from its tab with Tab; it only takes focus itself when it has nothing focusable.
-      tabIndex={-1}
+      // A panel that scrolls is a Tab stop; one that does not is reached through its own controls.
+      tabIndex={props.scrollable ? 0 : -1}
     >
       {props.children}
     </RadixTabs.Content>

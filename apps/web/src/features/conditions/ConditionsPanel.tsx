@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
+import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { useNetLab } from '../netlab/labStore.ts';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';
@@ -34,7 +35,7 @@ export function ConditionsPanel() {
         <div className="panel__header">
           <h2 id="relays-title">{t('netlab.conditions.relays')}</h2>
         </div>
-        <div className="panel__body netlab-results">
+        <ScrollBody className="netlab-results">
           <p className="netlab-controls__intro">{t('netlab.conditions.relaysIntro')}</p>
           {keys.length === 0 ? (
             <EmptyState title={t('netlab.conditions.empty.title')}>{t('netlab.conditions.empty.body')}</EmptyState>
@@ -45,7 +46,7 @@ export function ConditionsPanel() {
               ))}
             </div>
           )}
-        </div>
+        </ScrollBody>
       </section>
     </div>
   );

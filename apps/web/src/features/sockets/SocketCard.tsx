@@ -124,8 +124,12 @@ function Connections(props: { server: SocketEntry }) {
   const { t } = useTranslation();
   const { children, info } = props.server;
   return (
-    <section className="connections" aria-label={t('sockets.connections')}>
-      <h4 className="connections__title">{t('sockets.connections')}</h4>
+    // A group named by its heading, not a landmark: every server card has one.
+    // biome-ignore lint/a11y/useSemanticElements: a group of cards, not of form fields.
+    <div className="connections" role="group" aria-labelledby={`${info.id}-connections`}>
+      <h4 id={`${info.id}-connections`} className="connections__title">
+        {t('sockets.connections')}
+      </h4>
       {children.length === 0 ? (
         <p className="connections__empty">
           {t('sockets.noConnections', { address: info.local ? formatEndpoint(info.local) : info.id })}
@@ -133,6 +137,6 @@ function Connections(props: { server: SocketEntry }) {
       ) : (
         children.map((key) => <SocketCard key={key} socketKey={key} />)
       )}
-    </section>
+    </div>
   );
 }

@@ -44,7 +44,7 @@ export function ViewTabs() {
           }))}
         />
         {VIEWS.map((v) => (
-          <TabPanel key={v} value={v} className={`views__body views__body--${v}`}>
+          <TabPanel key={v} value={v} className={`views__body views__body--${v}`} scrollable={v !== 'log'}>
             {content(v)}
           </TabPanel>
         ))}
