@@ -1,7 +1,8 @@
 import { type Lesson, lessonLanguages, lessonProblems, localize } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { socketKey } from '../src/bridge/state.ts';
-import { builtinLessons, checkLesson } from '../src/features/lessons/catalog.ts';
+import { builtinLessons } from '../src/features/lessons/builtin.ts';
+import { checkLesson } from '../src/features/lessons/catalog.ts';
 import { baselineOf, type NamedSocket, StepChecker } from '../src/features/lessons/checks.ts';
 import { connectedStore } from './support/render.tsx';
 import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';

@@ -2,7 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { classStore } from '../features/classroom/classStore.ts';
-import { lessonStore, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
+import { lessonStore, loadLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
 import { Loading } from '../ui/shell/Loading.tsx';
 import { useAccess } from '../ui/shell/PageContext.tsx';
@@ -30,7 +30,7 @@ export function SideTabs(props: { children: ReactNode }) {
   const [tab, setTab] = useState<Tab>('create');
   useLessonRuntime();
   useEffect(() => {
-    void loadTeacherLessons();
+    void loadLessons();
   }, []);
   const current = tabs.includes(tab) ? tab : 'create';
   return (

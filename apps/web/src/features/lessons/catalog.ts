@@ -9,9 +9,6 @@ export interface CatalogEntry {
   problems: string[];
 }
 
-/** The built-in lessons: JSON files bundled with the page (apps/web/src/lessons). */
-const BUILTIN = import.meta.glob<unknown>('../../lessons/*.json', { eager: true, import: 'default' });
-
 export function checkLesson(file: string, data: unknown, source: CatalogEntry['source']): CatalogEntry {
   const parsed = Lesson.safeParse(data);
   if (!parsed.success) {
@@ -20,12 +17,6 @@ export function checkLesson(file: string, data: unknown, source: CatalogEntry['s
   }
   const problems = lessonProblems(parsed.data);
   return { key: `${source}:${parsed.data.id}`, source, file, lesson: problems.length ? null : parsed.data, problems };
-}
-
-export function builtinLessons(): CatalogEntry[] {
-  return Object.entries(BUILTIN)
-    .map(([path, data]) => checkLesson(path.split('/').pop() ?? path, data, 'builtin'))
-    .sort(byOrder);
 }
 
 /** A teacher's lessons from `--lessons DIR`; none when the bridge has no such folder or cannot be asked. */
@@ -49,7 +40,7 @@ export async function teacherLessons(
   }
 }
 
-function byOrder(a: CatalogEntry, b: CatalogEntry): number {
+export function byOrder(a: CatalogEntry, b: CatalogEntry): number {
   const oa = a.lesson?.order ?? Number.POSITIVE_INFINITY;
   const ob = b.lesson?.order ?? Number.POSITIVE_INFINITY;
   return oa - ob || a.file.localeCompare(b.file);

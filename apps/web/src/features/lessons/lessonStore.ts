@@ -10,7 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CommandBody } from '../../bridge/client.ts';
 import { socketKey } from '../../bridge/state.ts';
 import type { PlaygroundStore } from '../../bridge/store.ts';
-import { builtinLessons, type CatalogEntry, teacherLessons } from './catalog.ts';
+import { type CatalogEntry, teacherLessons } from './catalog.ts';
 import { type Baseline, baselineOf, type NamedSocket } from './checks.ts';
 
 export interface LessonRun {
@@ -35,13 +35,12 @@ export interface LessonData {
   run: LessonRun | null;
 }
 
-export const lessonStore = createStore<LessonData>()(() => ({ catalog: builtinLessons(), run: null }));
+export const lessonStore = createStore<LessonData>()(() => ({ catalog: [], run: null }));
 
-/** Adds the teacher's lessons (`--lessons DIR`) to the built-in ones. */
-export async function loadTeacherLessons(): Promise<void> {
-  const extra = await teacherLessons();
-  if (extra.length === 0) return;
-  lessonStore.setState((s) => ({ catalog: [...s.catalog.filter((e) => e.source === 'builtin'), ...extra] }));
+/** The built-in lessons and the teacher's (`--lessons DIR`), loaded once the page is up. */
+export async function loadLessons(): Promise<void> {
+  const [{ builtinLessons }, extra] = await Promise.all([import('./builtin.ts'), teacherLessons()]);
+  lessonStore.setState({ catalog: [...builtinLessons(), ...extra] });
 }
 
 export function lessonOf(key: string | undefined): Lesson | null {
