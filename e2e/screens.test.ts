@@ -142,6 +142,20 @@ describe.skipIf(!hasChromium)('the page on every screen a classroom has', () => 
             if (problem) problems.push(problem);
           }
           problems.push(...(await overlappingPanels(page)));
+          // Nothing is wider than the window, and the forms and the cards wrap rather than scroll sideways.
+          const sideways = await page.evaluate(() =>
+            [
+              ['the page', document.documentElement],
+              ['the forms', document.querySelector('.side-tabs__panel:not([hidden])')],
+              ['the cards', document.querySelector('.sockets__body')],
+            ]
+              .filter(([, el]) => el && (el as Element).scrollWidth > (el as Element).clientWidth + 1)
+              .map(
+                ([name, el]) =>
+                  `${name} scroll sideways (${(el as Element).scrollWidth} > ${(el as Element).clientWidth})`,
+              ),
+          );
+          problems.push(...sideways);
           if (viewport.width >= FILLS_WINDOW_FROM) {
             const height = await page.evaluate(() => document.documentElement.scrollHeight);
             if (height > viewport.height)

@@ -54,10 +54,13 @@ export function piecesBetween(log: ByteLog, from: number, to: number): Piece[] {
 }
 
 /**
- * How many bytes a row of the dump shows in `width` pixels of a monospace font whose digit is `ch`
- * pixels wide: offset, the hex cells with a space between and two after the eighth, the ASCII.
+ * How many bytes a row of the dump shows in `width` pixels, in characters of its monospace font
+ * (`ch` pixels each): the offset, every byte's two digits with `gap` between grid columns (the
+ * offset, 16 bytes, the gutter after the eighth and the ASCII make 19 columns, 18 gaps), and the
+ * ASCII column with its rule, plus a scrollbar's width.
  */
-export function rowWidthFor(width: number, ch: number, offsetDigits: number): RowWidth {
-  const needed = (perRow: number) => offsetDigits + 1 + perRow * 3 + (perRow > 8 ? 1 : 0) + 2 + perRow + 2;
-  return width >= needed(16) * ch ? 16 : 8;
+export function rowWidthFor(width: number, ch: number, offsetDigits: number, gap: number): RowWidth {
+  const SCROLLBAR_AND_MARGINS = 4.5;
+  const needed16 = offsetDigits + 16 * 2 + 18 * gap + 16 + SCROLLBAR_AND_MARGINS;
+  return width >= needed16 * ch ? 16 : 8;
 }

@@ -16,8 +16,10 @@ export function useRowWidth(box: RefObject<HTMLElement | null>, offsetDigits: nu
     el.append(probe);
     const measure = () => {
       const ch = probe.getBoundingClientRect().width / 10;
+      // The gap between bytes, in ch (the dump's styles narrow it in a narrow pane).
+      const gap = Number.parseFloat(getComputedStyle(el).getPropertyValue('--cell-gap')) || 1;
       // Nothing laid out (a hidden tab, a test without layout): keep the full row.
-      if (ch > 0 && el.clientWidth > 0) setPerRow(rowWidthFor(el.clientWidth, ch, offsetDigits));
+      if (ch > 0 && el.clientWidth > 0) setPerRow(rowWidthFor(el.clientWidth, ch, offsetDigits, gap));
     };
     measure();
     const observer = new ResizeObserver(measure);
