@@ -9,7 +9,7 @@ export const FLOW_LAYOUT = {
   top: 92,
   rowHeight: 32,
   bottom: 28,
-  timeX: 68,
+  timeX: 92,
   lanes: { client: 228, server: 534 } as Record<Lane, number>,
 };
 
