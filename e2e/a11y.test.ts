@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { type AxeFinding, axeViolations } from './support/axe.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
+import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected, joinAsStudent, openTeacher, startClassroom } from './support/classroom.ts';
 import { openView } from './support/lifecycle.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import { usePlaygroundBrowser } from './support/page-session.ts';
 import { readmeTour } from './support/tour.ts';
 import { startServer } from './support/ui.ts';
 
@@ -21,21 +20,12 @@ async function expectNoViolations(page: Page): Promise<void> {
  * teacher's class page with students.
  */
 describe.skipIf(!hasChromium)('accessibility of the busy pages (axe-core)', () => {
-  let playground: Playground;
-  let browser: Browser;
-  beforeAll(async () => {
-    playground = await startE2ePlayground();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  });
+  const env = usePlaygroundBrowser();
 
   async function page(viewport = { width: 1366, height: 768 }): Promise<{ page: Page; errors: string[] }> {
-    const p = await browser.newPage({ viewport, locale: 'en-US' });
+    const p = await env.browser.newPage({ viewport, locale: 'en-US' });
     const errors = watchPageErrors(p);
-    await p.goto(playground.url);
+    await p.goto(env.playground.url);
     await connected(p);
     return { page: p, errors };
   }
@@ -99,11 +89,11 @@ describe.skipIf(!hasChromium)('accessibility of the busy pages (axe-core)', () =
   it('the teacher’s class page with students and their sockets, and the spotlight', async () => {
     const classroom = await startClassroom();
     try {
-      const teacher = await openTeacher(browser, classroom);
+      const teacher = await openTeacher(env.browser, classroom);
       await connected(teacher.page);
       const students = [];
       for (const name of ['Ada', 'Grace', 'Linus']) {
-        const student = await joinAsStudent(browser, classroom, name);
+        const student = await joinAsStudent(env.browser, classroom, name);
         await connected(student.page);
         await startServer(student.page, { protocol: 'tcp', port: '0', recvSize: '16' });
         students.push(student);

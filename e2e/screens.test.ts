@@ -1,9 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import { hasChromium, watchPageErrors } from './support/browser.ts';
+import { usePlaygroundBrowser } from './support/page-session.ts';
 import { readmeTour, type TourSockets } from './support/tour.ts';
 
 /**
@@ -65,7 +64,7 @@ async function problemWithControl(name: string, control: Locator): Promise<strin
     const hit = document.elementFromPoint(x, y);
     if (hit && (hit === el || el.contains(hit))) return null;
     const what = hit
-      ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')} "${(hit.textContent ?? '').slice(0, 40)}"`
+      ? `${hit.tagName.toLowerCase()}.${Array.from(hit.classList).join('.')} "${(hit.textContent ?? '').slice(0, 40)}"`
       : 'nothing';
     return `${label}: covered at its centre by ${what}`;
   }, name);
@@ -108,27 +107,18 @@ async function overlappingPanels(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('the page on every screen a classroom has', () => {
-  let playground: Playground;
-  let browser: Browser;
-  beforeAll(async () => {
-    playground = await startE2ePlayground();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  });
+  const env = usePlaygroundBrowser();
 
   for (const screen of SCREENS) {
     for (const zoom of ZOOMS) {
       const viewport = { width: Math.round(screen.width / zoom), height: Math.round(screen.height / zoom) };
       it(`${screen.width}×${screen.height} at ${zoom * 100} % (a ${viewport.width}×${viewport.height} page)`, async () => {
-        const context = await browser.newContext({ viewport, deviceScaleFactor: zoom, locale: 'en-US' });
+        const context = await env.browser.newContext({ viewport, deviceScaleFactor: zoom, locale: 'en-US' });
         try {
           const page = await context.newPage();
           page.setDefaultTimeout(8000);
           const errors = watchPageErrors(page);
-          await page.goto(playground.url);
+          await page.goto(env.playground.url);
           await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
           const problems: string[] = [];
           let tour: TourSockets | null = null;

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected, openTeacher, startClassroom } from './support/classroom.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import { usePlaygroundBrowser } from './support/page-session.ts';
 import { readmeTour } from './support/tour.ts';
 import { chooseProtocol } from './support/ui.ts';
 
@@ -21,22 +20,13 @@ const focused = (page: Page) =>
   });
 
 describe.skipIf(!hasChromium)('the workspace', () => {
-  let playground: Playground;
-  let browser: Browser;
-  beforeAll(async () => {
-    playground = await startE2ePlayground();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  });
+  const env = usePlaygroundBrowser();
 
   it('presentation mode at 1024×768: 22 px type, the log and inspector get most of the room, remembered', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(`${playground.url}?present=1`);
+    await page.goto(`${env.playground.url}?present=1`);
     await connected(page);
     await readmeTour(page);
     expect(await page.locator('[data-testid="present-toggle"]').getAttribute('aria-pressed')).toBe('true');
@@ -52,7 +42,7 @@ describe.skipIf(!hasChromium)('the workspace', () => {
     await page.screenshot({ path: 'e2e/screenshots/present-1024.png' });
 
     // Remembered by the browser: a reload without the parameter stays in presentation mode.
-    await page.goto(playground.url);
+    await page.goto(env.playground.url);
     await connected(page);
     expect(await fontSize(page, 'body')).toBeGreaterThanOrEqual(22);
     // The header's toggle turns it off (and that is remembered too).
@@ -66,10 +56,10 @@ describe.skipIf(!hasChromium)('the workspace', () => {
   });
 
   it('a new card scrolls into view, is highlighted, and takes focus on its main action', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(playground.url);
+    await page.goto(env.playground.url);
     await connected(page);
     // Some cards first, so the next one lands below the sockets pane's fold.
     await readmeTour(page);
@@ -126,9 +116,9 @@ describe.skipIf(!hasChromium)('the workspace', () => {
   });
 
   it('skip link first, then panes resized from the keyboard and remembered per browser', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(playground.url);
+    await page.goto(env.playground.url);
     await connected(page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the work area');
@@ -162,7 +152,7 @@ describe.skipIf(!hasChromium)('the workspace', () => {
         { width: 1280, height: 720 },
         { width: 1920, height: 1080 },
       ]) {
-        const { context, page } = await openTeacher(browser, classroom);
+        const { context, page } = await openTeacher(env.browser, classroom);
         await page.setViewportSize(viewport);
         await connected(page);
         sizes.push(await fontSize(page, '[data-testid="class-page"]'));

@@ -81,7 +81,8 @@ export const FlowDiagram = forwardRef<SVGSVGElement, FlowDiagramProps>(function 
       xmlns="http://www.w3.org/2000/svg"
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
+      // Long times widen the diagram to the left: what is drawn keeps its coordinates.
+      viewBox={`${-shift} 0 ${width} ${height}`}
       className="flow__svg"
       aria-label={props.title}
       data-testid="flow-svg"
@@ -115,42 +116,40 @@ export const FlowDiagram = forwardRef<SVGSVGElement, FlowDiagramProps>(function 
           <path d="M0,0 L10,5 L0,10 z" fill={SELECTED} />
         </marker>
       </defs>
-      <rect x="0" y="0" width={width} height={height} fill="#ffffff" />
-      <g transform={shift ? `translate(${shift} 0)` : undefined}>
-        <text x={timeX} y={FLOW_LAYOUT.top - 18} fontSize="13" fill="#3d4859" textAnchor="end" fontFamily={MONO}>
-          {props.timeTitle}
-        </text>
-        {(['client', 'server'] as Lane[]).map((lane) => (
-          <LaneHeader key={lane} lane={lane} title={lanes[lane]} height={height} />
-        ))}
-        {flow.rows.map((_row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reorder.
-          <g key={i}>
-            <line x1={timeX + 8} x2={FLOW_LAYOUT.width - 12} y1={y(i)} y2={y(i)} stroke="#eef1f5" strokeWidth="1" />
-            <text x={timeX} y={y(i) + 4.5} fontSize="12.5" fill="#3d4859" textAnchor="end" fontFamily={MONO}>
-              {props.times[i]}
-            </text>
-          </g>
-        ))}
-        {flow.arrows.map((arrow) => (
-          <Arrow
-            key={arrow.id}
-            arrow={arrow}
-            text={labelText(t, arrow.label)}
-            selected={isSelected(arrow.piece)}
-            onSelect={props.onSelect}
-          />
-        ))}
-        {flow.marks.map((mark) => (
-          <Mark
-            key={mark.id}
-            mark={mark}
-            text={labelText(t, mark.label)}
-            selected={isSelected(mark.piece)}
-            onSelect={props.onSelect}
-          />
-        ))}
-      </g>
+      <rect x={-shift} y="0" width={width} height={height} fill="#ffffff" />
+      <text x={timeX} y={FLOW_LAYOUT.top - 18} fontSize="13" fill="#3d4859" textAnchor="end" fontFamily={MONO}>
+        {props.timeTitle}
+      </text>
+      {(['client', 'server'] as Lane[]).map((lane) => (
+        <LaneHeader key={lane} lane={lane} title={lanes[lane]} height={height} />
+      ))}
+      {flow.rows.map((_row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reorder.
+        <g key={i}>
+          <line x1={timeX + 8} x2={FLOW_LAYOUT.width - 12} y1={y(i)} y2={y(i)} stroke="#eef1f5" strokeWidth="1" />
+          <text x={timeX} y={y(i) + 4.5} fontSize="12.5" fill="#3d4859" textAnchor="end" fontFamily={MONO}>
+            {props.times[i]}
+          </text>
+        </g>
+      ))}
+      {flow.arrows.map((arrow) => (
+        <Arrow
+          key={arrow.id}
+          arrow={arrow}
+          text={labelText(t, arrow.label)}
+          selected={isSelected(arrow.piece)}
+          onSelect={props.onSelect}
+        />
+      ))}
+      {flow.marks.map((mark) => (
+        <Mark
+          key={mark.id}
+          mark={mark}
+          text={labelText(t, mark.label)}
+          selected={isSelected(mark.piece)}
+          onSelect={props.onSelect}
+        />
+      ))}
     </svg>
   );
 });

@@ -13,7 +13,8 @@ import { timeLabel } from './timeLabels.ts';
 
 const ROW_HEIGHT = 32;
 
-export function EventLog() {
+/** `titleHidden`: inside the views, whose tab already says "Event log", the title is for screen readers only. */
+export function EventLog(props: { titleHidden?: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const log = usePlayground((s) => s.log);
@@ -63,7 +64,9 @@ export function EventLog() {
   return (
     <section className="panel log" aria-labelledby={`${id}-title`} data-testid="event-log">
       <div className="panel__header log__bar">
-        <h2 id={`${id}-title`}>{t('log.title')}</h2>
+        <h2 id={`${id}-title`} className={props.titleHidden ? 'visually-hidden' : undefined}>
+          {t('log.title')}
+        </h2>
         <span className="log__count">{t('log.count', { count: rows.count })}</span>
         {folded > 0 && (
           <span className="tag tag--warn" title={t('log.foldedHint')} data-testid="folded">

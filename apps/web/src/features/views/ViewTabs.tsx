@@ -14,7 +14,7 @@ const VIEWS: ViewName[] = ['log', 'kernel', 'flow', 'clients', 'code'];
 function content(view: ViewName): ReactNode {
   switch (view) {
     case 'log':
-      return <EventLog />;
+      return <EventLog titleHidden />;
     case 'kernel':
       return <KernelView />;
     case 'flow':
