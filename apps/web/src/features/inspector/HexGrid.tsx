@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { logAt } from '../../bridge/appendLog.ts';
 import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
 import { useByteCursor } from '../../ui/useByteCursor.ts';
+import { useRemPx } from '../../ui/useRemPx.ts';
 import { virtualRows } from '../../ui/virtualRows.ts';
 import { HexRow } from './HexRow.tsx';
 import { firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
 import { useRowWidth } from './useRowWidth.ts';
-
-const ROW_HEIGHT = 28;
 
 /**
  * The hex + ASCII dump, virtualized by row. One Tab stop: arrow keys move a cursor byte, whose
@@ -23,6 +22,8 @@ export function HexGrid(props: {
   onView(from: number, to: number): void;
 }) {
   const { t } = useTranslation();
+  // Rows are a fixed height for the virtualizer, in rem so that they grow with presentation type.
+  const rowHeight = useRemPx(1.75);
   const { log, focusSeq, onPoint, onView } = props;
   const idPrefix = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -32,12 +33,12 @@ export function HexGrid(props: {
   const virtualizer = useVirtualizer({
     count: rowCount(log, perRow),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 6,
     // The sticky column header (one row tall) sits above the first row inside the scroller.
-    scrollMargin: ROW_HEIGHT,
+    scrollMargin: rowHeight,
   });
-  const inView = virtualRows(virtualizer, ROW_HEIGHT);
+  const inView = virtualRows(virtualizer, rowHeight);
 
   const focusPiece = focusSeq === null ? undefined : logAt(log.pieces, pieceIndexBySeq(log, focusSeq));
   const focusOffset = focusPiece?.offset;
@@ -63,7 +64,7 @@ export function HexGrid(props: {
     end: log.end,
     perRow,
     home: focusOffset ?? log.start,
-    rowHeight: ROW_HEIGHT,
+    rowHeight,
     scrollRef,
     following,
     scrollToRow: (row) => virtualizer.scrollToIndex(row),
@@ -79,7 +80,7 @@ export function HexGrid(props: {
         {
           '--offset-width': `${offsetDigits}ch`,
           '--per-row': perRow,
-          '--row-height': `${ROW_HEIGHT}px`,
+          '--row-height': `${rowHeight}px`,
         } as CSSProperties
       }
     >

@@ -5,17 +5,18 @@ import { logAt, logSize } from '../../bridge/appendLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useRemPx } from '../../ui/useRemPx.ts';
 import { virtualRows } from '../../ui/virtualRows.ts';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
 import { TimeOriginPicker, useTimeReference } from './TimeOriginPicker.tsx';
 import { timeLabel } from './timeLabels.ts';
 
-const ROW_HEIGHT = 32;
-
 /** `titleHidden`: inside the views, whose tab already says "Event log", the title is for screen readers only. */
 export function EventLog(props: { titleHidden?: boolean }) {
   const { t, i18n } = useTranslation();
+  // Rows are a fixed height for the virtualizer, in rem so that they grow with presentation type.
+  const rowHeight = useRemPx(2);
   const id = useId();
   const log = usePlayground((s) => s.log);
   const folded = usePlayground((s) => s.folded);
@@ -43,12 +44,12 @@ export function EventLog(props: { titleHidden?: boolean }) {
   const virtualizer = useVirtualizer({
     count: rows.count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     // The sticky column header (one row tall) sits above the first row inside the scroller.
-    scrollMargin: ROW_HEIGHT,
+    scrollMargin: rowHeight,
   });
-  const shown = virtualRows(virtualizer, ROW_HEIGHT);
+  const shown = virtualRows(virtualizer, rowHeight);
 
   // New rows keep the newest in view, unless the learner scrolled up to read older ones.
   useLayoutEffect(() => {
@@ -58,7 +59,7 @@ export function EventLog(props: { titleHidden?: boolean }) {
 
   const onScroll = () => {
     const el = scrollRef.current;
-    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
+    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight);
   };
 
   return (
@@ -91,7 +92,7 @@ export function EventLog(props: { titleHidden?: boolean }) {
             className="log__table"
             aria-labelledby={`${id}-title`}
             aria-rowcount={rows.count + 1}
-            style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+            style={{ '--row-height': `${rowHeight}px` } as CSSProperties}
           >
             <thead>
               <tr className="log-row log-row--head" aria-rowindex={1}>
