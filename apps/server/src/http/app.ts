@@ -56,9 +56,7 @@ function notFound(req: Request, res: Response): void {
 /** Malformed or oversized bodies get a short JSON answer, never Express's HTML page with a stack trace. */
 const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
   const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-  res
-    .status(status)
-    .json({
-      error: status === 500 ? 'Something went wrong inside the playground.' : 'Bad request.',
-    } satisfies HttpError);
+  res.status(status).json({
+    error: status === 500 ? 'Something went wrong inside the playground.' : 'Bad request.',
+  } satisfies HttpError);
 };
