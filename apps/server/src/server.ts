@@ -9,7 +9,7 @@ import { joinUrls } from './classroom/join-urls.ts';
 import { defaultConfig, type PlaygroundConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { HostCheck } from './http/host-check.ts';
-import { lessonRoutes } from './lessons/lesson-files.ts';
+import { lessonRoutes } from './lessons/lesson-route.ts';
 import { isLoopback } from './policy/addresses.ts';
 import { parseAllowTargets } from './policy/allow-targets.ts';
 import { ListenerRegistry } from './policy/listener-registry.ts';
@@ -59,7 +59,7 @@ export async function startPlayground(
     sessionCount: () => bridge?.sessions.size ?? 0,
     credentials,
     joinAttempts,
-    routes: [lessonRoutes(config.lessonsDir)],
+    routes: [lessonRoutes(config.lessonsDir, credentials)],
   });
   const http = createServer(app);
   const classroom = new Classroom({

@@ -1,12 +1,13 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { usePlayground } from '../bridge/context.tsx';
 import { ClassServers } from '../features/classroom/ClassServers.tsx';
 import { classStore } from '../features/classroom/classStore.ts';
 import { LessonPanel } from '../features/lessons/LessonPanel.tsx';
 import { lessonStore, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
-import { useAccess } from './PageContext.tsx';
+import { useAccess, useOptionalPage } from './PageContext.tsx';
 
 type Tab = 'create' | 'lessons' | 'class';
 
@@ -23,9 +24,13 @@ export function SideTabs(props: { children: ReactNode }) {
   const tabs: Tab[] = showClass ? ['create', 'lessons', 'class'] : ['create', 'lessons'];
   const [tab, setTab] = useState<Tab>('create');
   useLessonRuntime();
+  const page = useOptionalPage();
+  const sessionId = usePlayground((s) => s.connection.sessionId);
   useEffect(() => {
-    void loadTeacherLessons();
-  }, []);
+    // After each welcome: the bridge serves the teacher's lessons to holders of a valid token only.
+    const token = sessionId ? page?.access.currentToken() : null;
+    if (token) void loadTeacherLessons(token);
+  }, [sessionId, page]);
   const current = tabs.includes(tab) ? tab : 'create';
   return (
     <>

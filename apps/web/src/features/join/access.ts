@@ -63,6 +63,8 @@ export interface Access {
   token(): Promise<string | null>;
   /** For the bridge client's handlers: a welcome means the token worked. */
   welcomed(welcome: Welcome): void;
+  /** The token of the page's session once a welcome proved it; other requests (`/api/lessons`) send it too. */
+  currentToken(): string | null;
 }
 
 function safeGet(storage: Storages['local'], key: string): string | null {
@@ -87,6 +89,9 @@ export function createAccess(options: TokenSourceOptions): Access {
   const fetchJson =
     options.fetchJson ?? ((url: string) => fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }));
   let failures = 0;
+  /** What `token()` last handed out, and what the last welcome proved. */
+  let offered: string | null = null;
+  let proven: string | null = null;
   let waitingForJoin: ((token: string) => void) | null = null;
 
   const store = createStore<AccessState>()((set) => ({
@@ -135,45 +140,52 @@ export function createAccess(options: TokenSourceOptions): Access {
     });
   };
 
+  const tokenToOffer = async (): Promise<string | null> => {
+    readLink();
+    // Asked first every time: it tells the mode, and a bridge that does not answer is down, not
+    // refusing our token, so that attempt does not count toward giving a stored token up.
+    const response = await fetchJson('/api/session');
+    if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
+    const info = SessionInfo.safeParse(await response.json());
+    if (!info.success) throw new Error('GET /api/session answered something the protocol does not allow');
+    store.setState({ mode: info.data.mode });
+    if (info.data.token !== null) {
+      if (store.getState().view === 'join') store.setState({ view: 'app' });
+      return info.data.token;
+    }
+    let reason: JoinReason = null;
+    if (failures >= STALE_AFTER_FAILURES) {
+      // The bridge answers but keeps refusing the token: it was restarted, and its tokens are new.
+      failures = 0;
+      safeSet(storages.session, STORAGE.resume, null);
+      if (safeGet(storages.session, STORAGE.teacher)) {
+        safeSet(storages.session, STORAGE.teacher, null);
+        reason = 'teacherLinkInvalid';
+      } else if (safeGet(storages.local, STORAGE.student)) {
+        safeSet(storages.local, STORAGE.student, null);
+        reason = 'expired';
+      }
+    }
+    const stored = safeGet(storages.session, STORAGE.teacher) ?? safeGet(storages.local, STORAGE.student);
+    if (stored) {
+      failures++;
+      return stored;
+    }
+    const token = await askToJoin(reason);
+    failures++;
+    return token;
+  };
+
   return {
     store,
+    currentToken: () => proven,
     async token() {
-      readLink();
-      // Asked first every time: it tells the mode, and a bridge that does not answer is down, not
-      // refusing our token, so that attempt does not count toward giving a stored token up.
-      const response = await fetchJson('/api/session');
-      if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
-      const info = SessionInfo.safeParse(await response.json());
-      if (!info.success) throw new Error('GET /api/session answered something the protocol does not allow');
-      store.setState({ mode: info.data.mode });
-      if (info.data.token !== null) {
-        if (store.getState().view === 'join') store.setState({ view: 'app' });
-        return info.data.token;
-      }
-      let reason: JoinReason = null;
-      if (failures >= STALE_AFTER_FAILURES) {
-        // The bridge answers but keeps refusing the token: it was restarted, and its tokens are new.
-        failures = 0;
-        safeSet(storages.session, STORAGE.resume, null);
-        if (safeGet(storages.session, STORAGE.teacher)) {
-          safeSet(storages.session, STORAGE.teacher, null);
-          reason = 'teacherLinkInvalid';
-        } else if (safeGet(storages.local, STORAGE.student)) {
-          safeSet(storages.local, STORAGE.student, null);
-          reason = 'expired';
-        }
-      }
-      const stored = safeGet(storages.session, STORAGE.teacher) ?? safeGet(storages.local, STORAGE.student);
-      if (stored) {
-        failures++;
-        return stored;
-      }
-      const token = await askToJoin(reason);
-      failures++;
-      return token;
+      offered = await tokenToOffer();
+      return offered;
     },
     welcomed(welcome) {
       failures = 0;
+      proven = offered;
       store.setState({
         view: 'app',
         joinReason: null,

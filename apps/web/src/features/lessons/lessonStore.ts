@@ -37,9 +37,9 @@ export interface LessonData {
 
 export const lessonStore = createStore<LessonData>()(() => ({ catalog: builtinLessons(), run: null }));
 
-/** Adds the teacher's lessons (`--lessons DIR`) to the built-in ones. */
-export async function loadTeacherLessons(): Promise<void> {
-  const extra = await teacherLessons();
+/** Adds the teacher's lessons (`--lessons DIR`) to the built-in ones; `token` is the page's, which the bridge asks for. */
+export async function loadTeacherLessons(token: string): Promise<void> {
+  const extra = await teacherLessons(token);
   if (extra.length === 0) return;
   lessonStore.setState((s) => ({ catalog: [...s.catalog.filter((e) => e.source === 'builtin'), ...extra] }));
 }
