@@ -154,6 +154,3 @@ export const Spotlight = z.object({
     .optional(),
 });
 export type Spotlight = z.infer<typeof Spotlight>;
-
-/** WebSocket close code: the same session was resumed by another page (tab), which now has it. */
-export const CLOSE_RESUMED_ELSEWHERE = 4001;

@@ -10,11 +10,18 @@ import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
 import { BridgeError } from './bridge-error.ts';
+import { tooComplex } from './command-scan.ts';
 import { dispatchLab } from './lab-commands.ts';
 import { planSend } from './send-plan.ts';
 
-/** Reads a raw WebSocket message into a valid command, or says exactly what is wrong with it. */
+/**
+ * Reads a raw WebSocket message into a valid command, or says exactly what is wrong with it. Text
+ * too deeply nested or with too many values to be any command is not even parsed (`bad_json`).
+ */
 export function parseCommand(raw: string): { id: CommandId | null; command?: Command; error?: BridgeError } {
+  const complex = tooComplex(raw);
+  if (complex)
+    return { id: null, error: new BridgeError('bad_json', `The bridge does not read this message: ${complex}.`) };
   let json: unknown;
   try {
     json = JSON.parse(raw);

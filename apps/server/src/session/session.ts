@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
   CLOSE_RESUMED_ELSEWHERE,
+  CLOSE_TOO_FAR_BEHIND,
   type ClassInfo,
   type EventBatch,
   type KernelSnapshot,
@@ -28,9 +29,12 @@ import type { TargetPolicy } from '../policy/target-policy.ts';
 import { formatBytes } from '../quota/format.ts';
 import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
+import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
 import { CommandIntake } from './command-intake.ts';
+import { CommandQueue } from './command-queue.ts';
 import { Outbox } from './outbox.ts';
+import { OutputBudget } from './output-budget.ts';
 import { PageLink } from './page-link.ts';
 
 export interface SessionDeps {
@@ -76,10 +80,16 @@ export class Session implements ClassMember {
   private readonly resumeSecret = randomToken();
   private readonly policy: TargetPolicy;
   private link: PageLink | null = null;
+  /** The commands of the attached page (each page its own: a replaced page's are dropped). */
+  private commands: CommandQueue | null = null;
   private keep: boolean;
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
   private readonly outbox: Outbox;
+  private readonly budget: OutputBudget;
+  private readonly cpu: TokenBucket;
+  /** Roster and class messages withheld while the page is behind: only the latest of each matters. */
+  private readonly withheld = new Map<'roster' | 'class', Roster | ClassInfo>();
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
@@ -87,7 +97,6 @@ export class Session implements ClassMember {
   private readonly intake: CommandIntake;
   private readonly holds = new Set<Hold>();
   private lastQuotaNotice = Number.NEGATIVE_INFINITY;
-  private alive = true;
   private closed = false;
 
   /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
@@ -110,12 +119,20 @@ export class Session implements ClassMember {
         reply: (reply) => this.send(reply),
         hold: () => this.link?.hold(),
         release: () => this.link?.release(),
-        bufferedAmount: () => this.bufferedAmount(),
-        onPressure: (paused) => this.hold('browser', paused),
+        bufferedAmount: () => this.link?.bufferedAmount ?? 0,
       },
       config.outbox,
       limits.previewBytes,
     );
+    this.budget = new OutputBudget(
+      { ...config.outbox, pollMs: config.outbox.flushIntervalMs },
+      {
+        measure: () => this.bufferedAmount(),
+        onPressure: (paused) => this.onPressure(paused),
+        onOverflow: (queued) => this.onOverflow(queued),
+      },
+    );
+    this.cpu = new TokenBucket(config.intake.cpuMsPerSecond, config.intake.cpuMsPerSecond);
     this.rate = new RateMeter({
       bytesPerSecond: limits.bytesPerSecond,
       eventsPerSecond: limits.eventsPerSecond,
@@ -182,7 +199,8 @@ export class Session implements ClassMember {
     this.graceTimer = undefined;
     const previous = this.link;
     this.link = null;
-    if (previous?.open) previous.ws.close(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
+    this.commands?.close();
+    previous?.letGo(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
     this.outbox.flush();
     this.keep = keep;
@@ -199,11 +217,13 @@ export class Session implements ClassMember {
   }
 
   sendMessage(message: Roster | ClassInfo | Spotlight): void {
-    this.send(message);
+    if (this.budget.behind && message.type !== 'spotlight') this.withheld.set(message.type, message);
+    else this.send(message);
   }
 
+  /** Everything on its way to the page: what the WebSocket holds and what the outbox still queues. */
   bufferedAmount(): number {
-    return this.link?.bufferedAmount ?? 0;
+    return (this.link?.queuedBytes ?? 0) + this.outbox.queuedBytes;
   }
 
   /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
@@ -216,28 +236,27 @@ export class Session implements ClassMember {
     });
   }
 
-  /** Called every heartbeat interval: a browser that missed the previous ping is gone. */
+  /** Called every heartbeat interval: a browser that did not answer the previous ping is gone. */
   heartbeat(): void {
-    const ws = this.link?.ws;
-    if (!ws) return;
-    if (!this.alive) {
-      this.deps.log.info({ session: this.id }, 'browser vanished without closing');
-      ws.terminate();
-      return;
-    }
-    this.alive = false;
-    ws.ping();
+    const link = this.link;
+    if (!link || link.heartbeat()) return;
+    this.deps.log.info({ session: this.id }, 'browser vanished without closing, or does not read');
+    link.terminate();
   }
 
   private bind(ws: WebSocket, tcp: Duplex): void {
     const link = new PageLink(ws, tcp);
-    this.link = link;
-    this.alive = true;
-    ws.on('message', (data, isBinary) => {
-      if (this.link === link && !this.closed) void this.intake.handle(isBinary ? null : data.toString());
+    const commands = new CommandQueue({
+      sliceMs: this.deps.config.intake.sliceMs,
+      cpu: this.cpu,
+      handle: (raw) => this.intake.handle(raw),
+      pauseSource: (paused) => link.pauseReading(paused),
     });
-    ws.on('pong', () => {
-      if (this.link === link) this.alive = true;
+    this.link = link;
+    this.commands = commands;
+    commands.holdForOutput(this.budget.behind);
+    ws.on('message', (data, isBinary) => {
+      if (this.link === link && !this.closed) commands.push(isBinary ? null : data.toString());
     });
     ws.on('close', () => {
       if (this.link === link) this.onSocketClosed();
@@ -266,6 +285,8 @@ export class Session implements ClassMember {
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
   private onSocketClosed(): void {
     this.link = null;
+    this.commands?.close();
+    this.commands = null;
     const grace = this.deps.config.resumeGraceMs;
     if (this.closed || !this.keep || grace <= 0) {
       void this.close();
@@ -291,10 +312,13 @@ export class Session implements ClassMember {
     this.send(notice);
   }
 
-  async close(): Promise<void> {
+  /** Ends the session with every socket; its page (if any) is told why with `code`. */
+  async close(code = 1001, reason = 'session closed'): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.graceTimer);
+    this.commands?.close();
+    this.budget.close();
     this.deps.onClosed?.(this);
     this.deps.classroom?.leave(this);
     this.rate.close();
@@ -304,7 +328,7 @@ export class Session implements ClassMember {
     this.deps.listeners.removeAll(`${this.id}/`);
     this.outbox.flush();
     this.outbox.close();
-    if (this.link?.open) this.link.ws.close(1001, 'session closed');
+    this.link?.close(code, reason);
   }
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
@@ -315,6 +339,7 @@ export class Session implements ClassMember {
     this.kernel.observe(event);
     this.rate.observe(event);
     this.outbox.push(event);
+    this.budget.check();
   }
 
   /** Only two event types matter here; the owner key is not built for the byte events of a flood. */
@@ -364,5 +389,25 @@ export class Session implements ClassMember {
 
   private send(message: unknown): void {
     this.link?.send(message);
+    this.budget.check();
+  }
+
+  /** The page fell behind (or caught up): its sockets and its commands wait (or go on). */
+  private onPressure(paused: boolean): void {
+    this.hold('browser', paused);
+    this.commands?.holdForOutput(paused);
+    if (paused) return;
+    const withheld = [...this.withheld.values()];
+    this.withheld.clear();
+    for (const message of withheld) this.send(message);
+  }
+
+  /** More than the hard cap waits for the page: it is not reading, and this session ends. */
+  private onOverflow(queued: number): void {
+    this.deps.log.warn({ session: this.id, queued }, 'page too far behind; session ended');
+    void this.close(
+      CLOSE_TOO_FAR_BEHIND,
+      `The page fell ${formatBytes(queued)} behind what the bridge sent it, so the bridge ended the session.`,
+    );
   }
 }

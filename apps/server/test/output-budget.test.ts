@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { TokenBucket } from '../src/quota/token-bucket.ts';
+import { CommandQueue } from '../src/session/command-queue.ts';
+import { OutputBudget } from '../src/session/output-budget.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the output budget of one page', () => {
+  it('pauses above the high-water mark, resumes below the low one, and gives up once above the hard cap', async () => {
+    let queued = 0;
+    const calls: string[] = [];
+    const budget = new OutputBudget(
+      { highWaterBytes: 1000, lowWaterBytes: 100, hardCapBytes: 5000, pollMs: 5 },
+      {
+        measure: () => queued,
+        onPressure: (paused) => calls.push(paused ? 'pause' : 'resume'),
+        onOverflow: (q) => calls.push(`overflow ${q}`),
+      },
+    );
+    queued = 900;
+    budget.check();
+    expect(calls).toEqual([]);
+    queued = 1001;
+    budget.check();
+    expect(budget.behind).toBe(true);
+    queued = 500;
+    budget.check();
+    expect(calls).toEqual(['pause']);
+    // Nothing else checks while the session is paused: the budget looks by itself.
+    queued = 50;
+    await sleep(30);
+    expect(calls).toEqual(['pause', 'resume']);
+    queued = 5001;
+    budget.check();
+    budget.check();
+    expect(calls).toEqual(['pause', 'resume', 'overflow 5001']);
+    budget.close();
+  });
+});
+
+describe('the command queue of one page', () => {
+  function harness(options: { sliceMs?: number; cpuMsPerSecond?: number; costMs?: number } = {}) {
+    const handled: string[] = [];
+    const paused: boolean[] = [];
+    const cpu = new TokenBucket(options.cpuMsPerSecond ?? 1000, options.cpuMsPerSecond ?? 1000);
+    const queue = new CommandQueue({
+      sliceMs: options.sliceMs ?? 4,
+      cpu,
+      handle: (raw) => {
+        const until = performance.now() + (options.costMs ?? 0);
+        while (performance.now() < until) {
+          // Busy: the cost of a command.
+        }
+        handled.push(String(raw));
+      },
+      pauseSource: (p) => paused.push(p),
+    });
+    return { queue, handled, paused };
+  }
+
+  it('carries out a lone command at once, without pausing the connection', () => {
+    const { queue, handled, paused } = harness();
+    queue.push('a');
+    expect(handled).toEqual(['a']);
+    expect(paused).toEqual([]);
+  });
+
+  it('runs at most a slice per loop turn, stops reading meanwhile, and goes on in the next turns', async () => {
+    const { queue, handled, paused } = harness({ sliceMs: 4, costMs: 1.5 });
+    for (let i = 0; i < 10; i++) queue.push(String(i));
+    expect(handled.length).toBeLessThanOrEqual(3);
+    expect(paused).toEqual([true]);
+    await sleep(50);
+    expect(handled).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(paused).toEqual([true, false]);
+  });
+
+  it('waits while the page is behind on its output, and while the session’s CPU budget is spent', async () => {
+    const behind = harness();
+    behind.queue.holdForOutput(true);
+    behind.queue.push('a');
+    expect(behind.handled).toEqual([]);
+    behind.queue.holdForOutput(false);
+    expect(behind.handled).toEqual(['a']);
+
+    const busy = harness({ cpuMsPerSecond: 20, costMs: 5, sliceMs: 1000 });
+    const started = performance.now();
+    for (let i = 0; i < 8; i++) busy.queue.push(String(i));
+    expect(busy.handled.length).toBeLessThan(8);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (busy.handled.length === 8 || performance.now() - started > 5000) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    expect(busy.handled).toHaveLength(8);
+    // 40 ms of commands at 20 ms a second, after a second's burst of 20: about one more second.
+    expect(performance.now() - started).toBeGreaterThan(700);
+  });
+});
