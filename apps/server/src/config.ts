@@ -106,8 +106,8 @@ export const DEFAULT_ADMISSION: AdmissionConfig = {
 };
 
 export const DEFAULT_INTAKE: IntakeConfig = {
-  sliceMs: 4,
-  cpuMsPerSecond: 300,
+  sliceMs: 1,
+  cpuMsPerSecond: 100,
 };
 
 export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): PlaygroundConfig {

@@ -38,7 +38,8 @@ export function parseCommand(raw: string): { id: CommandId | null; command?: Com
 
 /** The id is echoed in the reply only if it is a valid id, so the reply itself always fits the protocol. */
 function commandIdOf(json: unknown): CommandId | null {
-  if (typeof json !== 'object' || json === null) return null;
+  // No id, no zod: a failed parse builds an error with messages, the most a bad message costs.
+  if (typeof json !== 'object' || json === null || (json as { id?: unknown }).id === undefined) return null;
   const id = CommandId.safeParse((json as { id?: unknown }).id);
   return id.success ? id.data : null;
 }
