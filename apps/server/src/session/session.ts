@@ -27,7 +27,7 @@ import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { formatBytes } from '../quota/format.ts';
-import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
+import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
@@ -36,6 +36,7 @@ import { CommandQueue } from './command-queue.ts';
 import { Outbox } from './outbox.ts';
 import { OutputBudget } from './output-budget.ts';
 import { PageLink } from './page-link.ts';
+import { ReadingHold } from './reading-hold.ts';
 
 export interface SessionDeps {
   config: PlaygroundConfig;
@@ -54,14 +55,8 @@ export interface SessionDeps {
   onClosed?: (session: Session) => void;
 }
 
-/** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */
-type Hold = 'browser' | 'rate';
-
 /** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
 const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
-
-/** A learner hears about throttling once, not on every pause of a sustained flood. */
-const QUOTA_NOTICE_EVERY_MS = 5000;
 
 /**
  * One browser tab: it owns an engine (and so every socket the tab opened) for as long as its
@@ -95,8 +90,7 @@ export class Session implements ClassMember {
   private readonly kernel: KernelWatcher;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
-  private readonly holds = new Set<Hold>();
-  private lastQuotaNotice = Number.NEGATIVE_INFINITY;
+  private readonly reading: ReadingHold;
   private closed = false;
 
   /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
@@ -136,7 +130,7 @@ export class Session implements ClassMember {
     this.rate = new RateMeter({
       bytesPerSecond: limits.bytesPerSecond,
       eventsPerSecond: limits.eventsPerSecond,
-      onThrottle: (throttled, limit) => this.onThrottle(throttled, limit),
+      onThrottle: (throttled, limit) => this.reading.rateThrottled(throttled, limit),
     });
     this.sendBuffer = new SendBuffer(limits.maxSendBufferBytes);
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
@@ -146,6 +140,7 @@ export class Session implements ClassMember {
       now: () => performance.now() - origin,
     });
     this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets });
+    this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
     this.spawner = new Spawner({
       engine: this.engine,
       rate: this.rate,
@@ -354,31 +349,6 @@ export class Session implements ClassMember {
     }
   }
 
-  private hold(reason: Hold, on: boolean): void {
-    const before = this.holds.size > 0;
-    if (on) this.holds.add(reason);
-    else this.holds.delete(reason);
-    const after = this.holds.size > 0;
-    if (before === after) return;
-    if (after) this.engine.pauseReading();
-    else this.engine.resumeReading();
-  }
-
-  private onThrottle(throttled: boolean, limit: RateLimit): void {
-    this.hold('rate', throttled);
-    const now = performance.now();
-    if (!throttled || now - this.lastQuotaNotice < QUOTA_NOTICE_EVERY_MS) return;
-    this.lastQuotaNotice = now;
-    const max = this.deps.config.limits[limit];
-    const what = limit === 'bytesPerSecond' ? formatBytes(max) : `${max} events`;
-    this.notify({
-      type: 'notice',
-      code: 'quota',
-      message: `This session reached its limit of ${what} per second, so its sockets stop reading for a moment.`,
-      params: { limit, max },
-    });
-  }
-
   /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
   private sendKernel(snapshot: KernelSnapshot): boolean {
     if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
@@ -394,7 +364,7 @@ export class Session implements ClassMember {
 
   /** The page fell behind (or caught up): its sockets and its commands wait (or go on). */
   private onPressure(paused: boolean): void {
-    this.hold('browser', paused);
+    this.reading.browserBehind(paused);
     this.commands?.holdForOutput(paused);
     if (paused) return;
     const withheld = [...this.withheld.values()];
