@@ -24,6 +24,7 @@ import { EventHistory } from '../classroom/event-history.ts';
 import { SocketTable } from '../classroom/socket-table.ts';
 import type { PlaygroundConfig } from '../config.ts';
 import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
+import { destinationCheck } from '../policy/destination-check.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { formatBytes } from '../quota/format.ts';
@@ -139,7 +140,11 @@ export class Session implements ClassMember {
       send: (snapshot) => this.sendKernel(snapshot),
       now: () => performance.now() - origin,
     });
-    this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets });
+    this.engine = new Engine({
+      onEvent: (e) => this.observe(e),
+      maxSockets: limits.maxSockets,
+      checkDestination: destinationCheck(this.policy),
+    });
     this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
     this.spawner = new Spawner({
       engine: this.engine,

@@ -169,6 +169,8 @@ export const en = {
     connections: 'Accepted connections',
     noConnections: 'No connections yet: open a client to {{address}}.',
     lastError: 'Last error: {{message}}',
+    reachableFromNetwork:
+      'Listening on {{address}}, every interface of this computer: other computers on your network can connect to it, not only this one.',
     actionFailed: '{{action}} failed: {{message}}',
     actions: {
       send: 'Send',
@@ -1230,6 +1232,10 @@ export const en = {
         'The {{transport}} server on port {{port}} belongs to someone else in the class and is not shared. The teacher can publish it, or allow connecting to classmates’ servers.',
       'reason=notListening':
         'In a class the playground only connects to servers of this playground, and nothing here listens for {{transport}} on {{host}} port {{port}}.',
+      'reason=relayNotListening':
+        'The relay turned a client away: nothing of this playground listens for {{transport}} on {{host}} port {{port}} any more (the server stopped), so the relay does not connect there.',
+      'reason=relayNotShared':
+        'The relay turned a client away: the {{transport}} server on port {{port}} is not shared with you any more (the teacher stopped sharing it), so the relay does not connect there.',
       portRange:
         'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
       notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
@@ -1237,6 +1243,8 @@ export const en = {
       ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
     },
     quota: {
+      'via=relay':
+        'The relay turned a client from {{host}}:{{port}} away: its connections would take this session past {{max}} open sockets, the most allowed. Close some sockets first.',
       spawnTooMany:
         'Spawning {{count}} clients would make {{total}} open sockets, but this session may have at most {{max}}. Close some sockets or spawn fewer.',
       'limit=maxSockets': 'This session already has {{max}} open sockets, the most allowed. Close some first.',

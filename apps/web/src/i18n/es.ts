@@ -175,6 +175,8 @@ export const es: Messages = {
     connections: 'Conexiones aceptadas',
     noConnections: 'Aún no hay conexiones: abre un cliente hacia {{address}}.',
     lastError: 'Último error: {{message}}',
+    reachableFromNetwork:
+      'Escucha en {{address}}, todas las interfaces de este computador: otros computadores de tu red pueden conectarse a él, no solo este.',
     actionFailed: '{{action}} falló: {{message}}',
     actions: {
       send: 'Enviar',
@@ -1286,6 +1288,10 @@ export const es: Messages = {
         'El servidor {{transport}} del puerto {{port}} es de otra persona de la clase y no está compartido. El profesor puede publicarlo, o permitir conectarse a los servidores de los compañeros.',
       'reason=notListening':
         'En clase el playground solo se conecta a servidores de este playground, y aquí nada escucha {{transport}} en {{host}}, puerto {{port}}.',
+      'reason=relayNotListening':
+        'El relé rechazó a un cliente: ya nada de este playground escucha {{transport}} en {{host}}, puerto {{port}} (el servidor se detuvo), así que el relé no se conecta allí.',
+      'reason=relayNotShared':
+        'El relé rechazó a un cliente: el servidor {{transport}} del puerto {{port}} ya no está compartido contigo (el profesor dejó de compartirlo), así que el relé no se conecta allí.',
       portRange:
         'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
       notLoopback: 'Este playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
@@ -1293,6 +1299,8 @@ export const es: Messages = {
       ownPort: 'El puerto {{port}} es el propio del playground; elige otro.',
     },
     quota: {
+      'via=relay':
+        'El relé rechazó a un cliente de {{host}}:{{port}}: sus conexiones dejarían esta sesión por encima de {{max}} sockets abiertos, el máximo permitido. Cierra algunos sockets antes.',
       spawnTooMany:
         'Lanzar {{count}} clientes dejaría {{total}} sockets abiertos, pero esta sesión puede tener como máximo {{max}}. Cierra algunos sockets o lanza menos.',
       'limit=maxSockets': 'Esta sesión ya tiene {{max}} sockets abiertos, el máximo permitido. Cierra alguno antes.',

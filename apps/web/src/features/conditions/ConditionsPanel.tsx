@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
 import { useNetLab } from '../netlab/labStore.ts';
+import { LastError, ReachableNote } from '../sockets/SocketNotes.tsx';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';
 
@@ -186,7 +187,9 @@ function RelayCard(props: { socketKey: string }) {
         </p>
         <span className="tag">{t('netlab.conditions.seedTag', { seed: conditions.seed })}</span>
       </header>
+      <ReachableNote info={info} open={entry.state !== 'closed'} />
       <RelayStats stats={live?.stats ?? null} transport={conditions.transport} />
+      <LastError entry={entry} />
       {live && live.flows.length > 0 && (
         <p className="field__hint">
           {t('netlab.conditions.flows', { peers: live.flows.map((f) => formatEndpoint(f.peer)).join(', ') })}

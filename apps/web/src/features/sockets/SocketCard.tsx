@@ -2,7 +2,6 @@ import type { SocketInfo } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
-import { formatError } from '../../i18n/formatError.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
@@ -10,6 +9,7 @@ import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SocketActions } from './SocketActions.tsx';
+import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
@@ -21,7 +21,7 @@ function canSend(entry: SocketEntry): boolean {
 }
 
 export function SocketCard(props: { socketKey: SocketKey }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entry = usePlayground((s) => s.sockets[props.socketKey]);
   const selected = usePlayground((s) => s.selection.key === props.socketKey);
   const select = usePlayground((s) => s.select);
@@ -65,9 +65,8 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       <Addresses info={info} />
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
-      {entry.lastError && (
-        <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
-      )}
+      <ReachableNote info={info} open={open} />
+      <LastError entry={entry} />
       {open && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
       {open && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
       <CardLifecycle entry={entry} />
