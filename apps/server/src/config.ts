@@ -79,6 +79,14 @@ export interface AdmissionConfig {
   /** Wrong join codes one address may try per window before every join from it gets 429. */
   joinFailures: number;
   joinWindowMs: number;
+  /** Joins (with the right code) one address may make per minute (a token bucket)… */
+  joinsPerMinute: number;
+  /** …holding at most this many, so a few students sharing an address can join at once. */
+  joinBurst: number;
+  /** Student tokens one address may hold at once; the class's 1,000 cannot be filled from one computer. */
+  maxJoinsPerAddress: number;
+  /** A join no page has used (no session opened with its token) is forgotten after this long. */
+  unusedJoinTtlMs: number;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -103,6 +111,10 @@ export const DEFAULT_ADMISSION: AdmissionConfig = {
   upgradeBurst: 20,
   joinFailures: 5,
   joinWindowMs: 60_000,
+  joinsPerMinute: 6,
+  joinBurst: 6,
+  maxJoinsPerAddress: 10,
+  unusedJoinTtlMs: 10 * 60_000,
 };
 
 export const DEFAULT_INTAKE: IntakeConfig = {

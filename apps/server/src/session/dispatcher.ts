@@ -165,6 +165,7 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'class.allowPeers':
     case 'class.stopStudentSockets':
     case 'class.spotlight':
+    case 'class.revoke':
     case 'lesson.progress':
       return required(ctx.classroom, command.type).handle(command);
   }

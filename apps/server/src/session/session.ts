@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
+  CLOSE_REMOVED_FROM_CLASS,
   CLOSE_RESUMED_ELSEWHERE,
   CLOSE_TOO_FAR_BEHIND,
   type ClassInfo,
@@ -234,6 +235,12 @@ export class Session implements ClassMember {
       code: 'teacher',
       message: 'Your teacher stopped your sockets. You can start new ones.',
     });
+  }
+
+  /** The teacher took this student's join back: the page is told (4003) and every socket closes. */
+  removeFromClass(): Promise<void> {
+    this.keep = false;
+    return this.close(CLOSE_REMOVED_FROM_CLASS, 'Your teacher removed you from the class.');
   }
 
   /** Called every heartbeat interval: a browser that did not answer the previous ping is gone. */

@@ -1030,12 +1030,16 @@ export const en = {
       expired: 'The playground was restarted, so your old place in the class is gone. Join again with the new code.',
       teacherLinkInvalid:
         'This teacher link no longer works: the playground was restarted. Open the new teacher link it printed, or join as a student.',
+      removed:
+        'Your teacher removed you from the class, and your sockets were closed. Ask your teacher before joining again.',
     },
     problems: {
       wrongCode: 'That code is not right. Check the code on the teacher’s screen and try again.',
-      tooMany: 'Too many wrong codes from this computer. Try again in {{seconds}} s.',
+      tooMany: 'Too many tries from this computer. Try again in {{seconds}} s.',
       badInput: 'Type both the code and your name.',
-      classFull: 'The class is full. Ask your teacher to restart the playground.',
+      classFull: 'The class is full. Ask your teacher to remove joins that nobody uses.',
+      addressFull:
+        'This computer has already joined the class as many times as allowed. Ask your teacher to remove the joins you do not use.',
       notLan: 'This playground is not open to a class, so there is nothing to join.',
       network: 'The playground does not answer. Check that you are on the classroom network and try again.',
       other: 'Joining did not work. Try again in a moment.',
@@ -1141,6 +1145,19 @@ export const en = {
       label: 'Teacher’s view',
       class: 'Class',
       sockets: 'My sockets',
+    },
+    joins: {
+      title: 'Who joined',
+      none: 'Nobody has joined yet.',
+      summary_one: '{{count}} join: {{inClass}} in class, {{waiting}} waiting.',
+      summary_other: '{{count}} joins: {{inClass}} in class, {{waiting}} waiting.',
+      fromAddress_one: '{{count}} join',
+      fromAddress_other: '{{count}} joins',
+      status: { waiting: 'waiting', joined: 'in class' },
+      remove: 'Remove',
+      removeOne: 'Remove {{name}} from the class',
+      removeAll: 'Remove all {{count}} from {{address}}',
+      hint: 'A removed student’s page closes their sockets and asks for the code again. A join nobody uses is forgotten after 10 minutes; each computer may hold at most 10.',
     },
     join: {
       title: 'Join the class',

@@ -1080,12 +1080,16 @@ export const es: Messages = {
         'El playground se reinició, así que tu lugar en la clase ya no existe. Vuelve a unirte con el código nuevo.',
       teacherLinkInvalid:
         'Este enlace de profesor ya no funciona: el playground se reinició. Abre el nuevo enlace de profesor que mostró, o únete como estudiante.',
+      removed:
+        'Tu profesor te quitó de la clase y tus sockets se cerraron. Pregúntale a tu profesor antes de volver a unirte.',
     },
     problems: {
       wrongCode: 'Ese código no es correcto. Revisa el código de la pantalla del profesor e inténtalo de nuevo.',
-      tooMany: 'Demasiados códigos incorrectos desde este computador. Vuelve a intentarlo en {{seconds}} s.',
+      tooMany: 'Demasiados intentos desde este computador. Vuelve a intentarlo en {{seconds}} s.',
       badInput: 'Escribe el código y tu nombre.',
-      classFull: 'La clase está llena. Pídele a tu profesor que reinicie el playground.',
+      classFull: 'La clase está llena. Pídele a tu profesor que quite las entradas que nadie usa.',
+      addressFull:
+        'Este computador ya se unió a la clase tantas veces como se permite. Pídele a tu profesor que quite las entradas que no usas.',
       notLan: 'Este playground no está abierto a una clase, así que no hay nada a lo que unirse.',
       network: 'El playground no responde. Comprueba que estás en la red de la clase e inténtalo de nuevo.',
       other: 'No se pudo entrar. Inténtalo de nuevo en un momento.',
@@ -1193,6 +1197,19 @@ export const es: Messages = {
       label: 'Vista del profesor',
       class: 'Clase',
       sockets: 'Mis sockets',
+    },
+    joins: {
+      title: 'Quién se unió',
+      none: 'Todavía no se ha unido nadie.',
+      summary_one: '{{count}} entrada: {{inClass}} en clase, {{waiting}} esperando.',
+      summary_other: '{{count}} entradas: {{inClass}} en clase, {{waiting}} esperando.',
+      fromAddress_one: '{{count}} entrada',
+      fromAddress_other: '{{count}} entradas',
+      status: { waiting: 'esperando', joined: 'en clase' },
+      remove: 'Quitar',
+      removeOne: 'Quitar a {{name}} de la clase',
+      removeAll: 'Quitar las {{count}} de {{address}}',
+      hint: 'La página de un estudiante quitado cierra sus sockets y vuelve a pedir el código. Una entrada que nadie usa se olvida a los 10 minutos; cada computador puede tener como máximo 10.',
     },
     join: {
       title: 'Únete a la clase',

@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export type AccessView = 'checking' | 'join' | 'app';
 
 /** Why the join screen is shown again, beyond "nobody joined yet". */
-export type JoinReason = 'expired' | 'teacherLinkInvalid' | null;
+export type JoinReason = 'expired' | 'teacherLinkInvalid' | 'removed' | null;
 
 export interface AccessData {
   mode: Mode | null;
@@ -65,6 +65,8 @@ export interface Access {
   welcomed(welcome: Welcome): void;
   /** The token of the page's session once a welcome proved it; other requests (`/api/lessons`) send it too. */
   currentToken(): string | null;
+  /** The teacher took this student's join back: the stored token is dropped and the join screen says why. */
+  removedFromClass(): void;
 }
 
 function safeGet(storage: Storages['local'], key: string): string | null {
@@ -89,6 +91,8 @@ export function createAccess(options: TokenSourceOptions): Access {
   const fetchJson =
     options.fetchJson ?? ((url: string) => fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }));
   let failures = 0;
+  /** Why the next join screen is shown, when something said so before the screen is needed. */
+  let nextReason: JoinReason = null;
   /** What `token()` last handed out, and what the last welcome proved. */
   let offered: string | null = null;
   let proven: string | null = null;
@@ -171,7 +175,8 @@ export function createAccess(options: TokenSourceOptions): Access {
       failures++;
       return stored;
     }
-    const token = await askToJoin(reason);
+    const token = await askToJoin(reason ?? nextReason);
+    nextReason = null;
     failures++;
     return token;
   };
@@ -179,6 +184,14 @@ export function createAccess(options: TokenSourceOptions): Access {
   return {
     store,
     currentToken: () => proven,
+    removedFromClass() {
+      safeSet(storages.local, STORAGE.student, null);
+      safeSet(storages.session, STORAGE.resume, null);
+      proven = null;
+      failures = 0;
+      nextReason = 'removed';
+      store.setState({ view: 'join', joinReason: 'removed', role: null, name: null, studentId: null });
+    },
     async token() {
       offered = await tokenToOffer();
       return offered;
@@ -208,7 +221,11 @@ export function resumeStorage(storages: Storages): { get(): string | null; set(t
 /** `POST /api/join`: the outcome the join form shows. */
 export type JoinOutcome =
   | { ok: true; token: string }
-  | { ok: false; problem: 'wrongCode' | 'badInput' | 'classFull' | 'notLan' | 'network' | 'other'; status?: number }
+  | {
+      ok: false;
+      problem: 'wrongCode' | 'badInput' | 'classFull' | 'addressFull' | 'notLan' | 'network' | 'other';
+      status?: number;
+    }
   | { ok: false; problem: 'tooMany'; retryAfterS: number };
 
 export async function postJoin(
@@ -227,7 +244,11 @@ export async function postJoin(
   } catch {
     return { ok: false, problem: 'network' };
   }
-  const body = (await response.json().catch(() => ({}))) as { token?: unknown; retryAfterS?: unknown };
+  const body = (await response.json().catch(() => ({}))) as {
+    token?: unknown;
+    retryAfterS?: unknown;
+    reason?: unknown;
+  };
   if (response.ok && typeof body.token === 'string') return { ok: true, token: body.token };
   switch (response.status) {
     case 403:
@@ -244,7 +265,7 @@ export async function postJoin(
     case 404:
       return { ok: false, problem: 'notLan', status: 404 };
     case 503:
-      return { ok: false, problem: 'classFull', status: 503 };
+      return { ok: false, problem: body.reason === 'addressFull' ? 'addressFull' : 'classFull', status: 503 };
     default:
       return { ok: false, problem: 'other', status: response.status };
   }
