@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config.ts';
 import { TokenBucket } from '../src/quota/token-bucket.ts';
 import { CommandQueue } from '../src/session/command-queue.ts';
 import { OutputBudget } from '../src/session/output-budget.ts';
+import { joinToken, openSession } from './support/classroom.ts';
+import { until } from './support/os.ts';
+import { usePlaygrounds } from './support/playground.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,20 +87,55 @@ describe('the command queue of one page', () => {
     behind.queue.holdForOutput(false);
     expect(behind.handled).toEqual(['a']);
 
-    const busy = harness({ cpuMsPerSecond: 20, costMs: 5, sliceMs: 1000 });
+    // 10 commands of 10 ms at 50 ms a second, after a second's burst of 50: about a second more.
+    const busy = harness({ cpuMsPerSecond: 50, costMs: 10, sliceMs: 1000 });
     const started = performance.now();
-    for (let i = 0; i < 8; i++) busy.queue.push(String(i));
-    expect(busy.handled.length).toBeLessThan(8);
+    for (let i = 0; i < 10; i++) busy.queue.push(String(i));
+    expect(busy.handled.length).toBeLessThan(10);
+    expect(busy.paused).toEqual([true]);
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        if (busy.handled.length === 8 || performance.now() - started > 5000) {
+        if (busy.handled.length === 10 || performance.now() - started > 15_000) {
           clearInterval(timer);
           resolve();
         }
       }, 10);
     });
-    expect(busy.handled).toHaveLength(8);
-    // 40 ms of commands at 20 ms a second, after a second's burst of 20: about one more second.
-    expect(performance.now() - started).toBeGreaterThan(700);
+    expect(busy.handled).toHaveLength(10);
+    expect(busy.paused).toEqual([true, false]);
+    expect(performance.now() - started).toBeGreaterThan(500);
+  });
+});
+
+describe('a page past the hard cap', () => {
+  const pg = usePlaygrounds();
+
+  it('is given up: a teacher page that reads nothing while spotlighting a busy student ends, the student goes on', async () => {
+    // Spotlight copies skip only past 4 MiB, so with a 1 MiB cap they are what overflows it.
+    const outbox = {
+      ...defaultConfig().outbox,
+      highWaterBytes: 256 * 1024,
+      lowWaterBytes: 64 * 1024,
+      hardCapBytes: 1024 * 1024,
+    };
+    const p = await pg.start({ mode: 'lan', outbox });
+    const teacher = await pg.client(p);
+    const ada = await openSession(p, await joinToken(p, 'Ada'));
+    const echo = (await ada.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, behaviour: 'echo' })).socket!;
+    const client = (await ada.ok({ type: 'tcp.connect', host: '127.0.0.1', port: echo.local!.port })).socket!;
+    await teacher.ok({ type: 'class.spotlight', studentId: ada.welcome!.studentId! });
+    teacher.ws.pause();
+    const started = performance.now();
+    const value = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 400 && p.sessionCount() === 2 && performance.now() - started < 20_000; i++) {
+      await ada.ok({ type: 'socket.send', socketId: client.id, data: { encoding: 'text', value } });
+    }
+    await until(() => p.sessionCount() === 1, 'the teacher’s session to end', 5000);
+    teacher.ws.resume();
+    expect([4008, 1006]).toContain(await teacher.closed);
+    expect(
+      (await ada.request({ type: 'socket.send', socketId: client.id, data: { encoding: 'text', value: 'hi' } })).ok,
+    ).toBe(true);
+    await ada.close();
   });
 });
