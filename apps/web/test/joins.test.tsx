@@ -7,6 +7,7 @@ import { classStore, resetClass } from '../src/features/classroom/classStore.ts'
 import { JoinsCard } from '../src/features/classroom/JoinsCard.tsx';
 import { createAccess, postJoin, STORAGE } from '../src/features/join/access.ts';
 import { renderWithPlayground, welcome } from './support/render.tsx';
+import { memoryStorage } from './support/storage.ts';
 
 const join = (studentId: string, name: string, address: string, status: ClassJoin['status']): ClassJoin => ({
   studentId,
@@ -59,12 +60,8 @@ describe('the teacher’s list of joins', () => {
 
 describe('a student the teacher removed', () => {
   it('forgets the token and the session, and the join screen says why', async () => {
-    const data = new Map<string, string>([[STORAGE.student, 'st1.secret']]);
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => void data.set(k, v),
-      removeItem: (k: string) => void data.delete(k),
-    };
+    const storage = memoryStorage([[STORAGE.student, 'st1.secret']]);
+    const data = storage.data;
     const access = createAccess({
       location: { hash: '', pathname: '/', search: '' },
       replaceHash: () => {},

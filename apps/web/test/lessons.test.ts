@@ -5,6 +5,7 @@ import { createAccess } from '../src/features/join/access.ts';
 import { builtinLessons, checkLesson, teacherLessons } from '../src/features/lessons/catalog.ts';
 import { baselineOf, type NamedSocket, StepChecker } from '../src/features/lessons/checks.ts';
 import { connectedStore, welcome } from './support/render.tsx';
+import { memoryStorage } from './support/storage.ts';
 import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';
 
 describe('the built-in lessons', () => {
@@ -182,16 +183,10 @@ describe('a teacher’s lessons from the bridge', () => {
   });
 
   it('use the token a welcome proved, not one that was only offered', async () => {
-    const storages = { local: new Map<string, string>(), session: new Map<string, string>() };
-    const storage = (m: Map<string, string>) => ({
-      getItem: (k: string) => m.get(k) ?? null,
-      setItem: (k: string, v: string) => void m.set(k, v),
-      removeItem: (k: string) => void m.delete(k),
-    });
     const access = createAccess({
       location: { hash: '', pathname: '/', search: '' },
       replaceHash: () => {},
-      storages: { local: storage(storages.local), session: storage(storages.session) },
+      storages: { local: memoryStorage(), session: memoryStorage() },
       fetchJson: async () => Response.json({ mode: 'local', token: 'local-token' }),
     });
     expect(await access.token()).toBe('local-token');
