@@ -1,3 +1,5 @@
+// First: it must run before any schema parses (see there).
+import '@playground/protocol/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';

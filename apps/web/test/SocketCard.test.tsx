@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
@@ -71,5 +72,40 @@ describe('SocketList', () => {
     expect(store.getState().selection.key).toBe('1:s3');
     await userEvent.click(within(card('s1')).getByRole('button', { name: 'Connect a client here' }));
     expect(store.getState().clientPrefill).toMatchObject({ protocol: 'tcp', host: '127.0.0.1', port: 65432 });
+  });
+
+  it('says plainly on a server bound to every interface that other computers can reach it, and why a relay refused', async () => {
+    const store = connectedStore();
+    const wire = new Wire();
+    const everywhere = { ...server, id: 's4', local: endpoint('0.0.0.0', 65432) };
+    const udp = { id: 's5', kind: 'udp' as const, local: endpoint('::', 9999), recvSize: 1024 };
+    const refusal = {
+      code: 'not_allowed' as const,
+      message: 'The relay turned a client away: …',
+      params: { reason: 'relayNotListening', transport: 'TCP', host: '127.0.0.1', port: 5000 },
+    };
+    store
+      .getState()
+      .receiveBatches([
+        batch([wire.opened(server), wire.opened(everywhere), wire.opened(udp), wire.error('s5', 'udp', refusal)]),
+      ]);
+    renderWithPlayground(<SocketList />, { store });
+    expect(within(card('s1')).queryByTestId('reachable-note')).toBeNull();
+    expect(within(card('s4')).getByTestId('reachable-note')).toHaveTextContent(
+      'Listening on 0.0.0.0, every interface of this computer: other computers on your network can connect to it, not only this one.',
+    );
+    expect(within(card('s5')).getByTestId('reachable-note')).toHaveTextContent(/Listening on ::/);
+    expect(within(card('s5')).getByTestId('last-error')).toHaveTextContent(
+      'Last error: The relay turned a client away: nothing of this playground listens for TCP on 127.0.0.1 port 5000 any more',
+    );
+    await i18next.changeLanguage('es');
+    try {
+      expect(within(card('s4')).getByTestId('reachable-note')).toHaveTextContent(
+        /otros computadores de tu red pueden conectarse a él/,
+      );
+      expect(within(card('s5')).getByTestId('last-error')).toHaveTextContent(/El relé rechazó a un cliente/);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

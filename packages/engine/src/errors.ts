@@ -129,3 +129,14 @@ export function refusedByQuota(remote: Endpoint, max: number): EngineError {
     { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port } },
   );
 }
+
+/** A client of a conditions relay turned away: the connections the relay would open do not fit the socket quota. */
+export function relayRefusedByQuota(remote: Endpoint, max: number, transport: 'tcp' | 'udp'): EngineError {
+  const what = transport === 'tcp' ? 'A connection' : 'A datagram';
+  const done = transport === 'tcp' ? 'refused (reset)' : 'dropped';
+  return new EngineError(
+    'quota',
+    `${what} from ${hostPort(remote.address, remote.port)} to the relay was ${done}: its connections would take this session past ${max} open sockets, the most allowed.`,
+    { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port, via: 'relay' } },
+  );
+}

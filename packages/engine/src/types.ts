@@ -55,4 +55,16 @@ export interface Target {
   port: number;
 }
 
+/**
+ * Asked right before a socket reaches a peer that no command named just now: each connection a
+ * conditions relay opens to its target, each datagram a UDP relay forwards, each datagram to a UDP
+ * socket's default peer. What was allowed when the relay or the default was set up may not be any
+ * more (the server closed, or is no longer shared). Undefined: go ahead; otherwise why not.
+ */
+export type DestinationCheck = (
+  target: Target,
+  transport: 'tcp' | 'udp',
+  via: 'relay' | 'default-peer',
+) => ErrorInfo | undefined;
+
 export type { ErrorInfo, SocketInfo };

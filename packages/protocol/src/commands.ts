@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ClassAllowPeersShape,
   ClassPublishShape,
+  ClassRevokeShape,
   ClassSpotlightShape,
   ClassStopStudentSocketsShape,
   ClassUnwatchShape,
@@ -169,6 +170,7 @@ export const ClassPublish = command('class.publish', ClassPublishShape);
 export const ClassAllowPeers = command('class.allowPeers', ClassAllowPeersShape);
 export const ClassStopStudentSockets = command('class.stopStudentSockets', ClassStopStudentSocketsShape);
 export const ClassSpotlight = command('class.spotlight', ClassSpotlightShape);
+export const ClassRevoke = command('class.revoke', ClassRevokeShape);
 /** Any page: where its learner is in a guided lesson (shown on the teacher's roster). */
 export const LessonProgressReport = command('lesson.progress', LessonProgressShape);
 
@@ -196,6 +198,7 @@ export const Command = z.discriminatedUnion('type', [
   ClassAllowPeers,
   ClassStopStudentSockets,
   ClassSpotlight,
+  ClassRevoke,
   LessonProgressReport,
 ]);
 export type Command = z.infer<typeof Command>;

@@ -1,11 +1,12 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { usePlayground } from '../bridge/context.tsx';
 import { classStore } from '../features/classroom/classStore.ts';
-import { lessonStore, loadLessons } from '../features/lessons/lessonStore.ts';
+import { lessonStore, loadBuiltinLessons, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
 import { Loading } from '../ui/shell/Loading.tsx';
-import { useAccess } from '../ui/shell/PageContext.tsx';
+import { useAccess, useOptionalPage } from '../ui/shell/PageContext.tsx';
 import { TabList, TabPanel, Tabs } from '../ui/Tabs.tsx';
 
 type Tab = 'create' | 'lessons' | 'class';
@@ -29,9 +30,16 @@ export function SideTabs(props: { children: ReactNode }) {
   const tabs: Tab[] = showClass ? ['create', 'lessons', 'class'] : ['create', 'lessons'];
   const [tab, setTab] = useState<Tab>('create');
   useLessonRuntime();
+  const page = useOptionalPage();
+  const sessionId = usePlayground((s) => s.connection.sessionId);
   useEffect(() => {
-    void loadLessons();
+    void loadBuiltinLessons();
   }, []);
+  useEffect(() => {
+    // After each welcome: the bridge serves the teacher's lessons to holders of a valid token only.
+    const token = sessionId ? page?.access.currentToken() : null;
+    if (token) void loadTeacherLessons(token);
+  }, [sessionId, page]);
   const current = tabs.includes(tab) ? tab : 'create';
   return (
     <Tabs value={current} onChange={setTab} className="side-tabs">

@@ -65,6 +65,9 @@ export function createPageServices(store: PlaygroundStore, base: BridgeHandlers,
     onClassroom(message) {
       receiveClassMessage(message);
     },
+    onRemovedFromClass() {
+      access.removedFromClass();
+    },
   };
   return {
     access,

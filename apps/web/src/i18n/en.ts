@@ -186,6 +186,8 @@ export const en = {
     connections: 'Accepted connections',
     noConnections: 'No connections yet: open a client to {{address}}.',
     lastError: 'Last error: {{message}}',
+    reachableFromNetwork:
+      'Listening on {{address}}, every interface of this computer: other computers on your network can connect to it, not only this one.',
     actionFailed: '{{action}} failed: {{message}}',
     actions: {
       send: 'Send',
@@ -1062,12 +1064,16 @@ export const en = {
       expired: 'The playground was restarted, so your old place in the class is gone. Join again with the new code.',
       teacherLinkInvalid:
         'This teacher link no longer works: the playground was restarted. Open the new teacher link it printed, or join as a student.',
+      removed:
+        'Your teacher removed you from the class, and your sockets were closed. Ask your teacher before joining again.',
     },
     problems: {
       wrongCode: 'That code is not right. Check the code on the teacher’s screen and try again.',
-      tooMany: 'Too many wrong codes from this computer. Try again in {{seconds}} s.',
+      tooMany: 'Too many tries from this computer. Try again in {{seconds}} s.',
       badInput: 'Type both the code and your name.',
-      classFull: 'The class is full. Ask your teacher to restart the playground.',
+      classFull: 'The class is full. Ask your teacher to remove joins that nobody uses.',
+      addressFull:
+        'This computer has already joined the class as many times as allowed. Ask your teacher to remove the joins you do not use.',
       notLan: 'This playground is not open to a class, so there is nothing to join.',
       network: 'The playground does not answer. Check that you are on the classroom network and try again.',
       other: 'Joining did not work. Try again in a moment.',
@@ -1174,6 +1180,19 @@ export const en = {
       class: 'Class',
       sockets: 'My sockets',
     },
+    joins: {
+      title: 'Who joined',
+      none: 'Nobody has joined yet.',
+      summary_one: '{{count}} join: {{inClass}} in class, {{waiting}} waiting.',
+      summary_other: '{{count}} joins: {{inClass}} in class, {{waiting}} waiting.',
+      fromAddress_one: '{{count}} join',
+      fromAddress_other: '{{count}} joins',
+      status: { waiting: 'waiting', joined: 'in class' },
+      remove: 'Remove',
+      removeOne: 'Remove {{name}} from the class',
+      removeAll: 'Remove all {{count}} from {{address}}',
+      hint: 'A removed student’s page closes their sockets and asks for the code again. A join nobody uses is forgotten after 10 minutes; each computer may hold at most 10.',
+    },
     join: {
       title: 'Join the class',
       open: 'Open in a browser:',
@@ -1264,6 +1283,10 @@ export const en = {
         'The {{transport}} server on port {{port}} belongs to someone else in the class and is not shared. The teacher can publish it, or allow connecting to classmates’ servers.',
       'reason=notListening':
         'In a class the playground only connects to servers of this playground, and nothing here listens for {{transport}} on {{host}} port {{port}}.',
+      'reason=relayNotListening':
+        'The relay turned a client away: nothing of this playground listens for {{transport}} on {{host}} port {{port}} any more (the server stopped), so the relay does not connect there.',
+      'reason=relayNotShared':
+        'The relay turned a client away: the {{transport}} server on port {{port}} is not shared with you any more (the teacher stopped sharing it), so the relay does not connect there.',
       portRange:
         'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
       notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
@@ -1271,6 +1294,8 @@ export const en = {
       ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
     },
     quota: {
+      'via=relay':
+        'The relay turned a client from {{host}}:{{port}} away: its connections would take this session past {{max}} open sockets, the most allowed. Close some sockets first.',
       spawnTooMany:
         'Spawning {{count}} clients would make {{total}} open sockets, but this session may have at most {{max}}. Close some sockets or spawn fewer.',
       'limit=maxSockets': 'This session already has {{max}} open sockets, the most allowed. Close some first.',

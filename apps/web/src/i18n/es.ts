@@ -192,6 +192,8 @@ export const es: Messages = {
     connections: 'Conexiones aceptadas',
     noConnections: 'Aún no hay conexiones: abre un cliente hacia {{address}}.',
     lastError: 'Último error: {{message}}',
+    reachableFromNetwork:
+      'Escucha en {{address}}, todas las interfaces de este computador: otros computadores de tu red pueden conectarse a él, no solo este.',
     actionFailed: '{{action}} falló: {{message}}',
     actions: {
       send: 'Enviar',
@@ -1112,12 +1114,16 @@ export const es: Messages = {
         'El playground se reinició, así que tu lugar en la clase ya no existe. Vuelve a unirte con el código nuevo.',
       teacherLinkInvalid:
         'Este enlace de profesor ya no funciona: el playground se reinició. Abre el nuevo enlace de profesor que mostró, o únete como estudiante.',
+      removed:
+        'Tu profesor te quitó de la clase y tus sockets se cerraron. Pregúntale a tu profesor antes de volver a unirte.',
     },
     problems: {
       wrongCode: 'Ese código no es correcto. Revisa el código de la pantalla del profesor e inténtalo de nuevo.',
-      tooMany: 'Demasiados códigos incorrectos desde este computador. Vuelve a intentarlo en {{seconds}} s.',
+      tooMany: 'Demasiados intentos desde este computador. Vuelve a intentarlo en {{seconds}} s.',
       badInput: 'Escribe el código y tu nombre.',
-      classFull: 'La clase está llena. Pídele a tu profesor que reinicie el playground.',
+      classFull: 'La clase está llena. Pídele a tu profesor que quite las entradas que nadie usa.',
+      addressFull:
+        'Este computador ya se unió a la clase tantas veces como se permite. Pídele a tu profesor que quite las entradas que no usas.',
       notLan: 'Este playground no está abierto a una clase, así que no hay nada a lo que unirse.',
       network: 'El playground no responde. Comprueba que estás en la red de la clase e inténtalo de nuevo.',
       other: 'No se pudo entrar. Inténtalo de nuevo en un momento.',
@@ -1226,6 +1232,19 @@ export const es: Messages = {
       class: 'Clase',
       sockets: 'Mis sockets',
     },
+    joins: {
+      title: 'Quién se unió',
+      none: 'Todavía no se ha unido nadie.',
+      summary_one: '{{count}} entrada: {{inClass}} en clase, {{waiting}} esperando.',
+      summary_other: '{{count}} entradas: {{inClass}} en clase, {{waiting}} esperando.',
+      fromAddress_one: '{{count}} entrada',
+      fromAddress_other: '{{count}} entradas',
+      status: { waiting: 'esperando', joined: 'en clase' },
+      remove: 'Quitar',
+      removeOne: 'Quitar a {{name}} de la clase',
+      removeAll: 'Quitar las {{count}} de {{address}}',
+      hint: 'La página de un estudiante quitado cierra sus sockets y vuelve a pedir el código. Una entrada que nadie usa se olvida a los 10 minutos; cada computador puede tener como máximo 10.',
+    },
     join: {
       title: 'Únete a la clase',
       open: 'Abre en un navegador:',
@@ -1320,6 +1339,10 @@ export const es: Messages = {
         'El servidor {{transport}} del puerto {{port}} es de otra persona de la clase y no está compartido. El profesor puede publicarlo, o permitir conectarse a los servidores de los compañeros.',
       'reason=notListening':
         'En clase el playground solo se conecta a servidores de este playground, y aquí nada escucha {{transport}} en {{host}}, puerto {{port}}.',
+      'reason=relayNotListening':
+        'El relé rechazó a un cliente: ya nada de este playground escucha {{transport}} en {{host}}, puerto {{port}} (el servidor se detuvo), así que el relé no se conecta allí.',
+      'reason=relayNotShared':
+        'El relé rechazó a un cliente: el servidor {{transport}} del puerto {{port}} ya no está compartido contigo (el profesor dejó de compartirlo), así que el relé no se conecta allí.',
       portRange:
         'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
       notLoopback: 'Este playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
@@ -1327,6 +1350,8 @@ export const es: Messages = {
       ownPort: 'El puerto {{port}} es el propio del playground; elige otro.',
     },
     quota: {
+      'via=relay':
+        'El relé rechazó a un cliente de {{host}}:{{port}}: sus conexiones dejarían esta sesión por encima de {{max}} sockets abiertos, el máximo permitido. Cierra algunos sockets antes.',
       spawnTooMany:
         'Lanzar {{count}} clientes dejaría {{total}} sockets abiertos, pero esta sesión puede tener como máximo {{max}}. Cierra algunos sockets o lanza menos.',
       'limit=maxSockets': 'Esta sesión ya tiene {{max}} sockets abiertos, el máximo permitido. Cierra alguno antes.',

@@ -12,6 +12,7 @@ import { StepDots } from '../../ui/StepDots.tsx';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { classStore } from './classStore.ts';
+import { JoinsCard } from './JoinsCard.tsx';
 import { QrCode } from './QrCode.tsx';
 import { useClassWatch } from './useClassWatch.ts';
 import './classroom.css';
@@ -29,6 +30,7 @@ export function ClassView() {
       <aside className="class-page__side" hidden={spotlight !== null}>
         <JoinCard />
         <SharedServers />
+        <JoinsCard />
       </aside>
       <div className="class-page__main">{spotlight ? <SpotlightPanel /> : <Roster />}</div>
     </main>

@@ -11,6 +11,7 @@ import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { useNetLab } from '../netlab/labStore.ts';
+import { LastError, ReachableNote } from '../sockets/SocketNotes.tsx';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';
 
@@ -176,7 +177,9 @@ function RelayCard(props: { socketKey: string }) {
         </p>
         <span className="tag">{t('netlab.conditions.seedTag', { seed: conditions.seed })}</span>
       </header>
+      <ReachableNote info={info} open={entry.state !== 'closed'} />
       <RelayStats stats={live?.stats ?? null} transport={conditions.transport} />
+      <LastError entry={entry} />
       {live && live.flows.length > 0 && (
         <p className="field__hint">
           {t('netlab.conditions.flows', { peers: live.flows.map((f) => formatEndpoint(f.peer)).join(', ') })}

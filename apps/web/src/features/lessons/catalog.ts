@@ -19,12 +19,19 @@ export function checkLesson(file: string, data: unknown, source: CatalogEntry['s
   return { key: `${source}:${parsed.data.id}`, source, file, lesson: problems.length ? null : parsed.data, problems };
 }
 
-/** A teacher's lessons from `--lessons DIR`; none when the bridge has no such folder or cannot be asked. */
+/**
+ * A teacher's lessons from `--lessons DIR`, for the holder of `token` (the page's WebSocket token:
+ * the bridge shows them to the class only); none when the bridge has no such folder or cannot be asked.
+ */
 export async function teacherLessons(
-  fetchJson: (url: string) => Promise<Response> = (url) => fetch(url, { cache: 'no-store' }),
+  token: string,
+  fetchJson: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
 ): Promise<CatalogEntry[]> {
   try {
-    const response = await fetchJson('/api/lessons');
+    const response = await fetchJson('/api/lessons', {
+      cache: 'no-store',
+      headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+    });
     if (!response.ok) return [];
     const parsed = LessonFiles.safeParse(await response.json());
     if (!parsed.success) return [];

@@ -37,10 +37,17 @@ export interface LessonData {
 
 export const lessonStore = createStore<LessonData>()(() => ({ catalog: [], run: null }));
 
-/** The built-in lessons and the teacher's (`--lessons DIR`), loaded once the page is up. */
-export async function loadLessons(): Promise<void> {
-  const [{ builtinLessons }, extra] = await Promise.all([import('./builtin.ts'), teacherLessons()]);
-  lessonStore.setState({ catalog: [...builtinLessons(), ...extra] });
+/** The built-in lessons, a chunk of their own, loaded once the page is up. */
+export async function loadBuiltinLessons(): Promise<void> {
+  const { builtinLessons } = await import('./builtin.ts');
+  lessonStore.setState((s) => ({ catalog: [...builtinLessons(), ...s.catalog.filter((e) => e.source !== 'builtin')] }));
+}
+
+/** Adds the teacher's lessons (`--lessons DIR`) to the built-in ones; `token` is the page's, which the bridge asks for. */
+export async function loadTeacherLessons(token: string): Promise<void> {
+  const extra = await teacherLessons(token);
+  if (extra.length === 0) return;
+  lessonStore.setState((s) => ({ catalog: [...s.catalog.filter((e) => e.source === 'builtin'), ...extra] }));
 }
 
 export function lessonOf(key: string | undefined): Lesson | null {

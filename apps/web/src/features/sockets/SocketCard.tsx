@@ -3,7 +3,6 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
-import { formatError } from '../../i18n/formatError.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
@@ -11,6 +10,7 @@ import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SocketActions } from './SocketActions.tsx';
+import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useKeepFocus, useReveal } from './useReveal.ts';
 
@@ -23,7 +23,7 @@ function canSend(entry: SocketEntry): boolean {
 }
 
 export function SocketCard(props: { socketKey: SocketKey }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entry = usePlayground((s) => s.sockets[props.socketKey]);
   const selected = usePlayground((s) => s.selection.key === props.socketKey);
   const select = usePlayground((s) => s.select);
@@ -88,9 +88,8 @@ export function SocketCard(props: { socketKey: SocketKey }) {
           {t('sockets.cut', { count: entry.cut.datagrams, bytes: entry.cut.bytes })}
         </p>
       )}
-      {entry.lastError && (
-        <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
-      )}
+      <ReachableNote info={info} open={open} />
+      <LastError entry={entry} />
       {open && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
       {open && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
       <CardLifecycle entry={entry} />
