@@ -4,6 +4,7 @@ import { endpoint } from './endpoints.ts';
 import { invalidState, refusedByQuota, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
 import { type Registry, SocketHandle } from './socket-handle.ts';
+import { acceptedSocket } from './socket-reading.ts';
 import { TcpStream } from './tcp-stream.ts';
 
 export interface ListenOptions {
@@ -42,8 +43,8 @@ export class TcpServer extends SocketHandle {
     });
     this.#registry = registry;
     this.#options = options;
-    // One at a time: connections start without reading, so a waiting client's bytes stay in the kernel.
-    this.#server = createServer({ allowHalfOpen: true, pauseOnConnect: options.concurrency === 'one-at-a-time' });
+    // Accepted sockets read nothing until acceptedSocket() has made them read into the engine's buffer.
+    this.#server = createServer({ allowHalfOpen: true, pauseOnConnect: true });
     this.#server.on('error', (err) => {
       this.report(toEngineError(err, { host, port }));
       // A failed listen leaves nothing to serve; later errors (a failed accept) do not stop the server.
@@ -100,7 +101,7 @@ export class TcpServer extends SocketHandle {
       (channel) =>
         new TcpStream(
           channel,
-          socket,
+          (sink) => acceptedSocket(socket, sink),
           {
             parentId: this.id,
             local: endpoint(socket.localAddress, socket.localPort),

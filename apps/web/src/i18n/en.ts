@@ -229,6 +229,11 @@ export const en = {
       label: 'FIN received',
       explain: "The peer sent FIN: recv() returned b'' (0 bytes). You can still send.",
     },
+    reset: {
+      label: 'reset',
+      explain:
+        "The connection is gone: a recv() or send() failed with ECONNRESET or EPIPE (the peer reset it, or had closed it). The socket is still open, as Python's is after ConnectionResetError: recv() returns b'', send() fails. Close it.",
+    },
     closed: {
       label: 'closed',
       explain: 'The socket is closed: nothing more is sent or received.',

@@ -235,6 +235,11 @@ export const es: Messages = {
       label: 'FIN recibido',
       explain: "El otro lado envió FIN: recv() devolvió b'' (0 bytes). Todavía puedes enviar.",
     },
+    reset: {
+      label: 'reiniciada',
+      explain:
+        "La conexión ya no existe: un recv() o send() falló con ECONNRESET o EPIPE (el otro lado la reinició, o ya la había cerrado). El socket sigue abierto, como el de Python tras ConnectionResetError: recv() devuelve b'' y send() falla. Ciérralo.",
+    },
     closed: {
       label: 'cerrado',
       explain: 'El socket está cerrado: ya no se envía ni se recibe nada.',

@@ -52,7 +52,12 @@ export function SocketActions(props: { entry: SocketEntry }) {
             type="button"
             className={`button ${action === 'reset' ? 'button--danger' : ''}`}
             title={t(`sockets.actionHints.${action}`)}
-            disabled={command.pending || (action === 'end' && entry.finSent)}
+            disabled={
+              command.pending ||
+              (action === 'end' && entry.finSent) ||
+              // A connection that was reset can only be closed.
+              (entry.state === 'reset' && action !== 'close')
+            }
             onClick={() => run(action)}
           >
             {t(`sockets.actions.${action}`)}
