@@ -40,9 +40,10 @@ export interface PythonPeer {
   stop(): Promise<void>;
 }
 
-export function startPython(script: string, args: Array<string | number> = []): PythonPeer {
+/** `quiet`: its tracebacks are not shown (seed code that crashes by design when its client leaves). */
+export function startPython(script: string, args: Array<string | number> = [], quiet = false): PythonPeer {
   const child: ChildProcess = spawn(python as string, [SCRIPTS + script, ...args.map(String)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', quiet ? 'ignore' : 'inherit'],
   });
   const lines: string[] = [];
   const waiting: Array<(line: string) => void> = [];
@@ -88,8 +89,9 @@ export function startPython(script: string, args: Array<string | number> = []): 
 export async function startPythonServer(
   script: string,
   args: Array<string | number> = [],
+  quiet = false,
 ): Promise<PythonPeer & { port: number }> {
-  const peer = startPython(script, args);
+  const peer = startPython(script, args, quiet);
   const port = Number(await peer.line());
   return { ...peer, port };
 }
