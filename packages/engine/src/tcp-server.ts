@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Behaviour, Concurrency, Endpoint, FramingConfig, SensorInfo } from '@playground/protocol';
 import { endpoint } from './endpoints.ts';
-import { invalidState, refusedByQuota, toEngineError } from './errors.ts';
+import { heldWithoutReuse, invalidState, refusedByQuota, toEngineError } from './errors.ts';
+import { bindConflicts } from './kernel/bind-conflicts.ts';
 import type { Channel } from './event-stamper.ts';
 import { type Registry, SocketHandle } from './socket-handle.ts';
 import { acceptedSocket } from './socket-reading.ts';
@@ -18,6 +19,8 @@ export interface ListenOptions {
   framing?: FramingConfig | undefined;
   /** sensor: the records each connection decodes. */
   sensor?: SensorInfo | undefined;
+  /** false: like a socket without SO_REUSEADDR, refuse a port that a connection still holds. */
+  reuseAddress: boolean;
 }
 
 /** A listening socket: every accepted connection becomes a tcp-conn socket of the same engine. */
@@ -38,6 +41,7 @@ export class TcpServer extends SocketHandle {
       behaviour,
       backlog,
       concurrency: options.concurrency,
+      ...(options.reuseAddress ? {} : { reuseAddress: false }),
       ...(options.framing ? { framing: options.framing } : {}),
       ...(options.sensor ? { sensor: options.sensor } : {}),
     });
@@ -56,6 +60,27 @@ export class TcpServer extends SocketHandle {
   }
 
   protected begin(): void {
+    const { host, port, reuseAddress } = this.#options;
+    // Port 0 never conflicts: the kernel picks a port nothing holds.
+    if (reuseAddress || port === 0) {
+      this.#listen();
+      return;
+    }
+    bindConflicts(host, port).then(
+      (held) => {
+        if (!this.open) return;
+        const blocking = held?.find((s) => s.state === 'TIME_WAIT') ?? held?.[0];
+        if (blocking === undefined) this.#listen();
+        else {
+          this.report(heldWithoutReuse(host, port, blocking));
+          this.#server.close();
+        }
+      },
+      (err: unknown) => this.#server.emit('error', err),
+    );
+  }
+
+  #listen(): void {
     const { host, port, backlog } = this.#options;
     try {
       this.#server.listen({ host, port, backlog });

@@ -96,6 +96,8 @@ export const SocketInfo = z.object({
   framing: FramingConfig.optional(),
   /** TCP servers: how clients are served. */
   concurrency: Concurrency.optional(),
+  /** TCP servers: false when started like the seeds' servers, without SO_REUSEADDR (`tcp.listen`). */
+  reuseAddress: z.boolean().optional(),
   /** Clients opened together by one `tcp.spawn` share a group, e.g. `spawn-1`. */
   group: z.string().max(64).optional(),
   /** A `relay`: the conditions stage, where it forwards to, and the seed of its random decisions. */

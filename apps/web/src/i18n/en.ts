@@ -98,6 +98,9 @@ export const en = {
       concurrent: 'All at once',
       'one-at-a-time': 'One at a time',
     },
+    noReuseAddress: 'Like the seeds: no SO_REUSEADDR',
+    noReuseAddressHint:
+      'The seeds’ servers do not set SO_REUSEADDR, so after a server closes first its port stays taken while the connection waits in TIME_WAIT (60 s), and starting again fails with “Address already in use”. Node always sets it; ticked, the playground refuses as Python would.',
     concurrencyHints: {
       concurrent: 'Like the seed’s thread per client: every client is read and answered at once.',
       'one-at-a-time':
@@ -439,7 +442,8 @@ export const en = {
       CLOSING: { label: 'CLOSING', explain: 'Both sides sent FIN at once; we wait for the ACK of ours.' },
       TIME_WAIT: {
         label: 'TIME_WAIT',
-        explain: 'The side that closed first waits (60 s on Linux) so late segments of this connection die out.',
+        explain:
+          'The side that closed first waits (60 s on Linux) so late segments of this connection die out. Meanwhile its port stays taken for a server without SO_REUSEADDR (like the seeds’): bind() fails with “Address already in use”.',
       },
       CLOSE: { label: 'CLOSE', explain: 'The socket is closed and about to disappear.' },
     },
@@ -1211,7 +1215,11 @@ export const en = {
       connect: 'Nobody at {{host}}:{{port}} answered within {{timeoutMs}} ms, so connect() gave up.',
       later: '{{host}}:{{port}} stopped answering, so the connection timed out.',
     },
-    EADDRINUSE: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    EADDRINUSE: {
+      'reason=noReuseAddr':
+        'Port {{port}} on {{host}} is still held by a connection in {{state}} ({{local}} ↔ {{remote}}; the OS view shows it). A server without SO_REUSEADDR, like the seeds’ Python servers, fails here with “Address already in use” until it is gone (TIME_WAIT lasts 60 s). Node always sets SO_REUSEADDR, so the playground refused on Python’s behalf; untick “Like the seeds” to start anyway.',
+      other: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    },
     EACCES: 'Not allowed to use port {{port}}: ports below 1024 need administrator rights.',
     EADDRNOTAVAIL: '{{host}} is not an address of this computer, so a socket cannot use it.',
     ENOTFOUND: 'The name {{host}} could not be found, so there is no address to talk to.',
