@@ -1246,7 +1246,7 @@ export const en = {
       portRange:
         'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
       notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
-      listenHost: 'A server can listen on 127.0.0.1, ::1, 0.0.0.0 or ::, not on {{host}}.',
+      listenHost: 'A server can listen on 127.0.0.1, ::1, localhost, 0.0.0.0 or ::, not on {{host}}.',
       ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
     },
     quota: {

@@ -1301,7 +1301,7 @@ export const es: Messages = {
       portRange:
         'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
       notLoopback: 'Este playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
-      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, 0.0.0.0 o ::, no en {{host}}.',
+      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, localhost, 0.0.0.0 o ::, no en {{host}}.',
       ownPort: 'El puerto {{port}} es el propio del playground; elige otro.',
     },
     quota: {
