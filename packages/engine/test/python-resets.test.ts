@@ -14,11 +14,19 @@ afterEach(async () => {
   await Promise.all(peers.splice(0).map((p) => p.stop()));
 });
 
-async function server(script: string, mode: string): Promise<number> {
-  const peer = await startPythonServer(script, [mode]);
+/** closing_server.py: `read` closes with a FIN, `unread` with a reset; `answer` is sent first. */
+async function server(mode: 'read' | 'unread', answer?: string): Promise<number> {
+  const peer = await startPythonServer('closing_server.py', answer === undefined ? [mode] : [mode, answer]);
   peers.push(peer);
   return peer.port;
 }
+
+/** 'sent', or the code of the error a send failed with. */
+const outcome = (send: Promise<number>) =>
+  send.then(
+    () => 'sent',
+    (e: { code: string }) => e.code,
+  );
 
 /** What the playground's client saw, in the words of bye_client.py: the recv()'d text, then '' or RESET. */
 async function playgroundOutcome(engine: Engine, rec: Recorder, port: number): Promise<string[]> {
@@ -34,7 +42,7 @@ async function playgroundOutcome(engine: Engine, rec: Recorder, port: number): P
 
 describe.skipIf(!python)('resets and failed sends, against Python peers', () => {
   it('b"bye" then a reset: Python’s client sees the data then ConnectionResetError, and so does the playground’s', async () => {
-    const port = await server('bye_server.py', 'unread');
+    const port = await server('unread', 'bye');
     const runs = 10;
     const py = await runPython<string[][]>('bye_client.py', [port, runs]);
     expect(py).toEqual(Array.from({ length: runs }, () => ['bye', 'RESET']));
@@ -48,7 +56,7 @@ describe.skipIf(!python)('resets and failed sends, against Python peers', () => 
   });
 
   it('b"bye" then a FIN: both read b"" and no error', async () => {
-    const port = await server('bye_server.py', 'read');
+    const port = await server('read', 'bye');
     const py = await runPython<string[][]>('bye_client.py', [port, 5]);
     expect(py).toEqual(Array.from({ length: 5 }, () => ['bye', '']));
     const { engine, rec } = engines();
@@ -56,7 +64,7 @@ describe.skipIf(!python)('resets and failed sends, against Python peers', () => 
   });
 
   it('EPIPE after the server closed: one send goes out, the next fails, nothing counted, the socket stays open', async () => {
-    const port = await server('closing_server.py', 'fin');
+    const port = await server('read');
     expect(await runPython<string[]>('send_after_close_client.py', [port])).toEqual([
       'sent',
       'BrokenPipeError',
@@ -71,10 +79,7 @@ describe.skipIf(!python)('resets and failed sends, against Python peers', () => 
     // The kernel takes this one (the peer is only half-closed as far as it knows); the peer answers RST.
     await engine.send(client.id, text('uno'));
     await sleep(100);
-    const failed = await engine.send(client.id, text('dos')).then(
-      () => 'sent',
-      (e: { code: string }) => e.code,
-    );
+    const failed = await outcome(engine.send(client.id, text('dos')));
     expect(failed).toBe('EPIPE');
     const error = await rec.next(client.id, 'error');
     expect(error.error).toMatchObject({ code: 'EPIPE', syscall: 'write' });
@@ -89,7 +94,7 @@ describe.skipIf(!python)('resets and failed sends, against Python peers', () => 
   });
 
   it('ECONNRESET on a send when the peer reset first: an error, not a send, and the socket stays open', async () => {
-    const port = await server('closing_server.py', 'unread');
+    const port = await server('unread');
     expect(await runPython<string[]>('send_after_close_client.py', [port])).toEqual([
       'ConnectionResetError',
       "b''",
@@ -102,10 +107,7 @@ describe.skipIf(!python)('resets and failed sends, against Python peers', () => 
     engine.setReadingPaused(client.id, true);
     await engine.send(client.id, text('hola'));
     await sleep(300);
-    const failed = await engine.send(client.id, text('uno')).then(
-      () => 'sent',
-      (e: { code: string }) => e.code,
-    );
+    const failed = await outcome(engine.send(client.id, text('uno')));
     expect(failed).toBe('ECONNRESET');
     expect((await rec.next(client.id, 'error')).error).toMatchObject({ code: 'ECONNRESET', syscall: 'write' });
     expect(rec.of(client.id, 'send').map((e) => e.data.length)).toEqual([4]);
