@@ -42,8 +42,8 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   /** close() was called: nothing more is recv()'d. */
   #closing = false;
   #pumping = false;
-  /** Whether Node reads from the kernel: only once connected, and then only while nothing is held. */
-  #connected = false;
+  /** Node reads from the kernel only once connected (startReading), and then only while nothing is held. */
+  #readingStarted = false;
   #flowing = false;
   /** The bridge asked the whole engine to stop reading. */
   #engineHold: boolean;
@@ -98,7 +98,7 @@ export class TcpStream extends SocketHandle implements StreamPeer {
    * pause() and resume() move it, and a pause stops reading from the kernel at once.
    */
   protected startReading(): void {
-    this.#connected = true;
+    this.#readingStarted = true;
     this.#flowing = true;
     this.socket.read(0);
     this.#syncFlow();
@@ -328,7 +328,7 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   /** Node reads from the kernel only while nothing is held: otherwise the bytes wait in the kernel's queue. */
   #syncFlow(): void {
     const flow = !this.#held() && this.#pending === undefined && !this.#eof;
-    if (!this.#connected || flow === this.#flowing || this.socket.destroyed) return;
+    if (!this.#readingStarted || flow === this.#flowing || this.socket.destroyed) return;
     this.#flowing = flow;
     if (flow) this.socket.resume();
     else this.socket.pause();
