@@ -1,17 +1,9 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { usePlaygrounds } from './support/playground.ts';
+import { findPython } from './support/python.ts';
 
-function findPython(): string | undefined {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return 'python3';
-  } catch {
-    console.warn('Skipping the escaped-input Python test: python3 is not installed (apt-get install -y python3).');
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findPython('the escaped-input Python test');
 
 /** A server that prints, as hex, all one client sent before closing; its port first. */
 const SERVER = `
