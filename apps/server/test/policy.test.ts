@@ -185,4 +185,16 @@ describe('names through a real bridge', () => {
     if (opened?.type !== 'opened') throw new Error('no opened event');
     expect(['127.0.0.1', '::1']).toContain(opened.socket.remote?.address);
   });
+
+  it('listens on localhost, as the seeds do, at the address the name resolves to first; other names are refused', async () => {
+    const p = await pg.start();
+    const c = await pg.client(p);
+    const server = (await c.ok({ type: 'tcp.listen', host: 'localhost', port: 0 })).socket!;
+    expect(['127.0.0.1', '::1']).toContain(server.local?.address);
+    const refused = await c.request({ type: 'tcp.listen', host: 'example.com', port: 0 });
+    expect(refused.ok ? undefined : refused.error).toMatchObject({
+      code: 'not_allowed',
+      message: expect.stringMatching(/localhost/),
+    });
+  });
 });

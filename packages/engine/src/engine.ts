@@ -84,6 +84,7 @@ export class Engine {
       recvSize: checkRecvSize(o.recvSize),
       behaviour: o.behaviour ?? 'echo',
       concurrency: o.concurrency ?? 'concurrent',
+      reuseAddress: o.reuseAddress ?? true,
       framing: serverFraming(o.behaviour ?? 'echo', o.framing),
       sensor: serverSensor(o.behaviour ?? 'echo', o.sensor),
     };

@@ -27,6 +27,8 @@ export interface TcpListenOptions {
   framing?: FramingConfig;
   /** sensor: the record format each connection decodes, and whether it acknowledges. */
   sensor?: SensorServerConfigInput;
+  /** false: refuse a port another connection still holds, as a socket without SO_REUSEADDR (the seeds') does. */
+  reuseAddress?: boolean;
 }
 
 export interface TcpConnectOptions {

@@ -41,6 +41,12 @@ export const TcpListen = command('tcp.listen', {
   sensor: SensorServerConfig.optional(),
   /** `one-at-a-time`: like the seeds' accept() loop, one client is served until it closes; the rest wait. */
   concurrency: Concurrency.default('concurrent'),
+  /**
+   * `false`: like the seeds' servers, which do not set SO_REUSEADDR, refuse (EADDRINUSE) a port that
+   * a connection still holds (TIME_WAIT after the server closed first). Node always sets it, so the
+   * playground checks the kernel's table first and refuses on Python's behalf.
+   */
+  reuseAddress: z.boolean().default(true),
 });
 
 export const TcpConnect = command('tcp.connect', {

@@ -60,7 +60,7 @@ export class TargetPolicy {
     if (!BINDABLE_HOSTS.has(host)) {
       throw new BridgeError(
         'not_allowed',
-        `A server can listen on 127.0.0.1, ::1 (this computer only) or 0.0.0.0, :: (every interface), not on ${host}.`,
+        `A server can listen on 127.0.0.1, ::1, localhost (this computer only) or 0.0.0.0, :: (every interface), not on ${host}.`,
         { host },
       );
     }

@@ -79,9 +79,19 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'tcp.listen': {
       policy.checkListen(command.host, command.port);
       checkSocketQuota(engine, limits, 'tcp-server');
-      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor } = command;
+      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress } = command;
       return {
-        socket: await engine.tcpListen({ host, port, backlog, recvSize, behaviour, concurrency, framing, sensor }),
+        socket: await engine.tcpListen({
+          host,
+          port,
+          backlog,
+          recvSize,
+          behaviour,
+          concurrency,
+          framing,
+          sensor,
+          reuseAddress,
+        }),
       };
     }
     case 'tcp.connect': {

@@ -113,6 +113,9 @@ export const en = {
       concurrent: 'All at once',
       'one-at-a-time': 'One at a time',
     },
+    noReuseAddress: 'Like the seeds: no SO_REUSEADDR',
+    noReuseAddressHint:
+      'The seeds’ servers do not set SO_REUSEADDR, so after a server closes first its port stays taken while the connection waits in TIME_WAIT (60 s), and starting again fails with “Address already in use”. Node always sets it; ticked, the playground refuses as Python would.',
     concurrencyHints: {
       concurrent: 'Like the seed’s thread per client: every client is read and answered at once.',
       'one-at-a-time':
@@ -247,6 +250,11 @@ export const en = {
     'fin-received': {
       label: 'FIN received',
       explain: "The peer sent FIN: recv() returned b'' (0 bytes). You can still send.",
+    },
+    reset: {
+      label: 'reset',
+      explain:
+        "The connection is gone: a recv() or send() failed with ECONNRESET or EPIPE (the peer reset it, or had closed it). The socket is still open, as Python's is after ConnectionResetError: recv() returns b'', send() fails. Close it.",
     },
     closed: {
       label: 'closed',
@@ -470,7 +478,8 @@ export const en = {
       CLOSING: { label: 'CLOSING', explain: 'Both sides sent FIN at once; we wait for the ACK of ours.' },
       TIME_WAIT: {
         label: 'TIME_WAIT',
-        explain: 'The side that closed first waits (60 s on Linux) so late segments of this connection die out.',
+        explain:
+          'The side that closed first waits (60 s on Linux) so late segments of this connection die out. Meanwhile its port stays taken for a server without SO_REUSEADDR (like the seeds’): bind() fails with “Address already in use”.',
       },
       CLOSE: { label: 'CLOSE', explain: 'The socket is closed and about to disappear.' },
     },
@@ -1259,7 +1268,11 @@ export const en = {
       connect: 'Nobody at {{host}}:{{port}} answered within {{timeoutMs}} ms, so connect() gave up.',
       later: '{{host}}:{{port}} stopped answering, so the connection timed out.',
     },
-    EADDRINUSE: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    EADDRINUSE: {
+      'reason=noReuseAddr':
+        'Port {{port}} on {{host}} is still held by a connection in {{state}} ({{local}} ↔ {{remote}}; the OS view shows it). A server without SO_REUSEADDR, like the seeds’ Python servers, fails here with “Address already in use” until it is gone (TIME_WAIT lasts 60 s). Node always sets SO_REUSEADDR, so the playground refused on Python’s behalf; untick “Like the seeds” to start anyway.',
+      other: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    },
     EACCES: 'Not allowed to use port {{port}}: ports below 1024 need administrator rights.',
     EADDRNOTAVAIL: '{{host}} is not an address of this computer, so a socket cannot use it.',
     ENOTFOUND: 'The name {{host}} could not be found, so there is no address to talk to.',
@@ -1290,7 +1303,7 @@ export const en = {
       portRange:
         'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
       notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
-      listenHost: 'A server can listen on 127.0.0.1, ::1, 0.0.0.0 or ::, not on {{host}}.',
+      listenHost: 'A server can listen on 127.0.0.1, ::1, localhost, 0.0.0.0 or ::, not on {{host}}.',
       ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
     },
     quota: {

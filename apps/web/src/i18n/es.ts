@@ -119,6 +119,9 @@ export const es: Messages = {
       concurrent: 'Todos a la vez',
       'one-at-a-time': 'De uno en uno',
     },
+    noReuseAddress: 'Como las semillas: sin SO_REUSEADDR',
+    noReuseAddressHint:
+      'Los servidores de las semillas no activan SO_REUSEADDR: si un servidor cierra primero, su puerto sigue ocupado mientras la conexión espera en TIME_WAIT (60 s), y volver a iniciarlo falla con “Address already in use”. Node siempre lo activa; marcado, el playground lo rechaza como lo haría Python.',
     concurrencyHints: {
       concurrent: 'Como el hilo por cliente de la semilla: cada cliente se lee y se responde a la vez.',
       'one-at-a-time':
@@ -253,6 +256,11 @@ export const es: Messages = {
     'fin-received': {
       label: 'FIN recibido',
       explain: "El otro lado envió FIN: recv() devolvió b'' (0 bytes). Todavía puedes enviar.",
+    },
+    reset: {
+      label: 'reiniciada',
+      explain:
+        "La conexión ya no existe: un recv() o send() falló con ECONNRESET o EPIPE (el otro lado la reinició, o ya la había cerrado). El socket sigue abierto, como el de Python tras ConnectionResetError: recv() devuelve b'' y send() falla. Ciérralo.",
     },
     closed: {
       label: 'cerrado',
@@ -491,7 +499,7 @@ export const es: Messages = {
       TIME_WAIT: {
         label: 'TIME_WAIT',
         explain:
-          'El lado que cerró primero espera (60 s en Linux) para que se extingan los segmentos atrasados de esta conexión.',
+          'El lado que cerró primero espera (60 s en Linux) para que se extingan los segmentos atrasados de esta conexión. Mientras, su puerto sigue ocupado para un servidor sin SO_REUSEADDR (como los de las semillas): bind() falla con “Address already in use”.',
       },
       CLOSE: {
         label: 'CLOSE',
@@ -1313,7 +1321,11 @@ export const es: Messages = {
       connect: 'Nadie respondió en {{host}}:{{port}} en {{timeoutMs}} ms, así que connect() se rindió.',
       later: '{{host}}:{{port}} dejó de responder, así que se agotó el tiempo de la conexión.',
     },
-    EADDRINUSE: 'El puerto {{port}} de {{host}} ya está en uso. Detén el otro servidor o elige otro puerto.',
+    EADDRINUSE: {
+      'reason=noReuseAddr':
+        'El puerto {{port}} de {{host}} sigue ocupado por una conexión en {{state}} ({{local}} ↔ {{remote}}; la vista del sistema la muestra). Un servidor sin SO_REUSEADDR, como los de Python de las semillas, falla aquí con “Address already in use” hasta que desaparezca (TIME_WAIT dura 60 s). Node siempre activa SO_REUSEADDR, así que el playground lo rechazó en nombre de Python; desmarca “Como las semillas” para iniciarlo igualmente.',
+      other: 'El puerto {{port}} de {{host}} ya está en uso. Detén el otro servidor o elige otro puerto.',
+    },
     EACCES:
       'No se permite usar el puerto {{port}}: los puertos por debajo de 1024 necesitan permisos de administrador.',
     EADDRNOTAVAIL: '{{host}} no es una dirección de este computador, así que un socket no puede usarla.',
@@ -1346,7 +1358,7 @@ export const es: Messages = {
       portRange:
         'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
       notLoopback: 'Este playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
-      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, 0.0.0.0 o ::, no en {{host}}.',
+      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, localhost, 0.0.0.0 o ::, no en {{host}}.',
       ownPort: 'El puerto {{port}} es el propio del playground; elige otro.',
     },
     quota: {

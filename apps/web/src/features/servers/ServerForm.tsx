@@ -139,6 +139,23 @@ export function ServerForm() {
           </select>
         </Field>
       )}
+      {values.protocol === 'tcp' && (
+        <div className="field">
+          <label className="check">
+            <input
+              type="checkbox"
+              name="noReuseAddress"
+              checked={!values.reuseAddress}
+              aria-describedby={`${id}-reuse-hint`}
+              onChange={(e) => set('reuseAddress', !e.target.checked)}
+            />
+            {t('forms.noReuseAddress')}
+          </label>
+          <p id={`${id}-reuse-hint`} className="field__hint">
+            {t('forms.noReuseAddressHint')}
+          </p>
+        </div>
+      )}
       <SubmitButton pending={command.pending}>{t('servers.submit')}</SubmitButton>
       <FormError error={command.error} />
     </form>

@@ -52,7 +52,11 @@ export function SocketActions(props: { entry: SocketEntry }) {
             type="button"
             className={`button ${action === 'reset' ? 'button--danger' : ''}`}
             title={t(`sockets.actionHints.${action}`)}
-            disabled={action === 'end' && entry.finSent}
+            disabled={
+              (action === 'end' && entry.finSent) ||
+              // A connection that was reset can only be closed.
+              (entry.state === 'reset' && action !== 'close')
+            }
             aria-disabled={command.pending || undefined}
             onClick={() => !command.pending && run(action)}
           >
