@@ -12,6 +12,7 @@ export default defineConfig({
       nodeProject('codec', 'packages/codec'),
       nodeProject('engine', 'packages/engine'),
       nodeProject('server', 'apps/server'),
+      nodeProject('bench', 'bench'),
       'apps/web/vite.config.ts',
       {
         test: {

@@ -85,6 +85,33 @@ describe('formatError', () => {
     expect(formatError(i18next, unknown)).toBe('A new limit.');
   });
 
+  it('explains a refusal on Python’s behalf (no SO_REUSEADDR) apart from a port really in use', () => {
+    const held = {
+      code: 'EADDRINUSE' as const,
+      message: 'x',
+      params: {
+        host: '127.0.0.1',
+        port: 65432,
+        reason: 'noReuseAddr',
+        state: 'TIME_WAIT',
+        local: '127.0.0.1:65432',
+        remote: '127.0.0.1:50000',
+      },
+    };
+    expect(formatError(i18next, held)).toMatch(
+      /^Port 65432 on 127.0.0.1 is still held by a connection in TIME_WAIT \(127.0.0.1:65432 ↔ 127.0.0.1:50000; .*SO_REUSEADDR/,
+    );
+    const busy = { code: 'EADDRINUSE' as const, message: 'x', params: { host: '127.0.0.1', port: 65432 } };
+    expect(formatError(i18next, busy)).toBe(
+      'Port 65432 on 127.0.0.1 is already used by another program on this computer. Pick another port.',
+    );
+    // A listener of this bridge on the port is the plainer reason, whatever else holds it.
+    const own = { ...held, params: { ...held.params, heldBy: 'you', socketId: 's1' } };
+    expect(formatError(i18next, own)).toBe(
+      'Port 65432 is already used by your server s1. Stop it or pick another port.',
+    );
+  });
+
   it('falls back to the bridge’s English message when values are missing', () => {
     const text = formatError(i18next, { code: 'bad_payload', message: 'Hex needs two digits per byte.' });
     expect(text).toBe('Hex needs two digits per byte.');

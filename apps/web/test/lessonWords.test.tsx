@@ -1,11 +1,21 @@
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LessonPanel } from '../src/features/lessons/LessonPanel.tsx';
-import { closeLesson, goToStep, lessonStore, markDone, startLesson } from '../src/features/lessons/lessonStore.ts';
+import {
+  closeLesson,
+  goToStep,
+  lessonStore,
+  loadBuiltinLessons,
+  markDone,
+  startLesson,
+} from '../src/features/lessons/lessonStore.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { i18next } from '../src/i18n/index.ts';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
 import { batch, client, conn, endpoint, server, Wire } from './support/wire.ts';
+
+// The built-in lessons are a chunk of their own, loaded once the page is up.
+beforeAll(() => loadBuiltinLessons());
 
 afterEach(async () => {
   act(() => closeLesson());

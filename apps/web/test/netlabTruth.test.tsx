@@ -92,7 +92,7 @@ describe('the network lab says only what the run’s numbers back', () => {
     });
     renderWithPlayground(<CompareView />);
     expect(screen.getByTestId('compare-verdict')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: /Chaos/ }));
+    await userEvent.click(screen.getByRole('radio', { name: /Chaos/ }));
     await act(async () => {});
     expect(useCompare.getState().status).toBe('idle');
     expect(screen.queryByTestId('compare-verdict')).toBeNull();

@@ -3,12 +3,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { PageProvider } from '../src/app/PageContext.tsx';
-import type { PageServices } from '../src/app/page.ts';
 import { ClientForm } from '../src/features/clients/ClientForm.tsx';
 import type { AccessState } from '../src/features/join/access.ts';
 import { EventLog } from '../src/features/log/EventLog.tsx';
 import { ServerForm } from '../src/features/servers/ServerForm.tsx';
+import { PageProvider, type PageServices } from '../src/ui/shell/PageContext.tsx';
 import { renderWithPlayground, storeWith } from './support/render.tsx';
 import { endpoint, server, Wire } from './support/wire.ts';
 
@@ -112,7 +111,7 @@ describe('UDP in UDP words', () => {
       expect(intro).toMatch(/recvfrom\(\)/);
       expect(intro).toMatch(/sendto\(\)/);
       expect(intro).not.toMatch(/accept|connect|listen/);
-      expect(within(screen.getByTestId(testId)).getByRole('button', { name: 'recvfrom(16)' })).toBeInTheDocument();
+      expect(within(screen.getByTestId(testId)).getByRole('radio', { name: 'recvfrom(16)' })).toBeInTheDocument();
       expect(screen.getByTestId(testId)).toHaveTextContent('Each recvfrom() returns at most');
     }
     expect(screen.getByText('bind(): bound to 127.0.0.1:49842')).toBeInTheDocument();

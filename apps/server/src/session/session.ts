@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
+  CLOSE_REMOVED_FROM_CLASS,
   CLOSE_RESUMED_ELSEWHERE,
+  CLOSE_TOO_FAR_BEHIND,
   type ClassInfo,
   type EventBatch,
   type KernelSnapshot,
@@ -23,16 +25,21 @@ import { EventHistory } from '../classroom/event-history.ts';
 import { SocketTable } from '../classroom/socket-table.ts';
 import type { PlaygroundConfig } from '../config.ts';
 import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
+import { destinationCheck } from '../policy/destination-check.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { formatBytes } from '../quota/format.ts';
-import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
+import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
+import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
 import { type AddressInUseContext, explainAddressInUse, listenTransport } from './address-in-use.ts';
 import { CommandIntake } from './command-intake.ts';
+import { CommandQueue } from './command-queue.ts';
 import { Outbox } from './outbox.ts';
+import { OutputBudget } from './output-budget.ts';
 import { PageLink } from './page-link.ts';
+import { ReadingHold } from './reading-hold.ts';
 
 export interface SessionDeps {
   config: PlaygroundConfig;
@@ -51,14 +58,8 @@ export interface SessionDeps {
   onClosed?: (session: Session) => void;
 }
 
-/** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */
-type Hold = 'browser' | 'rate';
-
 /** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
 const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
-
-/** A learner hears about throttling once, not on every pause of a sustained flood. */
-const QUOTA_NOTICE_EVERY_MS = 5000;
 
 /**
  * One browser tab: it owns an engine (and so every socket the tab opened) for as long as its
@@ -77,19 +78,23 @@ export class Session implements ClassMember {
   private readonly resumeSecret = randomToken();
   private readonly policy: TargetPolicy;
   private link: PageLink | null = null;
+  /** The commands of the attached page (each page its own: a replaced page's are dropped). */
+  private commands: CommandQueue | null = null;
   private keep: boolean;
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
   private readonly outbox: Outbox;
+  private readonly budget: OutputBudget;
+  private readonly cpu: TokenBucket;
+  /** Roster and class messages withheld while the page is behind: only the latest of each matters. */
+  private readonly withheld = new Map<'roster' | 'class', Roster | ClassInfo>();
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly inUse: AddressInUseContext;
-  private readonly holds = new Set<Hold>();
-  private lastQuotaNotice = Number.NEGATIVE_INFINITY;
-  private alive = true;
+  private readonly reading: ReadingHold;
   private closed = false;
 
   /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
@@ -112,16 +117,24 @@ export class Session implements ClassMember {
         reply: (reply) => this.send(reply),
         hold: () => this.link?.hold(),
         release: () => this.link?.release(),
-        bufferedAmount: () => this.bufferedAmount(),
-        onPressure: (paused) => this.hold('browser', paused),
+        bufferedAmount: () => this.link?.bufferedAmount ?? 0,
       },
       config.outbox,
       limits.previewBytes,
     );
+    this.budget = new OutputBudget(
+      { ...config.outbox, pollMs: config.outbox.flushIntervalMs },
+      {
+        measure: () => this.bufferedAmount(),
+        onPressure: (paused) => this.onPressure(paused),
+        onOverflow: (queued) => this.onOverflow(queued),
+      },
+    );
+    this.cpu = new TokenBucket(config.intake.cpuMsPerSecond, config.intake.cpuMsPerSecond);
     this.rate = new RateMeter({
       bytesPerSecond: limits.bytesPerSecond,
       eventsPerSecond: limits.eventsPerSecond,
-      onThrottle: (throttled, limit) => this.onThrottle(throttled, limit),
+      onThrottle: (throttled, limit) => this.reading.rateThrottled(throttled, limit),
     });
     this.sendBuffer = new SendBuffer(limits.maxSendBufferBytes);
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
@@ -130,7 +143,12 @@ export class Session implements ClassMember {
       send: (snapshot) => this.sendKernel(snapshot),
       now: () => performance.now() - origin,
     });
-    this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets });
+    this.engine = new Engine({
+      onEvent: (e) => this.observe(e),
+      maxSockets: limits.maxSockets,
+      checkDestination: destinationCheck(this.policy),
+    });
+    this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
     this.spawner = new Spawner({
       engine: this.engine,
       rate: this.rate,
@@ -193,7 +211,8 @@ export class Session implements ClassMember {
     this.graceTimer = undefined;
     const previous = this.link;
     this.link = null;
-    if (previous?.open) previous.ws.close(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
+    this.commands?.close();
+    previous?.letGo(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
     this.outbox.flush();
     this.keep = keep;
@@ -210,11 +229,13 @@ export class Session implements ClassMember {
   }
 
   sendMessage(message: Roster | ClassInfo | Spotlight): void {
-    this.send(message);
+    if (this.budget.behind && message.type !== 'spotlight') this.withheld.set(message.type, message);
+    else this.send(message);
   }
 
+  /** Everything on its way to the page: what the WebSocket holds and what the outbox still queues. */
   bufferedAmount(): number {
-    return this.link?.bufferedAmount ?? 0;
+    return (this.link?.queuedBytes ?? 0) + this.outbox.queuedBytes;
   }
 
   /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
@@ -227,28 +248,33 @@ export class Session implements ClassMember {
     });
   }
 
-  /** Called every heartbeat interval: a browser that missed the previous ping is gone. */
+  /** The teacher took this student's join back: the page is told (4003) and every socket closes. */
+  removeFromClass(): Promise<void> {
+    this.keep = false;
+    return this.close(CLOSE_REMOVED_FROM_CLASS, 'Your teacher removed you from the class.');
+  }
+
+  /** Called every heartbeat interval: a browser that did not answer the previous ping is gone. */
   heartbeat(): void {
-    const ws = this.link?.ws;
-    if (!ws) return;
-    if (!this.alive) {
-      this.deps.log.info({ session: this.id }, 'browser vanished without closing');
-      ws.terminate();
-      return;
-    }
-    this.alive = false;
-    ws.ping();
+    const link = this.link;
+    if (!link || link.heartbeat()) return;
+    this.deps.log.info({ session: this.id }, 'browser vanished without closing, or does not read');
+    link.terminate();
   }
 
   private bind(ws: WebSocket, tcp: Duplex): void {
     const link = new PageLink(ws, tcp);
-    this.link = link;
-    this.alive = true;
-    ws.on('message', (data, isBinary) => {
-      if (this.link === link && !this.closed) void this.intake.handle(isBinary ? null : data.toString());
+    const commands = new CommandQueue({
+      sliceMs: this.deps.config.intake.sliceMs,
+      cpu: this.cpu,
+      handle: (raw) => this.intake.handle(raw),
+      pauseSource: (paused) => link.pauseReading(paused),
     });
-    ws.on('pong', () => {
-      if (this.link === link) this.alive = true;
+    this.link = link;
+    this.commands = commands;
+    commands.holdForOutput(this.budget.behind);
+    ws.on('message', (data, isBinary) => {
+      if (this.link === link && !this.closed) commands.push(isBinary ? null : data.toString());
     });
     ws.on('close', () => {
       if (this.link === link) this.onSocketClosed();
@@ -277,6 +303,8 @@ export class Session implements ClassMember {
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
   private onSocketClosed(): void {
     this.link = null;
+    this.commands?.close();
+    this.commands = null;
     const grace = this.deps.config.resumeGraceMs;
     if (this.closed || !this.keep || grace <= 0) {
       void this.close();
@@ -302,10 +330,13 @@ export class Session implements ClassMember {
     this.send(notice);
   }
 
-  async close(): Promise<void> {
+  /** Ends the session with every socket; its page (if any) is told why with `code`. */
+  async close(code = 1001, reason = 'session closed'): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.graceTimer);
+    this.commands?.close();
+    this.budget.close();
     this.deps.onClosed?.(this);
     this.deps.classroom?.leave(this);
     this.rate.close();
@@ -315,7 +346,7 @@ export class Session implements ClassMember {
     this.deps.listeners.removeAll(`${this.id}/`);
     this.outbox.flush();
     this.outbox.close();
-    if (this.link?.open) this.link.ws.close(1001, 'session closed');
+    this.link?.close(code, reason);
   }
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
@@ -327,6 +358,7 @@ export class Session implements ClassMember {
     this.kernel.observe(event);
     this.rate.observe(event);
     this.outbox.push(event);
+    this.budget.check();
   }
 
   /** Only two event types matter here; the owner key is not built for the byte events of a flood. */
@@ -348,31 +380,6 @@ export class Session implements ClassMember {
     return transport ? { ...event, error: explainAddressInUse(event.error, transport, this.inUse) } : event;
   }
 
-  private hold(reason: Hold, on: boolean): void {
-    const before = this.holds.size > 0;
-    if (on) this.holds.add(reason);
-    else this.holds.delete(reason);
-    const after = this.holds.size > 0;
-    if (before === after) return;
-    if (after) this.engine.pauseReading();
-    else this.engine.resumeReading();
-  }
-
-  private onThrottle(throttled: boolean, limit: RateLimit): void {
-    this.hold('rate', throttled);
-    const now = performance.now();
-    if (!throttled || now - this.lastQuotaNotice < QUOTA_NOTICE_EVERY_MS) return;
-    this.lastQuotaNotice = now;
-    const max = this.deps.config.limits[limit];
-    const what = limit === 'bytesPerSecond' ? formatBytes(max) : `${max} events`;
-    this.notify({
-      type: 'notice',
-      code: 'quota',
-      message: `This session reached its limit of ${what} per second, so its sockets stop reading for a moment.`,
-      params: { limit, max },
-    });
-  }
-
   /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
   private sendKernel(snapshot: KernelSnapshot): boolean {
     if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
@@ -383,5 +390,25 @@ export class Session implements ClassMember {
 
   private send(message: unknown): void {
     this.link?.send(message);
+    this.budget.check();
+  }
+
+  /** The page fell behind (or caught up): its sockets and its commands wait (or go on). */
+  private onPressure(paused: boolean): void {
+    this.reading.browserBehind(paused);
+    this.commands?.holdForOutput(paused);
+    if (paused) return;
+    const withheld = [...this.withheld.values()];
+    this.withheld.clear();
+    for (const message of withheld) this.send(message);
+  }
+
+  /** More than the hard cap waits for the page: it is not reading, and this session ends. */
+  private onOverflow(queued: number): void {
+    this.deps.log.warn({ session: this.id, queued }, 'page too far behind; session ended');
+    void this.close(
+      CLOSE_TOO_FAR_BEHIND,
+      `The page fell ${formatBytes(queued)} behind what the bridge sent it, so the bridge ended the session.`,
+    );
   }
 }

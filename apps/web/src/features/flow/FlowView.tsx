@@ -10,10 +10,13 @@ import { socketLabel } from '../../ui/socketLabel.ts';
 import { classStore } from '../classroom/classStore.ts';
 import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
 import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
+import { useTimeReference } from '../log/TimeOriginPicker.tsx';
+import { timeLabel } from '../log/timeLabels.ts';
 import { isLabSocket, useNetLab } from '../netlab/labStore.ts';
 import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
 import { downloadPng, downloadSvg } from './exportFlow.ts';
 import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
+import './flow.css';
 
 /** "server s4 · conn s9": an accepted connection named with the server that accepted it. */
 function ownName(t: TFunction, own: SocketEntry, sockets: PlaceContext['sockets']): string {
@@ -80,6 +83,16 @@ export function FlowView() {
     return buildFlow(entriesOf(scan, log), keys);
   }, [log, clientKey, serverKey, listener, connId]);
 
+  // The same origin and digits as the log; "the connection's first event" is this diagram's first row.
+  const { origin } = useTimeReference();
+  const times = useMemo(
+    () =>
+      flow.rows.map((row, i) =>
+        timeLabel(origin, row.t, origin === 'previous' ? (flow.rows[i - 1]?.t ?? null) : (flow.rows[0]?.t ?? null)),
+      ),
+    [flow, origin],
+  );
+
   if (!pair) {
     return (
       <div className="flow" data-testid="flow-view">
@@ -140,6 +153,8 @@ export function FlowView() {
         <FlowDiagram
           ref={svgRef}
           flow={flow}
+          times={times}
+          timeTitle={t(`log.timeHeads.${origin}`)}
           title={title}
           lanes={lanes}
           selected={{ key: selection.key, seq: selection.pieceSeq }}

@@ -11,6 +11,7 @@ import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge } from '../kernel/KernelStateBadge.tsx';
 import { peerOf } from './connections.ts';
 import { placeAt, usePeerPlace } from './peerPlace.ts';
+import './lifecycle.css';
 
 const shortLabel = (t: Parameters<typeof socketLabel>[0], entry: SocketEntry) =>
   socketLabel(t, { info: { ...entry.info, remote: undefined } });

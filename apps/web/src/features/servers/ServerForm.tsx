@@ -1,14 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccess } from '../../app/PageContext.tsx';
 import { usePlayground } from '../../bridge/context.tsx';
+import { socketKey } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
+import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
 import { reachableHost } from '../../ui/format.ts';
+import { useAccess } from '../../ui/shell/PageContext.tsx';
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
   buildServerCommand,
@@ -33,6 +35,8 @@ export function ServerForm() {
   const [problems, setProblems] = useState<FieldProblems>({});
   const command = useCommand();
   const prefillClient = usePlayground((s) => s.prefillClient);
+  const epoch = usePlayground((s) => s.epoch);
+  const reveal = usePlayground((s) => s.reveal);
   const suggestion = usePortSuggestion(values.protocol, values.host, SEED_PORT, !inClass && !portTyped);
   useEffect(() => {
     if (suggestion) setValues((v) => ({ ...v, port: String(suggestion.port) }));
@@ -43,13 +47,16 @@ export function ServerForm() {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (command.pending) return;
     const built = buildServerCommand(values);
     setProblems(built.problems);
     if (!built.command) return;
     const result = await command.run(built.command);
-    const local = result?.socket?.local;
+    if (!result?.socket) return;
+    reveal(socketKey(epoch, result.socket.id));
+    const local = result.socket.local;
     // "Open a client" follows the server just started, so Connect reaches it (the form asks first if the learner typed a target).
-    if (result?.socket && local) {
+    if (local) {
       prefillClient({
         protocol: values.protocol,
         host: reachableHost(local.address),
@@ -167,9 +174,24 @@ export function ServerForm() {
           </select>
         </Field>
       )}
-      <button type="submit" className="button button--primary" disabled={command.pending}>
-        {t('servers.submit')}
-      </button>
+      {values.protocol === 'tcp' && (
+        <div className="field">
+          <label className="check">
+            <input
+              type="checkbox"
+              name="noReuseAddress"
+              checked={!values.reuseAddress}
+              aria-describedby={`${id}-reuse-hint`}
+              onChange={(e) => set('reuseAddress', !e.target.checked)}
+            />
+            {t('forms.noReuseAddress')}
+          </label>
+          <p id={`${id}-reuse-hint`} className="field__hint">
+            {t('forms.noReuseAddressHint')}
+          </p>
+        </div>
+      )}
+      <SubmitButton pending={command.pending}>{t('servers.submit')}</SubmitButton>
       <FormError error={command.error} />
     </form>
   );

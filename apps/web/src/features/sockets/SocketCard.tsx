@@ -1,9 +1,9 @@
 import type { SocketInfo } from '@playground/protocol';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
-import { formatError } from '../../i18n/formatError.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
@@ -14,7 +14,9 @@ import { SendBox } from './SendBox.tsx';
 import { SensorSummary } from './SensorSummary.tsx';
 import { SocketActions } from './SocketActions.tsx';
 import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
+import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useKeepFocus, useReveal } from './useReveal.ts';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
 const READERS = new Set<string>(['tcp-conn', 'tcp-client', 'udp']);
@@ -25,23 +27,39 @@ function canSend(entry: SocketEntry): boolean {
 }
 
 export function SocketCard(props: { socketKey: SocketKey }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entry = usePlayground((s) => s.sockets[props.socketKey]);
   const selected = usePlayground((s) => s.selection.key === props.socketKey);
   const select = usePlayground((s) => s.select);
+  const ref = useRef<HTMLElement>(null);
+  const arrived = useReveal(props.socketKey, ref, entry ? canSend(entry) : false);
+  const open = entry ? entry.state !== 'closed' : false;
+  useKeepFocus(ref, open);
   if (!entry) return null;
   const { info, state } = entry;
-  const open = state !== 'closed';
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking anywhere is a mouse shortcut; the title button is the keyboard path.
     <article
-      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}`}
+      ref={ref}
+      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}${arrived ? ' is-new' : ''}`}
       data-testid="socket-card"
       data-socket-id={info.id}
       data-kind={info.kind}
       data-state={state}
       data-stale={entry.stale || undefined}
+      // Remembered so that when this card's buttons go away with its socket, focus can stay on the card.
+      onFocus={(event) => {
+        if (event.currentTarget === (event.target as HTMLElement).closest('[data-testid="socket-card"]')) {
+          event.currentTarget.dataset.hadFocus = '1';
+        }
+      }}
+      onBlur={(event) => {
+        // Focus went elsewhere on purpose; a button removed with its socket leaves no related target.
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) {
+          delete event.currentTarget.dataset.hadFocus;
+        }
+      }}
       onClick={(event) => {
         // Cards nest (connections inside their server): the innermost one wins.
         event.stopPropagation();
@@ -72,9 +90,13 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
       <SensorSummary entry={entry} />
-      {entry.lastError && (
-        <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
+      {entry.cut && (
+        <p className="socket-card__lost" data-testid="lost-bytes">
+          {t('sockets.cut', { count: entry.cut.datagrams, bytes: entry.cut.bytes })}
+        </p>
       )}
+      <ReachableNote info={info} open={open} />
+      <LastError entry={entry} />
       {open && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
       {open && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
       <CardLifecycle entry={entry} />
@@ -111,8 +133,12 @@ function Connections(props: { server: SocketEntry }) {
   const groups = usePlayground(useShallow((s) => children.map((k) => spawnGroupOf(s.sockets, k))));
   const items = gatherGroups(children, (key) => groups[children.indexOf(key)]);
   return (
-    <section className="connections" aria-label={t('sockets.connections')}>
-      <h4 className="connections__title">{t('sockets.connections')}</h4>
+    // A group named by its heading, not a landmark: every server card has one.
+    // biome-ignore lint/a11y/useSemanticElements: a group of cards, not of form fields.
+    <div className="connections" role="group" aria-labelledby={`${info.id}-connections`}>
+      <h4 id={`${info.id}-connections`} className="connections__title">
+        {t('sockets.connections')}
+      </h4>
       {children.length === 0 ? (
         <p className="connections__empty">
           {t('sockets.noConnections', { address: info.local ? formatEndpoint(info.local) : info.id })}
@@ -126,7 +152,7 @@ function Connections(props: { server: SocketEntry }) {
           ),
         )
       )}
-    </section>
+    </div>
   );
 }
 

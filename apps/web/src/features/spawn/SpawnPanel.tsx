@@ -14,6 +14,7 @@ import { isLabSocket, useNetLab } from '../netlab/labStore.ts';
 import { groupName } from '../sockets/SocketGroup.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { buildSpawnCommand, MAX_INTERVAL_MS, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';
+import './spawn.css';
 
 /** How many clients, messages and milliseconds between them, in the bounds buildSpawnCommand checks. */
 const AMOUNTS: {
