@@ -68,7 +68,15 @@ export function ServerForm() {
   };
 
   return (
-    <form className="panel form" data-testid="server-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="panel form"
+      data-testid="server-form"
+      // The port the bridge proposed, once it answered: a test or a tool knows the form has checked.
+      data-suggested-port={suggestion?.port}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>{t('servers.title')}</h2>
       <p className="form__intro">{t(`servers.intro.${values.protocol}`)}</p>
       <ProtocolPicker value={values.protocol} onChange={(p) => set('protocol', p)} />
