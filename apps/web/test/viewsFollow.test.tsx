@@ -78,9 +78,13 @@ describe('views follow what the learner does', () => {
     expect(groups.map((g) => g.getAttribute('data-count'))).toEqual(['20', '20']);
     expect(groups[1]).toHaveTextContent('group 2: 20 clients from “Many clients”, 20 open, 0 B');
     expect(groups[0]).toHaveTextContent('group 2: 20 connections, 20 open, 0 B');
+    // Folded, the group makes no cards; opened, all twenty.
+    expect(within(groups[1]!).queryAllByTestId('socket-card')).toHaveLength(0);
     await userEvent.click(within(groups[1]!).getByText(/20 clients/));
     expect(groups[1]).toHaveAttribute('open');
-  });
+    expect(within(groups[1]!).getAllByTestId('socket-card')).toHaveLength(20);
+    // Twenty full cards in jsdom: seconds on a machine shared with other test runs.
+  }, 20_000);
 
   it('after a spawn the form folds away, so the groups get the pane', async () => {
     const store = connectedStore();

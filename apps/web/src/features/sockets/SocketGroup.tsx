@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketKey } from '../../bridge/state.ts';
@@ -12,10 +13,12 @@ export function groupName(t: TFunction, group: string): string {
 
 /**
  * The clients one "Many clients" spawn opened (or the connections a server accepted from them),
- * as one folded card: twenty clients are one line until the learner opens it.
+ * as one folded card: twenty clients are one line until the learner opens it. Their cards are
+ * made only then: twenty hidden cards, each with its controls, would cost the page for nothing.
  */
 export function SocketGroup(props: { group: string; keys: SocketKey[]; what: 'clients' | 'connections' }) {
   const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
   const open = usePlayground((s) => props.keys.filter((k) => s.sockets[k]?.state !== 'closed').length);
   const bytes = usePlayground((s) =>
     props.keys.reduce((n, k) => n + (s.sockets[k]?.counters.bytesIn ?? 0) + (s.sockets[k]?.counters.bytesOut ?? 0), 0),
@@ -26,6 +29,8 @@ export function SocketGroup(props: { group: string; keys: SocketKey[]; what: 'cl
       data-testid="socket-group"
       data-group={props.group}
       data-count={props.keys.length}
+      open={expanded}
+      onToggle={(event) => setExpanded(event.currentTarget.open)}
     >
       <summary className="socket-group__summary">
         {t(`sockets.group.${props.what}`, {
@@ -35,9 +40,7 @@ export function SocketGroup(props: { group: string; keys: SocketKey[]; what: 'cl
           bytes,
         })}
       </summary>
-      {props.keys.map((key) => (
-        <SocketCard key={key} socketKey={key} />
-      ))}
+      {expanded && props.keys.map((key) => <SocketCard key={key} socketKey={key} />)}
     </details>
   );
 }
