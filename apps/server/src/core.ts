@@ -48,7 +48,7 @@ export function createCore({ config, allowRules, publicUrls, credentials, port }
   const classroom = new Classroom({
     credentials,
     joinCode: credentials.joinCode,
-    joinUrls: () => (publicUrls.length > 0 ? publicUrls.map((u) => u.href) : joinUrls(config.host, port())),
+    joinUrls: () => (publicUrls.length > 0 ? publicUrls.slice(0, 32).map((u) => u.href) : joinUrls(config.host, port())),
     intervalMs: config.classroomIntervalMs,
   });
   const bridge = new BridgeServer({ config, hosts, policy, credentials, listeners, log, classroom });
