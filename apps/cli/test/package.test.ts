@@ -4,57 +4,35 @@
  * tarball installed with npm into an empty folder, then `npx socket-playground` started from there
  * with only Node: the page, /api/health, a WebSocket session with one echo, `--lan` and `--lessons`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JoinReply, LessonFiles, SessionInfo } from '@playground/protocol';
+import { JoinReply, LessonFiles } from '@playground/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeTestClient } from '../../server/test/support/bridge-client.ts';
 import { readyUrl, runCommand, stopAll } from './support/command.ts';
+import { echoOnce, MESSAGE } from './support/echo.ts';
+import { type InstalledPackage, packAndInstall } from './support/install.ts';
 
-const pkgDir = fileURLToPath(new URL('..', import.meta.url));
-const repo = join(pkgDir, '../..');
-const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
-let work: string;
-let installed: string;
-
-/** npm, without a shell, bounded in time; its output is kept for the failure message. */
-function npm(args: string[], cwd: string): string {
-  const run = spawnSync('npm', args, {
-    cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
-    shell: process.platform === 'win32',
-    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
-  });
-  if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${run.status}): ${run.stdout}${run.stderr}`);
-  return run.stdout;
-}
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+let installed: InstalledPackage;
 
 beforeAll(() => {
-  if (!existsSync(join(repo, 'apps/web/dist/index.html')))
-    throw new Error('the page is not built: run `pnpm build` first (`pnpm test` does).');
-  work = mkdtempSync(join(tmpdir(), 'socket-playground-pack-'));
-  const tarball = npm(['pack', '--silent', '--pack-destination', work], pkgDir).trim().split('\n').at(-1) as string;
-  installed = join(work, 'teacher');
-  mkdirSync(installed);
-  npm(['install', '--prefer-offline', '--no-save', join(work, tarball)], installed);
+  installed = packAndInstall();
 }, 240_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => installed?.remove());
 afterEach(stopAll);
 
 describe('the published package', () => {
   it('holds compiled JavaScript and the built page, and depends on nothing', () => {
-    const pkg = join(installed, 'node_modules/socket-playground');
+    const pkg = join(installed.dir, 'node_modules/socket-playground');
     const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
     expect(manifest.bin).toEqual({ 'socket-playground': 'dist/socket-playground.js' });
     expect(manifest.dependencies ?? {}).toEqual({});
-    expect(readdirSync(join(installed, 'node_modules'))).toEqual(['.bin', '.package-lock.json', 'socket-playground']);
+    expect(readdirSync(join(installed.dir, 'node_modules'))).toEqual([
+      '.bin',
+      '.package-lock.json',
+      'socket-playground',
+    ]);
     const files = readdirSync(pkg, { recursive: true, encoding: 'utf8' });
     expect(files.filter((f) => /\.tsx?$/.test(f))).toEqual([]);
     expect(files).toContain('web/index.html');
@@ -63,9 +41,8 @@ describe('the published package', () => {
   });
 
   it('npx socket-playground --port 0 serves the page, /api/health and a WebSocket session that echoes', async () => {
-    const cli = runCommand('npx', ['--no-install', 'socket-playground', '--port', '0'], installed);
-    const url = readyUrl((await cli.waitForLines(1, 30_000))[0]);
-    const origin = new URL(url).origin;
+    const cli = runCommand('npx', ['--no-install', 'socket-playground', '--port', '0'], installed.dir);
+    const url = await cli.waitForReady(30_000);
 
     const page = await fetch(url);
     expect(page.status).toBe(200);
@@ -76,34 +53,22 @@ describe('the published package', () => {
     expect((await fetch(new URL(script as string, url))).headers.get('content-type')).toMatch(/javascript/);
     expect(await (await fetch(`${url}api/health`)).json()).toMatchObject({ ok: true, sessions: 0 });
 
-    const session = await fetch(`${url}api/session`, { headers: { origin, 'sec-fetch-site': 'same-origin' } });
-    const { token } = SessionInfo.parse(await session.json());
-    const c = await BridgeTestClient.open({ port: Number(new URL(url).port), token: token ?? '' });
-    const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
-    const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;
-    await c.ok({ type: 'socket.send', socketId: client.id, data: { encoding: 'text', value: MESSAGE } });
-    await c.waitFor(
-      () => c.eventsOf(client.id, 'recv').reduce((n, e) => n + e.size, 0) === MESSAGE.length,
-      5000,
-      'the echo',
-    );
-    const echoed = Buffer.concat(c.eventsOf(client.id, 'recv').map((e) => Buffer.from(e.data, 'base64')));
-    expect(echoed.toString()).toBe(MESSAGE);
+    const { session, echoed } = await echoOnce(url);
+    expect(echoed).toBe(MESSAGE);
 
     // Ctrl+C: the playground says goodbye to the page (1001) and ends; npx itself dies of the signal.
     cli.signal('SIGINT');
-    expect(await c.closed).toBe(1001);
+    expect(await session.closed).toBe(1001);
     await cli.exit;
   }, 60_000);
 
   it('--lan --lessons DIR: prints the join code and the teacher’s link, and serves the lessons to a student', async () => {
-    const lessons = join(work, 'lessons');
+    const lessons = join(installed.work, 'lessons');
     mkdirSync(lessons, { recursive: true });
     const lesson = JSON.parse(readFileSync(join(repo, 'apps/web/src/lessons/01-echo.json'), 'utf8'));
     writeFileSync(join(lessons, 'ours.json'), JSON.stringify({ ...lesson, id: 'ours' }));
-    const bin = join(installed, 'node_modules/.bin/socket-playground');
     const args = ['--lan', '--host', '127.0.0.1', '--port', '0', '--lessons', lessons];
-    const cli = runCommand(bin, args, installed);
+    const cli = runCommand(installed.bin, args, installed.dir);
     const lines = await cli.waitForLines(4, 30_000);
     const url = readyUrl(lines[0]);
     const code = /^Join code for students: ([A-Z2-9]{6})$/.exec(lines[1] ?? '')?.[1];

@@ -11,6 +11,8 @@ export interface RunningCommand {
   exit: Promise<number | null>;
   /** Resolves once stdout has `count` lines, or rejects after `timeoutMs` saying what it printed. */
   waitForLines(count: number, timeoutMs?: number): Promise<string[]>;
+  /** The address of the first `Socket Playground ready at …` line, whatever was printed before it. */
+  waitForReady(timeoutMs?: number): Promise<string>;
 }
 
 const running = new Set<ChildProcess>();
@@ -60,26 +62,35 @@ export function runCommand(command: string, args: string[], cwd: string): Runnin
     stderr: () => err,
     exit,
     waitForLines(count, timeoutMs = 15_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (lines().length >= count) done(() => resolve(lines()));
-          else if (child.exitCode !== null)
-            done(() => reject(new Error(`it exited (${child.exitCode}): ${out}${err}`)));
-        };
-        const timer = setTimeout(
-          () => done(() => reject(new Error(`no ${count} lines within ${timeoutMs} ms; got: ${out}${err}`))),
-          timeoutMs,
-        );
-        const done = (settle: () => void): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-          settle();
-        };
-        waiters.add(check);
-        check();
-      });
+      return waitFor(() => (lines().length >= count ? lines() : undefined), `${count} lines`, timeoutMs);
+    },
+    async waitForReady(timeoutMs = 15_000) {
+      const line = await waitFor(() => lines().find((l) => READY.test(l)), 'a ready line', timeoutMs);
+      return readyUrl(line);
     },
   };
+
+  function waitFor<T>(found: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        const value = found();
+        if (value !== undefined) done(() => resolve(value));
+        else if (child.exitCode !== null || child.signalCode !== null)
+          done(() => reject(new Error(`it ended (${child.exitCode ?? child.signalCode}): ${out}${err}`)));
+      };
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`no ${what} within ${timeoutMs} ms; got: ${out}${err}`))),
+        timeoutMs,
+      );
+      const done = (settle: () => void): void => {
+        clearTimeout(timer);
+        waiters.delete(check);
+        settle();
+      };
+      waiters.add(check);
+      check();
+    });
+  }
 }
 
 export function stopAll(): void {
@@ -87,9 +98,11 @@ export function stopAll(): void {
   running.clear();
 }
 
+const READY = /^Socket Playground ready at (http:\/\/127\.0\.0\.1:\d+\/)$/;
+
 /** The address in a `Socket Playground ready at …` line. */
 export function readyUrl(line: string | undefined): string {
-  const url = /^Socket Playground ready at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line ?? '')?.[1];
+  const url = READY.exec(line ?? '')?.[1];
   if (!url) throw new Error(`not a ready line: ${line}`);
   return url;
 }
