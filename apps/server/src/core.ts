@@ -5,7 +5,7 @@ import { Classroom } from './classroom/classroom.ts';
 import { joinUrls } from './classroom/join-urls.ts';
 import type { PlaygroundConfig } from './config.ts';
 import { createApp } from './http/app.ts';
-import { HostCheck } from './http/host-check.ts';
+import type { HostCheck } from './http/host-check.ts';
 import { lessonRoutes } from './lessons/lesson-route.ts';
 import type { AllowRule } from './policy/allow-targets.ts';
 import { ListenerRegistry } from './policy/listener-registry.ts';
@@ -18,6 +18,7 @@ export interface CoreDeps {
   config: PlaygroundConfig;
   allowRules: AllowRule[];
   publicUrls: PublicUrl[];
+  hosts: HostCheck;
   credentials: Credentials;
   /** The port the bridge really listens on (known once it listens). */
   port: () => number;
@@ -34,9 +35,8 @@ export interface Core {
   close(reason: string): Promise<void>;
 }
 
-export function createCore({ config, allowRules, publicUrls, credentials, port }: CoreDeps): Core {
+export function createCore({ config, allowRules, publicUrls, hosts, credentials, port }: CoreDeps): Core {
   const log = pino({ level: config.logLevel }, pino.destination(2));
-  const hosts = new HostCheck(config.allowedHosts, publicUrls);
   const listeners = new ListenerRegistry();
   const policy = new TargetPolicy({
     mode: config.mode,
@@ -48,14 +48,14 @@ export function createCore({ config, allowRules, publicUrls, credentials, port }
   const classroom = new Classroom({
     credentials,
     joinCode: credentials.joinCode,
-    joinUrls: () => (publicUrls.length > 0 ? publicUrls.slice(0, 32).map((u) => u.href) : joinUrls(config.host, port())),
+    joinUrls: () =>
+      publicUrls.length > 0 ? publicUrls.slice(0, 32).map((u) => u.href) : joinUrls(config.host, port()),
     intervalMs: config.classroomIntervalMs,
   });
   const bridge = new BridgeServer({ config, hosts, policy, credentials, listeners, log, classroom });
   const handleRequest = createApp({
     hosts,
     webRoot: config.webRoot,
-    sessionCount: () => bridge.sessions.size,
     credentials,
     joinAttempts: new AttemptLimiter(config.admission.joinFailures, config.admission.joinWindowMs),
     joinRate: new AddressBuckets(config.admission.joinsPerMinute / 60, config.admission.joinBurst),

@@ -4,6 +4,8 @@ import type { Mode } from '@playground/protocol';
 import { Credentials } from './auth/credentials.ts';
 import { defaultConfig, type PlaygroundConfig } from './config.ts';
 import type { Core } from './core.ts';
+import { answerHealth } from './http/health.ts';
+import { HostCheck } from './http/host-check.ts';
 import { isLoopback } from './policy/addresses.ts';
 import { parseAllowTargets } from './policy/allow-targets.ts';
 import { parsePublicUrl } from './proxy/public-urls.ts';
@@ -25,8 +27,9 @@ export interface Playground {
 
 /**
  * Starts the bridge: HTTP for the page, health and tokens, WebSocket sessions at /ws. It checks the
- * configuration, makes the tokens and listens; what answers requests (Express, the WebSocket
- * server, the engine, the protocol's schemas) is loaded on the first request. A class's instance
+ * configuration, makes the tokens and listens, and answers /api/health itself; what answers other
+ * requests (Express, the WebSocket server, the engine, the protocol's schemas) is loaded on the
+ * first of them. A class's instance
  * waiting for its lesson, or a `--help`, then costs the memory and start-up time of little more
  * than Node itself.
  */
@@ -45,6 +48,7 @@ export async function startPlayground(overrides: Partial<PlaygroundConfig> = {})
   const allowRules = await parseAllowTargets(config.allowTargets);
   const publicUrls = config.publicUrls.map(parsePublicUrl);
   const proxies = new TrustedProxies(config.trustProxies);
+  const hosts = new HostCheck(config.allowedHosts, publicUrls);
   let core: Core | undefined;
   const credentials = new Credentials(config.mode, {
     maxJoinsPerAddress: config.admission.maxJoinsPerAddress,
@@ -56,12 +60,14 @@ export async function startPlayground(overrides: Partial<PlaygroundConfig> = {})
   const loadCore = (): Promise<Core> => {
     loading ??= (async () => {
       const { createCore } = await import('./core.ts');
-      core = createCore({ config, allowRules, publicUrls, credentials, port: () => port });
+      core = createCore({ config, allowRules, publicUrls, hosts, credentials, port: () => port });
       return core;
     })();
     return loading;
   };
+  const sessionCount = (): number => core?.bridge.sessions.size ?? 0;
   const http = createServer((req, res) => {
+    if (answerHealth(req, res, hosts, sessionCount)) return;
     if (core) return core.handleRequest(req, res);
     loadCore().then(
       (c) => c.handleRequest(req, res),
@@ -97,7 +103,7 @@ export async function startPlayground(overrides: Partial<PlaygroundConfig> = {})
     mode: config.mode,
     token: credentials.token,
     joinCode: credentials.joinCode,
-    sessionCount: () => core?.bridge.sessions.size ?? 0,
+    sessionCount,
     async close(reason = 'The playground is shutting down.') {
       const loaded = loading === undefined ? undefined : await loading.catch(() => undefined);
       await loaded?.close(reason);

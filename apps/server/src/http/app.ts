@@ -1,33 +1,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type HttpError, PROTOCOL_VERSION } from '@playground/protocol';
+import type { HttpError } from '@playground/protocol';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response, type Router } from 'express';
 import { type AuthDeps, authRoutes } from './auth-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface AppDeps extends AuthDeps {
   webRoot: string | undefined;
-  sessionCount: () => number;
   /** More `/api/…` routes (the lessons of `--lessons DIR`). */
   routes?: Router[];
 }
 
-/** The HTTP side: the built web app, a health probe, the token routes, and nothing a foreign Host may reach. */
-export function createApp({ hosts, webRoot, sessionCount, routes = [], ...auth }: AppDeps): Express {
+/** The HTTP side: the built web app, the token routes, and nothing a foreign Host may reach (health: health.ts). */
+export function createApp({ hosts, webRoot, routes = [], ...auth }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(hosts));
   app.use((req, res, next) => {
     if (hosts.allows(req.headers.host)) return next();
     res.status(403).json({ error: 'Host not allowed' } satisfies HttpError);
-  });
-  app.get('/api/health', (_req, res) => {
-    res.json({
-      ok: true,
-      protocolVersion: PROTOCOL_VERSION,
-      sessions: sessionCount(),
-      uptimeS: Math.round(process.uptime()),
-    });
   });
   app.use(authRoutes({ hosts, ...auth }));
   for (const router of routes) app.use(router);
