@@ -10,8 +10,7 @@ import { readKernelTcpTable } from './tcp-table.ts';
  * reports). Node sets SO_REUSEADDR on Linux and macOS, so without this check a learner would never
  * see the "Address already in use" that Python's server gets after a restart; macOS, like every BSD,
  * refuses those binds too. Undefined where the table cannot be read, and on Windows, whose rules
- * differ (a TIME_WAIT connection does not keep a new listener off its port): there the real
- * listen() decides.
+ * for ports held by closing connections differ: there the real listen() decides.
  */
 export async function bindConflicts(host: string, port: number): Promise<KernelTcpSocket[] | undefined> {
   if (process.platform === 'win32') return undefined;
