@@ -14,6 +14,8 @@ import { isLoopback } from './policy/addresses.ts';
 import { parseAllowTargets } from './policy/allow-targets.ts';
 import { ListenerRegistry } from './policy/listener-registry.ts';
 import { TargetPolicy } from './policy/target-policy.ts';
+import { CaptureHub } from './wire/capture-hub.ts';
+import { loopbackInterface } from './wire/capture-tool.ts';
 import { BridgeServer } from './ws/bridge-server.ts';
 
 export interface Playground {
@@ -67,7 +69,20 @@ export async function startPlayground(
     joinUrls: () => joinUrls(config.host, port),
     intervalMs: config.classroomIntervalMs,
   });
-  bridge = new BridgeServer(http, { config, hosts, policy, credentials, listeners, log, classroom });
+  const { capture: captureConfig } = config;
+  const capture = captureConfig.enabled
+    ? new CaptureHub({ ...captureConfig, interface: captureConfig.interface ?? loopbackInterface(process.platform) })
+    : undefined;
+  bridge = new BridgeServer(http, {
+    config,
+    hosts,
+    policy,
+    credentials,
+    listeners,
+    log,
+    classroom,
+    ...(capture ? { capture } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => {
@@ -87,6 +102,7 @@ export async function startPlayground(
     sessionCount: () => active.sessions.size,
     async close(reason = 'The playground is shutting down.') {
       await active.close(reason);
+      await capture?.close();
       classroom.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -13,6 +13,7 @@ import {
   type SessionState,
   type Spotlight,
   type Welcome,
+  type WireBatch,
 } from '@playground/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
@@ -29,6 +30,8 @@ import { formatBytes } from '../quota/format.ts';
 import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { Spawner } from '../spawn/spawner.ts';
+import type { CaptureHub } from '../wire/capture-hub.ts';
+import { SessionCapture } from '../wire/session-capture.ts';
 import { CommandIntake } from './command-intake.ts';
 import { Outbox } from './outbox.ts';
 import { PageLink } from './page-link.ts';
@@ -46,6 +49,8 @@ export interface SessionDeps {
    * drops, so a reload or a network blip can resume it; otherwise it ends with its WebSocket.
    */
   keep?: boolean;
+  /** The bridge's packet capture, when it may capture (see CaptureConfig). */
+  capture?: CaptureHub;
   /** Called once, as the session starts closing (its sockets are closed right after). */
   onClosed?: (session: Session) => void;
 }
@@ -53,8 +58,8 @@ export interface SessionDeps {
 /** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */
 type Hold = 'browser' | 'rate';
 
-/** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
-const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
+/** A kernel snapshot or a batch of segments waits (or is dropped) while this much is still queued for the browser. */
+const SIDE_VIEW_MAX_BUFFERED = 1024 * 1024;
 
 /** A learner hears about throttling once, not on every pause of a sustained flood. */
 const QUOTA_NOTICE_EVERY_MS = 5000;
@@ -83,6 +88,7 @@ export class Session implements ClassMember {
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
+  private readonly wire: SessionCapture;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly holds = new Set<Hold>();
@@ -125,10 +131,26 @@ export class Session implements ClassMember {
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
     const origin = performance.now();
     this.kernel = new KernelWatcher({
-      send: (snapshot) => this.sendKernel(snapshot),
+      send: (snapshot) => this.sendSideView(snapshot),
       now: () => performance.now() - origin,
     });
-    this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets });
+    this.wire = new SessionCapture({
+      hub: deps.capture,
+      disabledReason: config.capture.enabled
+        ? 'Packet capture is not available on this bridge.'
+        : config.mode === 'lan'
+          ? 'The teacher did not turn packet capture on when starting the class (pnpm start --lan --capture).'
+          : 'The playground was started with --no-capture.',
+      localMode: config.mode === 'local',
+      origin,
+      sendBatch: (batch) => this.sendSideView(batch),
+      sendStatus: (status) => {
+        this.outbox.flush();
+        this.send(status);
+      },
+      limits: { segmentsPerSecond: config.capture.segmentsPerSecond },
+    });
+    this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets, origin });
     this.spawner = new Spawner({
       engine: this.engine,
       rate: this.rate,
@@ -144,6 +166,7 @@ export class Session implements ClassMember {
         rate: this.rate,
         sendBuffer: this.sendBuffer,
         kernel: this.kernel,
+        wire: this.wire,
         spawner: this.spawner,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
@@ -299,6 +322,7 @@ export class Session implements ClassMember {
     this.deps.classroom?.leave(this);
     this.rate.close();
     this.kernel.close();
+    this.wire.close();
     this.spawner.close();
     await this.engine.closeAll();
     this.deps.listeners.removeAll(`${this.id}/`);
@@ -313,6 +337,7 @@ export class Session implements ClassMember {
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
     this.kernel.observe(event);
+    this.wire.observe(event);
     this.rate.observe(event);
     this.outbox.push(event);
   }
@@ -354,11 +379,14 @@ export class Session implements ClassMember {
     });
   }
 
-  /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
-  private sendKernel(snapshot: KernelSnapshot): boolean {
-    if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
+  /**
+   * A kernel snapshot or wire segments: after the events so far, like a reply; refused while the
+   * browser is behind (a snapshot is retried on the next poll, segments are counted as not shown).
+   */
+  private sendSideView(message: KernelSnapshot | WireBatch): boolean {
+    if (!this.link?.open || this.link.bufferedAmount > SIDE_VIEW_MAX_BUFFERED) return false;
     this.outbox.flush();
-    this.send(snapshot);
+    this.send(message);
     return true;
   }
 

@@ -1,0 +1,44 @@
+import { access, constants } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+
+export interface CaptureToolConfig {
+  /** The tool's name or path: `tcpdump`, looked up on PATH and in the sbin folders. */
+  tool: string;
+  /** Where the playground's sockets talk: the loopback interface by default. */
+  interface: string | undefined;
+  /** Bytes of each packet kept: the headers and the start of the payload. */
+  snaplen: number;
+}
+
+/** The loopback interface's name on systems with tcpdump; Windows has none (Npcap names it differently). */
+export function loopbackInterface(platform: NodeJS.Platform): string | undefined {
+  if (platform === 'linux') return 'lo';
+  if (platform === 'darwin' || platform === 'freebsd' || platform === 'openbsd' || platform === 'netbsd') return 'lo0';
+  return undefined;
+}
+
+/**
+ * tcpdump writing a classic pcap stream to stdout: `-U` flushes each packet, `--immediate-mode`
+ * hands each packet over at once (without it Linux delivers them in blocks, up to a second late),
+ * `-n` never resolves names, `-s` keeps the snap length.
+ */
+export function tcpdumpArgs(iface: string, snaplen: number, filter: string): string[] {
+  return ['-i', iface, '-n', '-s', String(snaplen), '-U', '--immediate-mode', '-w', '-', filter];
+}
+
+/** tcpdump usually lives in an sbin folder that a user's PATH may not list. */
+const EXTRA_DIRS = ['/usr/sbin', '/sbin', '/usr/local/sbin', '/usr/bin', '/opt/homebrew/sbin', '/opt/homebrew/bin'];
+
+/** The tool's full path, or undefined when it is not installed. */
+export async function findTool(tool: string, path = process.env.PATH ?? ''): Promise<string | undefined> {
+  const candidates = tool.includes('/') ? [tool] : [...path.split(delimiter), ...EXTRA_DIRS].map((d) => join(d, tool));
+  for (const candidate of candidates) {
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here; the next folder may have it.
+    }
+  }
+  return undefined;
+}
