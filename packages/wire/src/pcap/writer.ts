@@ -11,7 +11,11 @@ export interface PcapWriteRecord {
  * A classic pcap file (little-endian, microsecond timestamps, version 2.4): what Wireshark,
  * tshark and `tcpdump -r` open.
  */
-export function writePcap(linkType: number, snaplen: number, records: readonly PcapWriteRecord[]): Uint8Array {
+export function writePcap(
+  linkType: number,
+  snaplen: number,
+  records: readonly PcapWriteRecord[],
+): Uint8Array<ArrayBuffer> {
   const size = records.reduce((n, r) => n + RECORD_HEADER_BYTES + r.data.byteLength, FILE_HEADER_BYTES);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);

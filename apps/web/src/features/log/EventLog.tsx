@@ -6,6 +6,8 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { virtualRows } from '../../ui/virtualRows.ts';
+import { eventRef } from '../wire/links.ts';
+import { useEventsOfPickedSegment } from '../wire/useLinks.ts';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
 
@@ -21,6 +23,8 @@ export function EventLog() {
   const epoch = usePlayground((s) => s.epoch);
   const select = usePlayground((s) => s.select);
   const context = useMemo<RowContext>(() => ({ t, i18n, rowHint: t('log.rowHint'), select }), [t, i18n, select]);
+  // The reads and writes whose bytes the segment picked in the wire view carried.
+  const linked = useEventsOfPickedSegment();
   const [onlySelected, setOnlySelected] = useState(false);
   const [following, setFollowing] = useState(true);
   const filterCache = useRef<LogFilter | null>(null);
@@ -102,6 +106,7 @@ export function EventLog() {
                     index={item.index}
                     entry={entry}
                     selected={selectedKey === entry.key && 'size' in event && selection.pieceSeq === event.seq}
+                    linked={linked.size > 0 && linked.has(eventRef(entry.key, event.seq))}
                     earlierSession={!entry.key.startsWith(`${epoch}:`)}
                     context={context}
                   />

@@ -30,6 +30,8 @@ export const EventRow = memo(function EventRow(props: {
   entry: LogEntry;
   index: number;
   selected: boolean;
+  /** Its bytes travelled in the segment picked in the wire view. */
+  linked: boolean;
   earlierSession: boolean;
   context: RowContext;
 }) {
@@ -54,11 +56,12 @@ export const EventRow = memo(function EventRow(props: {
     <tr
       aria-rowindex={props.index + 2}
       aria-current={selected || undefined}
-      className={`log-row log-row--${toneOf(event)}${earlierSession ? ' log-row--earlier' : ''}`}
+      className={`log-row log-row--${toneOf(event)}${earlierSession ? ' log-row--earlier' : ''}${props.linked ? ' is-linked' : ''}`}
       data-testid="event-row"
       data-type={event.type}
       data-socket-id={event.socketId}
       data-size={'size' in event ? event.size : undefined}
+      data-linked={props.linked || undefined}
     >
       <td className="log-row__time">{formatTime(event.t)}</td>
       <td className="log-row__socket" title={label}>

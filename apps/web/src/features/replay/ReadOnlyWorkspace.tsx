@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { type BridgeApi, BridgeRequestError } from '../../bridge/client.ts';
@@ -12,6 +12,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { CounterList } from '../sockets/CounterList.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
+import { WireWitness } from '../wire/WireView.tsx';
 import '../../ui/cardButton.css';
 import './readonly.css';
 
@@ -35,7 +36,7 @@ export function ReadOnlyWorkspace(props: { store: PlaygroundStore; header?: Reac
             <ReadOnlySockets />
           </div>
           <div className="readonly__log">
-            <EventLog />
+            <LogOrWire />
           </div>
           <div className="readonly__inspector">
             <Inspector />
@@ -43,6 +44,36 @@ export function ReadOnlyWorkspace(props: { store: PlaygroundStore; header?: Reac
         </div>
       </div>
     </PlaygroundProvider>
+  );
+}
+
+/** The event log, and (when the session captured packets) the wire beside it on a second tab. */
+function LogOrWire() {
+  const { t } = useTranslation();
+  const hasWire = usePlayground((s) => s.wire.entries.length > 0 || s.wire.status?.capture !== undefined);
+  const [view, setView] = useState<'log' | 'wire'>('log');
+  if (!hasWire) return <EventLog />;
+  return (
+    <section className="panel views readonly__views" data-view={view}>
+      <div className="views__tabs" role="tablist" aria-label={t('views.label')}>
+        {(['log', 'wire'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            className="views__tab"
+            aria-selected={view === v}
+            data-testid={`readonly-tab-${v}`}
+            onClick={() => setView(v)}
+          >
+            {t(`views.tabs.${v}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className={`views__body views__body--${view}`}>
+        {view === 'log' ? <EventLog /> : <WireWitness live={false} />}
+      </div>
+    </section>
   );
 }
 

@@ -1,0 +1,201 @@
+import type { WireSegment } from '@playground/protocol';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TFunction } from 'i18next';
+import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import type { Direction, PlaygroundData } from '../../bridge/state.ts';
+import { formatTime } from '../../ui/format.ts';
+import { virtualRows } from '../../ui/virtualRows.ts';
+import { callText, flagsText, segmentNotes, segmentRole, windowText } from './describeSegment.ts';
+import type { EventRef } from './links.ts';
+import type { WireRow } from './timeline.ts';
+
+const ROW_HEIGHT = 32;
+const COLUMNS = ['n', 'time', 'who', 'flags', 'seq', 'ack', 'len', 'win', 'notes'] as const;
+const HINTED = new Set(['seq', 'ack', 'len', 'win']);
+const DIRECTION: Record<string, Direction> = {
+  send: 'sent',
+  'datagram-out': 'sent',
+  recv: 'received',
+  'datagram-in': 'received',
+};
+
+/** "client s2", or the port of an end outside the session. */
+export function endName(
+  t: TFunction,
+  sockets: PlaygroundData['sockets'],
+  epoch: number,
+  id: string | undefined,
+  port: number,
+): string {
+  const entry = id === undefined ? undefined : sockets[`${epoch}:${id}`];
+  return entry ? t('sockets.label', { kind: t(`sockets.short.${entry.info.kind}`), id }) : t('wire.port', { port });
+}
+
+/** The segments and the calls between them, virtualized, newest in view unless the learner scrolled up. */
+export function WireTable(props: {
+  rows: WireRow[];
+  /** Segments linked to the read or write selected in the log. */
+  linkedSegments: ReadonlySet<string>;
+  /** Calls linked to the picked segment. */
+  linkedCalls: ReadonlySet<EventRef>;
+}) {
+  const { t } = useTranslation();
+  const sockets = usePlayground((s) => s.sockets);
+  const picked = usePlayground((s) => s.wire.selected);
+  const selectSegment = usePlayground((s) => s.selectSegment);
+  const select = usePlayground((s) => s.select);
+  const selection = usePlayground((s) => s.selection);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+  const { rows } = props;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: ROW_HEIGHT,
+  });
+  const shown = virtualRows(virtualizer, ROW_HEIGHT);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (following && el && rows.length > 0) el.scrollTop = el.scrollHeight;
+  }, [rows, following]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
+  };
+
+  const segmentRow = (row: Extract<WireRow, { kind: 'segment' }>, index: number) => {
+    const { segment: s, epoch } = row.entry;
+    const tcp = s.tcp;
+    const role = tcp ? segmentRole(tcp.flags, s.length) : 'udp';
+    const isPicked = picked === row.id;
+    const linked = props.linkedSegments.has(row.id);
+    const notes = segmentNotes(t, s).join(' · ');
+    return (
+      <tr
+        key={row.id}
+        aria-rowindex={index + 2}
+        aria-selected={isPicked}
+        className={`wire-row wire-row--${role}${linked ? ' is-linked' : ''}${isPicked ? ' is-picked' : ''}${tcp?.zeroWindow ? ' is-zero-window' : ''}`}
+        data-testid="wire-segment"
+        data-role={role}
+        data-flags={tcp?.flags.join(',') ?? 'UDP'}
+        data-len={s.length}
+        data-from={s.from}
+        data-to={s.to}
+        data-linked={linked || undefined}
+      >
+        <td className="wire-row__n num">{s.n}</td>
+        <td className="wire-row__time num">{formatTime(s.t)}</td>
+        <td className="wire-row__who" title={`${s.src.address}:${s.src.port} → ${s.dst.address}:${s.dst.port}`}>
+          {whoText(t, sockets, epoch, s)}
+        </td>
+        <td className="wire-row__flags">
+          <button
+            type="button"
+            className="wire-row__open"
+            aria-pressed={isPicked}
+            onClick={() => selectSegment(isPicked ? null : row.id)}
+          >
+            {flagsText(s)}
+          </button>
+        </td>
+        <td className="num mono">{tcp ? tcp.seq : ''}</td>
+        <td className="num mono">{tcp?.ack ?? ''}</td>
+        <td className="num mono">{s.length}</td>
+        <td className={`num mono${tcp?.zeroWindow ? ' wire-row__zero' : ''}`}>{windowText(s)}</td>
+        <td className="wire-row__notes" title={notes}>
+          {notes}
+        </td>
+      </tr>
+    );
+  };
+
+  const callRow = (row: Extract<WireRow, { kind: 'call' }>, index: number) => {
+    const { event, key } = row.log;
+    const entry = sockets[key];
+    const who = entry
+      ? t('sockets.label', { kind: t(`sockets.short.${entry.info.kind}`), id: event.socketId })
+      : event.socketId;
+    const direction = DIRECTION[event.type];
+    const linked = props.linkedCalls.has(row.id as EventRef);
+    const selected = selection.key === key && selection.pieceSeq === event.seq;
+    const text = callText(t, event);
+    return (
+      <tr
+        key={row.id}
+        aria-rowindex={index + 2}
+        className={`wire-row wire-row--call${linked ? ' is-linked' : ''}${selected ? ' is-picked' : ''}`}
+        data-testid="wire-call"
+        data-type={event.type}
+        data-socket-id={event.socketId}
+        data-linked={linked || undefined}
+      >
+        <td />
+        <td className="wire-row__time num">{formatTime(event.t)}</td>
+        <td className="wire-row__who">{who}</td>
+        <td colSpan={6} className="wire-row__call">
+          {direction ? (
+            <button
+              type="button"
+              className="wire-row__open"
+              aria-pressed={selected}
+              onClick={() => {
+                selectSegment(null);
+                select(key, { direction, seq: event.seq });
+              }}
+            >
+              {text}
+            </button>
+          ) : (
+            text
+          )}
+        </td>
+      </tr>
+    );
+  };
+
+  return (
+    <div className="wire__frame">
+      <div ref={scrollRef} className="wire__scroll" onScroll={onScroll}>
+        <table
+          className="wire__table"
+          aria-label={t('wire.tableLabel')}
+          aria-rowcount={rows.length + 1}
+          data-testid="wire-table"
+          style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+        >
+          <thead>
+            <tr className="wire-row wire-row--head" aria-rowindex={1}>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  className={`wire-row__${c}`}
+                  title={HINTED.has(c) ? t(`wire.columnHints.${c as 'seq' | 'ack' | 'len' | 'win'}`) : undefined}
+                >
+                  {t(`wire.columns.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody style={shown.style}>
+            {shown.items.map((item) => {
+              const row = rows[item.index] as WireRow;
+              return row.kind === 'segment' ? segmentRow(row, item.index) : callRow(row, item.index);
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function whoText(t: TFunction, sockets: PlaygroundData['sockets'], epoch: number, s: WireSegment): string {
+  return `${endName(t, sockets, epoch, s.from, s.src.port)} → ${endName(t, sockets, epoch, s.to, s.dst.port)}`;
+}
