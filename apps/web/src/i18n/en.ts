@@ -1170,6 +1170,10 @@ export const en = {
       atLeast: ' of at least {{size}} bytes',
       atMost: ', at most {{size}} bytes each',
       lost: ' that lost bytes',
+      segment_one: 'the Wire view shows {{count}} {{flags}} segment{{where}}',
+      segment_other: 'the Wire view shows {{count}} {{flags}} segments{{where}}',
+      bySocket: ' sent by {{name}}',
+      zeroWindow: ' announcing a zero window',
     },
   },
   classroom: {

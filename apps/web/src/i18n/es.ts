@@ -1222,6 +1222,10 @@ export const es: Messages = {
       atLeast: ' de al menos {{size}} bytes',
       atMost: ', de como máximo {{size}} bytes cada uno',
       lost: ' que perdieron bytes',
+      segment_one: 'que la vista del cable muestre {{count}} segmento {{flags}}{{where}}',
+      segment_other: 'que la vista del cable muestre {{count}} segmentos {{flags}}{{where}}',
+      bySocket: ' enviado por {{name}}',
+      zeroWindow: ' que anuncie una ventana cero',
     },
   },
   classroom: {

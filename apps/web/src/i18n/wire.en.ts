@@ -42,7 +42,7 @@ export const wireEn = {
     seq: 'seq',
     ack: 'ack',
     len: 'len',
-    win: 'window',
+    win: 'win',
     notes: 'options and notes',
   },
   columnHints: {

@@ -44,7 +44,7 @@ export const wireEs: Messages['wire'] = {
     seq: 'seq',
     ack: 'ack',
     len: 'long.',
-    win: 'ventana',
+    win: 'vent.',
     notes: 'opciones y notas',
   },
   columnHints: {

@@ -83,6 +83,7 @@ export function WireTable(props: {
         aria-selected={isPicked}
         className={`wire-row wire-row--${role}${linked ? ' is-linked' : ''}${isPicked ? ' is-picked' : ''}${tcp?.zeroWindow ? ' is-zero-window' : ''}`}
         data-testid="wire-segment"
+        data-n={s.n}
         data-role={role}
         data-flags={tcp?.flags.join(',') ?? 'UDP'}
         data-len={s.length}
