@@ -32,7 +32,7 @@ function allSegments(page: Page): Promise<Row[]> {
     for (let top = 0; ; top += scroller.clientHeight / 2) {
       scroller.scrollTop = top;
       await frame();
-      for (const e of scroller.querySelectorAll('[data-testid="wire-segment"]')) {
+      for (const e of Array.from(scroller.querySelectorAll('[data-testid="wire-segment"]'))) {
         const n = Number(e.getAttribute('data-n'));
         const len = Number(e.getAttribute('data-len'));
         rows.set(n, { n, from: e.getAttribute('data-from'), flags: e.getAttribute('data-flags'), len });

@@ -1,8 +1,19 @@
 import { WIRE_PREVIEW_BYTES, type WireSegment } from '@playground/protocol';
-import { flagNames, type TcpFlowTracker } from '@playground/wire';
+import { flagNames, type TcpFlowTracker, type TcpSegmentContext } from '@playground/wire';
 import type { HubPacket } from './capture-hub.ts';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/**
+ * Follows a captured TCP packet's connection (relative numbers, retransmissions): every packet of
+ * the session goes through it in order, whether it is then shown or only counted.
+ */
+export function trackPacket(hub: HubPacket, tracker: TcpFlowTracker): TcpSegmentContext | undefined {
+  const { packet } = hub;
+  if (packet.protocol !== 'tcp') return undefined;
+  const { tcp } = packet;
+  return tracker.track({ src: packet.src, srcPort: tcp.srcPort, dst: packet.dst, dstPort: tcp.dstPort }, tcp);
+}
 
 /** One captured packet as the page sees it: numbered, on the session's clock, linked to the session's sockets. */
 export function buildSegment(
@@ -10,7 +21,7 @@ export function buildSegment(
   owner: { from?: string; to?: string },
   n: number,
   t: number,
-  tracker: TcpFlowTracker,
+  ctx: TcpSegmentContext | undefined,
 ): WireSegment {
   const { packet } = hub;
   const transportHeader = packet.protocol === 'tcp' ? packet.tcp : packet.udp;
@@ -28,9 +39,8 @@ export function buildSegment(
     data: base64(transportHeader.payload.subarray(0, WIRE_PREVIEW_BYTES)),
     frame: base64(hub.frame),
   };
-  if (packet.protocol === 'tcp') {
+  if (packet.protocol === 'tcp' && ctx) {
     const tcp = packet.tcp;
-    const ctx = tracker.track({ src: packet.src, srcPort: tcp.srcPort, dst: packet.dst, dstPort: tcp.dstPort }, tcp);
     const { sack: _rawSack, ...options } = tcp.options;
     segment.tcp = {
       flags: flagNames(tcp.flags),

@@ -4,7 +4,7 @@ import { TcpFlowTracker } from '@playground/wire';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import type { CapturePorts } from './bpf-filter.ts';
 import type { CaptureHub, CaptureSubscriber, HubPacket, HubState } from './capture-hub.ts';
-import { buildSegment } from './segment-builder.ts';
+import { buildSegment, trackPacket } from './segment-builder.ts';
 import { SessionSockets } from './session-sockets.ts';
 
 const endText = (a: { address: string; port: number }) => `${a.address}|${a.port}`;
@@ -200,13 +200,14 @@ export class SessionCapture implements CaptureSubscriber {
 
   #accept(packet: HubPacket, owner: { from?: string; to?: string }): void {
     const n = ++this.#n;
-    // Every segment goes through the numbering, shown or not, so retransmissions are still found.
-    const segment = buildSegment(packet, owner, n, packet.perfMs - this.deps.origin, this.#tracker);
+    // Every segment goes through the numbering, shown or not, so retransmissions are still found;
+    // only the shown ones are built for the page (a flood costs a count, not a message each).
+    const ctx = trackPacket(packet, this.#tracker);
     if (this.#queue.length >= MAX_QUEUED || !this.#bucket.tryTake(1)) {
       this.#notShown++;
       return;
     }
-    this.#queue.push(segment);
+    this.#queue.push(buildSegment(packet, owner, n, packet.perfMs - this.deps.origin, ctx));
     this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS);
   }
 
