@@ -180,7 +180,7 @@ export const Lesson = z
     format: z.literal(LESSON_FORMAT),
     version: z.literal(LESSON_FORMAT_VERSION),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
-    /** Where the lesson sorts in the list (built-in lessons use 1–8). */
+    /** Where the lesson sorts in the list (built-in lessons use 1–9). */
     order: z.number().optional(),
     title: LocalizedText,
     summary: LocalizedText,
