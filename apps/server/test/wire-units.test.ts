@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { captureFilter, NOTHING_FILTER } from '../src/wire/bpf-filter.ts';
 import { calibrateClock, perfMsAt } from '../src/wire/capture-clock.ts';
 import { classifyCaptureExit } from '../src/wire/capture-errors.ts';
-import { loopbackInterface, tcpdumpArgs } from '../src/wire/capture-tool.ts';
+import { captureArgs, loopbackInterface, tcpdumpArgs } from '../src/wire/capture-tool.ts';
 import { plainAddress } from '../src/wire/session-sockets.ts';
 
 describe('the capture filter', () => {
@@ -29,6 +29,18 @@ describe('the capture filter', () => {
       '-w',
       '-',
       'tcp port 1',
+    ]);
+    expect(captureArgs('/usr/bin/dumpcap', 'lo', 200, 'tcp port 1')).toEqual([
+      '-i',
+      'lo',
+      '-f',
+      'tcp port 1',
+      '-s',
+      '200',
+      '-w',
+      '-',
+      '-P',
+      '-q',
     ]);
     expect([loopbackInterface('linux'), loopbackInterface('darwin'), loopbackInterface('win32')]).toEqual([
       'lo',

@@ -1,6 +1,7 @@
 import type { SocketEvent, WireBatch, WireSegment, WireStatus } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { captureProblem } from '../src/wire/capture-probe.ts';
+import { findTool } from '../src/wire/capture-tool.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { usePlaygrounds } from './support/playground.ts';
 
@@ -211,6 +212,24 @@ describe.skipIf(problem !== undefined)('bounds of the wire view', () => {
     const offsets = data.map((s) => s.tcp?.streamOffset);
     expect(new Set(offsets).size).toBe(offsets.length);
     expect(data.every((s) => !s.tcp?.retransmission)).toBe(true);
+  });
+});
+
+const dumpcap = await findTool('dumpcap');
+describe.skipIf(problem !== undefined || dumpcap === undefined)('with Wireshark’s dumpcap instead of tcpdump', () => {
+  it('captures the handshake the same way', async () => {
+    const p = await pg.start({
+      capture: { enabled: true, tool: 'dumpcap', interface: 'lo', snaplen: 200, segmentsPerSecond: 1000 },
+    });
+    const c = await pg.client(p);
+    await capturing(c);
+    expect(statuses(c).at(-1)?.capture?.tool).toMatch(/dumpcap$/);
+    const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
+    const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;
+    // dumpcap hands packets over in small batches (a few hundred milliseconds), not one by one.
+    await c.waitFor(() => segments(c).length >= 3, 5000, 'the handshake');
+    expect(segments(c).slice(0, 3).map(flags)).toEqual(['SYN', 'SYN,ACK', 'ACK']);
+    expect(segments(c)[0]?.from).toBe(client.id);
   });
 });
 

@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import type { WireState, WireStatus } from '@playground/protocol';
 import { type DecodedPacket, decodePacket, type PcapHeader, type PcapRecord, recordTimeUs } from '@playground/wire';
 import { type CapturePorts, captureFilter } from './bpf-filter.ts';
 import { type ClockPair, calibrateClock, perfMsAt } from './capture-clock.ts';
 import { type CaptureProblem, classifyCaptureExit } from './capture-errors.ts';
 import { CaptureProcess } from './capture-process.ts';
-import { type CaptureToolConfig, findTool, tcpdumpArgs } from './capture-tool.ts';
+import { type CaptureToolConfig, captureArgs, findCaptureTool } from './capture-tool.ts';
 
 /** One captured packet, decoded, with its time on the wall clock and on `performance.now()`'s. */
 export interface HubPacket {
@@ -45,7 +46,7 @@ interface Run {
 }
 
 /**
- * The bridge's one capture: a tcpdump on the loopback interface whose filter names exactly the
+ * The bridge's one capture: a tcpdump (or dumpcap) on the loopback interface whose filter names exactly the
  * ports of the sessions watching, restarted when they need a new port (the new run takes over
  * once it captures, then the old one stops; packets both saw are passed on once). Each packet goes
  * to every watching session, which keeps only its own connections' (see SessionCapture).
@@ -138,7 +139,7 @@ export class CaptureHub {
       });
       return;
     }
-    const path = await findTool(tool);
+    const path = await findCaptureTool(tool);
     if (!path) {
       this.#setState(classifyCaptureExit('', Object.assign(new Error('not found'), { code: 'ENOENT' })));
       return;
@@ -173,9 +174,9 @@ export class CaptureHub {
       };
       const timer = setTimeout(() => {
         void child.stop();
-        fail(`tcpdump did not start capturing within ${START_TIMEOUT_MS / 1000} s.`);
+        fail(`${basename(path)} did not start capturing within ${START_TIMEOUT_MS / 1000} s.`);
       }, START_TIMEOUT_MS);
-      const child: CaptureProcess = new CaptureProcess(path, tcpdumpArgs(iface, this.config.snaplen, filter), {
+      const child: CaptureProcess = new CaptureProcess(path, captureArgs(path, iface, this.config.snaplen, filter), {
         onReady: (header) => {
           clearTimeout(timer);
           run = { process: child, filter, ports, header, clock: calibrateClock() };

@@ -1,7 +1,7 @@
 import { NOTHING_FILTER } from './bpf-filter.ts';
 import { classifyCaptureExit } from './capture-errors.ts';
 import { CaptureProcess } from './capture-process.ts';
-import { findTool, loopbackInterface, tcpdumpArgs } from './capture-tool.ts';
+import { captureArgs, findCaptureTool, loopbackInterface } from './capture-tool.ts';
 
 const PROBE_TIMEOUT_MS = 5000;
 
@@ -12,10 +12,10 @@ const PROBE_TIMEOUT_MS = 5000;
 export async function captureProblem(tool = 'tcpdump'): Promise<string | undefined> {
   const iface = loopbackInterface(process.platform);
   if (!iface) return `no known loopback interface on ${process.platform}`;
-  const path = await findTool(tool);
+  const path = await findCaptureTool(tool);
   if (!path) return `${tool} is not installed`;
   return new Promise((resolve) => {
-    const probe = new CaptureProcess(path, tcpdumpArgs(iface, 96, NOTHING_FILTER), {
+    const probe = new CaptureProcess(path, captureArgs(path, iface, 96, NOTHING_FILTER), {
       onReady: () => {
         clearTimeout(timer);
         void probe.stop().then(() => resolve(undefined));

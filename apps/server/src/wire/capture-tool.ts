@@ -1,5 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 
 export interface CaptureToolConfig {
   /** The tool's name or path: `tcpdump`, looked up on PATH and in the sbin folders. */
@@ -24,6 +24,24 @@ export function loopbackInterface(platform: NodeJS.Platform): string | undefined
  */
 export function tcpdumpArgs(iface: string, snaplen: number, filter: string): string[] {
   return ['-i', iface, '-n', '-s', String(snaplen), '-U', '--immediate-mode', '-w', '-', filter];
+}
+
+/** Wireshark's dumpcap (on Windows with Npcap, or wherever tcpdump is missing): `-P` writes pcap, not pcapng. */
+export function dumpcapArgs(iface: string, snaplen: number, filter: string): string[] {
+  return ['-i', iface, '-f', filter, '-s', String(snaplen), '-w', '-', '-P', '-q'];
+}
+
+/** The arguments for the tool at `path`, by its name. */
+export function captureArgs(path: string, iface: string, snaplen: number, filter: string): string[] {
+  const name = basename(path).toLowerCase();
+  return name.startsWith('dumpcap') ? dumpcapArgs(iface, snaplen, filter) : tcpdumpArgs(iface, snaplen, filter);
+}
+
+/** tcpdump when installed, else Wireshark's dumpcap (what a Wireshark install brings, on Windows too). */
+export async function findCaptureTool(tool: string): Promise<string | undefined> {
+  const found = await findTool(tool);
+  if (found || tool !== 'tcpdump') return found;
+  return (await findTool('dumpcap')) ?? (process.platform === 'win32' ? findTool('dumpcap.exe') : undefined);
 }
 
 /** tcpdump usually lives in an sbin folder that a user's PATH may not list. */

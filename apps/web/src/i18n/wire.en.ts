@@ -102,7 +102,7 @@ export const wireEn = {
   },
   help: {
     title: 'How to allow packet capture',
-    said: '{{tool}} said: {{reason}}',
+    said: 'The capture tool said: {{reason}}',
     why: 'Capturing packets needs a permission ordinary programs do not have. Give it to the capture tool once, then open this view again (the rest of the playground works without it).',
     disabled:
       'In a class, the teacher turns capture on when starting the playground: pnpm start --lan --capture. Alone, capture is on unless the playground was started with --no-capture.',
@@ -111,7 +111,8 @@ export const wireEn = {
       setcap: 'Let tcpdump capture without root: sudo setcap cap_net_raw,cap_net_admin=eip "$(command -v tcpdump)"',
       group:
         'To allow only some users: sudo groupadd pcap; sudo usermod -aG pcap $USER; sudo chgrp pcap "$(command -v tcpdump)"; sudo chmod 750 "$(command -v tcpdump)" — then the setcap line above, and log in again. (Wireshark’s installer offers the same for its dumpcap through the wireshark group.)',
-      install: 'No tcpdump yet? sudo apt-get install tcpdump (Debian, Ubuntu) or sudo dnf install tcpdump (Fedora).',
+      install:
+        'No tcpdump yet? sudo apt-get install tcpdump (Debian, Ubuntu) or sudo dnf install tcpdump (Fedora). Wireshark’s dumpcap works too when tcpdump is missing.',
     },
     macos: {
       title: 'macOS',
@@ -121,7 +122,7 @@ export const wireEn = {
     windows: {
       title: 'Windows',
       npcap:
-        'Install Npcap (npcap.com) with “Support loopback traffic” ticked, and tcpdump or Wireshark’s dumpcap on the PATH; start the playground with --capture-interface "\\Device\\NPF_Loopback".',
+        'Install Wireshark with Npcap (tick “Support loopback traffic”) and add Wireshark’s folder to the PATH, so the playground finds its dumpcap; start the playground with --capture-interface "\\Device\\NPF_Loopback".',
     },
   },
 };

@@ -105,7 +105,7 @@ export const wireEs: Messages['wire'] = {
   },
   help: {
     title: 'Cómo permitir la captura de paquetes',
-    said: '{{tool}} dijo: {{reason}}',
+    said: 'La herramienta de captura dijo: {{reason}}',
     why: 'Capturar paquetes necesita un permiso que los programas normales no tienen. Dáselo una vez a la herramienta de captura y vuelve a abrir esta vista (el resto del playground funciona sin él).',
     disabled:
       'En una clase, el profesor activa la captura al iniciar el playground: pnpm start --lan --capture. A solas, la captura está activa salvo que el playground se iniciara con --no-capture.',
@@ -126,7 +126,7 @@ export const wireEs: Messages['wire'] = {
     windows: {
       title: 'Windows',
       npcap:
-        'Instala Npcap (npcap.com) marcando «Support loopback traffic», y tcpdump o el dumpcap de Wireshark en el PATH; inicia el playground con --capture-interface "\\Device\\NPF_Loopback".',
+        'Instala Wireshark con Npcap (marca «Support loopback traffic») y añade la carpeta de Wireshark al PATH, para que el playground encuentre su dumpcap; inicia el playground con --capture-interface "\\Device\\NPF_Loopback".',
     },
   },
 };

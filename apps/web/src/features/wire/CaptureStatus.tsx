@@ -40,7 +40,7 @@ function CaptureHelp(props: { status: WireStatus; onRetry(): void }) {
     <div className="wire__help" data-testid="capture-help">
       {status.reason && (
         <p className="wire__reason" data-testid="capture-reason">
-          {t('wire.help.said', { tool: 'tcpdump', reason: status.reason })}
+          {t('wire.help.said', { reason: status.reason })}
         </p>
       )}
       {status.state === 'disabled' ? (

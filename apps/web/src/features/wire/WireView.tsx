@@ -25,6 +25,9 @@ function useRetry(): () => void {
   };
 }
 
+/** `/usr/bin/tcpdump` → `tcpdump`. */
+const toolName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 /** What the live view and a replayed session's view share: the segments, their links and the export. */
 export function WireWitness(props: { live: boolean; onRetry?: () => void }) {
   const { t } = useTranslation();
@@ -57,7 +60,9 @@ export function WireWitness(props: { live: boolean; onRetry?: () => void }) {
     <div className="wire" data-testid="wire-view">
       {props.live && <CaptureStatus status={status} onRetry={props.onRetry ?? (() => {})} />}
       {status?.capture && status.state === 'capturing' && (
-        <p className="wire__intro">{t('wire.intro', { tool: 'tcpdump', interface: status.capture.interface })}</p>
+        <p className="wire__intro">
+          {t('wire.intro', { tool: toolName(status.capture.tool), interface: status.capture.interface })}
+        </p>
       )}
       <div className="wire__bar">
         <span className="wire__count" data-testid="wire-count">
