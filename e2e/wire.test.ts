@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { captureProblem } from '../apps/server/src/index.ts';
 import { findTool } from '../apps/server/src/wire/capture-tool.ts';
+import { SessionLog } from '../packages/protocol/src/index.ts';
 import { decodePacket, PcapStreamParser } from '../packages/wire/src/index.ts';
 import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
@@ -143,5 +144,35 @@ describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real 
       expect(lines[0]).toMatch(/Flags \[S\]/);
     }
     expect(session.errors).toEqual([]);
+  });
+
+  it('keeps the capture in a saved session: the viewer shows the segments and exports the same .pcap', async () => {
+    const { page } = session;
+    const count = Number(/\d+/.exec((await page.locator('[data-testid="wire-count"]').textContent()) ?? '')?.[0]);
+    await page.locator('[data-testid="session-menu"] summary').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-log"]').click(),
+    ]);
+    const file = join(tmpdir(), `wire-log-${process.pid}.json`);
+    await download.saveAs(file);
+    await page.keyboard.press('Escape');
+    const log = SessionLog.parse(JSON.parse(readFileSync(file, 'utf8')));
+    expect(log.wire?.segments).toHaveLength(count);
+    expect(log.wire?.linkType).toBe(1);
+
+    const viewer = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await viewer.goto(session.playground.url);
+    await viewer.locator('[data-testid="session-menu"] summary').click();
+    await viewer.locator('[data-testid="open-log-input"]').setInputFiles(file);
+    await viewer.locator('[data-testid="replay"]').waitFor();
+    await viewer.locator('[data-testid="readonly-tab-wire"]').click();
+    await expect.poll(() => viewer.locator('[data-testid="wire-count"]').textContent()).toContain(`${count} segments`);
+    expect(await viewer.locator('[data-testid="wire-export"]').isEnabled()).toBe(true);
+    await viewer.screenshot({ path: 'e2e/screenshots/wire-replay.png' });
+    // Back to the start of the timeline: no segment had been captured yet.
+    await viewer.locator('[data-testid="replay-slider"]').fill('0');
+    await expect.poll(() => viewer.locator('[data-testid="wire-count"]').textContent()).toContain('0 segments');
+    await viewer.close();
   });
 });

@@ -237,8 +237,8 @@ function Arrow(props: { arrow: FlowArrow; text: string; selected: boolean; onSel
   const colour = selected ? SELECTED : COLOURS[arrow.tone];
   // The label sits a third of the way along, near the step that made it (arrows that converge on one
   // read keep their labels apart), nudged above the line.
-  const level = arrow.tone === 'handshake' || arrow.tone === 'wire';
-  const along = level ? 0.5 : 0.36;
+  // A segment's label sits two thirds along, clear of the label of the write that made it (a third along).
+  const along = arrow.tone === 'handshake' ? 0.5 : arrow.tone === 'wire' ? 0.68 : 0.36;
   const mx = x1 + (x2 - x1) * along;
   const my = y1 + (y2 - y1) * along - 6;
   const labelWidth = props.text.length * 8.9 + 14;

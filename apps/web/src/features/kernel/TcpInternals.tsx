@@ -82,7 +82,7 @@ export function TcpInternals(props: { rows: KernelRow[]; status: KernelSnapshot[
         <>
           <p className="kernel__note">{t('kernel.internals.intro', { source: props.status?.source ?? 'ss -tin' })}</p>
           <div className="kernel__table-wrap">
-            <table className="kernel__table" aria-labelledby="tcp-internals-title">
+            <table className="kernel__table kernel__table--internals" aria-labelledby="tcp-internals-title">
               <thead>
                 <tr>
                   <th scope="col">{t('kernel.columns.socket')}</th>

@@ -19,8 +19,7 @@ export function CaptureStatus(props: { status: WireStatus | null; onRetry(): voi
         <span className="wire__dot" aria-hidden="true" />
         {t(`wire.state.${state}`)}
         {status?.capture && state === 'capturing' && (
-          <span className="wire__capture mono">
-            {' '}
+          <span className="wire__capture mono" title={status.capture.filter}>
             {status.capture.interface} · {t('wire.filter', { filter: status.capture.filter })}
           </span>
         )}

@@ -59,11 +59,6 @@ export function WireWitness(props: { live: boolean; onRetry?: () => void }) {
   return (
     <div className="wire" data-testid="wire-view">
       {props.live && <CaptureStatus status={status} onRetry={props.onRetry ?? (() => {})} />}
-      {status?.capture && status.state === 'capturing' && (
-        <p className="wire__intro">
-          {t('wire.intro', { tool: toolName(status.capture.tool), interface: status.capture.interface })}
-        </p>
-      )}
       <div className="wire__bar">
         <span className="wire__count" data-testid="wire-count">
           {t('wire.count', { count: wire.entries.length })}
@@ -110,7 +105,12 @@ export function WireWitness(props: { live: boolean; onRetry?: () => void }) {
         </div>
       </div>
       {rows.length === 0 ? (
-        <EmptyState title={t('wire.empty.title')}>{t('wire.empty.body')}</EmptyState>
+        <EmptyState title={t('wire.empty.title')}>
+          {t('wire.empty.body')}
+          {status?.capture && status.state === 'capturing' && (
+            <> {t('wire.intro', { tool: toolName(status.capture.tool), interface: status.capture.interface })}</>
+          )}
+        </EmptyState>
       ) : (
         <WireTable rows={rows} linkedSegments={linkedSegments} linkedCalls={linkedCalls} />
       )}
