@@ -216,7 +216,8 @@ describe.skipIf(problem !== undefined)('bounds of the wire view', () => {
 });
 
 const dumpcap = await findTool('dumpcap');
-if (!dumpcap) console.warn('Skipping the dumpcap capture test: Wireshark’s dumpcap is not installed (apt-get install tshark).');
+if (!dumpcap)
+  console.warn('Skipping the dumpcap capture test: Wireshark’s dumpcap is not installed (apt-get install tshark).');
 describe.skipIf(problem !== undefined || dumpcap === undefined)('with Wireshark’s dumpcap instead of tcpdump', () => {
   it('captures the handshake the same way', async () => {
     const p = await pg.start({

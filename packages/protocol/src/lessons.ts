@@ -94,14 +94,7 @@ export interface AnyCheck {
   type: 'any';
   of: LessonCheck[];
 }
-export type LessonCheck =
-  | EventCheck
-  | StateCheck
-  | KernelStateCheck
-  | SegmentCheck
-  | ManualCheck
-  | AllCheck
-  | AnyCheck;
+export type LessonCheck = EventCheck | StateCheck | KernelStateCheck | SegmentCheck | ManualCheck | AllCheck | AnyCheck;
 
 /**
  * What a step waits for, evaluated by the page over what it has seen since the step began:

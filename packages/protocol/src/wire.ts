@@ -49,6 +49,8 @@ export const WireTcp = z.object({
   retransmission: z.boolean(),
   zeroWindow: z.boolean(),
   windowUpdate: z.boolean(),
+  /** An empty segment one byte behind: a zero-window probe or a keep-alive. Optional: added later. */
+  probe: z.boolean().optional(),
   /** Numbers this session's captured connections, from 1 (a reused port pair after a new SYN is a new one). */
   connection: z.number().int().positive(),
 });

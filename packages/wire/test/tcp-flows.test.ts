@@ -74,6 +74,15 @@ describe('relative numbers, as Wireshark shows them', () => {
     ]);
   });
 
+  it('marks an empty segment one byte behind as a probe (zero-window probe, keep-alive)', () => {
+    const packets = decodeCapture('lo-tcp4.pcap').slice(0, 7);
+    const ack = packets[6] as TcpPacket;
+    // The client's next byte is 56 (relative); a probe carries 55.
+    const probe: TcpPacket = { ...ack, tcp: { ...ack.tcp, seq: (ack.tcp.seq - 1) >>> 0 } };
+    const ctx = follow([...packets, probe]);
+    expect(ctx.map((c) => c.probe)).toEqual([false, false, false, false, false, false, false, true]);
+  });
+
   it('follows a connection over IPv6 that ends with a RST', () => {
     const ctx = follow(decodeCapture('any-sll2-tcp6-rst.pcap'));
     expect(ctx.at(-1)).toMatchObject({ seq: 6, ack: 1, retransmission: false, zeroWindow: false });

@@ -289,6 +289,8 @@ export class Session implements ClassMember {
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
   private onSocketClosed(): void {
     this.link = null;
+    // Nobody looks at the wire any more; a page that resumes the session watches again.
+    this.wire.unwatch();
     const grace = this.deps.config.resumeGraceMs;
     if (this.closed || !this.keep || grace <= 0) {
       void this.close();

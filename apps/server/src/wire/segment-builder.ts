@@ -55,6 +55,7 @@ export function buildSegment(
       retransmission: ctx.retransmission,
       zeroWindow: ctx.zeroWindow,
       windowUpdate: ctx.windowUpdate,
+      probe: ctx.probe,
       connection: ctx.connection,
     };
   }

@@ -61,6 +61,7 @@ export const wireEn = {
     retransmission: 'retransmission',
     zeroWindow: 'zero window: stop sending',
     windowUpdate: 'window update',
+    probe: 'probe: is there room yet? (or a keep-alive)',
     noSyn: 'handshake not captured: seq counts from the first segment seen',
     datagram_one: 'datagram of {{count}} byte',
     datagram_other: 'datagram of {{count}} bytes',

@@ -63,6 +63,7 @@ export const wireEs: Messages['wire'] = {
     retransmission: 'retransmisión',
     zeroWindow: 'ventana cero: deja de enviar',
     windowUpdate: 'actualización de ventana',
+    probe: 'sondeo: ¿ya hay sitio? (o un keep-alive)',
     noSyn: 'saludo no capturado: seq cuenta desde el primer segmento visto',
     datagram_one: 'datagrama de {{count}} byte',
     datagram_other: 'datagrama de {{count}} bytes',

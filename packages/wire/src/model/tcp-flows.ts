@@ -32,6 +32,11 @@ export interface TcpSegmentContext {
   zeroWindow: boolean;
   /** A bare ACK that only changes the window (e.g. the reader made room again). */
   windowUpdate: boolean;
+  /**
+   * An empty segment one byte behind what was sent (Linux's zero-window probe and TCP keep-alive):
+   * "are you still there, and is there room yet?".
+   */
+  probe: boolean;
 }
 
 interface Direction {
@@ -136,6 +141,7 @@ export class TcpFlowTracker {
       retransmission,
       zeroWindow: tcp.window === 0 && !rst,
       windowUpdate: false,
+      probe: consumed === 0 && !rst && own.end > 0 && seq === own.end - 1,
     };
     if (own.fromSyn && length > 0) context.streamOffset = seq - 1;
     // Scaling applies only when both ends offered it in their SYNs, and never to a SYN's window.

@@ -26,6 +26,7 @@ export function segmentNotes(t: TFunction, segment: WireSegment): string[] {
   if (tcp.retransmission) notes.push(t('wire.notes.retransmission'));
   if (tcp.zeroWindow) notes.push(t('wire.notes.zeroWindow'));
   if (tcp.windowUpdate) notes.push(t('wire.notes.windowUpdate'));
+  if (tcp.probe) notes.push(t('wire.notes.probe'));
   if (!tcp.seqFromSyn) notes.push(t('wire.notes.noSyn'));
   return notes;
 }
