@@ -8,6 +8,7 @@ import { echoSession, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { pct, withCpu } from './lib/cpu.ts';
 import type { EchoResult } from './lib/load.ts';
+import { childCpuSeconds } from './lib/proc-cpu.ts';
 import { type Benchmark, fmt, infoRow, MiB, type Outcome, ratioRow, skipRow } from './lib/report.ts';
 import { interleave, sleep, until } from './lib/rounds.ts';
 import { median, pairedRatio } from './lib/stats.ts';
@@ -38,7 +39,9 @@ export const wireEcho: Benchmark = {
           await until(() => consumer.wireState === 'capturing', 10_000, 'the capture to start');
         }
         const before = consumer.segments;
-        const { result, busy } = await withCpu([bridge, load], echo);
+        const captureBefore = childCpuSeconds(bridge.pid, 'tcpdump');
+        const { result, busy, ms } = await withCpu([bridge, load], echo);
+        const captureCpu = ((childCpuSeconds(bridge.pid, 'tcpdump') - captureBefore) * 1000) / ms;
         if (watching) {
           // The last batch (every 50 ms) carries the count of this watch's segments not shown.
           await sleep(200);
@@ -47,6 +50,7 @@ export const wireEcho: Benchmark = {
         return {
           rate: result.received / result.ms,
           bridgeCpu: busy[0] as number,
+          captureCpu,
           shown: consumer.segments - before,
           notShown: watching ? consumer.segmentsNotShown : 0,
         };
@@ -74,7 +78,7 @@ export const wireEcho: Benchmark = {
         ),
       );
       out.details.push(
-        `Wire view: bridge CPU (median, share of one core) closed ${pct(median(runs.baseline.map((r) => r.bridgeCpu)))}, open ${pct(median(runs.subject.map((r) => r.bridgeCpu)))}; tcpdump's own CPU is outside the bridge. A run with the view open sends at most the per-session rate of segments (1000 a second) and counts the rest as not shown.`,
+        `Wire view: CPU (median, share of one core) of the bridge closed ${pct(median(runs.baseline.map((r) => r.bridgeCpu)))}, open ${pct(median(runs.subject.map((r) => r.bridgeCpu)))}, of tcpdump while open ${pct(median(runs.subject.map((r) => r.captureCpu)))}. A run with the view open sends at most the per-session rate of segments (1000 a second) and counts the rest as not shown.`,
       );
       ctx.log(`closed ${closed.map(fmt.gbps).join(', ')}; open ${open.map(fmt.gbps).join(', ')}`);
       await consumer.close();

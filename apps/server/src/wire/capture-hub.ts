@@ -7,13 +7,25 @@ import { type CaptureProblem, classifyCaptureExit } from './capture-errors.ts';
 import { CaptureProcess } from './capture-process.ts';
 import { type CaptureToolConfig, captureArgs, findCaptureTool } from './capture-tool.ts';
 
-/** One captured packet, decoded, with its time on the wall clock and on `performance.now()`'s. */
+/**
+ * One captured packet, decoded, with its time on the wall clock and on `performance.now()`'s. Its
+ * frame (and the decoded payload) are views into the pipe's chunk, valid during `onPacket`; a
+ * subscriber that keeps it takes `holdable()`.
+ */
 export interface HubPacket {
   timeUs: number;
   perfMs: number;
   originalLength: number;
   frame: Uint8Array;
   packet: DecodedPacket;
+  linkType: number;
+  bigEndian: boolean;
+}
+
+/** The packet with its own copy of the frame, so keeping it does not keep the pipe's whole chunk alive. */
+export function holdable(hub: HubPacket): HubPacket {
+  const frame = hub.frame.slice();
+  return { ...hub, frame, packet: decodePacket(hub.linkType, frame, hub.bigEndian) as DecodedPacket };
 }
 
 export interface HubState {
@@ -203,8 +215,8 @@ export class CaptureHub {
     for (const record of records) {
       const timeUs = recordTimeUs(record, header);
       if (this.#duplicate(timeUs, record)) continue;
-      // A copy: the record is a view into the pipe's chunk, which a held packet would keep alive.
-      const frame = record.data.slice();
+      // A view into the pipe's chunk: whoever keeps the packet past this call copies it (holdable()).
+      const frame = record.data;
       const packet = decodePacket(header.linkType, frame, header.bigEndian);
       if (!packet) continue;
       const hub: HubPacket = {
@@ -213,6 +225,8 @@ export class CaptureHub {
         originalLength: record.originalLength,
         frame,
         packet,
+        linkType: header.linkType,
+        bigEndian: header.bigEndian,
       };
       for (const s of this.#subscribers) s.onPacket(hub);
     }

@@ -3,7 +3,7 @@ import { MAX_WIRE_SEGMENTS_PER_MESSAGE, type WireBatch, type WireSegment, type W
 import { TcpFlowTracker } from '@playground/wire';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import type { CapturePorts } from './bpf-filter.ts';
-import type { CaptureHub, CaptureSubscriber, HubPacket, HubState } from './capture-hub.ts';
+import { type CaptureHub, type CaptureSubscriber, type HubPacket, type HubState, holdable } from './capture-hub.ts';
 import { buildSegment, trackPacket } from './segment-builder.ts';
 import { SessionSockets } from './session-sockets.ts';
 
@@ -155,7 +155,7 @@ export class SessionCapture implements CaptureSubscriber {
       // The oldest gives way; it was not one of this session's after all, or waited too long.
       this.#pending.shift();
     }
-    this.#pending.push({ packet, until: performance.now() + PENDING_MS });
+    this.#pending.push({ packet: holdable(packet), until: performance.now() + PENDING_MS });
     this.#rescan(false);
   }
 

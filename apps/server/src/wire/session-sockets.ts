@@ -13,6 +13,8 @@ export const plainAddress = (address: string): string => {
 };
 const key = (a: Address) => `${plainAddress(a.address)}|${a.port}`;
 const tupleKey = (local: Address, remote: Address) => `${key(local)}>${key(remote)}`;
+/** A captured packet's addresses are already as `plainAddress` writes them (the decoder prints them so). */
+const wireTupleKey = (a: Address, b: Address) => `${a.address}|${a.port}>${b.address}|${b.port}`;
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 
 /** Connections remembered after they closed: their last FIN and ACK often come after the `closed` event. */
@@ -135,8 +137,9 @@ export class SessionSockets {
 
   /** The session's sockets a TCP packet from `src` to `dst` belongs to: the sender's and the receiver's. */
   tcpOwner(src: Address, dst: Address): { from?: string; to?: string } | undefined {
-    const from = this.#tuples.get(tupleKey(src, dst));
-    const to = this.#tuples.get(tupleKey(dst, src));
+    if (this.#tuples.size === 0) return undefined;
+    const from = this.#tuples.get(wireTupleKey(src, dst));
+    const to = this.#tuples.get(wireTupleKey(dst, src));
     if (from === undefined && to === undefined) return undefined;
     return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   }

@@ -22,14 +22,15 @@ export function decodePacket(linkType: number, frame: Uint8Array, bigEndianFile 
   if (!link) return undefined;
   const ip = decodeIp(link.network, frame, link.offset);
   if (!ip || ip.laterFragment) return undefined;
-  const base = { family: ip.family, src: ip.src, dst: ip.dst };
+  // Object literals, not spreads: a flood decodes every packet.
+  const { family, src, dst } = ip;
   if (ip.protocol === IPPROTO_TCP) {
     const tcp = decodeTcp(frame, ip.transportOffset, ip.transportLength);
-    return tcp && { ...base, protocol: 'tcp', tcp };
+    return tcp && { family, src, dst, protocol: 'tcp', tcp };
   }
   if (ip.protocol === IPPROTO_UDP) {
     const udp = decodeUdp(frame, ip.transportOffset, ip.transportLength);
-    return udp && { ...base, protocol: 'udp', udp };
+    return udp && { family, src, dst, protocol: 'udp', udp };
   }
   return undefined;
 }
