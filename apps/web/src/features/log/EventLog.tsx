@@ -1,11 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logAt, logSize } from '../../bridge/appendLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { virtualRows } from '../../ui/virtualRows.ts';
+import { useFollowingRows } from '../../ui/useFollowingRows.ts';
 import { eventRef } from '../wire/links.ts';
 import { useEventsOfPickedSegment } from '../wire/useLinks.ts';
 import { EventRow, type RowContext } from './EventRow.tsx';
@@ -26,9 +25,7 @@ export function EventLog() {
   // The reads and writes whose bytes the segment picked in the wire view carried.
   const linked = useEventsOfPickedSegment();
   const [onlySelected, setOnlySelected] = useState(false);
-  const [following, setFollowing] = useState(true);
   const filterCache = useRef<LogFilter | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const filtering = onlySelected && selectedKey !== null;
   const rows = useMemo(() => {
@@ -38,26 +35,7 @@ export function EventLog() {
     return { count: filteredCount(filter), at: (i: number) => filteredAt(filter, i) };
   }, [log, filtering, selectedKey]);
 
-  const virtualizer = useVirtualizer({
-    count: rows.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // The sticky column header (one row tall) sits above the first row inside the scroller.
-    scrollMargin: ROW_HEIGHT,
-  });
-  const shown = virtualRows(virtualizer, ROW_HEIGHT);
-
-  // New rows keep the newest in view, unless the learner scrolled up to read older ones.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (following && el && rows.count > 0) el.scrollTop = el.scrollHeight;
-  }, [rows, following]);
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
-  };
+  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.count, ROW_HEIGHT, rows);
 
   return (
     <section className="panel log" aria-labelledby={`${id}-title`} data-testid="event-log">

@@ -7,6 +7,7 @@ import { formatError } from '../../i18n/formatError.ts';
 import { formatTime } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { describeEvent, toneOf } from './describeEvent.ts';
+import '../../ui/rowButton.css';
 
 const DIRECTION = { recv: 'received', 'datagram-in': 'received', send: 'sent', 'datagram-out': 'sent' } as const;
 
@@ -75,7 +76,7 @@ export const EventRow = memo(function EventRow(props: {
         {direction ? (
           <button
             type="button"
-            className="log-row__open"
+            className="row-button"
             title={props.context.rowHint}
             onClick={() => select(entry.key, { direction, seq: event.seq })}
           >

@@ -1,12 +1,12 @@
 import type { WireSegment } from '@playground/protocol';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { Direction, PlaygroundData } from '../../bridge/state.ts';
 import { formatTime } from '../../ui/format.ts';
-import { virtualRows } from '../../ui/virtualRows.ts';
+import { useFollowingRows } from '../../ui/useFollowingRows.ts';
+import '../../ui/rowButton.css';
 import { callText, flagsText, segmentNotes, segmentRole, windowText } from './describeSegment.ts';
 import type { EventRef } from './links.ts';
 import type { WireRow } from './timeline.ts';
@@ -47,27 +47,8 @@ export function WireTable(props: {
   const selectSegment = usePlayground((s) => s.selectSegment);
   const select = usePlayground((s) => s.select);
   const selection = usePlayground((s) => s.selection);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [following, setFollowing] = useState(true);
   const { rows } = props;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: ROW_HEIGHT,
-  });
-  const shown = virtualRows(virtualizer, ROW_HEIGHT);
-
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (following && el && rows.length > 0) el.scrollTop = el.scrollHeight;
-  }, [rows, following]);
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
-  };
+  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.length, ROW_HEIGHT, rows);
 
   const segmentRow = (row: Extract<WireRow, { kind: 'segment' }>, index: number) => {
     const { segment: s, epoch } = row.entry;
@@ -99,7 +80,7 @@ export function WireTable(props: {
         <td className="wire-row__flags">
           <button
             type="button"
-            className="wire-row__open"
+            className="row-button"
             aria-pressed={isPicked}
             onClick={() => selectSegment(isPicked ? null : row.id)}
           >
@@ -144,7 +125,7 @@ export function WireTable(props: {
           {direction ? (
             <button
               type="button"
-              className="wire-row__open"
+              className="row-button"
               aria-pressed={selected}
               onClick={() => {
                 selectSegment(null);
@@ -193,6 +174,11 @@ export function WireTable(props: {
           </tbody>
         </table>
       </div>
+      {!following && rows.length > 0 && (
+        <button type="button" className="button button--small wire__jump" onClick={() => setFollowing(true)}>
+          {t('log.jumpToLatest')}
+        </button>
+      )}
     </div>
   );
 }
