@@ -25,7 +25,8 @@ export const wireEcho: Benchmark = {
       out.rows.push(skipRow(NAME, `capture not possible here: ${problem}`));
       return out;
     }
-    const total = (ctx.quick ? 32 : 128) * MiB;
+    // Long enough for a flood to be one: the capture switches to blocks a twentieth of a second in.
+    const total = (ctx.quick ? 256 : 1024) * MiB;
     const rounds = ctx.quick ? 2 : 4;
     const [bridge, load] = await Promise.all([Child.spawn('host.ts', 'bridge-host'), Child.spawn('load.ts', 'load')]);
     try {

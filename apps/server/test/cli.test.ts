@@ -107,7 +107,7 @@ describe('the command line', () => {
     expect((await stateWith([], 1, local)).state).not.toBe('disabled');
     expect((await stateWith(['--lan'], 3, teacher)).reason).toContain('--lan --capture');
     expect((await stateWith(['--lan', '--capture'], 3, teacher)).state).not.toBe('disabled');
-  });
+  }, 60_000);
 
   it('refuses a port that is not a number, or an --allow-target it cannot read, with a clear message', async () => {
     for (const [args, message] of [

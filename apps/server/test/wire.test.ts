@@ -166,6 +166,44 @@ describe.skipIf(problem !== undefined)('bounds of the wire view', () => {
     expect(Math.max(...numbers)).toBeGreaterThan(shown.length);
   });
 
+  it('hands a flood over in blocks, still capturing every packet, and goes back to one by one when it ends', async () => {
+    const p = await pg.start({ capture: { ...capture, segmentsPerSecond: 1000 } });
+    const c = await pg.client(p);
+    await capturing(c);
+    const server = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour: 'echo' })).socket!;
+    const client = (
+      await c.ok({
+        type: 'udp.bind',
+        host: '127.0.0.1',
+        port: 0,
+        remote: { host: '127.0.0.1', port: server.local!.port },
+      })
+    ).socket!;
+    // 3 × 200 datagrams of 10 bytes, each echoed: over a thousand packets in a moment.
+    for (let i = 0; i < 3; i++) {
+      await c.ok({
+        type: 'socket.send',
+        socketId: client.id,
+        data: { encoding: 'text', value: 'x'.repeat(2000) },
+        split: { chunkSize: 10 },
+      });
+    }
+    await c.waitFor(() => statuses(c).some((s) => s.capture?.blocks === true), 5000, 'the capture in blocks');
+    // Back to one by one once it has been quiet for two seconds; the last block arrives by then.
+    await c.waitFor(
+      () => statuses(c).at(-1)?.state === 'capturing' && statuses(c).at(-1)?.capture?.blocks === undefined,
+      8000,
+      'one by one again',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const batches = c.notices.filter((m): m is WireBatch => (m as { type: string }).type === 'wire');
+    const shown = segments(c).filter((s) => s.transport === 'udp').length;
+    // Every datagram either socket wrote was one packet on the wire (the echo writes what it received).
+    const written = c.eventsOf(client.id, 'datagram-out').length + c.eventsOf(server.id, 'datagram-out').length;
+    expect(c.eventsOf(client.id, 'datagram-out')).toHaveLength(600);
+    expect(shown + (batches.at(-1)?.notShown ?? 0)).toBe(written);
+  }, 20_000);
+
   it('names the client of a refused connect (local mode) though it never had a connection', async () => {
     const p = await pg.start({ capture: { ...capture, segmentsPerSecond: 1000 } });
     const c = await pg.client(p);

@@ -117,6 +117,8 @@ export const WireStatus = z.object({
       filter: z.string().max(8192),
       snaplen: z.number().int().positive(),
       linkType: count,
+      /** During a flood packets are handed over in blocks: all captured, shown up to a second late. */
+      blocks: z.boolean().optional(),
     })
     .optional(),
   /** Per-session bounds: segments sent per second at most. */

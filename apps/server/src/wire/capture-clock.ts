@@ -8,24 +8,39 @@ export interface ClockPair {
   perfMs: number;
 }
 
-/** Longest the calibration spins waiting for the wall clock's next millisecond. */
-const MAX_SPIN_MS = 3;
+/** Longest the calibration spins in all, waiting for the wall clock's millisecond steps. */
+const MAX_SPIN_MS = 6;
+/** A step caught within this bracket is precise enough to stop looking for a tighter one. */
+const GOOD_ENOUGH_MS = 0.01;
 
 /**
- * `Date.now()` has millisecond steps; right after it steps, the wall clock is that whole
- * millisecond to within the microsecond this loop takes per turn, so the pairing is that precise
- * (`performance.timeOrigin` alone drifts from the wall clock as NTP slews it).
+ * `Date.now()` steps once a millisecond; a step happens between the `performance.now()` read
+ * before the last `Date.now()` that still showed the old value and the one after the first that
+ * shows the new one. The tightest such bracket among a few steps (the process may be preempted in
+ * one) pairs the two clocks to within microseconds — `performance.timeOrigin` alone drifts from
+ * the wall clock as NTP slews it.
  */
 export function calibrateClock(): ClockPair {
-  const start = Date.now();
   const spinUntil = performance.now() + MAX_SPIN_MS;
-  let wall = start;
-  let perf = performance.now();
-  while (wall === start && perf < spinUntil) {
-    wall = Date.now();
-    perf = performance.now();
+  let best: ClockPair | undefined;
+  let bestWidth = Number.POSITIVE_INFINITY;
+  let before = performance.now();
+  let wall = Date.now();
+  while (bestWidth > GOOD_ENOUGH_MS && performance.now() < spinUntil) {
+    const lower = performance.now();
+    const now = Date.now();
+    const upper = performance.now();
+    if (now !== wall) {
+      const width = upper - before;
+      if (width < bestWidth) {
+        bestWidth = width;
+        best = { wallUs: now * 1000, perfMs: (before + upper) / 2 };
+      }
+      wall = now;
+    }
+    before = lower;
   }
-  return { wallUs: wall * 1000, perfMs: perf };
+  return best ?? { wallUs: Date.now() * 1000, perfMs: performance.now() };
 }
 
 /** The `performance.now()` reading at which the wall clock said `timeUs`. */

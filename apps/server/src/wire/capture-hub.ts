@@ -6,6 +6,7 @@ import { type ClockPair, calibrateClock, perfMsAt } from './capture-clock.ts';
 import { type CaptureProblem, classifyCaptureExit } from './capture-errors.ts';
 import { CaptureProcess } from './capture-process.ts';
 import { type CaptureToolConfig, captureArgs, findCaptureTool } from './capture-tool.ts';
+import { FloodMeter } from './flood-meter.ts';
 
 /**
  * One captured packet, decoded, with its time on the wall clock and on `performance.now()`'s. Its
@@ -43,11 +44,24 @@ export interface CaptureSubscriber {
 
 /** A capture tool that has not started capturing by then is treated as failed. */
 const START_TIMEOUT_MS = 5000;
-/** After a restart, packets both runs captured are dropped the second time for this long. */
-const DEDUPE_MS = 1000;
-const DEDUPE_MAX = 20_000;
+/**
+ * After a restart, a packet both runs captured is passed on once. Only packets stamped while both
+ * ran (give or take this margin) can be such twins; a run in blocks may hand its copy over
+ * seconds later, so their keys are kept for DEDUPE_KEEP_MS.
+ */
+const OVERLAP_MARGIN_US = 50_000;
+const DEDUPE_KEEP_MS = 5000;
+const DEDUPE_MAX = 50_000;
 /** Frame bytes that tell two packets apart (IP id, ports, sequence numbers). */
 const DEDUPE_KEY_BYTES = 96;
+
+/** FNV-1a over a frame's first bytes: a cheap fingerprint for telling twins apart. */
+function fingerprint(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  const end = Math.min(bytes.byteLength, DEDUPE_KEY_BYTES);
+  for (let i = 0; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+  return hash >>> 0;
+}
 
 interface Run {
   process: CaptureProcess;
@@ -55,6 +69,8 @@ interface Run {
   ports: CapturePorts;
   clock: ClockPair;
   header: PcapHeader;
+  /** Packets handed over in blocks (a flood), not one by one. */
+  blocks: boolean;
 }
 
 /**
@@ -69,9 +85,12 @@ export class CaptureHub {
   #state: HubState = { state: 'off' };
   #applying: Promise<void> | undefined;
   #wanted = false;
-  #dedupe: Set<string> | undefined;
-  #dedupeTimer: NodeJS.Timeout | undefined;
+  /** While two runs overlap (and a while after): the window of wall-clock µs and the twins' keys. */
+  #overlap: { fromUs: number; toUs: number; seen: Set<string> } | undefined;
+  #overlapTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  /** During a flood the capture runs in blocks; the meter says when one starts and ends. */
+  readonly #flood = new FloodMeter(() => void this.refresh());
 
   constructor(private readonly config: CaptureToolConfig) {}
 
@@ -118,15 +137,17 @@ export class CaptureHub {
     if (this.#subscribers.size === 0 || this.#closed) {
       const run = this.#run;
       this.#run = undefined;
-      await run?.process.stop();
+      this.#flood.stop();
+      // Off from now: a page that watches again meanwhile waits for the next run.
       this.#setState({ state: 'off' });
+      await run?.process.stop();
       return;
     }
     const state = this.#state.state;
     if (state === 'unavailable' || state === 'not-permitted' || state === 'failed') return;
     const ports = this.#wantedPorts();
     // A port nobody needs any more stays in the filter until the next restart: no restart for it.
-    if (this.#run && covers(this.#run.ports, ports)) return;
+    if (this.#run && covers(this.#run.ports, ports) && this.#run.blocks === this.#flood.flooding) return;
     await this.#start(ports);
   }
 
@@ -157,7 +178,8 @@ export class CaptureHub {
       return;
     }
     if (!this.#run) this.#setState({ state: 'starting' });
-    const run = await this.#spawn(path, iface, ports);
+    const spawnedAtUs = Date.now() * 1000;
+    const run = await this.#spawn(path, iface, ports, this.#flood.flooding);
     if ('reason' in run) {
       this.#setState(run);
       return;
@@ -165,18 +187,26 @@ export class CaptureHub {
     const previous = this.#run;
     this.#run = run;
     if (previous) {
-      this.#startDedupe();
+      this.#startOverlap(spawnedAtUs);
       await previous.process.stop();
+      this.#endOverlap();
     }
     const { filter, header } = run;
     this.#setState({
       state: 'capturing',
-      capture: { tool: path, interface: iface, filter, snaplen: header.snaplen, linkType: header.linkType },
+      capture: {
+        tool: path,
+        interface: iface,
+        filter,
+        snaplen: header.snaplen,
+        linkType: header.linkType,
+        ...(run.blocks ? { blocks: true } : {}),
+      },
     });
   }
 
   /** One run of the tool: ready once it captures, or the problem it reported. */
-  #spawn(path: string, iface: string, ports: CapturePorts): Promise<Run | CaptureProblem> {
+  #spawn(path: string, iface: string, ports: CapturePorts, blocks: boolean): Promise<Run | CaptureProblem> {
     const filter = captureFilter(ports);
     return new Promise((resolve) => {
       let run: Run | undefined;
@@ -188,20 +218,24 @@ export class CaptureHub {
         void child.stop();
         fail(`${basename(path)} did not start capturing within ${START_TIMEOUT_MS / 1000} s.`);
       }, START_TIMEOUT_MS);
-      const child: CaptureProcess = new CaptureProcess(path, captureArgs(path, iface, this.config.snaplen, filter), {
-        onReady: (header) => {
-          clearTimeout(timer);
-          run = { process: child, filter, ports, header, clock: calibrateClock() };
-          resolve(run);
+      const child: CaptureProcess = new CaptureProcess(
+        path,
+        captureArgs(path, iface, this.config.snaplen, filter, blocks),
+        {
+          onReady: (header) => {
+            clearTimeout(timer);
+            run = { process: child, filter, ports, header, clock: calibrateClock(), blocks };
+            resolve(run);
+          },
+          onRecords: (records, header) => {
+            if (run) this.#deliver(run, records, header);
+          },
+          onExit: (exit) => {
+            if (!run) fail(exit.stderr, exit.spawnError);
+            else if (!exit.expected && this.#run === run) this.#lost(exit.stderr, exit.spawnError);
+          },
         },
-        onRecords: (records, header) => {
-          if (run) this.#deliver(run, records, header);
-        },
-        onExit: (exit) => {
-          if (!run) fail(exit.stderr, exit.spawnError);
-          else if (!exit.expected && this.#run === run) this.#lost(exit.stderr, exit.spawnError);
-        },
-      });
+      );
     });
   }
 
@@ -212,6 +246,7 @@ export class CaptureHub {
   }
 
   #deliver(run: Run, records: PcapRecord[], header: PcapHeader): void {
+    if (run === this.#run) this.#flood.count(records.length);
     for (const record of records) {
       const timeUs = recordTimeUs(record, header);
       if (this.#duplicate(timeUs, record)) continue;
@@ -232,23 +267,29 @@ export class CaptureHub {
     }
   }
 
-  #startDedupe(): void {
-    this.#dedupe = new Set();
-    clearTimeout(this.#dedupeTimer);
-    this.#dedupeTimer = setTimeout(() => {
-      this.#dedupe = undefined;
-    }, DEDUPE_MS);
-    this.#dedupeTimer.unref();
+  #startOverlap(spawnedAtUs: number): void {
+    clearTimeout(this.#overlapTimer);
+    this.#overlap = { fromUs: spawnedAtUs - OVERLAP_MARGIN_US, toUs: Number.POSITIVE_INFINITY, seen: new Set() };
+  }
+
+  /** The old run stopped: nothing stamped later can have a twin. */
+  #endOverlap(): void {
+    const overlap = this.#overlap;
+    if (!overlap) return;
+    overlap.toUs = Date.now() * 1000 + OVERLAP_MARGIN_US;
+    this.#overlapTimer = setTimeout(() => {
+      if (this.#overlap === overlap) this.#overlap = undefined;
+    }, DEDUPE_KEEP_MS);
+    this.#overlapTimer.unref();
   }
 
   /** Both runs see the same packet with the same kernel timestamp while they overlap. */
   #duplicate(timeUs: number, record: PcapRecord): boolean {
-    const seen = this.#dedupe;
-    if (!seen) return false;
-    const bytes = record.data.subarray(0, DEDUPE_KEY_BYTES);
-    const key = `${timeUs}|${record.originalLength}|${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
-    if (seen.has(key)) return true;
-    if (seen.size < DEDUPE_MAX) seen.add(key);
+    const overlap = this.#overlap;
+    if (!overlap || timeUs < overlap.fromUs || timeUs > overlap.toUs) return false;
+    const key = `${timeUs}|${record.originalLength}|${fingerprint(record.data)}`;
+    if (overlap.seen.has(key)) return true;
+    if (overlap.seen.size < DEDUPE_MAX) overlap.seen.add(key);
     return false;
   }
 

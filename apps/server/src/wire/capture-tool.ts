@@ -18,12 +18,14 @@ export function loopbackInterface(platform: NodeJS.Platform): string | undefined
 }
 
 /**
- * tcpdump writing a classic pcap stream to stdout: `-U` flushes each packet, `--immediate-mode`
- * hands each packet over at once (without it Linux delivers them in blocks, up to a second late),
- * `-n` never resolves names, `-s` keeps the snap length.
+ * tcpdump writing a classic pcap stream to stdout: `-U` writes each packet (and the file header)
+ * at once, `--immediate-mode` hands each packet over at once, `-n` never resolves names, `-s`
+ * keeps the snap length. With `blocks` (a flood) the kernel hands packets over in blocks instead,
+ * up to a second late, which spares waking tcpdump (and the bridge) for every packet.
  */
-export function tcpdumpArgs(iface: string, snaplen: number, filter: string): string[] {
-  return ['-i', iface, '-n', '-s', String(snaplen), '-U', '--immediate-mode', '-w', '-', filter];
+export function tcpdumpArgs(iface: string, snaplen: number, filter: string, blocks = false): string[] {
+  const immediate = blocks ? [] : ['--immediate-mode'];
+  return ['-i', iface, '-n', '-s', String(snaplen), '-U', ...immediate, '-w', '-', filter];
 }
 
 /** Wireshark's dumpcap (on Windows with Npcap, or wherever tcpdump is missing): `-P` writes pcap, not pcapng. */
@@ -31,10 +33,10 @@ export function dumpcapArgs(iface: string, snaplen: number, filter: string): str
   return ['-i', iface, '-f', filter, '-s', String(snaplen), '-w', '-', '-P', '-q'];
 }
 
-/** The arguments for the tool at `path`, by its name. */
-export function captureArgs(path: string, iface: string, snaplen: number, filter: string): string[] {
+/** The arguments for the tool at `path`, by its name (dumpcap always hands packets over in blocks). */
+export function captureArgs(path: string, iface: string, snaplen: number, filter: string, blocks = false): string[] {
   const name = basename(path).toLowerCase();
-  return name.startsWith('dumpcap') ? dumpcapArgs(iface, snaplen, filter) : tcpdumpArgs(iface, snaplen, filter);
+  return name.startsWith('dumpcap') ? dumpcapArgs(iface, snaplen, filter) : tcpdumpArgs(iface, snaplen, filter, blocks);
 }
 
 /** tcpdump when installed, else Wireshark's dumpcap (what a Wireshark install brings, on Windows too). */

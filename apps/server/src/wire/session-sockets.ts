@@ -17,6 +17,18 @@ const tupleKey = (local: Address, remote: Address) => `${key(local)}>${key(remot
 const wireTupleKey = (a: Address, b: Address) => `${a.address}|${a.port}>${b.address}|${b.port}`;
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 
+/** The session's sockets a packet belongs to: the one that sent it and the one it was sent to. */
+export interface Owner {
+  from?: string;
+  to?: string;
+}
+
+const ownerOf = (from: string | undefined, to: string | undefined): Owner =>
+  from === undefined ? { to } : to === undefined ? { from } : { from, to };
+
+/** Packet directions whose owner is remembered at most (the cache is emptied past it). */
+const MAX_CACHED_OWNERS = 4096;
+
 /** Connections remembered after they closed: their last FIN and ACK often come after the `closed` event. */
 const RETAINED_CLOSED = 1000;
 /** Distinct ports a session may ask to have captured before connecting (bounded whatever it does). */
@@ -47,6 +59,8 @@ export class SessionSockets {
   readonly #relayTransport = new Map<string, 'tcp' | 'udp'>();
   readonly #prepared = { tcp: new Set<number>(), udp: new Set<number>() };
   readonly #closed: string[] = [];
+  /** tcpOwner's answers by packet direction (`null`: none of the session's); cleared when claims change. */
+  readonly #owners = new Map<string, Owner | null>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -115,6 +129,7 @@ export class SessionSockets {
     const k = tupleKey(local, remote);
     this.#tuples.set(k, id);
     this.#tupleOf.set(id, k);
+    this.#owners.clear();
   }
 
   #retire(id: string): void {
@@ -124,6 +139,7 @@ export class SessionSockets {
     const k = this.#tupleOf.get(old);
     this.#tupleOf.delete(old);
     if (k !== undefined && this.#tuples.get(k) === old) this.#tuples.delete(k);
+    this.#owners.clear();
     this.#relayTransport.delete(old);
   }
 
@@ -136,12 +152,18 @@ export class SessionSockets {
   }
 
   /** The session's sockets a TCP packet from `src` to `dst` belongs to: the sender's and the receiver's. */
-  tcpOwner(src: Address, dst: Address): { from?: string; to?: string } | undefined {
+  tcpOwner(src: Address, dst: Address): Owner | undefined {
     if (this.#tuples.size === 0) return undefined;
-    const from = this.#tuples.get(wireTupleKey(src, dst));
+    // One lookup per packet of a known connection: the answer is kept until the claims change.
+    const key = wireTupleKey(src, dst);
+    const cached = this.#owners.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const from = this.#tuples.get(key);
     const to = this.#tuples.get(wireTupleKey(dst, src));
-    if (from === undefined && to === undefined) return undefined;
-    return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    const owner = from === undefined && to === undefined ? null : ownerOf(from, to);
+    if (this.#owners.size >= MAX_CACHED_OWNERS) this.#owners.clear();
+    this.#owners.set(key, owner);
+    return owner ?? undefined;
   }
 
   /**
@@ -161,28 +183,30 @@ export class SessionSockets {
    * Whether the end `owner` lacks may still turn out to be the session's own (a client still
    * connecting, a server about to accept): then a held handshake waits for it, so both ends are named.
    */
-  mayCompleteLater(src: Address, dst: Address, owner: { from?: string; to?: string }): boolean {
-    const connecting = (target: Address) => {
-      const attempt = this.#attemptTo(target);
-      return attempt !== undefined && attempt.closedAt === undefined;
-    };
-    const fromLater = owner.from === undefined && (connecting(dst) || this.#isListener(src));
-    const toLater = owner.to === undefined && (connecting(src) || this.#isListener(dst));
+  mayCompleteLater(src: Address, dst: Address, owner: Owner): boolean {
+    if (owner.from !== undefined && owner.to !== undefined) return false;
+    const fromLater = owner.from === undefined && (this.#connecting(dst) || this.#isListener(src));
+    const toLater = owner.to === undefined && (this.#connecting(src) || this.#isListener(dst));
     return fromLater || toLater;
+  }
+
+  #connecting(target: Address): boolean {
+    const attempt = this.#attemptTo(target);
+    return attempt !== undefined && attempt.closedAt === undefined;
   }
 
   /**
    * A connection attempt that never connected (refused, timed out) leaves no local address to claim
    * its packets by; in local mode the one learner's client to that target is the sender.
    */
-  attemptOwner(src: Address, dst: Address, at: number): { from?: string; to?: string } | undefined {
+  attemptOwner(src: Address, dst: Address, at: number): Owner | undefined {
     const out = this.#attemptTo(dst, at);
     if (out) return { from: out.id };
     const back = this.#attemptTo(src, at);
     return back ? { to: back.id } : undefined;
   }
 
-  udpOwner(src: Address, dst: Address): { from?: string; to?: string } | undefined {
+  udpOwner(src: Address, dst: Address): Owner | undefined {
     let from: string | undefined;
     let to: string | undefined;
     for (const [id, local] of this.#udp) {
@@ -190,7 +214,7 @@ export class SessionSockets {
       if (to === undefined && sameEnd(local, dst)) to = id;
     }
     if (from === undefined && to === undefined) return undefined;
-    return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    return ownerOf(from, to);
   }
 
   #isListener(end: Address): boolean {

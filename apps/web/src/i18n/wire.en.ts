@@ -13,6 +13,8 @@ export const wireEn = {
     failed: 'The capture stopped.',
     off: 'Not capturing.',
   },
+  blocks:
+    'A flood: every packet is still captured, but they now arrive in blocks, up to a second late (one by one again two seconds after it ends).',
   filter: 'Filter: {{filter}}',
   retry: 'Try again',
   count_one: '{{count}} segment',

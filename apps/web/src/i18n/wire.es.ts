@@ -15,6 +15,8 @@ export const wireEs: Messages['wire'] = {
     failed: 'La captura se detuvo.',
     off: 'Sin capturar.',
   },
+  blocks:
+    'Una avalancha: se sigue capturando cada paquete, pero ahora llegan en bloques, hasta un segundo tarde (de uno en uno otra vez dos segundos después de que termine).',
   filter: 'Filtro: {{filter}}',
   retry: 'Reintentar',
   count_one: '{{count}} segmento',

@@ -33,29 +33,29 @@ const byVersion = (frame: Uint8Array, offset: number): NetworkProtocol => {
  */
 export function linkPayload(linkType: number, frame: Uint8Array, bigEndianFile: boolean): LinkPayload | undefined {
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  const has = (n: number) => frame.byteLength >= n;
+  const length = frame.byteLength;
   switch (linkType) {
     case LinkType.NULL:
-      return has(4) ? { network: byFamily(view.getUint32(0, !bigEndianFile)), offset: 4 } : undefined;
+      return length >= 4 ? { network: byFamily(view.getUint32(0, !bigEndianFile)), offset: 4 } : undefined;
     case LinkType.LOOP:
-      return has(4) ? { network: byFamily(view.getUint32(0, false)), offset: 4 } : undefined;
+      return length >= 4 ? { network: byFamily(view.getUint32(0, false)), offset: 4 } : undefined;
     case LinkType.ETHERNET: {
-      if (!has(14)) return undefined;
+      if (length < 14) return undefined;
       let offset = 12;
       let type = view.getUint16(offset);
       // 802.1Q / 802.1ad tags, possibly stacked.
-      while (ETHERTYPE_VLAN.includes(type) && has(offset + 6)) {
+      while (ETHERTYPE_VLAN.includes(type) && length >= offset + 6) {
         offset += 4;
         type = view.getUint16(offset);
       }
       return { network: byEthertype(type), offset: offset + 2 };
     }
     case LinkType.LINUX_SLL:
-      return has(16) ? { network: byEthertype(view.getUint16(14)), offset: 16 } : undefined;
+      return length >= 16 ? { network: byEthertype(view.getUint16(14)), offset: 16 } : undefined;
     case LinkType.LINUX_SLL2:
-      return has(20) ? { network: byEthertype(view.getUint16(0)), offset: 20 } : undefined;
+      return length >= 20 ? { network: byEthertype(view.getUint16(0)), offset: 20 } : undefined;
     case LinkType.RAW:
-      return has(1) ? { network: byVersion(frame, 0), offset: 0 } : undefined;
+      return length >= 1 ? { network: byVersion(frame, 0), offset: 0 } : undefined;
     case LinkType.IPV4:
       return { network: 'IPv4', offset: 0 };
     case LinkType.IPV6:

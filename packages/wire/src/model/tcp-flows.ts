@@ -52,7 +52,12 @@ interface Direction {
 
 interface Connection {
   id: number;
-  dirs: Map<string, Direction>;
+  /** `address|port` of the end whose direction is `a`; the other end's is `b`. */
+  aEnd: string;
+  a: Direction | undefined;
+  b: Direction | undefined;
+  /** When it was last seen (a count of segments), for forgetting the least recently seen. */
+  seen: number;
 }
 
 /** Connections followed at once; the least recently seen is forgotten beyond this. */
@@ -67,42 +72,44 @@ const rel = (raw: number, base: number) => (raw - base) >>> 0;
  * retransmissions, zero windows and window updates marked. Memory is bounded by MAX_CONNECTIONS.
  */
 export class TcpFlowTracker {
+  /** Each connection under both directions' keys (`from>to`), so a segment costs one lookup. */
   readonly #connections = new Map<string, Connection>();
   #nextId = 1;
+  #clock = 0;
 
   track(ends: FlowEnds, tcp: TcpHeader): TcpSegmentContext {
     const from = endKey(ends.src, ends.srcPort);
     const to = endKey(ends.dst, ends.dstPort);
-    const key = from < to ? `${from}>${to}` : `${to}>${from}`;
+    const key = `${from}>${to}`;
     const syn = (tcp.flags & TcpFlag.SYN) !== 0;
     const ackFlag = (tcp.flags & TcpFlag.ACK) !== 0;
     let conn = this.#connections.get(key);
-    const mine = conn?.dirs.get(from);
+    const mine = conn && (conn.aEnd === from ? conn.a : conn.b);
     // A SYN with a new initial sequence number on a known port pair starts a new connection.
     if (conn && syn && !ackFlag && mine?.fromSyn && mine.base !== tcp.seq) conn = undefined;
     if (!conn) {
-      conn = { id: this.#nextId++, dirs: new Map() };
-      this.#remember(key, conn);
-    } else {
-      // Most recently seen last, so the first in the map is the one to forget.
-      this.#connections.delete(key);
-      this.#connections.set(key, conn);
+      conn = { id: this.#nextId++, aEnd: from, a: undefined, b: undefined, seen: 0 };
+      this.#remember(key, `${to}>${from}`, conn);
     }
+    conn.seen = ++this.#clock;
     const own = this.#direction(conn, from, tcp, syn);
-    const peer = conn.dirs.get(to);
+    const peer = conn.aEnd === from ? conn.b : conn.a;
     return this.#context(conn, own, peer, tcp, syn);
   }
 
-  #remember(key: string, conn: Connection): void {
+  #remember(key: string, reverse: string, conn: Connection): void {
     this.#connections.set(key, conn);
-    if (this.#connections.size > MAX_CONNECTIONS) {
-      const oldest = this.#connections.keys().next().value as string;
-      this.#connections.delete(oldest);
-    }
+    this.#connections.set(reverse, conn);
+    if (this.#connections.size <= 2 * MAX_CONNECTIONS) return;
+    // Rare: forget the least recently seen connection (both of its keys).
+    let oldest: Connection | undefined;
+    for (const c of this.#connections.values()) if (!oldest || c.seen < oldest.seen) oldest = c;
+    for (const [k, c] of this.#connections) if (c === oldest) this.#connections.delete(k);
   }
 
   #direction(conn: Connection, from: string, tcp: TcpHeader, syn: boolean): Direction {
-    let dir = conn.dirs.get(from);
+    const isA = conn.aEnd === from;
+    let dir = isA ? conn.a : conn.b;
     if (!dir || (syn && !dir.fromSyn)) {
       dir = {
         base: syn ? tcp.seq : (tcp.seq - 1) >>> 0,
@@ -112,7 +119,8 @@ export class TcpFlowTracker {
         lastAck: undefined,
         lastWindow: undefined,
       };
-      conn.dirs.set(from, dir);
+      if (isA) conn.a = dir;
+      else conn.b = dir;
     }
     return dir;
   }

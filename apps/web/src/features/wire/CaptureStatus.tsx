@@ -24,6 +24,11 @@ export function CaptureStatus(props: { status: WireStatus | null; onRetry(): voi
           </span>
         )}
       </p>
+      {status?.capture?.blocks && state === 'capturing' && (
+        <p className="wire__note" data-testid="wire-blocks">
+          {t('wire.blocks')}
+        </p>
+      )}
       {blocked && status && <CaptureHelp status={status} onRetry={props.onRetry} />}
     </div>
   );
