@@ -14,7 +14,7 @@ import { isLoopback } from './policy/addresses.ts';
 import { parseAllowTargets } from './policy/allow-targets.ts';
 import { ListenerRegistry } from './policy/listener-registry.ts';
 import { TargetPolicy } from './policy/target-policy.ts';
-import { CaptureHub } from './wire/capture-hub.ts';
+import { CaptureService } from './wire/capture-service.ts';
 import { loopbackInterface } from './wire/capture-tool.ts';
 import { BridgeServer } from './ws/bridge-server.ts';
 
@@ -71,7 +71,10 @@ export async function startPlayground(
   });
   const { capture: captureConfig } = config;
   const capture = captureConfig.enabled
-    ? new CaptureHub({ ...captureConfig, interface: captureConfig.interface ?? loopbackInterface(process.platform) })
+    ? new CaptureService({
+        ...captureConfig,
+        interface: captureConfig.interface ?? loopbackInterface(process.platform),
+      })
     : undefined;
   bridge = new BridgeServer(http, {
     config,

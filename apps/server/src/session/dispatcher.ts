@@ -9,7 +9,7 @@ import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
-import type { SessionCapture } from '../wire/session-capture.ts';
+import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
 import { dispatchLab } from './lab-commands.ts';
 import { planSend } from './send-plan.ts';
@@ -59,7 +59,7 @@ export interface DispatchContext {
   kernel?: KernelWatcher;
   spawner?: Spawner;
   /** The wire view (`wire.watch`); connects and sends wait for it to capture their port first. */
-  wire?: SessionCapture;
+  wire?: SessionWire;
   /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
 }

@@ -30,8 +30,8 @@ import { formatBytes } from '../quota/format.ts';
 import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { Spawner } from '../spawn/spawner.ts';
-import type { CaptureHub } from '../wire/capture-hub.ts';
-import { SessionCapture } from '../wire/session-capture.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
+import { SessionWire } from '../wire/session-wire.ts';
 import { CommandIntake } from './command-intake.ts';
 import { Outbox } from './outbox.ts';
 import { PageLink } from './page-link.ts';
@@ -50,7 +50,7 @@ export interface SessionDeps {
    */
   keep?: boolean;
   /** The bridge's packet capture, when it may capture (see CaptureConfig). */
-  capture?: CaptureHub;
+  capture?: CaptureService;
   /** Called once, as the session starts closing (its sockets are closed right after). */
   onClosed?: (session: Session) => void;
 }
@@ -88,7 +88,7 @@ export class Session implements ClassMember {
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
-  private readonly wire: SessionCapture;
+  private readonly wire: SessionWire;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly holds = new Set<Hold>();
@@ -134,8 +134,10 @@ export class Session implements ClassMember {
       send: (snapshot) => this.sendSideView(snapshot),
       now: () => performance.now() - origin,
     });
-    this.wire = new SessionCapture({
-      hub: deps.capture,
+    this.wire = new SessionWire({
+      session: this.id,
+      service: deps.capture,
+      sockets: () => this.engine.sockets(),
       disabledReason: config.capture.enabled
         ? 'Packet capture is not available on this bridge.'
         : config.mode === 'lan'

@@ -2,14 +2,14 @@ import { basename } from 'node:path';
 import type { WireState, WireStatus } from '@playground/protocol';
 import { type DecodedPacket, decodePacket, type PcapHeader, type PcapRecord, recordTimeUs } from '@playground/wire';
 import { type CapturePorts, captureFilter } from './bpf-filter.ts';
-import { type ClockPair, calibrateClock, perfMsAt } from './capture-clock.ts';
+import { type ClockPair, perfMsAt } from './capture-clock.ts';
 import { type CaptureProblem, classifyCaptureExit } from './capture-errors.ts';
 import { CaptureProcess } from './capture-process.ts';
 import { type CaptureToolConfig, captureArgs, findCaptureTool } from './capture-tool.ts';
 import { FloodMeter } from './flood-meter.ts';
 
 /**
- * One captured packet, decoded, with its time on the wall clock and on `performance.now()`'s. Its
+ * One captured packet, decoded, with its time on the wall clock and on the sessions' clock. Its
  * frame (and the decoded payload) are views into the pipe's chunk, valid during `onPacket`; a
  * subscriber that keeps it takes `holdable()`.
  */
@@ -67,7 +67,6 @@ interface Run {
   process: CaptureProcess;
   filter: string;
   ports: CapturePorts;
-  clock: ClockPair;
   header: PcapHeader;
   /** Packets handed over in blocks (a flood), not one by one. */
   blocks: boolean;
@@ -92,7 +91,11 @@ export class CaptureHub {
   /** During a flood the capture runs in blocks; the meter says when one starts and ends. */
   readonly #flood = new FloodMeter(() => void this.refresh());
 
-  constructor(private readonly config: CaptureToolConfig) {}
+  /** `clock`: the pairing of the wall clock with the sessions' clock (their thread's `performance.now()`). */
+  constructor(
+    private readonly config: CaptureToolConfig,
+    private readonly clock: () => ClockPair,
+  ) {}
 
   get state(): HubState {
     return this.#state;
@@ -224,7 +227,7 @@ export class CaptureHub {
         {
           onReady: (header) => {
             clearTimeout(timer);
-            run = { process: child, filter, ports, header, clock: calibrateClock(), blocks };
+            run = { process: child, filter, ports, header, blocks };
             resolve(run);
           },
           onRecords: (records, header) => {
@@ -247,6 +250,7 @@ export class CaptureHub {
 
   #deliver(run: Run, records: PcapRecord[], header: PcapHeader): void {
     if (run === this.#run) this.#flood.count(records.length);
+    const clock = this.clock();
     for (const record of records) {
       const timeUs = recordTimeUs(record, header);
       if (this.#duplicate(timeUs, record)) continue;
@@ -256,7 +260,7 @@ export class CaptureHub {
       if (!packet) continue;
       const hub: HubPacket = {
         timeUs,
-        perfMs: perfMsAt(run.clock, timeUs),
+        perfMs: perfMsAt(clock, timeUs),
         originalLength: record.originalLength,
         frame,
         packet,

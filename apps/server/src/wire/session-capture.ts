@@ -1,5 +1,11 @@
 import type { EngineEvent } from '@playground/engine';
-import { MAX_WIRE_SEGMENTS_PER_MESSAGE, type WireBatch, type WireSegment, type WireStatus } from '@playground/protocol';
+import {
+  MAX_WIRE_SEGMENTS_PER_MESSAGE,
+  type SocketInfo,
+  type WireBatch,
+  type WireSegment,
+  type WireStatus,
+} from '@playground/protocol';
 import { TcpFlowTracker } from '@playground/wire';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import type { CapturePorts } from './bpf-filter.ts';
@@ -21,16 +27,13 @@ export interface SessionCaptureLimits {
 }
 
 export interface SessionCaptureDeps {
-  /** The bridge's capture; undefined when it runs without (`--no-capture`, or a class without `--capture`). */
-  hub: CaptureHub | undefined;
-  /** Why there is no hub, in words for the page. */
-  disabledReason: string;
+  hub: CaptureHub;
   /** One learner on this computer: a failed connect's SYNs are theirs even without a local address. */
   localMode: boolean;
-  /** The `performance.now()` reading that is the session's `t` 0. */
+  /** The session thread's clock (its `performance.now()`), and the reading that is the session's `t` 0. */
+  now(): number;
   origin: number;
-  /** Sends a batch; false when the page is too far behind to take one (the segments count as not shown). */
-  sendBatch(batch: WireBatch): boolean;
+  sendBatch(batch: WireBatch): void;
   sendStatus(status: WireStatus): void;
   limits: SessionCaptureLimits;
 }
@@ -43,13 +46,14 @@ const MAX_QUEUED = 4 * MAX_WIRE_SEGMENTS_PER_MESSAGE;
 const FLUSH_MS = 50;
 
 /**
- * The wire witness of one session: while its page watches, it subscribes to the bridge's capture,
- * keeps the packets of its own connections (by their exact addresses), numbers them as Wireshark
- * does, maps their time onto the session's clock and sends them in batches — at most
- * `segmentsPerSecond`, and never more than MAX_QUEUED waiting, whatever the traffic.
+ * The wire witness of one session, in the capture worker: while its page watches, it subscribes to
+ * the bridge's capture, keeps the packets of its own connections (by their exact addresses),
+ * numbers them as Wireshark does, maps their time onto the session's clock and sends them in
+ * batches — at most `segmentsPerSecond`, and never more than MAX_QUEUED waiting, whatever the
+ * traffic. It learns the session's sockets from the events SessionWire forwards.
  */
 export class SessionCapture implements CaptureSubscriber {
-  readonly #sockets = new SessionSockets();
+  readonly #sockets: SessionSockets;
   #tracker = new TcpFlowTracker();
   #pending: { packet: HubPacket; until: number }[] = [];
   #queue: WireSegment[] = [];
@@ -64,41 +68,35 @@ export class SessionCapture implements CaptureSubscriber {
 
   constructor(private readonly deps: SessionCaptureDeps) {
     const rate = deps.limits.segmentsPerSecond;
-    this.#bucket = new TokenBucket(rate, 2 * rate);
+    this.#bucket = new TokenBucket(rate, 2 * rate, deps.now);
+    this.#sockets = new SessionSockets(deps.now);
   }
 
-  get watching(): boolean {
-    return this.#watching;
-  }
-
-  /** Every engine event: cheap unless it opens, connects or closes a socket. */
+  /** An engine event that opens, connects or closes a socket (SessionWire forwards only those). */
   observe(event: EngineEvent): void {
     const added = this.#sockets.observe(event);
     if (!this.#watching) return;
-    if (added) void this.deps.hub?.refresh();
+    if (added) void this.deps.hub.refresh();
     if ((event.type === 'opened' || event.type === 'connected') && this.#pending.length > 0) this.#rescan(false);
   }
 
-  async watch(): Promise<void> {
+  /** Starts watching: `since` on the session's clock; `sockets` are the session's as they are now. */
+  async watch(since: number, sockets: SocketInfo[]): Promise<void> {
     if (this.#closed) return;
-    const { hub } = this.deps;
-    if (!hub) {
-      this.#status({ state: 'disabled', reason: this.deps.disabledReason });
-      return;
-    }
     if (!this.#watching) {
       this.#watching = true;
-      this.#since = performance.now() - this.deps.origin;
+      this.#since = since;
       this.#tracker = new TcpFlowTracker();
       this.#notShown = 0;
+      this.#sockets.seed(sockets);
     }
-    await hub.subscribe(this);
+    await this.deps.hub.subscribe(this);
   }
 
   unwatch(): void {
     if (!this.#watching) return;
     this.#watching = false;
-    this.deps.hub?.unsubscribe(this);
+    this.deps.hub.unsubscribe(this);
     this.#flush();
     this.#pending = [];
     clearTimeout(this.#pendingTimer);
@@ -122,7 +120,7 @@ export class SessionCapture implements CaptureSubscriber {
    * already does): a new server's reply waits for it, so its first client's handshake is captured.
    */
   async settle(): Promise<void> {
-    if (this.#watching) await this.deps.hub?.refresh();
+    if (this.#watching) await this.deps.hub.refresh();
   }
 
   ports(): CapturePorts {
@@ -155,7 +153,7 @@ export class SessionCapture implements CaptureSubscriber {
       // The oldest gives way; it was not one of this session's after all, or waited too long.
       this.#pending.shift();
     }
-    this.#pending.push({ packet: holdable(packet), until: performance.now() + PENDING_MS });
+    this.#pending.push({ packet: holdable(packet), until: this.deps.now() + PENDING_MS });
     this.#rescan(false);
   }
 
@@ -165,7 +163,7 @@ export class SessionCapture implements CaptureSubscriber {
    * packet waits behind an earlier held one of the same connection, so the numbering sees SYN first.
    */
   #rescan(expire: boolean): void {
-    const now = performance.now();
+    const now = this.deps.now();
     const keep: { packet: HubPacket; until: number }[] = [];
     const blocked = new Set<string>();
     for (const held of this.#pending) {
@@ -216,12 +214,7 @@ export class SessionCapture implements CaptureSubscriber {
     this.#flushTimer = undefined;
     while (this.#queue.length > 0) {
       const segments = this.#queue.splice(0, MAX_WIRE_SEGMENTS_PER_MESSAGE);
-      if (!this.deps.sendBatch({ type: 'wire', segments, notShown: this.#notShown })) {
-        this.#notShown += segments.length + this.#queue.length;
-        this.#queue = [];
-        this.deps.sendBatch({ type: 'wire', segments: [], notShown: this.#notShown });
-        return;
-      }
+      this.deps.sendBatch({ type: 'wire', segments, notShown: this.#notShown });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { EngineEvent } from '@playground/engine';
+import type { SocketInfo } from '@playground/protocol';
 import type { CapturePorts } from './bpf-filter.ts';
 
 interface Address {
@@ -63,6 +64,25 @@ export class SessionSockets {
   readonly #owners = new Map<string, Owner | null>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /**
+   * The session's sockets as they are when a watch begins, as the events that made them would have
+   * said (sockets closed earlier are gone: their last segments are not claimed).
+   */
+  seed(sockets: readonly SocketInfo[]): void {
+    let seq = 0;
+    const emit = (event: Record<string, unknown>) => this.observe({ seq: ++seq, t: 0, ...event } as EngineEvent);
+    // Relays first: their listening event needs their transport.
+    const ordered = [...sockets].sort((a, b) => Number(b.kind === 'relay') - Number(a.kind === 'relay'));
+    for (const socket of ordered) {
+      const base = { socketId: socket.id, kind: socket.kind };
+      emit({ ...base, type: 'opened', socket });
+      const listens = socket.kind === 'tcp-server' || socket.kind === 'udp' || socket.kind === 'relay';
+      if (listens && socket.local) emit({ ...base, type: 'listening', local: socket.local });
+      if (socket.kind === 'tcp-client' && socket.local && socket.remote)
+        emit({ ...base, type: 'connected', local: socket.local, remote: socket.remote });
+    }
+  }
 
   /** Follows one engine event; true when it added a port the capture must now include. */
   observe(event: EngineEvent): boolean {

@@ -10,7 +10,7 @@ import { remoteOf } from '../policy/addresses.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { Session } from '../session/session.ts';
-import type { CaptureHub } from '../wire/capture-hub.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
 import { Admission } from './admission.ts';
 import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
@@ -29,7 +29,7 @@ export interface BridgeDeps {
   log: Logger;
   classroom?: Classroom;
   /** The packet capture the sessions' wire views share; absent when capture is off. */
-  capture?: CaptureHub;
+  capture?: CaptureService;
 }
 
 /**
