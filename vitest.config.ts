@@ -13,6 +13,7 @@ export default defineConfig({
       nodeProject('wire', 'packages/wire'),
       nodeProject('engine', 'packages/engine'),
       nodeProject('server', 'apps/server'),
+      nodeProject('bench', 'bench'),
       'apps/web/vite.config.ts',
       {
         test: {

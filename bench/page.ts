@@ -164,7 +164,7 @@ async function ribbonSession(browser: Browser, port: number, frameCount: number)
     await waitForState(page, client, 'established');
     const card = page.locator(`[data-testid="socket-card"][data-socket-id="${client}"]`);
     await card.locator('.socket-card__title').click();
-    await page.locator('[data-testid="inspector"] [data-view="ribbon"]').click();
+    await page.locator('[data-testid="inspector-view-ribbon"]').click();
     await card
       .locator('[name="message"]')
       .fill('abcdefghijklmnopqrstuvwxyz0123456789'.repeat(8192).slice(0, RIBBON_WRITE));

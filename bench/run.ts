@@ -7,7 +7,7 @@ import { bridgeEcho } from './bridge-echo.ts';
 import { engineEcho } from './engine-echo.ts';
 import { latency } from './latency.ts';
 import { parseArgs } from './lib/args.ts';
-import { type Benchmark, type Outcome, type Row, textTable } from './lib/report.ts';
+import { type Benchmark, errorRow, type Outcome, type Row, textTable } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { pageBench } from './page.ts';
 import { scale } from './scale.ts';
@@ -45,18 +45,15 @@ const details: string[] = [];
 for (const bench of selected) {
   const t0 = performance.now();
   console.log(`\n▶ ${bench.name}`);
-  const ctx = { quick: options.quick, log: (m: string) => console.log(`  ${m}`) };
+  const partial: Outcome = { rows: [], details: [] };
+  const ctx = { quick: options.quick, log: (m: string) => console.log(`  ${m}`), partial };
   let outcome: Outcome;
   try {
     outcome = await deadline(bench.run(ctx), options.quick ? bench.budgetMs / 2 : bench.budgetMs, bench.name);
   } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    outcome = {
-      rows: [
-        { name: bench.name, baseline: '—', subject: `error: ${message}`, ratio: '—', target: '—', status: 'ERROR' },
-      ],
-      details: [],
-    };
+    // The rows measured before the failure still count; the failure is one more row.
+    const message = err instanceof Error ? (err.message.split('\n')[0] as string) : String(err);
+    outcome = { rows: [...partial.rows, errorRow(bench.name, message)], details: partial.details };
   }
   const seconds = (performance.now() - t0) / 1000;
   rows.push(...outcome.rows);

@@ -20,7 +20,7 @@ function ribbonCells(page: Page): Promise<{ write: string | null; read: string |
 }
 
 async function showView(page: Page, view: 'hex' | 'ribbon' | 'frames' | 'struct'): Promise<void> {
-  await page.locator(`[data-testid="inspector"] [data-view="${view}"]`).click();
+  await page.locator(`[data-testid="inspector-view-${view}"]`).click();
 }
 
 /** The accepted connection of the newest TCP server card. */

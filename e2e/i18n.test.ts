@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('the Spanish UI has no English left', () => {
       expect(await untranslated(page), (await tab.textContent()) ?? '').toEqual([]);
     }
     for (const view of await page
-      .locator('[data-testid="inspector"] [role="tab"], [data-testid="inspector"] .view-switch button')
+      .locator('[data-testid="inspector"] [role="tab"], [data-testid="inspector"] [role="radio"]')
       .all()) {
       if (!(await view.isVisible())) continue;
       await view.click();

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureProblem, type Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { captureProblem } from '../apps/server/src/index.ts';
+import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected } from './support/classroom.ts';
-import { startE2ePlayground } from './support/playground.ts';
+import { usePlaygroundBrowser } from './support/page-session.ts';
 
 const problem = hasChromium ? await captureProblem() : undefined;
 if (problem) console.warn(`Skipping the wire lesson in the browser: packet capture is not possible here (${problem}).`);
@@ -52,23 +52,12 @@ async function walk(page: Page, id: string): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('the built-in lessons, followed in the browser', () => {
-  let p: Playground;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    p = await startE2ePlayground();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await p?.close();
-  });
+  const env = usePlaygroundBrowser();
 
   it.each(LESSONS)('every step of %s can be done, and its check notices', async (id) => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(p.url);
+    await page.goto(env.playground.url);
     await connected(page);
     const outcome = await walk(page, id);
     expect(

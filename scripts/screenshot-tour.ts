@@ -1,31 +1,47 @@
 /**
- * `pnpm screenshots`: drives the README's tour in Chromium and saves docs/images/tour.png, so the
- * picture in the README is always the real page. Needs the built web app and Debian's Chromium.
+ * `pnpm screenshots`: drives the README's tour in Chromium and saves the pictures the README shows,
+ * so they are always the real page: a 1024×768 projector, presentation mode on the same screen, and
+ * a phone. Needs the built web app and Debian's Chromium.
  */
 import { fileURLToPath } from 'node:url';
 import { hasChromium, launchChromium } from '../e2e/support/browser.ts';
 import { startE2ePlayground } from '../e2e/support/playground.ts';
-import { openClient, startServer, waitForState } from '../e2e/support/ui.ts';
+import { readmeTour } from '../e2e/support/tour.ts';
 
 if (!hasChromium) process.exit(1);
-const out = fileURLToPath(new URL('../docs/images/tour.png', import.meta.url));
+
+const SHOTS = [
+  { file: 'tour.png', viewport: { width: 1024, height: 768 }, scale: 1, query: '?present=0' },
+  { file: 'present.png', viewport: { width: 1024, height: 768 }, scale: 1, query: '?present=1' },
+  { file: 'phone.png', viewport: { width: 390, height: 844 }, scale: 2, query: '?present=0' },
+];
+
 const playground = await startE2ePlayground();
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  await page.goto(playground.url);
-  await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
-  const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
-  const client = await openClient(page, { protocol: 'tcp', port });
-  await waitForState(page, client, 'established');
-  const card = page.locator(`[data-testid="socket-card"][data-socket-id="${client}"]`);
-  await card.getByRole('button', { name: 'Send', exact: true }).click();
-  const conn = page.locator('[data-testid="socket-card"][data-kind="tcp-conn"]');
-  await conn.locator('[data-testid="reads"]', { hasText: '4' }).waitFor();
-  await conn.click({ position: { x: 24, y: 24 } });
-  await page.locator('[data-testid="hex-byte"]').first().waitFor();
-  await page.screenshot({ path: out });
-  console.log(`Saved ${out}`);
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({
+      viewport: shot.viewport,
+      deviceScaleFactor: shot.scale,
+      locale: 'en-US',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(`${playground.url}${shot.query}`);
+    await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
+    const sockets = await readmeTour(page);
+    // End on the TCP echo: the server's connection and its four recv(16) pieces in the inspector.
+    const conn = page.locator(`[data-testid="socket-card"][data-socket-id="${sockets.tcpConn}"]`);
+    await conn.getByRole('button', { name: new RegExp(`${sockets.tcpConn}$`) }).click();
+    await page.locator('[data-testid="inspector"] [data-testid="hex-byte"]').first().waitFor();
+    if (shot.file === 'phone.png') await page.locator('[data-testid="inspector"]').scrollIntoViewIfNeeded();
+    // Let the new-card highlight fade, so the picture shows the page at rest.
+    await page.waitForTimeout(2200);
+    const out = fileURLToPath(new URL(`../docs/images/${shot.file}`, import.meta.url));
+    await page.screenshot({ path: out });
+    console.log(`Saved ${out}`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await playground.close();

@@ -12,7 +12,22 @@ export default defineConfig({
       '/api': { target: BRIDGE },
     },
   },
-  build: { outDir: 'dist' },
+  build: {
+    outDir: 'dist',
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: their own chunks stay cached across releases, and
+        // the page's first chunk holds only the playground's code. The charts (uPlot) and the QR code
+        // stay with the network lab and the class page, which load on demand.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/](?!\.pnpm[\\/]|uplot[\\/]|qrcode[\\/]|dijkstrajs[\\/])/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     name: 'web',
     environment: 'jsdom',

@@ -16,12 +16,18 @@ function listen(server: Server): Promise<number> {
 }
 
 /**
- * Writes back whatever arrives; stops reading while its own writes are backed up. Socket options are
- * Node's defaults (Nagle on), the same as the engine's sockets.
+ * Writes back whatever arrives as the seeds' `data = conn.recv(N); conn.sendall(data)` loop does:
+ * a write per piece of at most `recvSize` bytes (the engine's echo does the same work); stops
+ * reading while its own writes are backed up. Socket options are Node's defaults (Nagle on), the
+ * same as the engine's sockets.
  */
-function echoOn(socket: Socket): void {
+function echoOn(socket: Socket, recvSize: number): void {
   socket.on('data', (chunk: Buffer) => {
-    if (!socket.write(chunk)) {
+    let backedUp = false;
+    for (let at = 0; at < chunk.length; at += recvSize) {
+      if (!socket.write(chunk.subarray(at, at + recvSize))) backedUp = true;
+    }
+    if (backedUp) {
       socket.pause();
       socket.once('drain', () => socket.resume());
     }
@@ -30,8 +36,9 @@ function echoOn(socket: Socket): void {
   socket.on('error', () => socket.destroy());
 }
 
-export async function bareTcpEcho(): Promise<{ port: number; close(): void }> {
-  const server = createServer({ allowHalfOpen: true }, echoOn);
+/** A read is at most 64 KiB, so the default writes each read back whole. */
+export async function bareTcpEcho(recvSize = 65536): Promise<{ port: number; close(): void }> {
+  const server = createServer({ allowHalfOpen: true }, (socket) => echoOn(socket, recvSize));
   const port = await listen(server);
   return { port, close: () => server.close() };
 }

@@ -56,8 +56,8 @@ serve({
   ping: () => ({ pid: process.pid }),
   /** CPU time used so far (user + system, µs): busy fraction = its growth over a run's wall time. */
   cpu: () => process.cpuUsage(),
-  'tcp-echo:bare': async () => {
-    const s = await bareTcpEcho();
+  'tcp-echo:bare': async (args: { recvSize?: number }) => {
+    const s = await bareTcpEcho(args.recvSize);
     closers.push(s.close);
     return { port: s.port };
   },

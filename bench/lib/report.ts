@@ -20,6 +20,8 @@ export interface Outcome {
 export interface BenchContext {
   quick: boolean;
   log(message: string): void;
+  /** Rows and details pushed here as they are measured are kept even if the benchmark then runs out of time. */
+  partial: Outcome;
 }
 
 export interface Benchmark {
@@ -66,6 +68,11 @@ export function checkRow(name: string, baseline: string, subject: string, target
 
 export function infoRow(name: string, baseline: string, subject: string, ratio = '—'): Row {
   return { name, baseline, subject, ratio, target: '—', status: 'INFO' };
+}
+
+/** A row that could not be measured, and why (it stalled, a helper died). */
+export function errorRow(name: string, why: string): Row {
+  return { name, baseline: '—', subject: `error: ${why}`, ratio: '—', target: '—', status: 'ERROR' };
 }
 
 export function skipRow(name: string, why: string): Row {

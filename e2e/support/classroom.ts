@@ -6,7 +6,7 @@ import { webRoot } from './playground.ts';
 /**
  * A classroom bridge for browser tests: LAN mode (join code, teacher token, roles, LAN policy), but
  * bound to 127.0.0.1 so the test never opens a port to the network. Every page comes from the same
- * address here, unlike in a real class, so the per-address session cap is raised.
+ * address here, unlike in a real class, so the per-address session and join limits are raised.
  */
 export function startClassroom(overrides: Parameters<typeof startPlayground>[0] = {}): Promise<Playground> {
   return startPlayground({
@@ -15,7 +15,14 @@ export function startClassroom(overrides: Parameters<typeof startPlayground>[0] 
     port: 0,
     webRoot,
     classroomIntervalMs: 200,
-    admission: { ...DEFAULT_ADMISSION, maxSessionsPerAddress: 100, upgradesPerSecond: 100, upgradeBurst: 100 },
+    admission: {
+      ...DEFAULT_ADMISSION,
+      maxSessionsPerAddress: 100,
+      upgradesPerSecond: 100,
+      upgradeBurst: 100,
+      joinBurst: 100,
+      maxJoinsPerAddress: 100,
+    },
     ...overrides,
   });
 }

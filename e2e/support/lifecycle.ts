@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { openClient, waitForState } from './ui.ts';
+import { chooseProtocol, openClient, waitForState } from './ui.ts';
 
 export interface TcpServerFields {
   recvSize?: string;
@@ -16,7 +16,7 @@ export async function startTcpServer(page: Page, fields: TcpServerFields = {}): 
   const form = page.locator('[data-testid="server-form"]');
   const servers = page.locator('[data-testid="socket-card"][data-kind="tcp-server"]');
   const before = await servers.count();
-  await form.locator('[name="protocol"][value="tcp"]').check();
+  await chooseProtocol(page, 'server-form', 'tcp');
   await form.locator('[name="port"]').fill('0');
   await form.locator('[name="recvSize"]').fill(fields.recvSize ?? '1024');
   await form.locator('[name="backlog"]').fill(fields.backlog ?? '128');

@@ -29,3 +29,17 @@ export function usePlaygroundPage(viewport = { width: 1440, height: 900 }): Page
   });
   return session;
 }
+
+/** One real bridge and one Chromium for a describe block; each test opens its own pages or contexts. */
+export function usePlaygroundBrowser(): { playground: Playground; browser: Browser } {
+  const shared = {} as { playground: Playground; browser: Browser };
+  beforeAll(async () => {
+    shared.playground = await startE2ePlayground();
+    shared.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.playground?.close();
+  });
+  return shared;
+}

@@ -6,10 +6,9 @@ interface ServerFields {
   recvSize: string;
 }
 
-async function chooseProtocol(page: Page, form: string, protocol: 'tcp' | 'udp'): Promise<void> {
-  const field = page.locator(`[data-testid="${form}"] [name="protocol"]`);
-  if ((await field.first().evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(protocol);
-  else await page.locator(`[data-testid="${form}"] [name="protocol"][value="${protocol}"]`).check();
+/** TCP | UDP is a radio group of buttons: each option carries the field's name and its value. */
+export async function chooseProtocol(page: Page, form: string, protocol: 'tcp' | 'udp'): Promise<void> {
+  await page.locator(`[data-testid="${form}"] [name="protocol"][data-value="${protocol}"]`).check();
 }
 
 /** Fills the "Start a server" form like a learner would; returns the port the OS gave it. */

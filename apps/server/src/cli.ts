@@ -101,7 +101,8 @@ async function lessonsBanner(dir: string): Promise<string[]> {
     const { loaded, problems } = describeLessonFiles(await readLessonFiles(dir));
     return [`Lessons from ${dir}: ${loaded} ready`, ...problems.map((p) => `  problem in ${p}`)];
   } catch (err) {
-    return [`Lessons from ${dir} could not be read: ${(err as Error).message}`];
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    return [`Lessons from ${dir} could not be read (${code}).`];
   }
 }
 

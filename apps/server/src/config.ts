@@ -19,8 +19,10 @@ export interface PlaygroundConfig {
   limits: SessionLimits;
   /** How often the bridge pings each browser; a browser that misses two pongs is gone. */
   heartbeatMs: number;
-  /** Outbox tuning: the slow-browser defence. */
+  /** Outbox tuning: the slow-browser defence, and the budget of everything sent to a page. */
   outbox: OutboxConfig;
+  /** How a session's commands are read: one session's commands cannot starve the others'. */
+  intake: IntakeConfig;
   /** Who may open sessions, and how fast: the upgrade-flood and join-code defences. */
   admission: AdmissionConfig;
   /**
@@ -66,9 +68,23 @@ export interface OutboxConfig {
   fullPreviewBytesPerSecond: number;
   fullPreviewBurstBytes: number;
   floodPreviewBytes: number;
-  /** Above this many bytes waiting in the WebSocket, the session stops reading from its sockets. */
+  /**
+   * The output budget: everything sent to a page (events, replies, snapshots, class messages,
+   * spotlight copies) counts, measured as the WebSocket's buffer plus what the outbox holds. Above
+   * `highWaterBytes` the session stops reading from its sockets and stops reading its page's
+   * commands (TCP then holds the page back), until it is below `lowWaterBytes` again.
+   */
   highWaterBytes: number;
   lowWaterBytes: number;
+  /** Above this the page is too far behind to catch up: the session ends with CLOSE_TOO_FAR_BEHIND. */
+  hardCapBytes: number;
+}
+
+export interface IntakeConfig {
+  /** Milliseconds one session's commands may run in one turn of the event loop before other work's turn. */
+  sliceMs: number;
+  /** Milliseconds of CPU per second one session's commands may use (a token bucket with a second of burst). */
+  cpuMsPerSecond: number;
 }
 
 export interface AdmissionConfig {
@@ -81,6 +97,14 @@ export interface AdmissionConfig {
   /** Wrong join codes one address may try per window before every join from it gets 429. */
   joinFailures: number;
   joinWindowMs: number;
+  /** Joins (with the right code) one address may make per minute (a token bucket)… */
+  joinsPerMinute: number;
+  /** …holding at most this many, so a few students sharing an address can join at once. */
+  joinBurst: number;
+  /** Student tokens one address may hold at once; the class's 1,000 cannot be filled from one computer. */
+  maxJoinsPerAddress: number;
+  /** A join no page has used (no session opened with its token) is forgotten after this long. */
+  unusedJoinTtlMs: number;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -105,6 +129,15 @@ export const DEFAULT_ADMISSION: AdmissionConfig = {
   upgradeBurst: 20,
   joinFailures: 5,
   joinWindowMs: 60_000,
+  joinsPerMinute: 6,
+  joinBurst: 6,
+  maxJoinsPerAddress: 10,
+  unusedJoinTtlMs: 10 * 60_000,
+};
+
+export const DEFAULT_INTAKE: IntakeConfig = {
+  sliceMs: 1,
+  cpuMsPerSecond: 100,
 };
 
 export function defaultCapture(mode: Mode): CaptureConfig {
@@ -131,7 +164,9 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
       floodPreviewBytes: 256,
       highWaterBytes: 8 * MiB,
       lowWaterBytes: MiB,
+      hardCapBytes: 32 * MiB,
     },
+    intake: DEFAULT_INTAKE,
     admission: DEFAULT_ADMISSION,
     resumeGraceMs: 30_000,
     lessonsDir: undefined,

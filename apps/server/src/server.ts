@@ -9,11 +9,12 @@ import { joinUrls } from './classroom/join-urls.ts';
 import { defaultConfig, type PlaygroundConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { HostCheck } from './http/host-check.ts';
-import { lessonRoutes } from './lessons/lesson-files.ts';
+import { lessonRoutes } from './lessons/lesson-route.ts';
 import { isLoopback } from './policy/addresses.ts';
 import { parseAllowTargets } from './policy/allow-targets.ts';
 import { ListenerRegistry } from './policy/listener-registry.ts';
 import { TargetPolicy } from './policy/target-policy.ts';
+import { AddressBuckets } from './quota/address-buckets.ts';
 import { CaptureService } from './wire/capture-service.ts';
 import { loopbackInterface } from './wire/capture-tool.ts';
 import { BridgeServer } from './ws/bridge-server.ts';
@@ -43,7 +44,12 @@ export async function startPlayground(
   }
   const allowRules = await parseAllowTargets(config.allowTargets);
   const hosts = new HostCheck(config.allowedHosts);
-  const credentials = new Credentials(config.mode);
+  let classroom: Classroom | undefined;
+  const credentials = new Credentials(config.mode, {
+    maxJoinsPerAddress: config.admission.maxJoinsPerAddress,
+    unusedJoinTtlMs: config.admission.unusedJoinTtlMs,
+    onChange: () => classroom?.joinsChanged(),
+  });
   const listeners = new ListenerRegistry();
   let port = config.port;
   const policy = new TargetPolicy({
@@ -55,16 +61,19 @@ export async function startPlayground(
   });
   let bridge: BridgeServer | undefined;
   const joinAttempts = new AttemptLimiter(config.admission.joinFailures, config.admission.joinWindowMs);
+  const joinRate = new AddressBuckets(config.admission.joinsPerMinute / 60, config.admission.joinBurst);
   const app = createApp({
     hosts,
     webRoot: config.webRoot,
     sessionCount: () => bridge?.sessions.size ?? 0,
     credentials,
     joinAttempts,
-    routes: [lessonRoutes(config.lessonsDir)],
+    joinRate,
+    routes: [lessonRoutes(config.lessonsDir, credentials)],
   });
   const http = createServer(app);
-  const classroom = new Classroom({
+  classroom = new Classroom({
+    credentials,
     joinCode: credentials.joinCode,
     joinUrls: () => joinUrls(config.host, port),
     intervalMs: config.classroomIntervalMs,
@@ -106,7 +115,8 @@ export async function startPlayground(
     async close(reason = 'The playground is shutting down.') {
       await active.close(reason);
       await capture?.close();
-      classroom.close();
+      classroom?.close();
+      credentials.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

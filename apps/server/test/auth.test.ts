@@ -25,7 +25,9 @@ describe('secrets', () => {
     const lan = new Credentials('lan');
     expect(lan.identify(lan.token)).toEqual({ role: 'teacher' });
     expect(lan.codeMatches(lan.joinCode!.toLowerCase())).toBe(true);
-    const student = lan.addStudent('Ada')!;
+    const joined = lan.addStudent('Ada', '10.0.0.7');
+    if (!joined.ok) throw new Error('the join was refused');
+    const student = joined.token;
     expect(lan.identify(student)).toEqual({ role: 'student', name: 'Ada', studentId: 'st1' });
     const [id, secret] = student.split('.') as [string, string];
     for (const forged of [`${id}.${secret.slice(1)}`, `${id}.`, id, `st999.${secret}`, '', null, local.token]) {
@@ -58,5 +60,42 @@ describe('the join attempt limiter', () => {
     limiter.fail('10.9.9.9');
     const size = (limiter as unknown as { failures: Map<string, number[]> }).failures.size;
     expect(size).toBe(1);
+  });
+});
+
+describe('the joins of a class', () => {
+  it('caps one address, forgets joins nobody used, keeps used ones, and takes joins back', () => {
+    let now = 1_000_000;
+    let changes = 0;
+    const lan = new Credentials('lan', {
+      maxJoinsPerAddress: 3,
+      unusedJoinTtlMs: 60_000,
+      now: () => now,
+      onChange: () => changes++,
+    });
+    const tokens = ['a', 'b', 'c'].map((name) => lan.addStudent(name, '10.0.0.7'));
+    expect(tokens.every((t) => t.ok)).toBe(true);
+    expect(lan.addStudent('d', '10.0.0.7')).toEqual({ ok: false, reason: 'addressFull', max: 3 });
+    expect(lan.addStudent('e', '10.0.0.8').ok).toBe(true);
+    const [a, b] = tokens as [Extract<(typeof tokens)[0], { ok: true }>, Extract<(typeof tokens)[0], { ok: true }>];
+    lan.used(a.studentId);
+    expect(lan.joins().map((j) => [j.name, j.status, j.address])).toEqual([
+      ['e', 'waiting', '10.0.0.8'],
+      ['c', 'waiting', '10.0.0.7'],
+      ['b', 'waiting', '10.0.0.7'],
+      ['a', 'joined', '10.0.0.7'],
+    ]);
+    expect(lan.joins().find((j) => j.name === 'b')?.expiresAt).toBe(1_000_000 + 60_000);
+
+    now += 60_000;
+    expect(lan.identify(b.token)).toBeUndefined();
+    expect(lan.identify(a.token)).toMatchObject({ role: 'student', studentId: a.studentId });
+    expect(lan.joins().map((j) => j.name)).toEqual(['a']);
+    expect(lan.addStudent('f', '10.0.0.7').ok).toBe(true);
+
+    expect(lan.revoke([a.studentId, 'st999'])).toEqual([a.studentId]);
+    expect(lan.identify(a.token)).toBeUndefined();
+    expect(changes).toBeGreaterThanOrEqual(7);
+    lan.close();
   });
 });

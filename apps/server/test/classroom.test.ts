@@ -231,7 +231,14 @@ describe('a class of 40', () => {
 
   it('keeps the roster current and small: 40 busy students, a few updates a second', async () => {
     // In a classroom every student has an address of their own; here all 41 pages share 127.0.0.1.
-    const admission = { ...DEFAULT_ADMISSION, maxSessionsPerAddress: 50, upgradesPerSecond: 100, upgradeBurst: 100 };
+    const admission = {
+      ...DEFAULT_ADMISSION,
+      maxSessionsPerAddress: 50,
+      upgradesPerSecond: 100,
+      upgradeBurst: 100,
+      joinBurst: 50,
+      maxJoinsPerAddress: 50,
+    };
     const p = await cls.start({ classroomIntervalMs: 500, admission });
     const teacher = await cls.teacher(p);
     await teacher.ok({ type: 'class.watch' });

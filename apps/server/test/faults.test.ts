@@ -38,7 +38,7 @@ async function sentinel(c: BridgeTestClient): Promise<() => Promise<void>> {
 describe('faults', () => {
   const pg = usePlaygrounds();
 
-  it('peer reset mid-transfer: one ECONNRESET, the socket closes, later sends say why, nothing else breaks', async () => {
+  it('peer reset mid-transfer: one ECONNRESET, the socket stays open as `reset`, later sends say why, nothing else breaks', async () => {
     const p = await pg.start();
     const c = await pg.client(p);
     const check = await sentinel(c);
@@ -59,10 +59,15 @@ describe('faults', () => {
       }
       expect(outcomes.at(-1)).toBe('invalid_state');
       expect(outcomes.every((o) => ['sent', 'ECONNRESET', 'EPIPE', 'invalid_state'].includes(o))).toBe(true);
-      await c.waitFor(() => c.eventsOf(client.id, 'closed').length === 1, 3000, 'closed');
+      const reset = () => c.eventsOf(client.id, 'state').some((e) => e.type === 'state' && e.state === 'reset');
+      await c.waitFor(reset, 3000, 'state reset');
       const errors = c.eventsOf(client.id, 'error');
       expect(errors).toHaveLength(1);
       expect(['ECONNRESET', 'EPIPE']).toContain(errors[0]?.error.code);
+      // Closing is the learner's call, as with Python's socket after ConnectionResetError.
+      expect(c.eventsOf(client.id, 'closed')).toEqual([]);
+      await c.ok({ type: 'socket.close', socketId: client.id });
+      await c.waitFor(() => c.eventsOf(client.id, 'closed').length === 1, 3000, 'closed');
       expect(c.eventsOf(client.id, 'closed')[0]?.hadError).toBe(true);
       await check();
     } finally {
@@ -87,6 +92,7 @@ describe('faults', () => {
       expect(outcomes.at(-1)).toBe('invalid_state');
       expect(outcomes.every((o) => ['sent', 'ECONNRESET', 'EPIPE', 'invalid_state'].includes(o))).toBe(true);
       expect(c.eventsOf(client.id, 'error').length).toBeLessThanOrEqual(1);
+      await c.ok({ type: 'socket.close', socketId: client.id });
       await c.waitFor(() => c.eventsOf(client.id, 'closed').length === 1, 3000, 'closed');
       await check();
     } finally {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isRefused, until } from './support/os.ts';
+import { isRefused, sleep, until } from './support/os.ts';
 import { usePlaygrounds } from './support/playground.ts';
+import { openDeafSession, pongFrame } from './support/raw-websocket.ts';
 
 const HEARTBEAT_MS = 100;
 
@@ -29,5 +30,21 @@ describe('a browser that vanishes without a close frame', () => {
     await new Promise((r) => setTimeout(r, 5 * HEARTBEAT_MS));
     expect(p.sessionCount()).toBe(1);
     expect(await isRefused(kept.local!.port)).toBe(false);
+  });
+
+  it('counts only pongs that answer its own pings: unsolicited pongs from a page that never reads do not keep it', async () => {
+    const p = await pg.start({ heartbeatMs: HEARTBEAT_MS });
+    const deaf = await openDeafSession(p.port, p.token);
+    await until(() => p.sessionCount() === 1, 'the session to open');
+    const started = performance.now();
+    // Pongs every 20 ms (a tenth of the heartbeat), each with an empty payload or a guessed one.
+    while (p.sessionCount() === 1 && performance.now() - started < 20 * HEARTBEAT_MS) {
+      deaf.socket.write(pongFrame(Buffer.from('guess')));
+      deaf.socket.write(pongFrame());
+      await sleep(20);
+    }
+    expect(p.sessionCount()).toBe(0);
+    expect(performance.now() - started).toBeLessThanOrEqual(3 * HEARTBEAT_MS + 100);
+    deaf.socket.destroy();
   });
 });

@@ -67,6 +67,35 @@ describe('where sockets may go: local mode', () => {
     expect(await verdict(named, 'fe80::1234', 8081)).toBe('not_allowed');
   });
 
+  it('refuses every spelling of an IPv4-mapped special address, hex, dotted or expanded, under a broad --allow-target', async () => {
+    const spellings = [
+      '::ffff:169.254.169.254',
+      '::ffff:a9fe:a9fe',
+      '::FFFF:A9FE:A9FE',
+      '0:0:0:0:0:ffff:a9fe:a9fe',
+      '0000:0000:0000:0000:0000:ffff:a9fe:a9fe',
+      '0:0:0:0:0:FFFF:169.254.169.254',
+      '::ffff:6464:64c8',
+      '::ffff:a83f:8110',
+      '64:ff9b::a9fe:a9fe',
+      'fe80::1%lo',
+    ];
+    for (const allow of [['::/0'], ['::ffff:0:0/96'], ['0.0.0.0/0', '::/0']]) {
+      const broad = await policy({ allow });
+      for (const host of spellings)
+        expect(await verdict(broad, host, 5000), `${host} with ${allow}`).toBe('not_allowed');
+    }
+    // The same spellings of an ordinary address are that address, and reach what the rule allows.
+    const mappedRange = await policy({ allow: ['::ffff:0:0/96'] });
+    expect(await verdict(mappedRange, '::ffff:a00:5', 5000)).toBe('10.0.0.5');
+    expect(await verdict(mappedRange, '0:0:0:0:0:ffff:10.0.0.5', 5000)).toBe('10.0.0.5');
+    // In local mode a hex-mapped loopback is loopback, and a hex-mapped 0.0.0.0 is still "any address".
+    const local = await policy();
+    expect(await verdict(local, '::ffff:7f00:1', 5000)).toBe('127.0.0.1');
+    expect(await verdict(local, '::ffff:0:0', 5000)).toBe('not_allowed');
+    expect(await verdict(local, '::ffff:a9fe:a9fe', 5000)).toBe('not_allowed');
+  });
+
   it('parses HOST, HOST:PORT, CIDR, CIDR:PORT and bracketed IPv6, resolving names once at start', async () => {
     const p = await policy({
       allow: ['10.0.0.5', '10.1.0.0/16:7000', '[fd00::/8]:9000', 'fd01::7', 'printer.lab:9100'],
@@ -155,5 +184,17 @@ describe('names through a real bridge', () => {
     const opened = c.events.find((e) => e.type === 'opened' && e.socketId === client.id);
     if (opened?.type !== 'opened') throw new Error('no opened event');
     expect(['127.0.0.1', '::1']).toContain(opened.socket.remote?.address);
+  });
+
+  it('listens on localhost, as the seeds do, at the address the name resolves to first; other names are refused', async () => {
+    const p = await pg.start();
+    const c = await pg.client(p);
+    const server = (await c.ok({ type: 'tcp.listen', host: 'localhost', port: 0 })).socket!;
+    expect(['127.0.0.1', '::1']).toContain(server.local?.address);
+    const refused = await c.request({ type: 'tcp.listen', host: 'example.com', port: 0 });
+    expect(refused.ok ? undefined : refused.error).toMatchObject({
+      code: 'not_allowed',
+      message: expect.stringMatching(/localhost/),
+    });
   });
 });

@@ -1,20 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { usePlaygrounds } from './support/playground.ts';
+import { findPython } from './support/python.ts';
 
 const script = fileURLToPath(new URL('../../../docs/examples/python/seed002_json_client.py', import.meta.url));
 
-function findPython(): string | undefined {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return 'python3';
-  } catch {
-    console.warn('Skipping the seed 002 Python client test: python3 is not installed (apt-get install -y python3).');
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findPython('the seed 002 Python client test');
 
 /**
  * Runs the seed's interactive client: types one line, waits until it prints the server's answer,

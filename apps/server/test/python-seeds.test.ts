@@ -1,20 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { usePlaygrounds } from './support/playground.ts';
+import { findPython } from './support/python.ts';
 
 const examples = fileURLToPath(new URL('../../../docs/examples/python/', import.meta.url));
 
-function findPython(): string | undefined {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return 'python3';
-  } catch {
-    console.warn('Skipping the seed Python client tests: python3 is not installed (apt-get install -y python3).');
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findPython('the seed Python client tests');
 
 function run(script: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {

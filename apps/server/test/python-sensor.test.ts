@@ -1,22 +1,14 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SENSOR_FIELDS, DEFAULT_SENSOR_FORMAT, type SocketEvent } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { usePlaygrounds } from './support/playground.ts';
+import { findPython } from './support/python.ts';
 
 const client = fileURLToPath(new URL('../../../docs/examples/python/sensor_client.py', import.meta.url));
 
-function findPython(): string | undefined {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return 'python3';
-  } catch {
-    console.warn('Skipping the Python sensor client test: python3 is not installed (apt-get install -y python3).');
-    return undefined;
-  }
-}
-const python = findPython();
+const python = findPython('the Python sensor client test');
 
 function run(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {

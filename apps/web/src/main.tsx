@@ -1,3 +1,5 @@
+// First: it must run before any schema parses (see there).
+import '@playground/protocol/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
@@ -8,13 +10,13 @@ import './features/log/log.css';
 import './features/inspector/inspector.css';
 import './features/lab/lab.css';
 import './features/views/views.css';
-import { PageProvider } from './app/PageContext.tsx';
 import { browserEnvironment, createPageServices } from './app/page.ts';
 import { Root } from './app/Root.tsx';
 import { BridgeClient, bridgeUrl } from './bridge/client.ts';
 import { PlaygroundProvider } from './bridge/context.tsx';
 import { storeHandlers } from './bridge/handlers.ts';
 import { createPlaygroundStore } from './bridge/store.ts';
+import { PageProvider } from './ui/shell/PageContext.tsx';
 
 const store = createPlaygroundStore();
 // Who this page is (local, student, teacher), resuming, the recording for export, the classroom.

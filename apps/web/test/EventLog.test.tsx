@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EventLog } from '../src/features/log/EventLog.tsx';
@@ -64,8 +64,34 @@ describe('EventLog', () => {
     renderWithPlayground(<EventLog />, { store });
     const row = screen.getAllByTestId('event-row')[1]!;
     expect(row).toHaveAttribute('data-type', 'datagram-in');
-    expect(row).toHaveTextContent('← datagram #1 from 127.0.0.1:50000');
-    expect(row).toHaveTextContent('lost 6 bytes (truncated)');
+    expect(row.querySelector('.log-row__event')).toHaveTextContent('← datagram #1');
+    expect(row.querySelector('.log-row__preview')).toHaveTextContent("from 127.0.0.1:50000 · b'abcd'");
+    // The lost bytes sit in the event cell, which is never cut, not at the end of the data column.
+    expect(within(row).getByTestId('lost')).toHaveTextContent('6 bytes lost');
+    expect(row.querySelector('.log-row__event')).toContainElement(within(row).getByTestId('lost'));
+  });
+
+  it('counts times from the session, the selected connection’s first event, or the row above', async () => {
+    const store = connectedStore();
+    const wire = new Wire();
+    // Every wire event is 0.25 ms after the one before: the server at 0.25, the client's first at 0.5.
+    store.getState().receiveBatches([batch([...wire.openedConnection(), wire.send('s2', text('hola'))])]);
+    renderWithPlayground(<EventLog />, { store });
+    const times = () => screen.getAllByTestId('event-row').map((r) => r.querySelector('.log-row__time')?.textContent);
+    expect(times()).toEqual(['0.250', '0.500', '0.750', '1.000']);
+    expect(screen.getByRole('columnheader', { name: 'time (ms)' })).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Times from'), 'previous');
+    expect(times()).toEqual(['0.250', '+0.250', '+0.250', '+0.250']);
+    expect(screen.getByRole('columnheader', { name: 'Δ row (ms)' })).toBeInTheDocument();
+
+    // Counting from a connection needs one: until a socket is selected the page says so.
+    await userEvent.selectOptions(screen.getByLabelText('Times from'), 'connection');
+    expect(screen.getByText(/Select a socket to count from/)).toBeInTheDocument();
+    act(() => store.getState().select('1:s3'));
+    // The connection's two ends are the client (first event at 0.5) and the accepted s3.
+    expect(times()).toEqual(['−0.250', '+0.000', '+0.250', '+0.500']);
+    expect(screen.queryByText(/Select a socket to count from/)).not.toBeInTheDocument();
   });
 
   it('opens a data row in the inspector and can show only the selected socket', async () => {

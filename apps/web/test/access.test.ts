@@ -1,16 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAccess, postJoin, STORAGE, type Storages } from '../src/features/join/access.ts';
+import { createAccess, postJoin, STORAGE } from '../src/features/join/access.ts';
 import { welcome } from './support/render.tsx';
-
-function memory(): Storages['local'] & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
+import { memoryStorage as memory } from './support/storage.ts';
 
 function page(hash: string, mode: 'local' | 'lan') {
   const storages = { local: memory(), session: memory() };

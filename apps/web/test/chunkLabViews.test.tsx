@@ -1,5 +1,5 @@
 import { encodeJsonFrame, seed002PaddedLength } from '@playground/codec';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Inspector } from '../src/features/inspector/Inspector.tsx';
@@ -60,10 +60,17 @@ describe('the recv() size of a running socket', () => {
   it('sets one of the seeds’ sizes, and pauses reading', async () => {
     const { store, entry } = withClient();
     const { send } = renderWithPlayground(<ReadControls entry={entry} disabled={false} />, { store });
-    await userEvent.click(screen.getByRole('button', { name: 'recv(16)' }));
+    // The slider says the size itself, not its position on the logarithmic track.
+    const slider = screen.getByRole('slider');
+    expect(slider).toHaveAttribute('aria-valuenow', String(entry.info.recvSize));
+    expect(slider).toHaveAttribute('aria-valuetext', `${entry.info.recvSize} bytes per recv()`);
+    // Each preset's name is the number it shows.
+    const sizes = screen.getByRole('radiogroup', { name: 'Sizes used in the tutorials' });
+    await userEvent.click(within(sizes).getByRole('radio', { name: '16' }));
     await waitFor(() =>
       expect(send).toHaveBeenCalledWith({ type: 'socket.setRecvSize', socketId: 's2', recvSize: 16 }, undefined),
     );
+    expect(slider).toHaveAttribute('aria-valuenow', '16');
     await userEvent.click(screen.getByRole('button', { name: 'Pause reading' }));
     expect(send).toHaveBeenCalledWith({ type: 'socket.pauseReading', socketId: 's2', paused: true }, undefined);
   });

@@ -20,9 +20,21 @@ describe('ServerForm', () => {
         backlog: 128,
         behaviour: 'echo',
         concurrency: 'concurrent',
+        reuseAddress: true,
       },
       undefined,
     );
+  });
+
+  it('starts a server like the seeds’ (no SO_REUSEADDR) when asked, and says what that changes', async () => {
+    const { send } = renderWithPlayground(<ServerForm />);
+    const form = screen.getByTestId('server-form');
+    const box = within(form).getByLabelText('Like the seeds: no SO_REUSEADDR');
+    expect(box).not.toBeChecked();
+    expect(within(form).getByText(/starting again fails with “Address already in use”/)).toBeInTheDocument();
+    await userEvent.click(box);
+    await userEvent.click(within(form).getByRole('button', { name: 'Start server' }));
+    expect(send.mock.calls[0]?.[0]).toMatchObject({ type: 'tcp.listen', reuseAddress: false });
   });
 
   it('serves one client at a time when asked, and explains what that means', async () => {
@@ -43,7 +55,7 @@ describe('ServerForm', () => {
     const port = within(form).getByLabelText('Port');
     await userEvent.clear(port);
     await userEvent.type(port, '5005');
-    await userEvent.click(within(form).getByRole('button', { name: 'recv(512)' }));
+    await userEvent.click(within(form).getByRole('radio', { name: 'recv(512)' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Start server' }));
     expect(send).toHaveBeenCalledWith(
       { type: 'udp.bind', host: '::1', port: 5005, recvSize: 512, behaviour: 'echo' },

@@ -85,6 +85,28 @@ describe('formatError', () => {
     expect(formatError(i18next, unknown)).toBe('A new limit.');
   });
 
+  it('explains a refusal on Python’s behalf (no SO_REUSEADDR) apart from a port really in use', () => {
+    const held = {
+      code: 'EADDRINUSE' as const,
+      message: 'x',
+      params: {
+        host: '127.0.0.1',
+        port: 65432,
+        reason: 'noReuseAddr',
+        state: 'TIME_WAIT',
+        local: '127.0.0.1:65432',
+        remote: '127.0.0.1:50000',
+      },
+    };
+    expect(formatError(i18next, held)).toMatch(
+      /^Port 65432 on 127.0.0.1 is still held by a connection in TIME_WAIT \(127.0.0.1:65432 ↔ 127.0.0.1:50000; .*SO_REUSEADDR/,
+    );
+    const busy = { code: 'EADDRINUSE' as const, message: 'x', params: { host: '127.0.0.1', port: 65432 } };
+    expect(formatError(i18next, busy)).toBe(
+      'Port 65432 on 127.0.0.1 is already in use. Stop the other server or pick another port.',
+    );
+  });
+
   it('falls back to the bridge’s English message when values are missing', () => {
     const text = formatError(i18next, { code: 'bad_payload', message: 'Hex needs two digits per byte.' });
     expect(text).toBe('Hex needs two digits per byte.');

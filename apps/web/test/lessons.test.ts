@@ -1,9 +1,12 @@
 import { type Lesson, lessonLanguages, lessonProblems, localize, type WireSegment } from '@playground/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { socketKey } from '../src/bridge/state.ts';
-import { builtinLessons, checkLesson } from '../src/features/lessons/catalog.ts';
+import { createAccess } from '../src/features/join/access.ts';
+import { builtinLessons } from '../src/features/lessons/builtin.ts';
+import { checkLesson, teacherLessons } from '../src/features/lessons/catalog.ts';
 import { baselineOf, type NamedSocket, StepChecker } from '../src/features/lessons/checks.ts';
-import { connectedStore } from './support/render.tsx';
+import { connectedStore, welcome } from './support/render.tsx';
+import { memoryStorage } from './support/storage.ts';
 import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';
 
 describe('the built-in lessons', () => {
@@ -211,5 +214,33 @@ describe('a step’s check', () => {
       notShown: 0,
     });
     expect([syn, synAck, zero].map((c) => c.update(store.getState(), false))).toEqual([true, true, true]);
+  });
+});
+
+describe('a teacher’s lessons from the bridge', () => {
+  it('are asked for with the page’s token, which the bridge requires, and none come back without it', async () => {
+    const good = builtinLessons()[0]?.lesson;
+    const fetchJson = vi.fn(async (_url: string, init: RequestInit) =>
+      new Headers(init.headers).get('authorization') === 'Bearer T0K'
+        ? Response.json({ lessons: [{ file: 'mine.json', lesson: { ...good, id: 'mine' } }] })
+        : Response.json({ error: 'Lessons are for the class: send the page’s token.' }, { status: 401 }),
+    );
+    const lessons = await teacherLessons('T0K', fetchJson);
+    expect(lessons.map((l) => [l.key, l.problems])).toEqual([['teacher:mine', []]]);
+    expect(fetchJson).toHaveBeenCalledWith('/api/lessons', expect.objectContaining({ cache: 'no-store' }));
+    expect(await teacherLessons('wrong', fetchJson)).toEqual([]);
+  });
+
+  it('use the token a welcome proved, not one that was only offered', async () => {
+    const access = createAccess({
+      location: { hash: '', pathname: '/', search: '' },
+      replaceHash: () => {},
+      storages: { local: memoryStorage(), session: memoryStorage() },
+      fetchJson: async () => Response.json({ mode: 'local', token: 'local-token' }),
+    });
+    expect(await access.token()).toBe('local-token');
+    expect(access.currentToken()).toBeNull();
+    access.welcomed(welcome);
+    expect(access.currentToken()).toBe('local-token');
   });
 });

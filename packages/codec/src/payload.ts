@@ -1,18 +1,11 @@
+import { parseEscaped } from './escaped.ts';
+import { PayloadError } from './payload-error.ts';
+
 /**
  * Turns what a learner typed into bytes. Each encoding fails with a message that says where the
  * input went wrong, because "invalid hex" alone does not teach anything.
  */
 export type PayloadEncoding = 'text' | 'escaped' | 'hex' | 'base64';
-
-export class PayloadError extends Error {
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(message);
-    this.name = 'PayloadError';
-  }
-}
 
 export function encodePayload(encoding: PayloadEncoding, value: string): Uint8Array {
   switch (encoding) {
@@ -44,50 +37,6 @@ export function parseHex(value: string): Uint8Array {
   const out = new Uint8Array(digits.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(digits[2 * i]! + digits[2 * i + 1]!, 16);
   return out;
-}
-
-const SIMPLE_ESCAPES: Record<string, number> = {
-  n: 10,
-  r: 13,
-  t: 9,
-  '0': 0,
-  '\\': 92,
-  "'": 39,
-  '"': 34,
-  a: 7,
-  b: 8,
-  f: 12,
-  v: 11,
-};
-
-/** Text with Python-style escapes (`\n`, `\x00`, `\\`), so `b'hola\x00\x00'` can be typed as it is written. */
-export function parseEscaped(value: string): Uint8Array {
-  const out: number[] = [];
-  const enc = new TextEncoder();
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i] as string;
-    if (ch !== '\\') {
-      const cp = value.codePointAt(i) as number;
-      const chars = String.fromCodePoint(cp);
-      out.push(...enc.encode(chars));
-      i += chars.length - 1;
-      continue;
-    }
-    const next = value[i + 1];
-    if (next === undefined) throw new PayloadError('A lone backslash ends the text; write \\\\ for a backslash.', i);
-    if (next === 'x') {
-      const hex = value.slice(i + 2, i + 4);
-      if (!/^[0-9a-f]{2}$/i.test(hex)) throw new PayloadError(`\\x at position ${i + 1} needs two hex digits.`, i);
-      out.push(Number.parseInt(hex, 16));
-      i += 3;
-      continue;
-    }
-    const simple = SIMPLE_ESCAPES[next];
-    if (simple === undefined) throw new PayloadError(`Unknown escape \\${next} at position ${i + 1}.`, i);
-    out.push(simple);
-    i += 1;
-  }
-  return Uint8Array.from(out);
 }
 
 export function parseBase64(value: string): Uint8Array {

@@ -22,8 +22,8 @@ describe('payload parsing', () => {
 
   it('understands Python escapes', () => {
     expect(toHex(encodePayload('escaped', 'a\\x00\\n\\\\'))).toBe('61 00 0a 5c');
-    expect(() => encodePayload('escaped', 'bad \\q')).toThrow(/Unknown escape \\q/);
-    expect(() => encodePayload('escaped', 'end\\')).toThrow(/lone backslash/);
+    expect(() => encodePayload('escaped', 'bad \\q')).toThrow(/\\q at position 5 is not an escape Python knows/);
+    expect(() => encodePayload('escaped', 'end\\')).toThrow(/backslash at position 4 ends the text/);
     expect(() => encodePayload('escaped', '\\x4')).toThrow(/two hex digits/);
   });
 

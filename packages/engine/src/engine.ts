@@ -27,7 +27,14 @@ import { type SplitPlan, sendSplit } from './split-send.ts';
 import { TcpClient } from './tcp-client.ts';
 import { TcpServer } from './tcp-server.ts';
 import { TcpStream } from './tcp-stream.ts';
-import type { EventSink, Target, TcpConnectOptions, TcpListenOptions, UdpBindOptions } from './types.ts';
+import type {
+  DestinationCheck,
+  EventSink,
+  Target,
+  TcpConnectOptions,
+  TcpListenOptions,
+  UdpBindOptions,
+} from './types.ts';
 import { UdpEndpoint } from './udp-endpoint.ts';
 
 export interface EngineOptions {
@@ -41,6 +48,8 @@ export interface EngineOptions {
    * as a `quota` error event on the server, which keeps listening. Commands are the caller's to limit.
    */
   maxSockets?: number;
+  /** The target policy at the moment a relay or a UDP default peer is used (see DestinationCheck). */
+  checkDestination?: DestinationCheck;
 }
 
 /** Closed sockets stay answerable (info, counters, invalid_state) until this many more have closed. */
@@ -61,11 +70,13 @@ export class Engine {
     socketQuotaReached: () => this.#socketQuotaReached(),
   };
   readonly #maxSockets: number | undefined;
+  readonly #checkDestination: DestinationCheck | undefined;
 
   constructor(options: EngineOptions) {
     const now = options.now ?? (() => performance.now());
     this.#stamper = new EventStamper(options.onEvent, now, options.origin ?? now());
     this.#maxSockets = options.maxSockets;
+    this.#checkDestination = options.checkDestination;
   }
 
   async tcpListen(o: TcpListenOptions): Promise<SocketInfo> {
@@ -76,6 +87,7 @@ export class Engine {
       recvSize: checkRecvSize(o.recvSize),
       behaviour: o.behaviour ?? 'echo',
       concurrency: o.concurrency ?? 'concurrent',
+      reuseAddress: o.reuseAddress ?? true,
       framing: serverFraming(o.behaviour ?? 'echo', o.framing),
       sensor: serverSensor(o.behaviour ?? 'echo', o.sensor),
     };
@@ -100,6 +112,7 @@ export class Engine {
       remote: o.remote,
       framing: serverFraming(o.behaviour ?? 'none', o.framing),
       sensor: serverSensor(o.behaviour ?? 'none', o.sensor),
+      checkDestination: this.#checkDestination,
     };
     return this.#adopt('udp', (channel) => new UdpEndpoint(channel, options)).ready.promise;
   }
@@ -116,6 +129,10 @@ export class Engine {
       target: o.target,
       settings: checkSettings(o.settings ?? {}),
       seed: o.seed === undefined ? randomSeed() : o.seed >>> 0,
+      guards: {
+        quotaReached: (sockets) => this.#socketQuotaReached(sockets),
+        ...(this.#checkDestination ? { checkDestination: this.#checkDestination } : {}),
+      },
     };
     const relay = (channel: Channel) =>
       options.transport === 'tcp' ? new TcpRelay(channel, options) : new UdpRelay(channel, options);
@@ -139,7 +156,10 @@ export class Engine {
         (channel) => new SensorTcpClient(channel, { ...o, recvSize }, plan, this.#readingPaused),
       ).ready.promise;
     }
-    return this.#adopt('udp', (channel) => new SensorUdpClient(channel, { ...o, recvSize }, plan)).ready.promise;
+    return this.#adopt(
+      'udp',
+      (channel) => new SensorUdpClient(channel, { ...o, recvSize }, plan, this.#checkDestination),
+    ).ready.promise;
   }
 
   /** One write (one datagram), or with `split` several: see sendSplit. Resolves with the bytes written. */
@@ -201,6 +221,20 @@ export class Engine {
     return this.#all.get(id)?.snapshot();
   }
 
+  /**
+   * Every socket this session holds open, relays' own included (a TCP relay holds two per client,
+   * a UDP relay one): what the socket quota counts.
+   */
+  socketCount(): number {
+    let open = 0;
+    for (const socket of this.#live) {
+      if (!socket.open) continue;
+      open++;
+      if (socket instanceof Relay) open += socket.flowSockets;
+    }
+    return open;
+  }
+
   sockets(): SocketInfo[] {
     const open: SocketInfo[] = [];
     for (const socket of this.#live) if (socket.open) open.push(socket.snapshot());
@@ -254,12 +288,11 @@ export class Engine {
     return socket;
   }
 
-  #socketQuotaReached(): number | undefined {
+  /** The socket quota when `more` sockets would go past it, else undefined. */
+  #socketQuotaReached(more = 1): number | undefined {
     const max = this.#maxSockets;
     if (max === undefined) return undefined;
-    let open = 0;
-    for (const socket of this.#live) if (socket.open) open++;
-    return open >= max ? max : undefined;
+    return this.socketCount() + more > max ? max : undefined;
   }
 
   #holdReading(hold: boolean): void {

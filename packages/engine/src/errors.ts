@@ -7,6 +7,7 @@ import {
   type SocketKind,
 } from '@playground/protocol';
 import { hostPort } from './endpoints.ts';
+import type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -122,10 +123,36 @@ export function invalidState(id: string, why: string): EngineError {
   return new EngineError('invalid_state', `${id} ${why}`, { params: { socketId: id } });
 }
 
+/**
+ * What Python's bind() would say where the playground's could not: Node always sets SO_REUSEADDR,
+ * so a server asked to start without it is refused here, from the kernel's own table.
+ */
+export function heldWithoutReuse(host: string, port: number, held: KernelTcpSocket): EngineError {
+  const local = hostPort(held.local.address, held.local.port);
+  const remote = hostPort(held.remote.address, held.remote.port);
+  const until = held.state === 'TIME_WAIT' ? 'until TIME_WAIT ends (60 s on Linux)' : 'until that connection is gone';
+  return new EngineError(
+    'EADDRINUSE',
+    `Port ${port} on ${host} is still held by a connection in ${held.state} (${local} ↔ ${remote}), so a server that does not set SO_REUSEADDR, like the seeds' Python servers, cannot bind it: Python's bind() fails here with "Address already in use" ${until}. Node always sets SO_REUSEADDR, so the playground checked the kernel's table and refused on Python's behalf.`,
+    { params: { host, port, reason: 'noReuseAddr', state: held.state, local, remote }, syscall: 'bind' },
+  );
+}
+
 export function refusedByQuota(remote: Endpoint, max: number): EngineError {
   return new EngineError(
     'quota',
     `A connection from ${hostPort(remote.address, remote.port)} was refused (reset): this session already has ${max} open sockets, the most allowed.`,
     { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port } },
+  );
+}
+
+/** A client of a conditions relay turned away: the connections the relay would open do not fit the socket quota. */
+export function relayRefusedByQuota(remote: Endpoint, max: number, transport: 'tcp' | 'udp'): EngineError {
+  const what = transport === 'tcp' ? 'A connection' : 'A datagram';
+  const done = transport === 'tcp' ? 'refused (reset)' : 'dropped';
+  return new EngineError(
+    'quota',
+    `${what} from ${hostPort(remote.address, remote.port)} to the relay was ${done}: its connections would take this session past ${max} open sockets, the most allowed.`,
+    { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port, via: 'relay' } },
   );
 }

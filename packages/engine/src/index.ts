@@ -8,6 +8,7 @@ export { type KernelTableResult, readKernelTcpTable, socketsOnPorts } from './ke
 export type { SensorStartOptions } from './sensor/index.ts';
 export type { SplitPlan } from './split-send.ts';
 export type {
+  DestinationCheck,
   EngineEvent,
   EngineEventType,
   ErrorInfo,

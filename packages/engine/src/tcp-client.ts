@@ -1,7 +1,7 @@
-import { Socket } from 'node:net';
 import { endpoint } from './endpoints.ts';
 import { timedOut } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
+import { clientSocket } from './socket-reading.ts';
 import { TcpStream } from './tcp-stream.ts';
 
 export interface ConnectTarget {
@@ -17,7 +17,7 @@ export class TcpClient extends TcpStream {
   constructor(channel: Channel, target: ConnectTarget, recvSize: number, readingPaused: boolean, group?: string) {
     super(
       channel,
-      new Socket({ allowHalfOpen: true }),
+      clientSocket,
       { remote: endpoint(target.host, target.port), recvSize, ...(group === undefined ? {} : { group }) },
       readingPaused,
     );
@@ -37,6 +37,7 @@ export class TcpClient extends TcpStream {
       this.info.remote = endpoint(s.remoteAddress, s.remotePort);
       this.channel.emit({ type: 'connected', local: this.info.local, remote: this.info.remote });
       this.setState('established');
+      this.startReading();
       this.markReady();
     });
     try {

@@ -1,9 +1,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Behaviour, Concurrency, Endpoint, FramingConfig, SensorInfo } from '@playground/protocol';
 import { endpoint } from './endpoints.ts';
-import { invalidState, refusedByQuota, toEngineError } from './errors.ts';
+import { heldWithoutReuse, invalidState, refusedByQuota, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
+import { bindConflicts } from './kernel/bind-conflicts.ts';
 import { type Registry, SocketHandle } from './socket-handle.ts';
+import { acceptedSocket } from './socket-reading.ts';
 import { TcpStream } from './tcp-stream.ts';
 
 export interface ListenOptions {
@@ -17,6 +19,8 @@ export interface ListenOptions {
   framing?: FramingConfig | undefined;
   /** sensor: the records each connection decodes. */
   sensor?: SensorInfo | undefined;
+  /** false: like a socket without SO_REUSEADDR, refuse a port that a connection still holds. */
+  reuseAddress: boolean;
 }
 
 /** A listening socket: every accepted connection becomes a tcp-conn socket of the same engine. */
@@ -37,13 +41,14 @@ export class TcpServer extends SocketHandle {
       behaviour,
       backlog,
       concurrency: options.concurrency,
+      ...(options.reuseAddress ? {} : { reuseAddress: false }),
       ...(options.framing ? { framing: options.framing } : {}),
       ...(options.sensor ? { sensor: options.sensor } : {}),
     });
     this.#registry = registry;
     this.#options = options;
-    // One at a time: connections start without reading, so a waiting client's bytes stay in the kernel.
-    this.#server = createServer({ allowHalfOpen: true, pauseOnConnect: options.concurrency === 'one-at-a-time' });
+    // Accepted sockets read nothing until acceptedSocket() has made them read into the engine's buffer.
+    this.#server = createServer({ allowHalfOpen: true, pauseOnConnect: true });
     this.#server.on('error', (err) => {
       this.report(toEngineError(err, { host, port }));
       // A failed listen leaves nothing to serve; later errors (a failed accept) do not stop the server.
@@ -55,6 +60,27 @@ export class TcpServer extends SocketHandle {
   }
 
   protected begin(): void {
+    const { host, port, reuseAddress } = this.#options;
+    // Port 0 never conflicts: the kernel picks a port nothing holds.
+    if (reuseAddress || port === 0) {
+      this.#listen();
+      return;
+    }
+    bindConflicts(host, port).then(
+      (held) => {
+        if (!this.open) return;
+        const blocking = held?.find((s) => s.state === 'TIME_WAIT') ?? held?.[0];
+        if (blocking === undefined) this.#listen();
+        else {
+          this.report(heldWithoutReuse(host, port, blocking));
+          this.#server.close();
+        }
+      },
+      (err: unknown) => this.#server.emit('error', err),
+    );
+  }
+
+  #listen(): void {
     const { host, port, backlog } = this.#options;
     try {
       this.#server.listen({ host, port, backlog });
@@ -100,7 +126,7 @@ export class TcpServer extends SocketHandle {
       (channel) =>
         new TcpStream(
           channel,
-          socket,
+          (sink) => acceptedSocket(socket, sink),
           {
             parentId: this.id,
             local: endpoint(socket.localAddress, socket.localPort),

@@ -1,9 +1,21 @@
 import type { Socket } from 'node:net';
 import type { SocketInfo } from '@playground/protocol';
 import { type StreamBehaviour, type StreamPeer, streamBehaviour } from './behaviours/index.ts';
+import { errorAfterEof } from './eof-probe.ts';
 import { type EngineError, type ErrorContext, invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
 import { SocketHandle } from './socket-handle.ts';
+import type { ChunkSink } from './socket-reading.ts';
+import { WriteQueue } from './write-queue.ts';
+
+/** Makes the Node socket, reading into `sink` (socket-reading.ts); it must not read until resumed. */
+export type SocketMaker = (sink: ChunkSink) => Socket;
+
+/**
+ * Errors that end the connection but not the program's socket: Python's ConnectionResetError and
+ * BrokenPipeError leave the socket open (recv() returns b'' from then on) until the program closes it.
+ */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
  * One end of a TCP connection, as the application sees it through recv(N)/send/shutdown/close.
@@ -12,27 +24,29 @@ import { SocketHandle } from './socket-handle.ts';
 export class TcpStream extends SocketHandle implements StreamPeer {
   protected readonly socket: Socket;
   readonly #behaviour: StreamBehaviour | undefined;
+  readonly #writes: WriteQueue;
   /** Bytes Node has read from the kernel that the application has not recv()'d yet: #pending from #pendingAt. */
   #pending: Buffer | undefined;
   #pendingAt = 0;
-  #delivering = false;
-  /**
-   * What the behaviour wrote back during one delivery, not yet handed to Node: earlier runs in
-   * #echoParts, the current run as bytes #echoStart..#echoEnd of #echoBuffer. An echo's pieces are
-   * consecutive slices of one chunk, so they are a single run and cost no copy.
-   */
-  #echoParts: Uint8Array[] = [];
-  #echoBuffer: ArrayBufferLike | undefined;
-  #echoStart = 0;
-  #echoEnd = 0;
+  /** Node reported the end of the stream: a FIN, or the error (ECONNRESET) a recv() found instead. */
   #eof = false;
+  #eofError: string | undefined;
+  /** The end of the stream was recv()'d (b'' or the error). */
+  #eofRead = false;
+  #finSent = false;
   #finReceived = false;
+  /** The connection was reset (or broke) while the program's socket stays open: state `reset`. */
+  #lost = false;
+  /** Node's socket is closed; the application's may not be yet. */
+  #socketClosed = false;
+  /** close() was called: nothing more is recv()'d. */
+  #closing = false;
   #pumping = false;
-  #flowing = true;
+  /** Node reads from the kernel only once connected (startReading), and then only while nothing is held. */
+  #readingStarted = false;
+  #flowing = false;
   /** The bridge asked the whole engine to stop reading. */
   #engineHold: boolean;
-  /** The echo's writes are buffered beyond the limit: stop reading until they drain. */
-  #echoHold = false;
   /** A one-at-a-time server has not accept()ed this connection yet: its bytes stay in the kernel. */
   #acceptHold = false;
   /** The learner paused this socket's reading (socket.pauseReading): the program is "busy". */
@@ -41,13 +55,14 @@ export class TcpStream extends SocketHandle implements StreamPeer {
 
   constructor(
     channel: Channel,
-    socket: Socket,
+    makeSocket: SocketMaker,
     info: Omit<SocketInfo, 'id' | 'kind'>,
     readingPaused: boolean,
     waitingForAccept = false,
   ) {
     super(channel, info);
     this.#acceptHold = waitingForAccept;
+    const socket = makeSocket((chunk) => this.#onChunk(chunk));
     this.socket = socket;
     this.#behaviour =
       info.behaviour &&
@@ -58,29 +73,40 @@ export class TcpStream extends SocketHandle implements StreamPeer {
         emit: (event) => this.channel.emit(event),
       });
     this.#engineHold = readingPaused;
-    // A server with pauseOnConnect hands over sockets that do not read until resumed.
-    this.#flowing = socket.readableFlowing !== false;
-    socket.on('error', (err) => this.report(toEngineError(err, this.peer())));
-    socket.on('close', () => this.finish());
-    socket.on('data', (chunk: Buffer) => {
-      // Pausing stops further 'data' events, so a second chunk arriving before the first is consumed is rare.
-      this.#pending =
-        this.#pending === undefined ? chunk : Buffer.concat([this.#pending.subarray(this.#pendingAt), chunk]);
-      this.#pendingAt = 0;
-      this.#pump();
+    this.#writes = new WriteQueue(socket, { sent: (bytes) => this.#count(bytes), idle: () => this.#pump() });
+    socket.on('error', (err) => this.#onError(err));
+    socket.on('close', () => {
+      this.#socketClosed = true;
+      // The program still holds a socket whose connection was lost, until it closes it.
+      if (!this.#lost || this.closesOnError || this.#closing) this.finish();
     });
-    socket.on('end', () => {
-      this.#eof = true;
-      this.#pump();
-    });
-    this.#syncFlow();
+    socket.on('end', () => this.#onEnd());
   }
 
   protected begin(): void {
     this.setState('established');
+    this.startReading();
     this.markReady();
     // After this tick, so the server's 'accept' event comes before anything the behaviour says first.
     queueMicrotask(() => this.#openBehaviour());
+  }
+
+  /**
+   * Called once connected. The first read(0) starts the handle reading and leaves Node's stream
+   * waiting for data that, with `onread`, it is never given, so it never starts the handle again
+   * by itself (it would, a tick after resume(), even if paused meanwhile): from then on only
+   * pause() and resume() move it, and a pause stops reading from the kernel at once.
+   */
+  protected startReading(): void {
+    this.#readingStarted = true;
+    this.#flowing = true;
+    this.socket.read(0);
+    this.#syncFlow();
+  }
+
+  /** A program (a server behaviour, a sensor) closes its socket when the connection fails, as the seeds' `finally: close()` does. */
+  protected get closesOnError(): boolean {
+    return this.#behaviour !== undefined;
   }
 
   /** The server program starts serving this connection once accept() has returned it. */
@@ -95,63 +121,52 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     this.#behaviour?.close?.();
   }
 
-  /** Bytes written but still in Node's buffer: the kernel's send buffer is full because the peer is not reading. */
+  /** Bytes written but not taken by the kernel yet: its send buffer is full because the peer is not reading. */
   get buffered(): number {
-    return this.socket.writableLength;
+    return this.#writes.waiting;
   }
 
   get writable(): boolean {
     const s = this.state;
-    return (s === 'established' || s === 'fin-received') && !this.socket.writableEnded && !this.socket.destroyed;
+    return (s === 'established' || s === 'fin-received') && !this.#finSent && !this.socket.destroyed;
   }
 
-  /** One write, one 'send' event; resolves once Node has handed the bytes to the kernel. */
+  /** One write, one 'send' event once the kernel has taken the bytes; a failed write rejects and logs no send. */
   send(bytes: Uint8Array): Promise<number> {
     if (!this.writable) throw this.#cannot('send');
     return new Promise((resolve, reject) => {
-      this.#write(bytes, (err) => (err ? reject(toEngineError(err, this.peer())) : resolve(bytes.length)));
+      this.#writes.write(bytes, (err) => (err ? reject(toEngineError(err, this.peer())) : resolve(bytes.length)));
     });
   }
 
-  /**
-   * The echo's write: its own write and 'send' event like any other, but while a chunk is being
-   * delivered the pieces are gathered and handed to Node as one buffer when the delivery ends. The
-   * bytes leave as one write per chunk read, as from a plain Node echo server, without paying Node's
-   * per-write cost N times (with recv(16) that was most of the echo's time) and without small
-   * segments that Nagle's algorithm would hold back until the peer's delayed ACK.
-   */
+  /** The behaviour's write (`sendall(data)` once per piece): a write of its own, like any other. */
   writeBack(piece: Uint8Array): void {
-    this.#count(piece);
-    if (this.#echoBuffer === piece.buffer && this.#echoEnd === piece.byteOffset) {
-      this.#echoEnd += piece.byteLength;
-    } else {
-      // A new run (a transformed reply, the next chunk): keep the last one for the same single write.
-      if (this.#echoBuffer !== undefined) this.#echoParts.push(this.#echoRun(this.#echoBuffer));
-      this.#echoBuffer = piece.buffer;
-      this.#echoStart = piece.byteOffset;
-      this.#echoEnd = piece.byteOffset + piece.byteLength;
-    }
-    if (!this.#delivering) this.#flushEcho();
+    this.#writes.write(piece);
   }
 
-  /** shutdown(SHUT_WR): Node sends the FIN after the writes still buffered. */
+  /** shutdown(SHUT_WR): the FIN goes out after the writes still waiting. */
   end(): void {
     if (!this.writable) throw this.#cannot('end');
-    this.#flushEcho();
-    this.socket.end();
+    this.#finSent = true;
+    this.#writes.end();
     this.channel.emit({ type: 'fin-sent' });
     // After fin-received both directions are shut, so the next state is closed rather than fin-sent.
     if (this.state === 'established') this.setState('fin-sent');
   }
 
   reset(): void {
-    if (this.state === 'connecting' || !this.open || this.socket.destroyed) throw this.#cannot('reset');
+    if (this.state === 'connecting' || !this.open || this.socket.destroyed || this.#lost) throw this.#cannot('reset');
     this.socket.resetAndDestroy();
     this.channel.emit({ type: 'reset-sent' });
   }
 
   close(): Promise<void> {
-    if (this.open) this.socket.destroy();
+    if (this.open) {
+      this.#closing = true;
+      // A lost connection's Node socket may be gone already; the application's closes now.
+      if (this.#socketClosed) this.finish();
+      else this.socket.destroy();
+    }
     return this.closed;
   }
 
@@ -177,6 +192,7 @@ export class TcpStream extends SocketHandle implements StreamPeer {
 
   /** TCP_NODELAY: true turns Nagle's algorithm off. */
   setNoDelay(noDelay: boolean): void {
+    if (this.#lost) throw this.#cannot('send');
     if (!this.open || this.socket.destroyed) throw invalidState(this.id, 'is closed, so it sends nothing any more.');
     this.socket.setNoDelay(noDelay);
     this.channel.emit({ type: 'no-delay', noDelay });
@@ -187,14 +203,15 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   }
 
   #held(): boolean {
-    return this.#engineHold || this.#echoHold || this.#acceptHold || this.#appHold || this.socket.destroyed;
-  }
-
-  #write(bytes: Uint8Array, done?: (err?: Error | null) => void): boolean {
-    // Echoes gathered so far were written first, so they must reach the socket first.
-    this.#flushEcho();
-    this.#count(bytes);
-    return this.socket.write(bytes, done);
+    return (
+      this.#engineHold ||
+      this.#acceptHold ||
+      this.#appHold ||
+      this.#lost ||
+      this.#closing ||
+      // A server program blocked in sendall() calls recv() again only once its write is done.
+      (this.#behaviour !== undefined && this.#writes.blocked)
+    );
   }
 
   #count(bytes: Uint8Array): void {
@@ -204,32 +221,42 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     this.channel.send(bytes, counters.writes);
   }
 
-  /**
-   * Hands the gathered echo to Node. Reading stops until it drains only if the bytes are still in
-   * Node's buffer afterwards: write() says false for any write as large as the buffer even when the
-   * kernel took it at once, and holding then cost a pause, a resume and a tick per 16 KiB.
-   */
-  #flushEcho(): void {
-    const buffer = this.#echoBuffer;
-    if (buffer === undefined) return;
-    this.#echoBuffer = undefined;
-    let view = this.#echoRun(buffer);
-    if (this.#echoParts.length > 0) {
-      this.#echoParts.push(view);
-      view = Buffer.concat(this.#echoParts);
-      this.#echoParts = [];
-    }
-    const socket = this.socket;
-    if (socket.write(view) || socket.writableLength < socket.writableHighWaterMark || this.#echoHold) return;
-    this.#echoHold = true;
-    this.socket.once('drain', () => {
-      this.#echoHold = false;
-      this.#pump();
-    });
+  #onChunk(chunk: Buffer): void {
+    this.#pending =
+      this.#pending === undefined ? chunk : Buffer.concat([this.#pending.subarray(this.#pendingAt), chunk]);
+    this.#pendingAt = 0;
+    this.#pump();
   }
 
-  #echoRun(buffer: ArrayBufferLike): Buffer {
-    return Buffer.from(buffer, this.#echoStart, this.#echoEnd - this.#echoStart);
+  #onEnd(): void {
+    this.#eof = true;
+    this.#eofError = errorAfterEof(this.socket);
+    this.#pump();
+  }
+
+  #onError(err: Error): void {
+    const error = toEngineError(err, this.peer());
+    const connected = this.state === 'established' || this.state === 'fin-sent' || this.state === 'fin-received';
+    if (connected && CONNECTION_LOST.has(error.code)) this.#connectionLost(error);
+    // Node closes the socket after its own errors.
+    else this.report(error);
+  }
+
+  /**
+   * ECONNRESET or EPIPE: the peer is gone. Bytes already read are recv()'d first, as they would be
+   * from the kernel's queue; then a program closes its socket, while the learner's stays open
+   * (state `reset`) until they close it.
+   */
+  #connectionLost(error: EngineError): void {
+    this.#pump();
+    this.report(error);
+    this.#lost = true;
+    this.#pending = undefined;
+    if (this.closesOnError) {
+      if (!this.socket.destroyed) this.socket.destroy();
+      return;
+    }
+    this.setState('reset');
   }
 
   /** Re-entrant calls (a sink or behaviour pausing and resuming mid-chunk) are absorbed by the running loop. */
@@ -238,8 +265,8 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     this.#pumping = true;
     try {
       if (this.#pending !== undefined && !this.#held()) this.#deliver();
-      if (this.#eof && this.#pending === undefined && !this.#finReceived && this.open && !this.#held()) {
-        this.#receiveFin();
+      if (this.#eof && this.#pending === undefined && !this.#eofRead && this.open && !this.#held()) {
+        this.#endOfStream();
       }
       this.#syncFlow();
     } finally {
@@ -256,39 +283,41 @@ export class TcpStream extends SocketHandle implements StreamPeer {
    */
   #deliver(): void {
     const counters = this.counters;
-    // Not corked: the echo is gathered into one write anyway, and a corked write would always look
-    // backed up to #flushEcho.
-    this.#delivering = true;
-    try {
-      while (this.#pending !== undefined && !this.#held()) {
-        const chunk: Buffer = this.#pending;
-        const start = this.#pendingAt;
-        // An offset instead of a new Buffer for the rest of the chunk: one allocation per piece, not two.
-        const end = Math.min(chunk.length, start + this.info.recvSize);
-        // A plain Uint8Array view: cheaper than Buffer#subarray, which builds a Buffer (a subclass) per piece.
-        const piece =
-          start === 0 && end === chunk.length
-            ? chunk
-            : new Uint8Array(chunk.buffer, chunk.byteOffset + start, end - start);
-        if (end === chunk.length) {
-          this.#pending = undefined;
-          this.#pendingAt = 0;
-        } else {
-          this.#pendingAt = end;
-        }
-        counters.reads++;
-        counters.bytesIn += piece.length;
-        this.channel.recv(piece, counters.reads);
-        this.#behaviour?.recv?.(this, piece);
+    while (this.#pending !== undefined && !this.#held()) {
+      const chunk: Buffer = this.#pending;
+      const start = this.#pendingAt;
+      // An offset instead of a new Buffer for the rest of the chunk: one allocation per piece, not two.
+      const end = Math.min(chunk.length, start + this.info.recvSize);
+      // A plain Uint8Array view: cheaper than Buffer#subarray, which builds a Buffer (a subclass) per piece.
+      const piece =
+        start === 0 && end === chunk.length
+          ? chunk
+          : new Uint8Array(chunk.buffer, chunk.byteOffset + start, end - start);
+      if (end === chunk.length) {
+        this.#pending = undefined;
+        this.#pendingAt = 0;
+      } else {
+        this.#pendingAt = end;
       }
-    } finally {
-      this.#delivering = false;
-      this.#flushEcho();
+      counters.reads++;
+      counters.bytesIn += piece.length;
+      this.channel.recv(piece, counters.reads);
+      this.#behaviour?.recv?.(this, piece);
     }
   }
 
-  /** recv() returned b'': the peer sent FIN. */
-  #receiveFin(): void {
+  /** recv() returned b'' (the peer sent FIN), or failed with ECONNRESET where Node saw an end. */
+  #endOfStream(): void {
+    this.#eofRead = true;
+    if (this.#eofError !== undefined) {
+      const error = toEngineError({ code: this.#eofError, syscall: 'read' }, this.peer());
+      if (CONNECTION_LOST.has(error.code)) this.#connectionLost(error);
+      else {
+        this.report(error);
+        this.socket.destroy();
+      }
+      return;
+    }
     this.#finReceived = true;
     this.channel.emit({ type: 'fin-received' });
     // If we had sent FIN already, the socket closes next; 'fin-received' as a state would be a detour.
@@ -296,10 +325,10 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     this.#behaviour?.fin?.(this);
   }
 
-  /** Node keeps reading from the kernel only while nothing is held, which bounds memory per connection. */
+  /** Node reads from the kernel only while nothing is held: otherwise the bytes wait in the kernel's queue. */
   #syncFlow(): void {
-    const flow = !this.#held() && this.#pending === undefined;
-    if (flow === this.#flowing || this.socket.destroyed) return;
+    const flow = !this.#held() && this.#pending === undefined && !this.#eof;
+    if (!this.#readingStarted || flow === this.#flowing || this.socket.destroyed) return;
     this.#flowing = flow;
     if (flow) this.socket.resume();
     else this.socket.pause();
@@ -307,6 +336,13 @@ export class TcpStream extends SocketHandle implements StreamPeer {
 
   #cannot(action: 'send' | 'end' | 'reset'): EngineError {
     if (this.state === 'connecting') return invalidState(this.id, `is still connecting, so it cannot ${action} yet.`);
+    if (this.#lost) {
+      const code = this.lastError?.code ?? 'ECONNRESET';
+      return invalidState(
+        this.id,
+        `lost its connection (${code}), so it cannot ${action}: a program's send() would fail with EPIPE (broken pipe) now. Only close() is left.`,
+      );
+    }
     if (!this.open || this.socket.destroyed) return invalidState(this.id, `is closed, so it cannot ${action}.`);
     const what = action === 'send' ? 'send any more' : 'do that again';
     const still = this.#finReceived ? '' : '; it can still receive';

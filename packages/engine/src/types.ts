@@ -27,6 +27,8 @@ export interface TcpListenOptions {
   framing?: FramingConfig;
   /** sensor: the record format each connection decodes, and whether it acknowledges. */
   sensor?: SensorServerConfigInput;
+  /** false: refuse a port another connection still holds, as a socket without SO_REUSEADDR (the seeds') does. */
+  reuseAddress?: boolean;
 }
 
 export interface TcpConnectOptions {
@@ -54,5 +56,17 @@ export interface Target {
   host: string;
   port: number;
 }
+
+/**
+ * Asked right before a socket reaches a peer that no command named just now: each connection a
+ * conditions relay opens to its target, each datagram a UDP relay forwards, each datagram to a UDP
+ * socket's default peer. What was allowed when the relay or the default was set up may not be any
+ * more (the server closed, or is no longer shared). Undefined: go ahead; otherwise why not.
+ */
+export type DestinationCheck = (
+  target: Target,
+  transport: 'tcp' | 'udp',
+  via: 'relay' | 'default-peer',
+) => ErrorInfo | undefined;
 
 export type { ErrorInfo, SocketInfo };

@@ -10,10 +10,10 @@ import {
 } from '@playground/protocol';
 import { type DatagramBehaviour, type DatagramPeer, datagramBehaviour } from './behaviours/index.ts';
 import { endpoint, familyOf } from './endpoints.ts';
-import { invalidState, toEngineError } from './errors.ts';
+import { EngineError, invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
 import { SocketHandle } from './socket-handle.ts';
-import type { Target } from './types.ts';
+import type { DestinationCheck, Target } from './types.ts';
 
 export interface BindOptions {
   host: string;
@@ -25,6 +25,8 @@ export interface BindOptions {
   framing?: FramingConfig | undefined;
   /** sensor: the records the server decodes. */
   sensor?: SensorInfo | undefined;
+  /** Asked for every datagram to the default peer (`remote`): it was allowed when the socket was made. */
+  checkDestination?: DestinationCheck | undefined;
 }
 
 /**
@@ -93,6 +95,8 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
     if (target === undefined) {
       throw invalidState(this.id, 'has no default destination; say where the datagram should go.');
     }
+    const refusal = to === undefined ? this.#options.checkDestination?.(target, 'udp', 'default-peer') : undefined;
+    if (refusal) throw new EngineError(refusal.code, refusal.message, refusal.params ? { params: refusal.params } : {});
     if (bytes.length > MAX_UDP_PAYLOAD) {
       throw toEngineError({ code: 'EMSGSIZE', syscall: 'send' }, { ...target, size: bytes.length });
     }

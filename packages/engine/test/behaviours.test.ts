@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { CHARGEN_LINE_BYTES, CHARGEN_LINES_PER_TICK, chargenLine } from '../src/behaviours/chargen.ts';
 import { daytimeText } from '../src/behaviours/daytime.ts';
-import { pythonStr } from '../src/behaviours/python-str.ts';
+import { seed002Answer } from '../src/behaviours/framed-json.ts';
 import { formatQuote, QUOTES } from '../src/behaviours/quotes.ts';
 import type { Engine } from '../src/index.ts';
 import { type Recorder, sleep, tcpPair, text, until, useEngines } from './helpers.ts';
@@ -237,13 +237,17 @@ describe('framed JSON (the seed 002 server)', () => {
   });
 });
 
-describe("Python's str() of a JSON value", () => {
+describe('seed 002’s answer to a message', () => {
   it.each([
-    ['hola', 'hola'],
-    [{ a: "it's", b: 'x"y' }, `{'a': "it's", 'b': 'x"y'}`],
-    [[1.5, 1e-5, 1e16, -0.25], '[1.5, 1e-05, 1e+16, -0.25]'],
-    [{ n: null, t: true, f: false, s: 'a\nb' }, "{'n': None, 't': True, 'f': False, 's': 'a\\nb'}"],
-  ])('%j → %s', (value, python) => {
-    expect(pythonStr(value)).toBe(python);
+    ['"hola"', 'hola'],
+    ['{"a": "it\'s", "b": "x\\"y"}', `{'a': "it's", 'b': 'x"y'}`],
+    ['[1.5, 1e-5, 1e16, -0.25, 100.0, 15]', '[1.5, 1e-05, 1e+16, -0.25, 100.0, 15]'],
+    ['{"n": null, "t": true, "f": false, "s": "a\\nb"}', "{'n': None, 't': True, 'f': False, 's': 'a\\nb'}"],
+    ['{"b": 1, "2": 2, "a": 3}', "{'b': 1, '2': 2, 'a': 3}"],
+    ['\u0000\u0000 12345678901234567890 \u0000', '12345678901234567890'],
+    ['NaN', 'nan'],
+    ['not json', ''],
+  ])('%s → %s', (message, python) => {
+    expect(seed002Answer(new TextEncoder().encode(message))).toBe(`Respuesta asociada al mensaje ${python}`);
   });
 });

@@ -274,7 +274,7 @@ describe('the conditions stage (TCP)', () => {
     const client = await engine.tcpConnect({ host: '127.0.0.1', port: relay.local!.port });
     const error = await rec.next(relay.id, 'error');
     expect(error.error.code).toBe('ECONNREFUSED');
-    await rec.next(client.id, 'closed', () => true, 3000);
+    await rec.next(client.id, 'state', (e) => e.state === 'reset', 3000);
     expect(engine.info(relay.id)?.kind).toBe('relay');
     expect(engine.sockets().some((s) => s.id === relay.id)).toBe(true);
   });
@@ -292,7 +292,7 @@ describe('the conditions stage (TCP)', () => {
     await rec.next(relay.id, 'relay-flow');
     await engine.send(client.id, encode('never delivered'));
     await engine.close(relay.id);
-    await rec.next(client.id, 'closed', () => true, 3000);
+    await rec.next(client.id, 'state', (e) => e.state === 'reset', 3000);
     const accept = await rec.next(server.id, 'accept');
     await rec.next(accept.connId, 'closed', () => true, 3000);
     expect(rec.of(relay.id, 'relay-flow').map((f) => f.flow)).toEqual(['opened', 'closed']);

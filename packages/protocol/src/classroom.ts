@@ -36,6 +36,12 @@ export const ClassPublishShape = { socketId: SocketId, published: z.boolean().de
 export const ClassAllowPeersShape = { allowed: z.boolean() };
 /** Closes every socket of every session of that student; the student's page is told why. */
 export const ClassStopStudentSocketsShape = { studentId: StudentId };
+/**
+ * Takes joins back: each student's token stops working at once, their sessions end (close code
+ * CLOSE_REMOVED_FROM_CLASS) with every socket, and they leave the roster. To come back they join
+ * again with the code.
+ */
+export const ClassRevokeShape = { studentIds: z.array(StudentId).min(1).max(1000) };
 /** Streams one student's events to the teacher's page (null stops). */
 export const ClassSpotlightShape = { studentId: StudentId.nullable() };
 /** The page reports where its learner is in a lesson (null: no lesson open). */
@@ -123,6 +129,26 @@ export const RosterStudent = z.object({
 });
 export type RosterStudent = z.infer<typeof RosterStudent>;
 
+/** Student tokens one class holds at most: a full class refuses joins until the teacher removes some. */
+export const MAX_JOINS = 1000;
+
+/**
+ * One join: a token handed out by `POST /api/join`. `waiting` until a page opens a session with
+ * it (a waiting join expires unused after a while), `joined` after.
+ */
+export const ClassJoin = z.object({
+  studentId: StudentId,
+  name: z.string(),
+  /** The address the join came from: many joins from one address stand out. */
+  address: z.string(),
+  /** When it joined (milliseconds since 1970, the bridge's clock). */
+  joinedAt: z.number(),
+  status: z.enum(['waiting', 'joined']),
+  /** A waiting join that nobody uses is forgotten at this time (milliseconds since 1970). */
+  expiresAt: z.number().optional(),
+});
+export type ClassJoin = z.infer<typeof ClassJoin>;
+
 /** To a teacher's page after `class.watch`, at most a few times a second and only when something changed. */
 export const Roster = z.object({
   type: z.literal('roster'),
@@ -132,6 +158,8 @@ export const Roster = z.object({
   allowPeers: z.boolean(),
   published: z.array(ClassServer).max(100),
   students: z.array(RosterStudent).max(1000),
+  /** Every join the class holds, newest first: the teacher sees floods and takes joins back (`class.revoke`). */
+  joins: z.array(ClassJoin).max(MAX_JOINS),
 });
 export type Roster = z.infer<typeof Roster>;
 
@@ -154,6 +182,3 @@ export const Spotlight = z.object({
     .optional(),
 });
 export type Spotlight = z.infer<typeof Spotlight>;
-
-/** WebSocket close code: the same session was resumed by another page (tab), which now has it. */
-export const CLOSE_RESUMED_ELSEWHERE = 4001;

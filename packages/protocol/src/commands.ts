@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ClassAllowPeersShape,
   ClassPublishShape,
+  ClassRevokeShape,
   ClassSpotlightShape,
   ClassStopStudentSocketsShape,
   ClassUnwatchShape,
@@ -40,6 +41,12 @@ export const TcpListen = command('tcp.listen', {
   sensor: SensorServerConfig.optional(),
   /** `one-at-a-time`: like the seeds' accept() loop, one client is served until it closes; the rest wait. */
   concurrency: Concurrency.default('concurrent'),
+  /**
+   * `false`: like the seeds' servers, which do not set SO_REUSEADDR, refuse (EADDRINUSE) a port that
+   * a connection still holds (TIME_WAIT after the server closed first). Node always sets it, so the
+   * playground checks the kernel's table first and refuses on Python's behalf.
+   */
+  reuseAddress: z.boolean().default(true),
 });
 
 export const TcpConnect = command('tcp.connect', {
@@ -175,6 +182,7 @@ export const ClassPublish = command('class.publish', ClassPublishShape);
 export const ClassAllowPeers = command('class.allowPeers', ClassAllowPeersShape);
 export const ClassStopStudentSockets = command('class.stopStudentSockets', ClassStopStudentSocketsShape);
 export const ClassSpotlight = command('class.spotlight', ClassSpotlightShape);
+export const ClassRevoke = command('class.revoke', ClassRevokeShape);
 /** Any page: where its learner is in a guided lesson (shown on the teacher's roster). */
 export const LessonProgressReport = command('lesson.progress', LessonProgressShape);
 
@@ -204,6 +212,7 @@ export const Command = z.discriminatedUnion('type', [
   ClassAllowPeers,
   ClassStopStudentSockets,
   ClassSpotlight,
+  ClassRevoke,
   LessonProgressReport,
 ]);
 export type Command = z.infer<typeof Command>;

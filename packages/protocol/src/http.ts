@@ -34,9 +34,13 @@ export const JoinReply = z.object({
 });
 export type JoinReply = z.infer<typeof JoinReply>;
 
-/** Body of every refused `/api/…` request; `retryAfterS` (also the Retry-After header) comes with 429. */
+/**
+ * Body of every refused `/api/…` request; `retryAfterS` (also the Retry-After header) comes with
+ * 429; `reason` tells a full class (503) from a computer that joined the most times allowed.
+ */
 export const HttpError = z.object({
   error: z.string(),
   retryAfterS: z.number().int().optional(),
+  reason: z.enum(['classFull', 'addressFull']).optional(),
 });
 export type HttpError = z.infer<typeof HttpError>;

@@ -1,4 +1,5 @@
 export * from './classroom.ts';
+export * from './close-codes.ts';
 export * from './commands.ts';
 export * from './conditions.ts';
 export * from './errors.ts';

@@ -17,7 +17,9 @@ export type SocketKind = z.infer<typeof SocketKind>;
 
 /**
  * What the socket API has observed, never a guess about the kernel: `fin-sent` means we called
- * end() (shutdown(SHUT_WR)); `fin-received` means a read returned 0 bytes (Python's `b''`).
+ * end() (shutdown(SHUT_WR)); `fin-received` means a read returned 0 bytes (Python's `b''`);
+ * `reset` means a read or write failed with ECONNRESET or EPIPE: the connection is gone, but the
+ * socket stays open (as Python's does after ConnectionResetError) until it is closed.
  */
 export const SocketState = z.enum([
   'listening',
@@ -26,6 +28,7 @@ export const SocketState = z.enum([
   'established',
   'fin-sent',
   'fin-received',
+  'reset',
   'closed',
 ]);
 export type SocketState = z.infer<typeof SocketState>;
@@ -93,6 +96,8 @@ export const SocketInfo = z.object({
   framing: FramingConfig.optional(),
   /** TCP servers: how clients are served. */
   concurrency: Concurrency.optional(),
+  /** TCP servers: false when started like the seeds' servers, without SO_REUSEADDR (`tcp.listen`). */
+  reuseAddress: z.boolean().optional(),
   /** Clients opened together by one `tcp.spawn` share a group, e.g. `spawn-1`. */
   group: z.string().max(64).optional(),
   /** A `relay`: the conditions stage, where it forwards to, and the seed of its random decisions. */

@@ -1,54 +1,23 @@
 import type { EngineEvent } from '@playground/engine';
-import type {
-  ClassInfo,
-  ClassServer,
-  Command,
-  EventBatch,
-  LessonProgress,
-  ReplyResult,
-  Roster,
-  RosterStudent,
-  SessionState,
-  Spotlight,
-} from '@playground/protocol';
+import type { ClassInfo, Command, EventBatch, ReplyResult, Roster, Spotlight } from '@playground/protocol';
+import type { Credentials } from '../auth/credentials.ts';
 import { BridgeError } from '../session/bridge-error.ts';
-import type { SocketTable } from './socket-table.ts';
+import type { ClassMember, StudentRecord } from './class-member.ts';
+import { type ClassState, publishedServers, rosterStudents, serversFor } from './class-views.ts';
 
-/** What the classroom needs of a session (the Session class implements it). */
-export interface ClassMember {
-  readonly id: string;
-  readonly role: 'local' | 'student' | 'teacher';
-  readonly name: string | undefined;
-  readonly studentId: string | undefined;
-  /** A page is attached right now (false while the session waits to be resumed). */
-  readonly attached: boolean;
-  readonly table: SocketTable;
-  snapshotState(): SessionState;
-  sendMessage(message: Roster | ClassInfo | Spotlight): void;
-  /** Bytes queued on the page's WebSocket (0 when none is attached). */
-  bufferedAmount(): number;
-  /** Closes every socket of the session; the session itself stays. */
-  stopAllSockets(): Promise<void>;
-}
+export type { ClassMember } from './class-member.ts';
 
 export type ClassCommand = Extract<Command, { type: `class.${string}` | 'lesson.progress' }>;
 
 export interface ClassroomOptions {
+  /** The joins (student tokens): listed on the roster, taken back by `class.revoke`. */
+  credentials?: Pick<Credentials, 'joins' | 'revoke' | 'used'>;
   /** LAN mode: the code students type. */
   joinCode: string | undefined;
   /** The addresses students can open, one per network interface. */
   joinUrls: () => string[];
   /** Roster and class updates go out at most this often. */
   intervalMs?: number;
-}
-
-interface StudentRecord {
-  studentId: string;
-  name: string;
-  sessions: Set<ClassMember>;
-  /** The session the roster and the spotlight show: the one most recently opened or resumed. */
-  latest: ClassMember | null;
-  progress: LessonProgress | null;
 }
 
 interface SpotlightTarget {
@@ -102,6 +71,7 @@ export class Classroom {
         this.students.set(member.studentId, record);
       }
       record.sessions.add(member);
+      this.options.credentials?.used(member.studentId);
       this.becameLatest(record, member);
       this.sendClassInfo(member, true);
     }
@@ -237,6 +207,9 @@ export class Classroom {
         await Promise.all([...record.sessions].map((s) => s.stopAllSockets()));
         return {};
       }
+      case 'class.revoke':
+        await this.revoke(command.studentIds);
+        return {};
       case 'class.spotlight': {
         if (command.studentId === null) {
           this.spotlights.delete(member);
@@ -254,6 +227,11 @@ export class Classroom {
         return {};
       }
     }
+  }
+
+  /** A join was made, first used, expired or taken back: the teacher's list of joins changed. */
+  joinsChanged(): void {
+    this.markRoster();
   }
 
   close(): void {
@@ -335,90 +313,48 @@ export class Classroom {
 
   /** Only what changed for this student, unless `force` (a page that just attached has nothing yet). */
   private sendClassInfo(member: ClassMember, force: boolean): void {
-    const info: ClassInfo = { type: 'class', allowPeers: this.allowPeers, servers: this.serversFor(member) };
+    const info: ClassInfo = { type: 'class', allowPeers: this.allowPeers, servers: serversFor(this.state, member) };
     const text = JSON.stringify(info);
     if (!force && this.lastSent.get(member) === text) return;
     this.lastSent.set(member, text);
     member.sendMessage(info);
   }
 
+  private get state(): ClassState {
+    return { members: this.members, students: this.students, published: this.published, allowPeers: this.allowPeers };
+  }
+
   private roster(): Roster {
-    const students: RosterStudent[] = [...this.students.values()]
-      .sort((a, b) => a.name.localeCompare(b.name) || a.studentId.localeCompare(b.studentId, 'en', { numeric: true }))
-      .map((record) => {
-        const live = [...record.sessions];
-        const presence = live.length === 0 ? 'gone' : live.some((s) => s.attached) ? 'connected' : 'away';
-        const { sockets, more } = record.latest?.table.roster() ?? { sockets: [], more: 0 };
-        return {
-          studentId: record.studentId,
-          name: record.name,
-          presence,
-          sessions: live.length,
-          sockets,
-          moreSockets: more,
-          progress: record.progress,
-        };
-      });
     return {
       type: 'roster',
       joinCode: this.options.joinCode ?? null,
       joinUrls: this.options.joinUrls(),
       allowPeers: this.allowPeers,
-      published: this.publishedServers(),
-      students,
+      published: publishedServers(this.state),
+      students: rosterStudents(this.state),
+      joins: this.options.credentials?.joins() ?? [],
     };
   }
 
-  private publishedServers(): ClassServer[] {
-    const servers: ClassServer[] = [];
-    for (const owner of this.published) {
-      const slash = owner.indexOf('/');
-      const member = this.members.get(owner.slice(0, slash));
-      const row = member?.table.get(owner.slice(slash + 1));
-      const server = row && classServer(row.info, 'teacher');
-      if (server && row.state !== 'closed') servers.push(server);
-    }
-    return servers;
-  }
-
-  private serversFor(member: ClassMember): ClassServer[] {
-    const servers = this.publishedServers();
-    if (!this.allowPeers) return servers;
-    for (const other of this.members.values()) {
-      if (other.role !== 'student' || other.studentId === member.studentId) continue;
-      for (const info of other.table.servers()) {
-        const server = classServer(info, 'student', other.name);
-        if (server && servers.length < 500) servers.push(server);
+  /**
+   * Takes joins back (ids already gone are fine: a waiting join may just have expired). Their tokens
+   * stop working first, so a page cannot open a new session while the old ones end.
+   */
+  private async revoke(studentIds: readonly string[]): Promise<void> {
+    this.options.credentials?.revoke(studentIds);
+    const ending: Promise<void>[] = [];
+    for (const id of studentIds) {
+      const record = this.students.get(id);
+      if (!record) continue;
+      this.students.delete(id);
+      for (const [teacher, target] of this.spotlights) {
+        if (target.studentId !== id) continue;
+        this.spotlights.delete(teacher);
+        teacher.sendMessage({ type: 'spotlight', studentId: null });
       }
+      ending.push(...[...record.sessions].map((s) => s.removeFromClass()));
     }
-    return servers;
+    this.markRoster();
+    await Promise.all(ending);
   }
-}
-
-/** What a client on this playground connects to: the bridge runs where the server listens. */
-function classServer(
-  info: {
-    id: string;
-    kind: string;
-    local?: { address: string; port: number };
-    behaviour?: ClassServer['behaviour'];
-    recvSize: number;
-  },
-  owner: ClassServer['owner'],
-  ownerName?: string,
-): ClassServer | undefined {
-  if ((info.kind !== 'tcp-server' && info.kind !== 'udp') || !info.local || info.local.port === 0) return undefined;
-  const address = info.local.address;
-  const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
-  const server: ClassServer = {
-    owner,
-    socketId: info.id,
-    kind: info.kind,
-    host,
-    port: info.local.port,
-    recvSize: info.recvSize,
-  };
-  if (ownerName) server.ownerName = ownerName;
-  if (info.behaviour) server.behaviour = info.behaviour;
-  return server;
 }

@@ -1,20 +1,24 @@
-import { JoinRequest, type SessionInfo } from '@playground/protocol';
+import { type HttpError, type JoinReply, JoinRequest, type SessionInfo } from '@playground/protocol';
 import express, { type Request, type Response, type Router } from 'express';
 import type { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import type { Credentials } from '../auth/credentials.ts';
 import { isLoopback, remoteOf } from '../policy/addresses.ts';
+import type { AddressBuckets } from '../quota/address-buckets.ts';
 import { fromOwnPage } from './same-origin.ts';
 
 export interface AuthDeps {
   credentials: Credentials;
+  /** Wrong join codes per address. */
   joinAttempts: AttemptLimiter;
+  /** Joins (right code) per address. */
+  joinRate: AddressBuckets;
 }
 
 /**
  * How a page gets its WebSocket token. No route sends CORS headers, so another site can neither
  * read these answers nor (with Origin and Sec-Fetch-Site checked) even get them computed.
  */
-export function authRoutes({ credentials, joinAttempts }: AuthDeps): Router {
+export function authRoutes({ credentials, joinAttempts, joinRate }: AuthDeps): Router {
   const router = express.Router();
   router.use('/api/session', noStore);
   router.use('/api/join', noStore);
@@ -46,9 +50,21 @@ export function authRoutes({ credentials, joinAttempts }: AuthDeps): Router {
       joinAttempts.fail(address);
       return refuse(res, 403, 'That join code is not right; ask your teacher for the code on the screen.');
     }
-    const token = credentials.addStudent(body.data.name);
-    if (token === undefined) return refuse(res, 503, 'The class is full; ask your teacher to restart the playground.');
-    res.json({ token, role: 'student' });
+    const rate = joinRate.take(address);
+    if (!rate.ok) {
+      res.setHeader('Retry-After', String(rate.retryAfterS));
+      return res.status(429).json({
+        error: `Too many joins from this computer; try again in ${rate.retryAfterS} s.`,
+        retryAfterS: rate.retryAfterS,
+      } satisfies HttpError);
+    }
+    const joined = credentials.addStudent(body.data.name, address);
+    if (joined.ok) return res.json({ token: joined.token, role: 'student' } satisfies JoinReply);
+    const error =
+      joined.reason === 'addressFull'
+        ? `This computer already joined the class ${joined.max} times, the most allowed; ask your teacher to remove joins you do not use.`
+        : 'The class is full; ask your teacher to remove joins that are not used.';
+    return res.status(503).json({ error, reason: joined.reason } satisfies HttpError);
   });
   return router;
 }

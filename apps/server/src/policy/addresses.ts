@@ -24,19 +24,42 @@ export function familyOf(address: string): Family {
   return isIP(address) === 6 ? 'ipv6' : 'ipv4';
 }
 
-/** `::ffff:127.0.0.1` is 127.0.0.1: a dual-stack socket reports IPv4 peers that way. */
-export function unmapIPv4(address: string): string {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return m ? (m[1] as string) : address;
+const MAPPED = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/;
+/** NAT64's well-known prefix: on a network with NAT64, `64:ff9b::a9fe:a9fe` reaches 169.254.169.254. */
+const NAT64 = /^64:ff9b::([0-9a-f]{1,4}):([0-9a-f]{1,4})$/;
+
+/**
+ * One spelling per address, so every check sees the same text: IPv6 compressed and lower-case, and
+ * an IPv4-mapped IPv6 address in any form (`::ffff:169.254.169.254`, `::ffff:a9fe:a9fe`,
+ * `0:0:0:0:0:ffff:A9FE:A9FE`, …) as the IPv4 address it is, which is how a dual-stack socket reports
+ * IPv4 peers and where a connect to it goes. The WHATWG URL parser does the IPv6 normalising.
+ * Anything that is not an IP address comes back unchanged.
+ */
+export function canonicalAddress(address: string): string {
+  if (isIP(address) !== 6 || address.includes('%')) return address;
+  let compressed: string;
+  try {
+    compressed = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return address;
+  }
+  const m = MAPPED.exec(compressed);
+  return m ? embeddedIPv4(m) : compressed;
+}
+
+function embeddedIPv4(m: RegExpExecArray): string {
+  const high = Number.parseInt(m[1] as string, 16);
+  const low = Number.parseInt(m[2] as string, 16);
+  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
 /** The peer of an HTTP request or upgrade, as a plain address: the key of every per-address limit. */
 export function remoteOf(req: { socket: { remoteAddress?: string | undefined } }): string {
-  return unmapIPv4(req.socket.remoteAddress ?? '');
+  return canonicalAddress(req.socket.remoteAddress ?? '');
 }
 
 export function isLoopback(address: string): boolean {
-  const plain = unmapIPv4(address);
+  const plain = canonicalAddress(address);
   return isIP(plain) !== 0 && loopback.check(plain, familyOf(plain));
 }
 
@@ -46,15 +69,21 @@ unspecified.addAddress('::', 'ipv6');
 
 /** 0.0.0.0 and :: mean "any address"; connecting to them reaches this computer, so they are never targets. */
 export function isUnspecified(address: string): boolean {
-  const plain = unmapIPv4(address);
+  const plain = canonicalAddress(address);
   return isIP(plain) !== 0 && unspecified.check(plain, familyOf(plain));
 }
 
-/** The special range an address falls in, if any. */
+/** The special range an address falls in, if any; an IPv4 address behind NAT64's prefix counts as itself. */
 export function specialRange(address: string): (typeof SPECIAL_RANGES)[number] | undefined {
-  const plain = unmapIPv4(address);
+  const plain = canonicalAddress(address);
   if (isIP(plain) === 0) return undefined;
-  return SPECIAL_RANGES.find((r) => subnetContains(r.net, r.prefix, r.family, plain));
+  const nat64 = NAT64.exec(plain);
+  const candidates = nat64 ? [plain, embeddedIPv4(nat64)] : [plain];
+  for (const candidate of candidates) {
+    const range = SPECIAL_RANGES.find((r) => subnetContains(r.net, r.prefix, r.family, candidate));
+    if (range) return range;
+  }
+  return undefined;
 }
 
 export function subnetContains(net: string, prefix: number, family: Family, address: string): boolean {
@@ -64,11 +93,18 @@ export function subnetContains(net: string, prefix: number, family: Family, addr
   return list.check(address, family);
 }
 
-/** Every address of this computer right now, lower-case: loopback and each interface's. */
+let cached: { at: number; addresses: Set<string> } | undefined;
+/** A relay asks for every datagram it forwards; interfaces change far more slowly than that. */
+const LOCAL_ADDRESSES_MAX_AGE_MS = 1000;
+
+/** Every address of this computer (as of at most a second ago), canonical: loopback and each interface's. */
 export function localAddresses(): Set<string> {
-  const out = new Set(['127.0.0.1', '::1']);
+  const now = performance.now();
+  if (cached && now - cached.at < LOCAL_ADDRESSES_MAX_AGE_MS) return cached.addresses;
+  const addresses = new Set(['127.0.0.1', '::1']);
   for (const list of Object.values(networkInterfaces())) {
-    for (const iface of list ?? []) out.add(iface.address.toLowerCase());
+    for (const iface of list ?? []) addresses.add(canonicalAddress(iface.address).toLowerCase());
   }
-  return out;
+  cached = { at: now, addresses };
+  return addresses;
 }

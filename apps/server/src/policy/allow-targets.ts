@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { type Family, familyOf, SPECIAL_RANGES, subnetContains, unmapIPv4 } from './addresses.ts';
+import { canonicalAddress, type Family, familyOf, SPECIAL_RANGES, subnetContains } from './addresses.ts';
 
 /** One `--allow-target`: a set of addresses, optionally one port. */
 export interface AllowRule {
@@ -76,10 +76,10 @@ async function resolveName(
 }
 
 function makeRule(spec: string, rawAddress: string, parsed: ParsedSpec): AllowRule {
-  // Targets are checked unmapped (`::ffff:10.0.0.5` is 10.0.0.5), so mapped rules are unmapped too.
-  const address = unmapIPv4(rawAddress);
+  // Targets are checked in canonical form (`::ffff:10.0.0.5` is 10.0.0.5), so rules are too.
+  const address = canonicalAddress(rawAddress);
   const family: Family = familyOf(address);
-  const mapped = address !== rawAddress;
+  const mapped = family === 'ipv4' && isIP(rawAddress) === 6;
   const prefix = parsed.prefix === undefined ? (family === 'ipv6' ? 128 : 32) : parsed.prefix - (mapped ? 96 : 0);
   if (prefix < 0) throw invalid(spec, 'an IPv4-mapped range needs a prefix length of at least 96');
   const list = new BlockList();

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { unmapIPv4 } from './addresses.ts';
+import { canonicalAddress } from './addresses.ts';
 
 export type Transport = 'tcp' | 'udp';
 
@@ -13,26 +13,41 @@ interface Listener {
 /**
  * Every TCP server and UDP endpoint listening in any session of this bridge. In LAN mode these
  * are the only targets a client may reach by default, so a class can talk to each other's servers
- * without the bridge becoming a way into the teacher's computer or network.
+ * without the bridge becoming a way into the teacher's computer or network. Kept by port: a relay
+ * asks about its target for every connection and datagram it forwards.
  */
 export class ListenerRegistry {
-  private readonly listeners = new Map<string, Listener>();
+  private readonly byOwner = new Map<string, Listener>();
+  private readonly byPort = new Map<number, Map<string, Listener>>();
 
   add(owner: string, listener: Listener): void {
-    this.listeners.set(owner, { ...listener, address: unmapIPv4(listener.address).toLowerCase() });
+    this.remove(owner);
+    const entry = { ...listener, address: canonicalAddress(listener.address).toLowerCase() };
+    this.byOwner.set(owner, entry);
+    let onPort = this.byPort.get(entry.port);
+    if (!onPort) {
+      onPort = new Map();
+      this.byPort.set(entry.port, onPort);
+    }
+    onPort.set(owner, entry);
   }
 
   remove(owner: string): void {
-    this.listeners.delete(owner);
+    const entry = this.byOwner.get(owner);
+    if (!entry) return;
+    this.byOwner.delete(owner);
+    const onPort = this.byPort.get(entry.port);
+    onPort?.delete(owner);
+    if (onPort?.size === 0) this.byPort.delete(entry.port);
   }
 
   /** Drops every listener whose owner key starts with `prefix` (a session going away). */
   removeAll(prefix: string): void {
-    for (const owner of [...this.listeners.keys()]) if (owner.startsWith(prefix)) this.listeners.delete(owner);
+    for (const owner of [...this.byOwner.keys()]) if (owner.startsWith(prefix)) this.remove(owner);
   }
 
   get size(): number {
-    return this.listeners.size;
+    return this.byOwner.size;
   }
 
   /**
@@ -46,10 +61,12 @@ export class ListenerRegistry {
 
   /** The owners (`<session>/<socket>`) of the listeners that receive what is sent to `address`:`port`. */
   owners(address: string, port: number, transport: Transport, local: Set<string>): string[] {
-    const target = unmapIPv4(address).toLowerCase();
+    const onPort = this.byPort.get(port);
+    if (!onPort) return [];
+    const target = canonicalAddress(address).toLowerCase();
     const found: string[] = [];
-    for (const [owner, l] of this.listeners) {
-      if (l.port !== port || l.transport !== transport) continue;
+    for (const [owner, l] of onPort) {
+      if (l.transport !== transport) continue;
       if (
         l.address === target ||
         (l.address === '::' && local.has(target)) ||

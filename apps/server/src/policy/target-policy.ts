@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Mode } from '@playground/protocol';
 import type { SessionLimits } from '../config.ts';
 import { BridgeError } from '../session/bridge-error.ts';
-import { isLoopback, isUnspecified, localAddresses, specialRange, unmapIPv4 } from './addresses.ts';
+import { canonicalAddress, isLoopback, isUnspecified, localAddresses, specialRange } from './addresses.ts';
 import type { AllowRule } from './allow-targets.ts';
 import type { ListenerRegistry, Transport } from './listener-registry.ts';
 import { resolveOnce } from './resolve.ts';
@@ -60,7 +60,7 @@ export class TargetPolicy {
     if (!BINDABLE_HOSTS.has(host)) {
       throw new BridgeError(
         'not_allowed',
-        `A server can listen on 127.0.0.1, ::1 (this computer only) or 0.0.0.0, :: (every interface), not on ${host}.`,
+        `A server can listen on 127.0.0.1, ::1, localhost (this computer only) or 0.0.0.0, :: (every interface), not on ${host}.`,
         { host },
       );
     }
@@ -69,7 +69,25 @@ export class TargetPolicy {
 
   async checkTarget(host: string, port: number, transport: Transport): Promise<ResolvedTarget> {
     this.checkOwnPort(port);
-    const address = unmapIPv4(isIP(host) ? host : await this.resolve(host));
+    const address = canonicalAddress(isIP(host) ? host : await this.resolve(host));
+    return this.checkAddress(address, port, transport, host);
+  }
+
+  /**
+   * The same verdict for an address already resolved, at once: a relay asks it for every connection
+   * and datagram it forwards, and a UDP socket for every datagram to its default peer, because what
+   * was allowed when they were made (a classmate's server, a published one) may not be any more.
+   */
+  checkAddress(rawAddress: string, port: number, transport: Transport, host = rawAddress): ResolvedTarget {
+    this.checkOwnPort(port);
+    const address = canonicalAddress(rawAddress);
+    if (address.includes('%')) {
+      throw new BridgeError(
+        'not_allowed',
+        `${address} names a network interface (a scoped, link-local address); the playground never connects there.`,
+        { host, address },
+      );
+    }
     if (isUnspecified(address)) {
       throw new BridgeError(
         'not_allowed',

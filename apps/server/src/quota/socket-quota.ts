@@ -11,15 +11,16 @@ export function checkSocketQuota(
   limits: SessionLimits,
   kind: 'tcp-server' | 'tcp-client' | 'udp',
 ): void {
-  const open = engine.sockets();
-  if (open.length >= limits.maxSockets) {
-    throw new BridgeError('quota', `This session already has ${open.length} open sockets, the most allowed.`, {
+  // Relays' connections for their clients count: each is a descriptor the session holds.
+  const count = engine.socketCount();
+  if (count >= limits.maxSockets) {
+    throw new BridgeError('quota', `This session already has ${count} open sockets, the most allowed.`, {
       limit: 'maxSockets',
       max: limits.maxSockets,
     });
   }
   if (kind === 'tcp-client') return;
-  const servers = open.filter((s) => s.kind === 'tcp-server' || s.kind === 'udp').length;
+  const servers = engine.sockets().filter((s) => s.kind === 'tcp-server' || s.kind === 'udp').length;
   if (servers >= limits.maxServers) {
     throw new BridgeError('quota', `This session already has ${servers} servers, the most allowed.`, {
       limit: 'maxServers',

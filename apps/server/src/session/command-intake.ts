@@ -24,6 +24,7 @@ const NEVER_PENDING: ReadonlySet<CommandType> = new Set([
   'class.allowPeers',
   'class.stopStudentSockets',
   'class.spotlight',
+  'class.revoke',
   'lesson.progress',
   'conditions.update',
 ]);

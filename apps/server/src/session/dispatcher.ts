@@ -11,11 +11,18 @@ import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
 import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
+import { tooComplex } from './command-scan.ts';
 import { dispatchLab } from './lab-commands.ts';
 import { planSend } from './send-plan.ts';
 
-/** Reads a raw WebSocket message into a valid command, or says exactly what is wrong with it. */
+/**
+ * Reads a raw WebSocket message into a valid command, or says exactly what is wrong with it. Text
+ * too deeply nested or with too many values to be any command is not even parsed (`bad_json`).
+ */
 export function parseCommand(raw: string): { id: CommandId | null; command?: Command; error?: BridgeError } {
+  const complex = tooComplex(raw);
+  if (complex)
+    return { id: null, error: new BridgeError('bad_json', `The bridge does not read this message: ${complex}.`) };
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -32,7 +39,8 @@ export function parseCommand(raw: string): { id: CommandId | null; command?: Com
 
 /** The id is echoed in the reply only if it is a valid id, so the reply itself always fits the protocol. */
 function commandIdOf(json: unknown): CommandId | null {
-  if (typeof json !== 'object' || json === null) return null;
+  // No id, no zod: a failed parse builds an error with messages, the most a bad message costs.
+  if (typeof json !== 'object' || json === null || (json as { id?: unknown }).id === undefined) return null;
   const id = CommandId.safeParse((json as { id?: unknown }).id);
   return id.success ? id.data : null;
 }
@@ -74,8 +82,18 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'tcp.listen': {
       policy.checkListen(command.host, command.port);
       checkSocketQuota(engine, limits, 'tcp-server');
-      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor } = command;
-      const socket = await engine.tcpListen({ host, port, backlog, recvSize, behaviour, concurrency, framing, sensor });
+      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress } = command;
+      const socket = await engine.tcpListen({
+        host,
+        port,
+        backlog,
+        recvSize,
+        behaviour,
+        concurrency,
+        framing,
+        sensor,
+        reuseAddress,
+      });
       await ctx.wire?.settle();
       return { socket };
     }
@@ -170,6 +188,7 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'class.allowPeers':
     case 'class.stopStudentSockets':
     case 'class.spotlight':
+    case 'class.revoke':
     case 'lesson.progress':
       return required(ctx.classroom, command.type).handle(command);
   }

@@ -12,9 +12,10 @@ export interface OutboxSink {
   release(): void;
   /** Bytes the WebSocket has queued but not yet handed to the kernel. */
   bufferedAmount(): number;
-  /** Called with true when the browser falls behind (stop reading sockets), false when it caught up. */
-  onPressure(paused: boolean): void;
 }
+
+/** What one queued event costs on the wire besides its preview: its JSON keys, numbers and ids. */
+const EVENT_OVERHEAD_BYTES = 120;
 
 /**
  * Flushes that may go out on the next tick although the last one left less than a frame ago. Each
@@ -34,10 +35,13 @@ const EAGER_MAX_EVENTS = 32;
  * ping-pong) goes out on the next tick, so batching never delays it by a frame. When the browser
  * cannot keep up, byte events beyond the per-flush budget are folded (counted, not sent); state
  * events are never folded, and counters are exact because every event is counted before folding.
+ * While the WebSocket holds more than the high-water mark, batches wait (the session's output
+ * budget pauses what produces them); what waits here counts in that budget (`queuedBytes`).
  */
 export class Outbox {
   private queue: SocketEvent[] = [];
   private previewBytes = 0;
+  private queued = 0;
   private folded = 0;
   private readonly counters = new Map<string, Counters>();
   private readonly dirty = new Set<string>();
@@ -49,7 +53,6 @@ export class Outbox {
   private frameStart = Number.NEGATIVE_INFINITY;
   private eagerInFrame = 0;
   private eagerCredit = 0;
-  private paused = false;
   private holding = false;
   private closed = false;
   private readonly fullPreviews: TokenBucket;
@@ -67,17 +70,25 @@ export class Outbox {
     if (!isDataEvent(event)) {
       if (event.type === 'closed') this.retired.add(event.socketId);
       this.queue.push(toWireEvent(event, this.previewCap));
+      this.queued += EVENT_OVERHEAD_BYTES;
     } else {
       const counters = this.count(event);
       if (this.overBudget()) {
         this.folded++;
       } else {
         const cap = this.previewSize(event.data.byteLength);
-        this.previewBytes += Math.min(event.data.byteLength, cap);
+        const preview = Math.min(event.data.byteLength, cap);
+        this.previewBytes += preview;
+        this.queued += EVENT_OVERHEAD_BYTES + Math.ceil(preview / 3) * 4;
         this.queue.push(toWireEvent(event, cap, streamOffset(counters, event)));
       }
     }
     this.schedule();
+  }
+
+  /** About how many bytes the queued events will take on the wire (their previews in base64). */
+  get queuedBytes(): number {
+    return this.queued;
   }
 
   /**
@@ -125,13 +136,13 @@ export class Outbox {
     const batch: EventBatch = { type: 'events', events: this.queue, folded: this.folded, counters };
     this.queue = [];
     this.previewBytes = 0;
+    this.queued = 0;
     this.folded = 0;
     this.dirty.clear();
     for (const id of this.retired) this.counters.delete(id);
     this.retired.clear();
     this.lastFlush = performance.now();
     this.sink.send(batch);
-    this.updatePressure();
   }
 
   close(): void {
@@ -213,33 +224,10 @@ export class Outbox {
       return;
     }
     if (this.sink.bufferedAmount() > this.config.highWaterBytes) {
-      this.updatePressure();
       this.timer = setTimeout(() => this.tick(), this.config.flushIntervalMs);
       return;
     }
     this.send();
-  }
-
-  private updatePressure(): void {
-    const buffered = this.sink.bufferedAmount();
-    if (!this.paused && buffered > this.config.highWaterBytes) {
-      this.paused = true;
-      this.sink.onPressure(true);
-      this.watchDrain();
-    } else if (this.paused && buffered < this.config.lowWaterBytes) {
-      this.paused = false;
-      this.sink.onPressure(false);
-    }
-  }
-
-  /** While paused no new events arrive to trigger a flush, so poll the socket until it drained. */
-  private watchDrain(): void {
-    const check = (): void => {
-      if (this.closed) return;
-      this.updatePressure();
-      if (this.paused) setTimeout(check, this.config.flushIntervalMs).unref();
-    };
-    setTimeout(check, this.config.flushIntervalMs).unref();
   }
 
   private clearTimer(): void {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
+  CLOSE_REMOVED_FROM_CLASS,
   CLOSE_RESUMED_ELSEWHERE,
+  CLOSE_TOO_FAR_BEHIND,
   type ClassInfo,
   type EventBatch,
   type KernelSnapshot,
@@ -24,17 +26,22 @@ import { EventHistory } from '../classroom/event-history.ts';
 import { SocketTable } from '../classroom/socket-table.ts';
 import type { PlaygroundConfig } from '../config.ts';
 import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
+import { destinationCheck } from '../policy/destination-check.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { formatBytes } from '../quota/format.ts';
-import { type RateLimit, RateMeter } from '../quota/rate-meter.ts';
+import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
+import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
 import { SessionWire } from '../wire/session-wire.ts';
 import { CommandIntake } from './command-intake.ts';
+import { CommandQueue } from './command-queue.ts';
 import { Outbox } from './outbox.ts';
+import { OutputBudget } from './output-budget.ts';
 import { PageLink } from './page-link.ts';
+import { ReadingHold } from './reading-hold.ts';
 
 export interface SessionDeps {
   config: PlaygroundConfig;
@@ -55,14 +62,8 @@ export interface SessionDeps {
   onClosed?: (session: Session) => void;
 }
 
-/** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */
-type Hold = 'browser' | 'rate';
-
 /** A kernel snapshot or a batch of segments waits (or is dropped) while this much is still queued for the browser. */
 const SIDE_VIEW_MAX_BUFFERED = 1024 * 1024;
-
-/** A learner hears about throttling once, not on every pause of a sustained flood. */
-const QUOTA_NOTICE_EVERY_MS = 5000;
 
 /**
  * One browser tab: it owns an engine (and so every socket the tab opened) for as long as its
@@ -81,19 +82,23 @@ export class Session implements ClassMember {
   private readonly resumeSecret = randomToken();
   private readonly policy: TargetPolicy;
   private link: PageLink | null = null;
+  /** The commands of the attached page (each page its own: a replaced page's are dropped). */
+  private commands: CommandQueue | null = null;
   private keep: boolean;
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
   private readonly outbox: Outbox;
+  private readonly budget: OutputBudget;
+  private readonly cpu: TokenBucket;
+  /** Roster and class messages withheld while the page is behind: only the latest of each matters. */
+  private readonly withheld = new Map<'roster' | 'class', Roster | ClassInfo>();
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
   private readonly wire: SessionWire;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
-  private readonly holds = new Set<Hold>();
-  private lastQuotaNotice = Number.NEGATIVE_INFINITY;
-  private alive = true;
+  private readonly reading: ReadingHold;
   private closed = false;
 
   /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
@@ -116,16 +121,24 @@ export class Session implements ClassMember {
         reply: (reply) => this.send(reply),
         hold: () => this.link?.hold(),
         release: () => this.link?.release(),
-        bufferedAmount: () => this.bufferedAmount(),
-        onPressure: (paused) => this.hold('browser', paused),
+        bufferedAmount: () => this.link?.bufferedAmount ?? 0,
       },
       config.outbox,
       limits.previewBytes,
     );
+    this.budget = new OutputBudget(
+      { ...config.outbox, pollMs: config.outbox.flushIntervalMs },
+      {
+        measure: () => this.bufferedAmount(),
+        onPressure: (paused) => this.onPressure(paused),
+        onOverflow: (queued) => this.onOverflow(queued),
+      },
+    );
+    this.cpu = new TokenBucket(config.intake.cpuMsPerSecond, config.intake.cpuMsPerSecond);
     this.rate = new RateMeter({
       bytesPerSecond: limits.bytesPerSecond,
       eventsPerSecond: limits.eventsPerSecond,
-      onThrottle: (throttled, limit) => this.onThrottle(throttled, limit),
+      onThrottle: (throttled, limit) => this.reading.rateThrottled(throttled, limit),
     });
     this.sendBuffer = new SendBuffer(limits.maxSendBufferBytes);
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
@@ -152,7 +165,13 @@ export class Session implements ClassMember {
       },
       limits: { segmentsPerSecond: config.capture.segmentsPerSecond },
     });
-    this.engine = new Engine({ onEvent: (e) => this.observe(e), maxSockets: limits.maxSockets, origin });
+    this.engine = new Engine({
+      onEvent: (e) => this.observe(e),
+      maxSockets: limits.maxSockets,
+      checkDestination: destinationCheck(this.policy),
+      origin,
+    });
+    this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
     this.spawner = new Spawner({
       engine: this.engine,
       rate: this.rate,
@@ -207,7 +226,8 @@ export class Session implements ClassMember {
     this.graceTimer = undefined;
     const previous = this.link;
     this.link = null;
-    if (previous?.open) previous.ws.close(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
+    this.commands?.close();
+    previous?.letGo(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
     this.outbox.flush();
     this.keep = keep;
@@ -224,11 +244,13 @@ export class Session implements ClassMember {
   }
 
   sendMessage(message: Roster | ClassInfo | Spotlight): void {
-    this.send(message);
+    if (this.budget.behind && message.type !== 'spotlight') this.withheld.set(message.type, message);
+    else this.send(message);
   }
 
+  /** Everything on its way to the page: what the WebSocket holds and what the outbox still queues. */
   bufferedAmount(): number {
-    return this.link?.bufferedAmount ?? 0;
+    return (this.link?.queuedBytes ?? 0) + this.outbox.queuedBytes;
   }
 
   /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
@@ -241,28 +263,33 @@ export class Session implements ClassMember {
     });
   }
 
-  /** Called every heartbeat interval: a browser that missed the previous ping is gone. */
+  /** The teacher took this student's join back: the page is told (4003) and every socket closes. */
+  removeFromClass(): Promise<void> {
+    this.keep = false;
+    return this.close(CLOSE_REMOVED_FROM_CLASS, 'Your teacher removed you from the class.');
+  }
+
+  /** Called every heartbeat interval: a browser that did not answer the previous ping is gone. */
   heartbeat(): void {
-    const ws = this.link?.ws;
-    if (!ws) return;
-    if (!this.alive) {
-      this.deps.log.info({ session: this.id }, 'browser vanished without closing');
-      ws.terminate();
-      return;
-    }
-    this.alive = false;
-    ws.ping();
+    const link = this.link;
+    if (!link || link.heartbeat()) return;
+    this.deps.log.info({ session: this.id }, 'browser vanished without closing, or does not read');
+    link.terminate();
   }
 
   private bind(ws: WebSocket, tcp: Duplex): void {
     const link = new PageLink(ws, tcp);
-    this.link = link;
-    this.alive = true;
-    ws.on('message', (data, isBinary) => {
-      if (this.link === link && !this.closed) void this.intake.handle(isBinary ? null : data.toString());
+    const commands = new CommandQueue({
+      sliceMs: this.deps.config.intake.sliceMs,
+      cpu: this.cpu,
+      handle: (raw) => this.intake.handle(raw),
+      pauseSource: (paused) => link.pauseReading(paused),
     });
-    ws.on('pong', () => {
-      if (this.link === link) this.alive = true;
+    this.link = link;
+    this.commands = commands;
+    commands.holdForOutput(this.budget.behind);
+    ws.on('message', (data, isBinary) => {
+      if (this.link === link && !this.closed) commands.push(isBinary ? null : data.toString());
     });
     ws.on('close', () => {
       if (this.link === link) this.onSocketClosed();
@@ -293,6 +320,8 @@ export class Session implements ClassMember {
     this.link = null;
     // Nobody looks at the wire any more; a page that resumes the session watches again.
     this.wire.unwatch();
+    this.commands?.close();
+    this.commands = null;
     const grace = this.deps.config.resumeGraceMs;
     if (this.closed || !this.keep || grace <= 0) {
       void this.close();
@@ -318,10 +347,13 @@ export class Session implements ClassMember {
     this.send(notice);
   }
 
-  async close(): Promise<void> {
+  /** Ends the session with every socket; its page (if any) is told why with `code`. */
+  async close(code = 1001, reason = 'session closed'): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.graceTimer);
+    this.commands?.close();
+    this.budget.close();
     this.deps.onClosed?.(this);
     this.deps.classroom?.leave(this);
     this.rate.close();
@@ -332,7 +364,7 @@ export class Session implements ClassMember {
     this.deps.listeners.removeAll(`${this.id}/`);
     this.outbox.flush();
     this.outbox.close();
-    if (this.link?.open) this.link.ws.close(1001, 'session closed');
+    this.link?.close(code, reason);
   }
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
@@ -344,6 +376,7 @@ export class Session implements ClassMember {
     this.wire.observe(event);
     this.rate.observe(event);
     this.outbox.push(event);
+    this.budget.check();
   }
 
   /** Only two event types matter here; the owner key is not built for the byte events of a flood. */
@@ -358,37 +391,13 @@ export class Session implements ClassMember {
     }
   }
 
-  private hold(reason: Hold, on: boolean): void {
-    const before = this.holds.size > 0;
-    if (on) this.holds.add(reason);
-    else this.holds.delete(reason);
-    const after = this.holds.size > 0;
-    if (before === after) return;
-    if (after) this.engine.pauseReading();
-    else this.engine.resumeReading();
-  }
-
-  private onThrottle(throttled: boolean, limit: RateLimit): void {
-    this.hold('rate', throttled);
-    const now = performance.now();
-    if (!throttled || now - this.lastQuotaNotice < QUOTA_NOTICE_EVERY_MS) return;
-    this.lastQuotaNotice = now;
-    const max = this.deps.config.limits[limit];
-    const what = limit === 'bytesPerSecond' ? formatBytes(max) : `${max} events`;
-    this.notify({
-      type: 'notice',
-      code: 'quota',
-      message: `This session reached its limit of ${what} per second, so its sockets stop reading for a moment.`,
-      params: { limit, max },
-    });
-  }
-
   /**
    * A kernel snapshot or wire segments: after the events so far, like a reply; refused while the
-   * browser is behind (a snapshot is retried on the next poll, segments are counted as not shown).
+   * page is behind (a snapshot is retried on the next poll, segments are counted as not shown).
+   * What is sent counts in the session's output budget like everything else.
    */
   private sendSideView(message: KernelSnapshot | WireBatch): boolean {
-    if (!this.link?.open || this.link.bufferedAmount > SIDE_VIEW_MAX_BUFFERED) return false;
+    if (!this.link?.open || this.budget.behind || this.link.bufferedAmount > SIDE_VIEW_MAX_BUFFERED) return false;
     this.outbox.flush();
     this.send(message);
     return true;
@@ -396,5 +405,25 @@ export class Session implements ClassMember {
 
   private send(message: unknown): void {
     this.link?.send(message);
+    this.budget.check();
+  }
+
+  /** The page fell behind (or caught up): its sockets and its commands wait (or go on). */
+  private onPressure(paused: boolean): void {
+    this.reading.browserBehind(paused);
+    this.commands?.holdForOutput(paused);
+    if (paused) return;
+    const withheld = [...this.withheld.values()];
+    this.withheld.clear();
+    for (const message of withheld) this.send(message);
+  }
+
+  /** More than the hard cap waits for the page: it is not reading, and this session ends. */
+  private onOverflow(queued: number): void {
+    this.deps.log.warn({ session: this.id, queued }, 'page too far behind; session ended');
+    void this.close(
+      CLOSE_TOO_FAR_BEHIND,
+      `The page fell ${formatBytes(queued)} behind what the bridge sent it, so the bridge ended the session.`,
+    );
   }
 }

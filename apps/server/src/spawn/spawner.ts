@@ -38,7 +38,7 @@ export class Spawner {
     const open = this.deps.engine.sockets();
     const ownServer = open.some((s) => s.kind === 'tcp-server' && s.local?.port === port);
     const needed = ownServer ? 2 * count : count;
-    const total = open.length + needed;
+    const total = this.deps.engine.socketCount() + needed;
     if (total <= limits.maxSockets) return;
     const also = ownServer ? ` (${count} clients and the ${count} connections your server accepts)` : '';
     throw new BridgeError(

@@ -1,5 +1,5 @@
 import type { AdmissionConfig } from '../config.ts';
-import { TokenBucket } from '../quota/token-bucket.ts';
+import { AddressBuckets } from '../quota/address-buckets.ts';
 
 export type Admit = { ok: true } | { ok: false; retryAfterS: number; reason: string };
 
@@ -10,25 +10,18 @@ export type Admit = { ok: true } | { ok: false; retryAfterS: number; reason: str
  * (the page, /api/health) is not affected.
  */
 export class Admission {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly upgrades: AddressBuckets;
   private readonly open = new Map<string, number>();
 
-  constructor(private readonly config: AdmissionConfig) {}
+  constructor(private readonly config: AdmissionConfig) {
+    this.upgrades = new AddressBuckets(config.upgradesPerSecond, config.upgradeBurst);
+  }
 
   /** Spends one of this address's upgrades. */
   startUpgrade(address: string): Admit {
-    let bucket = this.buckets.get(address);
-    if (!bucket) {
-      this.prune();
-      bucket = new TokenBucket(this.config.upgradesPerSecond, this.config.upgradeBurst);
-      this.buckets.set(address, bucket);
-    }
-    if (bucket.tryTake(1)) return { ok: true };
-    return {
-      ok: false,
-      retryAfterS: Math.max(1, Math.ceil(bucket.msUntil(1) / 1000)),
-      reason: 'Too many WebSocket upgrades from this address',
-    };
+    const taken = this.upgrades.take(address);
+    if (taken.ok) return taken;
+    return { ...taken, reason: 'Too many WebSocket upgrades from this address' };
   }
 
   /** Takes a session slot for this address; `release` gives it back when the session ends. */
@@ -45,11 +38,5 @@ export class Admission {
     const held = (this.open.get(address) ?? 1) - 1;
     if (held <= 0) this.open.delete(address);
     else this.open.set(address, held);
-  }
-
-  /** A full bucket is the same as none, so idle addresses are forgotten and a scan cannot grow the map. */
-  private prune(): void {
-    if (this.buckets.size < 1024) return;
-    for (const [address, bucket] of this.buckets) if (bucket.full) this.buckets.delete(address);
   }
 }

@@ -1,11 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlaygroundStore } from '../bridge/context.tsx';
+import { usePlayground, usePlaygroundStore } from '../bridge/context.tsx';
 import { OpenLogButton } from '../features/replay/OpenLogButton.tsx';
 import { downloadJson, logFileName } from '../features/replay/recorder.ts';
 import { setupLink, setupOf } from '../features/share/setupLink.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { useAccess, useOptionalPage } from './PageContext.tsx';
+import { formatPolicy } from '../i18n/formatPolicy.ts';
+import { SegmentedToggle } from '../ui/ChoiceGroup.tsx';
+import { LanguageSwitch } from '../ui/shell/LanguageSwitch.tsx';
+import { useAccess, useOptionalPage } from '../ui/shell/PageContext.tsx';
+import { PresentToggle } from '../ui/shell/PresentToggle.tsx';
 import './tools.css';
 
 /** The header's own controls: the teacher's two views, the session menu, the language. */
@@ -21,6 +24,7 @@ export function HeaderTools() {
         </span>
       )}
       {role === 'teacher' && <TeacherViewSwitch />}
+      <PresentToggle />
       <SessionMenu />
       <LanguageSwitch />
     </div>
@@ -32,21 +36,17 @@ function TeacherViewSwitch() {
   const view = useAccess((s) => s.teacherView);
   const show = useAccess((s) => s.showTeacherView);
   return (
-    <fieldset className="view-switch">
-      <legend className="visually-hidden">{t('classroom.views.label')}</legend>
-      {(['class', 'sockets'] as const).map((v) => (
-        <button
-          key={v}
-          type="button"
-          className={`view-switch__option ${view === v ? 'view-switch__option--on' : ''}`}
-          aria-pressed={view === v}
-          data-testid={`teacher-view-${v}`}
-          onClick={() => show(v)}
-        >
-          {t(`classroom.views.${v}`)}
-        </button>
-      ))}
-    </fieldset>
+    <SegmentedToggle
+      onDark
+      label={t('classroom.views.label')}
+      value={view}
+      onChange={show}
+      options={(['class', 'sockets'] as const).map((v) => ({
+        value: v,
+        label: t(`classroom.views.${v}`),
+        testId: `teacher-view-${v}`,
+      }))}
+    />
   );
 }
 
@@ -58,6 +58,8 @@ function SessionMenu() {
   const store = usePlaygroundStore();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const sessionId = usePlayground((s) => s.connection.sessionId);
+  const policy = usePlayground((s) => s.connection.targetPolicy);
   const menu = useRef<HTMLDetailsElement>(null);
   // Closes like any menu: Escape, or a click elsewhere on the page.
   useEffect(() => {
@@ -98,6 +100,9 @@ function SessionMenu() {
     <details className="menu" data-testid="session-menu" ref={menu}>
       <summary className="button button--small button--on-dark">{t('session.menu')}</summary>
       <div className="menu__popover">
+        {/* The header shows these on wide screens only; here they are always at hand. */}
+        {sessionId && <p className="menu__hint">{t('app.session', { id: sessionId.slice(0, 8) })}</p>}
+        {policy && <p className="menu__hint">{t('app.policy', { policy: formatPolicy(t, policy) })}</p>}
         <p className="menu__heading">{t('session.keep')}</p>
         <button
           type="button"

@@ -1,10 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
-import { ClassApp } from '../features/classroom/ClassApp.tsx';
-import { JoinScreen } from '../features/join/JoinScreen.tsx';
-import { ReplayApp } from '../features/replay/ReplayApp.tsx';
 import { replayStore } from '../features/replay/replayStore.ts';
+import { Loading } from '../ui/shell/Loading.tsx';
+import { useAccess } from '../ui/shell/PageContext.tsx';
 import { App } from './App.tsx';
-import { useAccess } from './PageContext.tsx';
+
+// Pages other than the playground load when they are first shown.
+const ClassPage = lazy(() => import('./ClassPage.tsx').then((m) => ({ default: m.ClassPage })));
+const JoinScreen = lazy(() => import('../features/join/JoinScreen.tsx').then((m) => ({ default: m.JoinScreen })));
+const ReplayApp = lazy(() => import('../features/replay/ReplayApp.tsx').then((m) => ({ default: m.ReplayApp })));
 
 /**
  * Which page to show: a log opened in the viewer (no bridge needed), the join screen of a class,
@@ -15,8 +19,14 @@ export function Root() {
   const view = useAccess((s) => s.view);
   const role = useAccess((s) => s.role);
   const teacherView = useAccess((s) => s.teacherView);
-  if (replaying) return <ReplayApp />;
-  if (view === 'join') return <JoinScreen />;
-  if (role === 'teacher' && teacherView === 'class') return <ClassApp />;
-  return <App />;
+  const page = replaying ? (
+    <ReplayApp />
+  ) : view === 'join' ? (
+    <JoinScreen />
+  ) : role === 'teacher' && teacherView === 'class' ? (
+    <ClassPage />
+  ) : (
+    <App />
+  );
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
 }

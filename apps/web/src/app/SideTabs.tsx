@@ -1,17 +1,24 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { ClassServers } from '../features/classroom/ClassServers.tsx';
+import { usePlayground } from '../bridge/context.tsx';
 import { classStore } from '../features/classroom/classStore.ts';
-import { LessonPanel } from '../features/lessons/LessonPanel.tsx';
-import { lessonStore, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
+import { lessonStore, loadBuiltinLessons, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
-import { useAccess } from './PageContext.tsx';
+import { Loading } from '../ui/shell/Loading.tsx';
+import { useAccess, useOptionalPage } from '../ui/shell/PageContext.tsx';
+import { TabList, TabPanel, Tabs } from '../ui/Tabs.tsx';
 
 type Tab = 'create' | 'lessons' | 'class';
 
+// Lessons and the class's servers load the first time their tab is opened.
+const LessonPanel = lazy(() => import('../features/lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const ClassServers = lazy(() =>
+  import('../features/classroom/ClassServers.tsx').then((m) => ({ default: m.ClassServers })),
+);
+
 /**
- * The left column: the creation forms, the guided lessons, and (in a class) the servers the class
+ * The forms pane: the creation forms, the guided lessons, and (in a class) the servers the class
  * shares. The forms stay mounted while hidden, so what was typed in them survives a look at a lesson.
  */
 export function SideTabs(props: { children: ReactNode }) {
@@ -23,34 +30,49 @@ export function SideTabs(props: { children: ReactNode }) {
   const tabs: Tab[] = showClass ? ['create', 'lessons', 'class'] : ['create', 'lessons'];
   const [tab, setTab] = useState<Tab>('create');
   useLessonRuntime();
+  const page = useOptionalPage();
+  const sessionId = usePlayground((s) => s.connection.sessionId);
   useEffect(() => {
-    void loadTeacherLessons();
+    void loadBuiltinLessons();
   }, []);
+  useEffect(() => {
+    // After each welcome: the bridge serves the teacher's lessons to holders of a valid token only.
+    const token = sessionId ? page?.access.currentToken() : null;
+    if (token) void loadTeacherLessons(token);
+  }, [sessionId, page]);
   const current = tabs.includes(tab) ? tab : 'create';
   return (
-    <>
-      <div className="side-tabs" role="tablist" aria-label={t('sideTabs.label')} data-tab={current}>
-        {tabs.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={current === name}
-            className="side-tabs__tab"
-            data-testid={`side-tab-${name}`}
-            onClick={() => setTab(name)}
-          >
-            {t(`sideTabs.${name}`)}
-            {name === 'lessons' && lessonOpen && <span className="side-tabs__dot" aria-hidden="true" />}
-            {name === 'class' && servers > 0 && <span className="side-tabs__count">{servers}</span>}
-          </button>
-        ))}
-      </div>
-      <div className="side-tabs__panel" hidden={current !== 'create'}>
+    <Tabs value={current} onChange={setTab} className="side-tabs">
+      <TabList
+        look="pill"
+        label={t('sideTabs.label')}
+        options={tabs.map((name) => ({
+          value: name,
+          testId: `side-tab-${name}`,
+          label: (
+            <>
+              {t(`sideTabs.${name}`)}
+              {name === 'lessons' && lessonOpen && <span className="side-tabs__dot" aria-hidden="true" />}
+              {name === 'class' && servers > 0 && <span className="side-tabs__count">{servers}</span>}
+            </>
+          ),
+        }))}
+      />
+      <TabPanel value="create" keepMounted className="side-tabs__panel">
         {props.children}
-      </div>
-      {current === 'lessons' && <LessonPanel />}
-      {current === 'class' && <ClassServers />}
-    </>
+      </TabPanel>
+      <TabPanel value="lessons" className="side-tabs__panel">
+        <Suspense fallback={<Loading />}>
+          <LessonPanel />
+        </Suspense>
+      </TabPanel>
+      {showClass && (
+        <TabPanel value="class" className="side-tabs__panel">
+          <Suspense fallback={<Loading />}>
+            <ClassServers />
+          </Suspense>
+        </TabPanel>
+      )}
+    </Tabs>
   );
 }

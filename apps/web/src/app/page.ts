@@ -1,25 +1,12 @@
 import type { BridgeHandlers } from '../bridge/client.ts';
 import type { PlaygroundStore } from '../bridge/store.ts';
 import { classStore, receiveClassMessage, resetClass } from '../features/classroom/classStore.ts';
-import { type Access, createAccess, resumeStorage, type Storages } from '../features/join/access.ts';
+import { createAccess, resumeStorage, type Storages } from '../features/join/access.ts';
 import { SessionRecorder } from '../features/replay/recorder.ts';
 import { createResumer } from '../features/resume/resumeStore.ts';
 import { takeSetup } from '../features/share/setupLink.ts';
 import { shareStore } from '../features/share/shareStore.ts';
-
-/**
- * What the page adds around the bridge client and the store for classrooms and sessions: who this
- * page is (local, student, teacher) and its token, resuming, the recording for "Export log", and
- * the classroom's messages. main.tsx builds it once; tests build their own.
- */
-export interface PageServices {
-  access: Access;
-  recorder: SessionRecorder;
-  handlers: BridgeHandlers;
-  resume: { get(): string | null; set(token: string | null): void };
-  /** Called when the page goes away (reload, tab closed). */
-  leaving(): void;
-}
+import type { PageServices } from '../ui/shell/PageContext.tsx';
 
 export interface PageEnvironment {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;
@@ -81,6 +68,9 @@ export function createPageServices(store: PlaygroundStore, base: BridgeHandlers,
     },
     onClassroom(message) {
       receiveClassMessage(message);
+    },
+    onRemovedFromClass() {
+      access.removedFromClass();
     },
   };
   return {

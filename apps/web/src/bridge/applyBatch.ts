@@ -139,6 +139,10 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
       const extra = event.type === 'datagram-in' ? { from: event.from, lost: event.lost } : {};
       const meta = { callNo: event.readNo, seq: event.seq, t: event.t, size: event.size, ...extra };
       entry.received = appendPiece(entry.received, bytes, meta, limits.bytesPerDirection);
+      if (event.type === 'datagram-in' && event.lost > 0) {
+        const cut = entry.cut ?? { datagrams: 0, bytes: 0 };
+        entry.cut = { datagrams: cut.datagrams + 1, bytes: cut.bytes + event.lost };
+      }
       break;
     }
     case 'send':

@@ -1,4 +1,5 @@
 import {
+  CLOSE_REMOVED_FROM_CLASS,
   CLOSE_RESUMED_ELSEWHERE,
   type ClassInfo,
   type CommandInput,
@@ -58,6 +59,8 @@ export interface BridgeHandlers {
   onSnapshot?(snapshot: Snapshot): void;
   /** The classroom: the teacher's roster and spotlight, the class's servers. */
   onClassroom?(message: Roster | ClassInfo | Spotlight): void;
+  /** The teacher took this student's join back: the token is dead; the page asks to join again. */
+  onRemovedFromClass?(): void;
 }
 
 export interface BridgeClientOptions {
@@ -176,6 +179,7 @@ export class BridgeClient implements BridgeApi {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       if (event?.code === CLOSE_RESUMED_ELSEWHERE) this.replaced();
+      else if (event?.code === CLOSE_REMOVED_FROM_CLASS) this.removed();
       else this.dropped();
     };
   }
@@ -186,6 +190,14 @@ export class BridgeClient implements BridgeApi {
     this.dropped();
     this.clearRetry();
     this.options.handlers.onStatus({ status: 'replaced' });
+  }
+
+  /** The session and its token are gone: the next attempt asks for a new token (the join screen). */
+  private removed(): void {
+    this.options.resume?.set(null);
+    this.options.handlers.onRemovedFromClass?.();
+    this.attempt = 0;
+    this.dropped();
   }
 
   private receive(data: unknown): void {

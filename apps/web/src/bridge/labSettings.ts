@@ -17,8 +17,15 @@ export interface ReceiveFraming {
   structNames?: string;
 }
 
+/**
+ * What the times of the log and the flow diagram count from: the session's start, the selected
+ * connection's first event, or the row before.
+ */
+export type TimeOrigin = 'session' | 'connection' | 'previous';
+
 export interface LabSettings {
   view: InspectorView;
+  timeOrigin: TimeOrigin;
   /** Only sockets the learner configured; the others use `defaultReceiveFraming`. */
   framing: Record<SocketKey, ReceiveFraming>;
 }
@@ -26,7 +33,7 @@ export interface LabSettings {
 export const DEFAULT_STRUCT_FORMAT = '>iii';
 
 export function emptyLabSettings(): LabSettings {
-  return { view: 'hex', framing: {} };
+  return { view: 'hex', timeOrigin: 'session', framing: {} };
 }
 
 /** A framed-JSON server's connections start with the server's framing and JSON payloads; others raw. */

@@ -54,6 +54,8 @@ export interface SocketEntry {
   noDelay?: boolean;
   /** The learner paused this socket's recv() calls: bytes wait in the kernel. */
   readingPaused?: boolean;
+  /** UDP datagrams longer than recvfrom(N) (of those the page was sent): the rest of each was lost. */
+  cut?: { datagrams: number; bytes: number };
   received: ByteLog;
   sent: ByteLog;
   /** Belonged to a session whose WebSocket dropped: the bridge closed it. */
@@ -119,6 +121,8 @@ export interface PlaygroundData {
   sessionLost: { closed: number } | null;
   alerts: Alert[];
   clientPrefill: ClientPrefill | null;
+  /** The socket the learner just created from a form: its card comes into view and takes focus. */
+  revealed: { key: SocketKey; nonce: number } | null;
   /** The chunk lab's per-socket framing and the inspector's view. */
   lab: LabSettings;
   /** The OS's view: the kernel's TCP table while the view is open, and each connection's states. */
@@ -159,6 +163,7 @@ export function initialData(): PlaygroundData {
     sessionLost: null,
     alerts: [],
     clientPrefill: null,
+    revealed: null,
     lab: emptyLabSettings(),
     kernel: emptyKernelView(),
     wire: emptyWireView(),

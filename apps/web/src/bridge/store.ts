@@ -11,7 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
 import { applyKernelSnapshot, setKernelWatching } from './kernelView.ts';
-import type { InspectorView, ReceiveFraming } from './labSettings.ts';
+import type { InspectorView, ReceiveFraming, TimeOrigin } from './labSettings.ts';
 import {
   type ClientPrefill,
   type Direction,
@@ -42,8 +42,12 @@ export interface PlaygroundActions {
   /** Removes closed sockets' cards; their log rows stay. */
   forgetClosed(): void;
   prefillClient(target: Omit<ClientPrefill, 'nonce'>): void;
+  /** Brings a just-created socket's card into view, highlighted, with focus on its main action. */
+  reveal(key: SocketKey): void;
   /** The byte inspector's view: hex, ribbon, frames or struct. */
   showView(view: InspectorView): void;
+  /** What the log's and the flow diagram's times count from. */
+  setTimeOrigin(origin: TimeOrigin): void;
   /** How the frames pane and the ribbon cut this socket's bytes into messages. */
   setReceiveFraming(key: SocketKey, framing: ReceiveFraming): void;
   receiveKernel(snapshot: KernelSnapshot): void;
@@ -106,7 +110,9 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
         return { sockets, order: s.order.filter(keep), selection };
       }),
     prefillClient: (target) => set({ clientPrefill: { ...target, nonce: nextNonce++ } }),
+    reveal: (key) => set({ revealed: { key, nonce: nextNonce++ } }),
     showView: (view) => set((s) => ({ lab: { ...s.lab, view } })),
+    setTimeOrigin: (timeOrigin) => set((s) => ({ lab: { ...s.lab, timeOrigin } })),
     setReceiveFraming: (key, framing) =>
       set((s) => ({ lab: { ...s.lab, framing: { ...s.lab.framing, [key]: framing } } })),
     receiveKernel: (snapshot) => set((s) => ({ kernel: applyKernelSnapshot(s.kernel, snapshot, s.epoch) })),

@@ -18,6 +18,21 @@ export const en = {
     regions: {
       create: 'Create sockets',
       sockets: 'Sockets',
+      work: 'Work area',
+    },
+    skipToWork: 'Skip to the work area',
+    loading: 'Loading…',
+    present: 'Present',
+    presentHint:
+      'Presentation mode: large type for a projector, the log and the inspector first (remembered; ?present=1 in the address turns it on)',
+    panes: {
+      resize: 'Resize {{before}} and {{after}}',
+      forms: 'the forms',
+      sockets: 'the socket cards',
+      views: 'the views',
+      inspector: 'the byte inspector',
+      left: 'the forms and the socket cards',
+      right: 'the views and the byte inspector',
     },
   },
   status: {
@@ -100,6 +115,9 @@ export const en = {
       concurrent: 'All at once',
       'one-at-a-time': 'One at a time',
     },
+    noReuseAddress: 'Like the seeds: no SO_REUSEADDR',
+    noReuseAddressHint:
+      'The seeds’ servers do not set SO_REUSEADDR, so after a server closes first its port stays taken while the connection waits in TIME_WAIT (60 s), and starting again fails with “Address already in use”. Node always sets it; ticked, the playground refuses as Python would.',
     concurrencyHints: {
       concurrent: 'Like the seed’s thread per client: every client is read and answered at once.',
       'one-at-a-time':
@@ -130,6 +148,8 @@ export const en = {
     prefilled: 'Filled in from the server at {{address}}: press {{button}}.',
   },
   sockets: {
+    cut_one: '{{bytes}} bytes lost: a datagram did not fit in recvfrom() and was cut',
+    cut_other: '{{bytes}} bytes lost: {{count}} datagrams did not fit in recvfrom() and were cut',
     empty: {
       title: 'No sockets yet',
       body: 'Start a server on the left, then open a client to it.',
@@ -171,6 +191,8 @@ export const en = {
     connections: 'Accepted connections',
     noConnections: 'No connections yet: open a client to {{address}}.',
     lastError: 'Last error: {{message}}',
+    reachableFromNetwork:
+      'Listening on {{address}}, every interface of this computer: other computers on your network can connect to it, not only this one.',
     actionFailed: '{{action}} failed: {{message}}',
     actions: {
       send: 'Send',
@@ -231,6 +253,11 @@ export const en = {
       label: 'FIN received',
       explain: "The peer sent FIN: recv() returned b'' (0 bytes). You can still send.",
     },
+    reset: {
+      label: 'reset',
+      explain:
+        "The connection is gone: a recv() or send() failed with ECONNRESET or EPIPE (the peer reset it, or had closed it). The socket is still open, as Python's is after ConnectionResetError: recv() returns b'', send() fails. Close it.",
+    },
     closed: {
       label: 'closed',
       explain: 'The socket is closed: nothing more is sent or received.',
@@ -255,6 +282,20 @@ export const en = {
     count_one: '{{count}} event',
     count_other: '{{count}} events',
     rowHint: 'Show these bytes in the inspector',
+    timeFrom: 'Times from',
+    timeFromHint:
+      'Milliseconds since the session started, since the selected connection’s first event (either end), or since the row above. Every digit the clock has, never cut.',
+    origins: {
+      session: 'session start',
+      connection: 'connection start',
+      previous: 'previous row',
+    },
+    timeHeads: {
+      session: 'time (ms)',
+      connection: 'Δ conn (ms)',
+      previous: 'Δ row (ms)',
+    },
+    selectForOrigin: 'Select a socket to count from its connection’s first event.',
   },
   events: {
     opened: 'opened',
@@ -268,8 +309,10 @@ export const en = {
     'fin-sent': '→ FIN (we ended)',
     'fin-received': "← FIN: recv() returned b''",
     'reset-sent': '→ RST (reset)',
-    'datagram-in': '← datagram #{{no}} from {{from}}',
-    'datagram-out': '→ datagram #{{no}} to {{to}}',
+    'datagram-in': '← datagram #{{no}}',
+    'datagram-out': '→ datagram #{{no}}',
+    from: 'from {{address}}',
+    to: 'to {{address}}',
     'recv-size': 'recv size is now {{size}}',
     'no-delay': {
       on: 'Nagle off (TCP_NODELAY): small writes leave at once',
@@ -282,7 +325,7 @@ export const en = {
     error: '⚠ error {{code}}',
     closed: 'closed',
     closedAfterError: 'closed after an error',
-    lost: 'lost {{count}} bytes (truncated)',
+    lost: '{{count}} bytes lost',
     conditions: 'conditions changed (applies to what arrives from now on)',
     'conditions-stats': 'conditions: counts updated',
     'relay-flow': 'relay: a client’s traffic starts or stops going through',
@@ -296,6 +339,7 @@ export const en = {
       received: 'Received',
       sent: 'Sent',
     },
+    directions: 'Bytes received or sent',
     tabSummary_one: '{{bytes}} B in {{count}} piece',
     tabSummary_other: '{{bytes}} B in {{count}} pieces',
     noBytes: {
@@ -468,7 +512,8 @@ export const en = {
       CLOSING: { label: 'CLOSING', explain: 'Both sides sent FIN at once; we wait for the ACK of ours.' },
       TIME_WAIT: {
         label: 'TIME_WAIT',
-        explain: 'The side that closed first waits (60 s on Linux) so late segments of this connection die out.',
+        explain:
+          'The side that closed first waits (60 s on Linux) so late segments of this connection die out. Meanwhile its port stays taken for a server without SO_REUSEADDR (like the seeds’): bind() fails with “Address already in use”.',
       },
       CLOSE: { label: 'CLOSE', explain: 'The socket is closed and about to disappear.' },
     },
@@ -515,7 +560,6 @@ export const en = {
     wireLane: 'Wire lane',
     wireLaneHint:
       'Draw every captured segment (SYN, SYN-ACK, ACK, data, FIN, RST) between the calls, on the same clock',
-    axis: 'ms',
     truncated: 'Showing the first {{count}} steps of this connection.',
     export: {
       svg: 'Export SVG',
@@ -620,6 +664,7 @@ export const en = {
     read: {
       label: 'recv() size',
       sliderLabel: 'Bytes each recv() may return, 1 to 65,536',
+      sliderValue: '{{size}} bytes per recv()',
       chips: 'Sizes used in the tutorials',
       pause: 'Pause reading',
       resume: 'Resume reading',
@@ -1067,12 +1112,16 @@ export const en = {
       expired: 'The playground was restarted, so your old place in the class is gone. Join again with the new code.',
       teacherLinkInvalid:
         'This teacher link no longer works: the playground was restarted. Open the new teacher link it printed, or join as a student.',
+      removed:
+        'Your teacher removed you from the class, and your sockets were closed. Ask your teacher before joining again.',
     },
     problems: {
       wrongCode: 'That code is not right. Check the code on the teacher’s screen and try again.',
-      tooMany: 'Too many wrong codes from this computer. Try again in {{seconds}} s.',
+      tooMany: 'Too many tries from this computer. Try again in {{seconds}} s.',
       badInput: 'Type both the code and your name.',
-      classFull: 'The class is full. Ask your teacher to restart the playground.',
+      classFull: 'The class is full. Ask your teacher to remove joins that nobody uses.',
+      addressFull:
+        'This computer has already joined the class as many times as allowed. Ask your teacher to remove the joins you do not use.',
       notLan: 'This playground is not open to a class, so there is nothing to join.',
       network: 'The playground does not answer. Check that you are on the classroom network and try again.',
       other: 'Joining did not work. Try again in a moment.',
@@ -1183,6 +1232,19 @@ export const en = {
       class: 'Class',
       sockets: 'My sockets',
     },
+    joins: {
+      title: 'Who joined',
+      none: 'Nobody has joined yet.',
+      summary_one: '{{count}} join: {{inClass}} in class, {{waiting}} waiting.',
+      summary_other: '{{count}} joins: {{inClass}} in class, {{waiting}} waiting.',
+      fromAddress_one: '{{count}} join',
+      fromAddress_other: '{{count}} joins',
+      status: { waiting: 'waiting', joined: 'in class' },
+      remove: 'Remove',
+      removeOne: 'Remove {{name}} from the class',
+      removeAll: 'Remove all {{count}} from {{address}}',
+      hint: 'A removed student’s page closes their sockets and asks for the code again. A join nobody uses is forgotten after 10 minutes; each computer may hold at most 10.',
+    },
     join: {
       title: 'Join the class',
       open: 'Open in a browser:',
@@ -1250,7 +1312,11 @@ export const en = {
       connect: 'Nobody at {{host}}:{{port}} answered within {{timeoutMs}} ms, so connect() gave up.',
       later: '{{host}}:{{port}} stopped answering, so the connection timed out.',
     },
-    EADDRINUSE: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    EADDRINUSE: {
+      'reason=noReuseAddr':
+        'Port {{port}} on {{host}} is still held by a connection in {{state}} ({{local}} ↔ {{remote}}; the OS view shows it). A server without SO_REUSEADDR, like the seeds’ Python servers, fails here with “Address already in use” until it is gone (TIME_WAIT lasts 60 s). Node always sets SO_REUSEADDR, so the playground refused on Python’s behalf; untick “Like the seeds” to start anyway.',
+      other: 'Port {{port}} on {{host}} is already in use. Stop the other server or pick another port.',
+    },
     EACCES: 'Not allowed to use port {{port}}: ports below 1024 need administrator rights.',
     EADDRNOTAVAIL: '{{host}} is not an address of this computer, so a socket cannot use it.',
     ENOTFOUND: 'The name {{host}} could not be found, so there is no address to talk to.',
@@ -1274,13 +1340,19 @@ export const en = {
         'The {{transport}} server on port {{port}} belongs to someone else in the class and is not shared. The teacher can publish it, or allow connecting to classmates’ servers.',
       'reason=notListening':
         'In a class the playground only connects to servers of this playground, and nothing here listens for {{transport}} on {{host}} port {{port}}.',
+      'reason=relayNotListening':
+        'The relay turned a client away: nothing of this playground listens for {{transport}} on {{host}} port {{port}} any more (the server stopped), so the relay does not connect there.',
+      'reason=relayNotShared':
+        'The relay turned a client away: the {{transport}} server on port {{port}} is not shared with you any more (the teacher stopped sharing it), so the relay does not connect there.',
       portRange:
         'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
       notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
-      listenHost: 'A server can listen on 127.0.0.1, ::1, 0.0.0.0 or ::, not on {{host}}.',
+      listenHost: 'A server can listen on 127.0.0.1, ::1, localhost, 0.0.0.0 or ::, not on {{host}}.',
       ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
     },
     quota: {
+      'via=relay':
+        'The relay turned a client from {{host}}:{{port}} away: its connections would take this session past {{max}} open sockets, the most allowed. Close some sockets first.',
       spawnTooMany:
         'Spawning {{count}} clients would make {{total}} open sockets, but this session may have at most {{max}}. Close some sockets or spawn fewer.',
       'limit=maxSockets': 'This session already has {{max}} open sockets, the most allowed. Close some first.',

@@ -19,6 +19,21 @@ export const es: Messages = {
     regions: {
       create: 'Crear sockets',
       sockets: 'Sockets',
+      work: 'Área de trabajo',
+    },
+    skipToWork: 'Saltar al área de trabajo',
+    loading: 'Cargando…',
+    present: 'Presentar',
+    presentHint:
+      'Modo presentación: letra grande para el proyector, primero el registro y el inspector (se recuerda; ?present=1 en la dirección lo activa)',
+    panes: {
+      resize: 'Cambiar el tamaño de {{before}} y {{after}}',
+      forms: 'los formularios',
+      sockets: 'las tarjetas de sockets',
+      views: 'las vistas',
+      inspector: 'el inspector de bytes',
+      left: 'los formularios y las tarjetas de sockets',
+      right: 'las vistas y el inspector de bytes',
     },
   },
   status: {
@@ -105,6 +120,9 @@ export const es: Messages = {
       concurrent: 'Todos a la vez',
       'one-at-a-time': 'De uno en uno',
     },
+    noReuseAddress: 'Como las semillas: sin SO_REUSEADDR',
+    noReuseAddressHint:
+      'Los servidores de las semillas no activan SO_REUSEADDR: si un servidor cierra primero, su puerto sigue ocupado mientras la conexión espera en TIME_WAIT (60 s), y volver a iniciarlo falla con “Address already in use”. Node siempre lo activa; marcado, el playground lo rechaza como lo haría Python.',
     concurrencyHints: {
       concurrent: 'Como el hilo por cliente de la semilla: cada cliente se lee y se responde a la vez.',
       'one-at-a-time':
@@ -135,6 +153,8 @@ export const es: Messages = {
     prefilled: 'Rellenado con el servidor de {{address}}: pulsa {{button}}.',
   },
   sockets: {
+    cut_one: '{{bytes}} bytes perdidos: un datagrama no cupo en recvfrom() y se cortó',
+    cut_other: '{{bytes}} bytes perdidos: {{count}} datagramas no cupieron en recvfrom() y se cortaron',
     empty: {
       title: 'Aún no hay sockets',
       body: 'Arranca un servidor a la izquierda y luego abre un cliente hacia él.',
@@ -176,6 +196,8 @@ export const es: Messages = {
     connections: 'Conexiones aceptadas',
     noConnections: 'Aún no hay conexiones: abre un cliente hacia {{address}}.',
     lastError: 'Último error: {{message}}',
+    reachableFromNetwork:
+      'Escucha en {{address}}, todas las interfaces de este computador: otros computadores de tu red pueden conectarse a él, no solo este.',
     actionFailed: '{{action}} falló: {{message}}',
     actions: {
       send: 'Enviar',
@@ -236,6 +258,11 @@ export const es: Messages = {
       label: 'FIN recibido',
       explain: "El otro lado envió FIN: recv() devolvió b'' (0 bytes). Todavía puedes enviar.",
     },
+    reset: {
+      label: 'reiniciada',
+      explain:
+        "La conexión ya no existe: un recv() o send() falló con ECONNRESET o EPIPE (el otro lado la reinició, o ya la había cerrado). El socket sigue abierto, como el de Python tras ConnectionResetError: recv() devuelve b'' y send() falla. Ciérralo.",
+    },
     closed: {
       label: 'cerrado',
       explain: 'El socket está cerrado: ya no se envía ni se recibe nada.',
@@ -261,6 +288,20 @@ export const es: Messages = {
     count_one: '{{count}} evento',
     count_other: '{{count}} eventos',
     rowHint: 'Ver estos bytes en el inspector',
+    timeFrom: 'Tiempos desde',
+    timeFromHint:
+      'Milisegundos desde el inicio de la sesión, desde el primer evento de la conexión seleccionada (cualquiera de sus extremos) o desde la fila anterior. Con todas las cifras del reloj, sin cortar.',
+    origins: {
+      session: 'inicio de la sesión',
+      connection: 'inicio de la conexión',
+      previous: 'fila anterior',
+    },
+    timeHeads: {
+      session: 'tiempo (ms)',
+      connection: 'Δ conexión (ms)',
+      previous: 'Δ fila (ms)',
+    },
+    selectForOrigin: 'Selecciona un socket para contar desde el primer evento de su conexión.',
   },
   events: {
     opened: 'abierto',
@@ -274,8 +315,10 @@ export const es: Messages = {
     'fin-sent': '→ FIN (terminamos)',
     'fin-received': "← FIN: recv() devolvió b''",
     'reset-sent': '→ RST (reset)',
-    'datagram-in': '← datagrama n.º {{no}} desde {{from}}',
-    'datagram-out': '→ datagrama n.º {{no}} a {{to}}',
+    'datagram-in': '← datagrama n.º {{no}}',
+    'datagram-out': '→ datagrama n.º {{no}}',
+    from: 'desde {{address}}',
+    to: 'a {{address}}',
     'recv-size': 'el tamaño de recv ahora es {{size}}',
     'no-delay': {
       on: 'Nagle desactivado (TCP_NODELAY): las escrituras pequeñas salen enseguida',
@@ -288,7 +331,7 @@ export const es: Messages = {
     error: '⚠ error {{code}}',
     closed: 'cerrado',
     closedAfterError: 'cerrado tras un error',
-    lost: 'se perdieron {{count}} bytes (truncado)',
+    lost: '{{count}} bytes perdidos',
     conditions: 'cambiaron las condiciones (se aplican a lo que llegue desde ahora)',
     'conditions-stats': 'condiciones: contadores actualizados',
     'relay-flow': 'relé: el tráfico de un cliente empieza o deja de pasar por él',
@@ -302,6 +345,7 @@ export const es: Messages = {
       received: 'Recibidos',
       sent: 'Enviados',
     },
+    directions: 'Bytes recibidos o enviados',
     tabSummary_one: '{{bytes}} B en {{count}} trozo',
     tabSummary_other: '{{bytes}} B en {{count}} trozos',
     noBytes: {
@@ -489,7 +533,7 @@ export const es: Messages = {
       TIME_WAIT: {
         label: 'TIME_WAIT',
         explain:
-          'El lado que cerró primero espera (60 s en Linux) para que se extingan los segmentos atrasados de esta conexión.',
+          'El lado que cerró primero espera (60 s en Linux) para que se extingan los segmentos atrasados de esta conexión. Mientras, su puerto sigue ocupado para un servidor sin SO_REUSEADDR (como los de las semillas): bind() falla con “Address already in use”.',
       },
       CLOSE: {
         label: 'CLOSE',
@@ -539,7 +583,6 @@ export const es: Messages = {
     wireLane: 'Carril del cable',
     wireLaneHint:
       'Dibuja cada segmento capturado (SYN, SYN-ACK, ACK, datos, FIN, RST) entre las llamadas, con el mismo reloj',
-    axis: 'ms',
     truncated: 'Se muestran los primeros {{count}} pasos de esta conexión.',
     export: {
       svg: 'Exportar SVG',
@@ -646,6 +689,7 @@ export const es: Messages = {
     read: {
       label: 'Tamaño de recv()',
       sliderLabel: 'Bytes que puede devolver cada recv(), de 1 a 65 536',
+      sliderValue: '{{size}} bytes por recv()',
       chips: 'Tamaños usados en los tutoriales',
       pause: 'Pausar lectura',
       resume: 'Reanudar lectura',
@@ -1117,12 +1161,16 @@ export const es: Messages = {
         'El playground se reinició, así que tu lugar en la clase ya no existe. Vuelve a unirte con el código nuevo.',
       teacherLinkInvalid:
         'Este enlace de profesor ya no funciona: el playground se reinició. Abre el nuevo enlace de profesor que mostró, o únete como estudiante.',
+      removed:
+        'Tu profesor te quitó de la clase y tus sockets se cerraron. Pregúntale a tu profesor antes de volver a unirte.',
     },
     problems: {
       wrongCode: 'Ese código no es correcto. Revisa el código de la pantalla del profesor e inténtalo de nuevo.',
-      tooMany: 'Demasiados códigos incorrectos desde este computador. Vuelve a intentarlo en {{seconds}} s.',
+      tooMany: 'Demasiados intentos desde este computador. Vuelve a intentarlo en {{seconds}} s.',
       badInput: 'Escribe el código y tu nombre.',
-      classFull: 'La clase está llena. Pídele a tu profesor que reinicie el playground.',
+      classFull: 'La clase está llena. Pídele a tu profesor que quite las entradas que nadie usa.',
+      addressFull:
+        'Este computador ya se unió a la clase tantas veces como se permite. Pídele a tu profesor que quite las entradas que no usas.',
       notLan: 'Este playground no está abierto a una clase, así que no hay nada a lo que unirse.',
       network: 'El playground no responde. Comprueba que estás en la red de la clase e inténtalo de nuevo.',
       other: 'No se pudo entrar. Inténtalo de nuevo en un momento.',
@@ -1235,6 +1283,19 @@ export const es: Messages = {
       class: 'Clase',
       sockets: 'Mis sockets',
     },
+    joins: {
+      title: 'Quién se unió',
+      none: 'Todavía no se ha unido nadie.',
+      summary_one: '{{count}} entrada: {{inClass}} en clase, {{waiting}} esperando.',
+      summary_other: '{{count}} entradas: {{inClass}} en clase, {{waiting}} esperando.',
+      fromAddress_one: '{{count}} entrada',
+      fromAddress_other: '{{count}} entradas',
+      status: { waiting: 'esperando', joined: 'en clase' },
+      remove: 'Quitar',
+      removeOne: 'Quitar a {{name}} de la clase',
+      removeAll: 'Quitar las {{count}} de {{address}}',
+      hint: 'La página de un estudiante quitado cierra sus sockets y vuelve a pedir el código. Una entrada que nadie usa se olvida a los 10 minutos; cada computador puede tener como máximo 10.',
+    },
     join: {
       title: 'Únete a la clase',
       open: 'Abre en un navegador:',
@@ -1304,7 +1365,11 @@ export const es: Messages = {
       connect: 'Nadie respondió en {{host}}:{{port}} en {{timeoutMs}} ms, así que connect() se rindió.',
       later: '{{host}}:{{port}} dejó de responder, así que se agotó el tiempo de la conexión.',
     },
-    EADDRINUSE: 'El puerto {{port}} de {{host}} ya está en uso. Detén el otro servidor o elige otro puerto.',
+    EADDRINUSE: {
+      'reason=noReuseAddr':
+        'El puerto {{port}} de {{host}} sigue ocupado por una conexión en {{state}} ({{local}} ↔ {{remote}}; la vista del sistema la muestra). Un servidor sin SO_REUSEADDR, como los de Python de las semillas, falla aquí con “Address already in use” hasta que desaparezca (TIME_WAIT dura 60 s). Node siempre activa SO_REUSEADDR, así que el playground lo rechazó en nombre de Python; desmarca “Como las semillas” para iniciarlo igualmente.',
+      other: 'El puerto {{port}} de {{host}} ya está en uso. Detén el otro servidor o elige otro puerto.',
+    },
     EACCES:
       'No se permite usar el puerto {{port}}: los puertos por debajo de 1024 necesitan permisos de administrador.',
     EADDRNOTAVAIL: '{{host}} no es una dirección de este computador, así que un socket no puede usarla.',
@@ -1330,13 +1395,19 @@ export const es: Messages = {
         'El servidor {{transport}} del puerto {{port}} es de otra persona de la clase y no está compartido. El profesor puede publicarlo, o permitir conectarse a los servidores de los compañeros.',
       'reason=notListening':
         'En clase el playground solo se conecta a servidores de este playground, y aquí nada escucha {{transport}} en {{host}}, puerto {{port}}.',
+      'reason=relayNotListening':
+        'El relé rechazó a un cliente: ya nada de este playground escucha {{transport}} en {{host}}, puerto {{port}} (el servidor se detuvo), así que el relé no se conecta allí.',
+      'reason=relayNotShared':
+        'El relé rechazó a un cliente: el servidor {{transport}} del puerto {{port}} ya no está compartido contigo (el profesor dejó de compartirlo), así que el relé no se conecta allí.',
       portRange:
         'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
       notLoopback: 'Este playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
-      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, 0.0.0.0 o ::, no en {{host}}.',
+      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, localhost, 0.0.0.0 o ::, no en {{host}}.',
       ownPort: 'El puerto {{port}} es el propio del playground; elige otro.',
     },
     quota: {
+      'via=relay':
+        'El relé rechazó a un cliente de {{host}}:{{port}}: sus conexiones dejarían esta sesión por encima de {{max}} sockets abiertos, el máximo permitido. Cierra algunos sockets antes.',
       spawnTooMany:
         'Lanzar {{count}} clientes dejaría {{total}} sockets abiertos, pero esta sesión puede tener como máximo {{max}}. Cierra algunos sockets o lanza menos.',
       'limit=maxSockets': 'Esta sesión ya tiene {{max}} sockets abiertos, el máximo permitido. Cierra alguno antes.',

@@ -24,6 +24,10 @@ export class Wire {
     return { ...this.stamp(socket.id, socket.kind), type: 'opened', socket };
   }
 
+  error(socketId: string, kind: SocketKind, error: Extract<SocketEvent, { type: 'error' }>['error']): SocketEvent {
+    return { ...this.stamp(socketId, kind), type: 'error', error };
+  }
+
   /** The server, the client and the connection the server accepted for it, as they open. */
   openedConnection(): SocketEvent[] {
     return [this.opened(server), this.opened(client), this.opened(conn)];

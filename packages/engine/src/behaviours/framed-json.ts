@@ -1,12 +1,14 @@
 import {
   createFrameDecoder,
   type DecodedFrame,
-  decodeJsonFrame,
   encodeJsonFrame,
   type FramingConfig,
+  JsonDecodeError,
+  JsonValueError,
+  pythonJsonLoads,
+  pythonStr,
   seed002PaddedLength,
 } from '@playground/codec';
-import { pythonStr } from './python-str.ts';
 import {
   type BehaviourOptions,
   type DatagramBehaviour,
@@ -19,16 +21,34 @@ import {
 export const DEFAULT_SERVER_FRAMING: FramingConfig = seed002PaddedLength;
 
 /**
- * Seed 002's `manejar_mensaje_recibido`: `f'Respuesta asociada al mensaje {mensaje}'`, sent back as
- * JSON (`json.dumps`, so a JSON string) in the same framing. A message that is not valid JSON counts
- * as `''`, as the seed's `decodificar_mensaje` returns. Undefined when the framing cannot carry the
- * answer (too long for its limit), which the server then leaves unanswered.
+ * What seed 002's server makes of one message: `bytes_mensaje.strip(b'\x00')`, `json.loads()` of
+ * that, and `f'Respuesta asociada al mensaje {mensaje}'` — `''` for what is not JSON, as its
+ * `decodificar_mensaje` returns. Undefined where json.loads raises another error (bytes that are
+ * not text): the seed does not catch it, so its thread for that client dies without answering.
+ */
+export function seed002Answer(message: Uint8Array): string | undefined {
+  let start = 0;
+  let end = message.length;
+  while (start < end && message[start] === 0) start++;
+  while (end > start && message[end - 1] === 0) end--;
+  try {
+    return `Respuesta asociada al mensaje ${pythonStr(pythonJsonLoads(message.subarray(start, end)))}`;
+  } catch (err) {
+    if (err instanceof JsonDecodeError) return 'Respuesta asociada al mensaje ';
+    if (err instanceof JsonValueError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The answer to one frame, sent back as JSON (`json.dumps`, so a JSON string) in the same framing.
+ * Undefined when there is none, or the framing cannot carry it (too long for its limit).
  */
 export function framedJsonReply(framing: FramingConfig, frame: DecodedFrame): Uint8Array | undefined {
-  const json = decodeJsonFrame(framing, frame);
-  const message = json.ok ? json.value : '';
+  const answer = seed002Answer(frame.data);
+  if (answer === undefined) return undefined;
   try {
-    return encodeJsonFrame(framing, `Respuesta asociada al mensaje ${pythonStr(message)}`);
+    return encodeJsonFrame(framing, answer);
   } catch {
     return undefined;
   }

@@ -16,8 +16,8 @@ export interface DatagramStageOptions {
   stats: ConditionsStats;
   /** Counters changed. */
   touch: () => void;
-  /** Hands one datagram onward. */
-  forward: (bytes: Uint8Array) => void;
+  /** Hands one datagram onward; false when it could not go (the target is not allowed any more). */
+  forward: (bytes: Uint8Array) => boolean;
   now?: () => number;
 }
 
@@ -168,9 +168,10 @@ export class DatagramStage {
     if (this.#closed) return;
     const stats = this.#o.stats;
     if (queued) stats.queued--;
-    stats.out++;
-    stats.bytesOut += bytes.length;
+    if (this.#o.forward(bytes)) {
+      stats.out++;
+      stats.bytesOut += bytes.length;
+    }
     this.#o.touch();
-    this.#o.forward(bytes);
   }
 }

@@ -7,10 +7,10 @@ import {
   type Transport,
 } from '@playground/protocol';
 import { endpoint } from '../endpoints.ts';
-import { type EngineError, invalidState } from '../errors.ts';
+import { type EngineError, invalidState, relayRefusedByQuota } from '../errors.ts';
 import type { Channel } from '../event-stamper.ts';
 import { SocketHandle } from '../socket-handle.ts';
-import type { Target } from '../types.ts';
+import type { DestinationCheck, Target } from '../types.ts';
 import { mulberry32, type Random, streamSeed } from './prng.ts';
 import { mergeSettings } from './settings.ts';
 import { StatsReporter } from './stats.ts';
@@ -24,6 +24,16 @@ export interface RelayOptions {
   target: Target;
   settings: ConditionsSettings;
   seed: number;
+  /** The session's limits, asked for every client: see RelayGuards. */
+  guards?: RelayGuards;
+}
+
+/** What a relay asks the engine that owns it before it carries a client. */
+export interface RelayGuards {
+  /** The socket quota when `sockets` more would go past it (the client is turned away), else undefined. */
+  quotaReached(sockets: number): number | undefined;
+  /** The target policy at this moment: see DestinationCheck. */
+  checkDestination?: DestinationCheck;
 }
 
 /** Clients one relay carries at once; a TCP relay resets connections beyond, a UDP relay forgets the oldest client. */
@@ -39,6 +49,7 @@ export abstract class Relay extends SocketHandle {
   protected readonly options: RelayOptions;
   protected readonly reporter: StatsReporter;
   #flows = 0;
+  #refusing = false;
 
   constructor(channel: Channel, options: RelayOptions) {
     super(channel, {
@@ -59,6 +70,35 @@ export abstract class Relay extends SocketHandle {
 
   get stats() {
     return this.reporter.stats;
+  }
+
+  /** The sockets this relay holds for its clients (its own listening socket is counted as itself). */
+  abstract get flowSockets(): number;
+
+  /**
+   * Whether a client coming from `peer` may be carried, with `sockets` sockets of its own: within
+   * the session's socket quota, and to a target the policy allows right now. When not, why is
+   * reported on the relay (the client is turned away; the relay goes on).
+   */
+  protected admit(peer: Endpoint, sockets: number): boolean {
+    const max = this.options.guards?.quotaReached(sockets);
+    if (max !== undefined) {
+      this.reportFlowError(relayRefusedByQuota(peer, max, this.options.transport));
+      return false;
+    }
+    return this.targetAllowed();
+  }
+
+  /**
+   * Whether the target may be reached at this moment (see DestinationCheck). A refusal is reported
+   * on the relay when it begins, not for every datagram of a client that keeps sending; a TCP relay
+   * reports every connection it turns away (`everyTime`).
+   */
+  protected targetAllowed(everyTime = this.options.transport === 'tcp'): boolean {
+    const refusal = this.options.guards?.checkDestination?.(this.options.target, this.options.transport, 'relay');
+    if (refusal && (everyTime || !this.#refusing)) this.channel.emit({ type: 'error', error: refusal });
+    this.#refusing = refusal !== undefined;
+    return refusal === undefined;
   }
 
   /** New settings apply to what arrives from now on; what is already on its way keeps its schedule. */

@@ -49,8 +49,13 @@ export class TcpRelay extends Relay {
     return Promise.all([this.closed, ...Array.from(this.#flows, (f) => f.done)]).then(() => undefined);
   }
 
+  /** Each client: the accepted connection and the one towards the target. */
+  get flowSockets(): number {
+    return this.#flows.size * 2;
+  }
+
   #accept(downstream: Socket): void {
-    if (this.#flows.size >= MAX_RELAY_FLOWS || !this.open) {
+    if (this.#flows.size >= MAX_RELAY_FLOWS || !this.open || !this.admit(peerOf(downstream), 2)) {
       downstream.on('error', () => {});
       downstream.resetAndDestroy();
       return;
@@ -72,6 +77,10 @@ export class TcpRelay extends Relay {
       error: (err) => this.reportFlowError(err),
     };
   }
+}
+
+function peerOf(socket: Socket) {
+  return endpoint(socket.remoteAddress, socket.remotePort);
 }
 
 interface FlowContext {
@@ -102,7 +111,7 @@ class TcpFlow {
     flowNo: number,
   ) {
     this.#down = downstream;
-    this.#peer = endpoint(downstream.remoteAddress, downstream.remotePort);
+    this.#peer = peerOf(downstream);
     this.#up = new Socket({ allowHalfOpen: true });
     const common = { settings: ctx.settings, stats: ctx.stats, touch: ctx.touch };
     this.#toTarget = new StreamStage({

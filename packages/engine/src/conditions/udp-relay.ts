@@ -55,12 +55,20 @@ export class UdpRelay extends Relay {
     return this.closed;
   }
 
+  /** Each client: the socket towards the target. */
+  get flowSockets(): number {
+    return this.#flows.size;
+  }
+
   #fromClient(msg: Buffer, rinfo: RemoteInfo): void {
     if (this.#closing) return;
     const key = `${rinfo.address}|${rinfo.port}`;
     let flow = this.#flows.get(key);
     if (flow === undefined) {
-      if (this.#flows.size >= MAX_RELAY_FLOWS) {
+      const full = this.#flows.size >= MAX_RELAY_FLOWS;
+      // The oldest client's socket is given up for this one when the relay is full: no new socket then.
+      if (!this.admit(endpoint(rinfo.address, rinfo.port), full ? 0 : 1)) return;
+      if (full) {
         const [oldestKey, oldest] = this.#flows.entries().next().value as [string, UdpFlow];
         this.#flows.delete(oldestKey);
         void oldest.close();
@@ -85,13 +93,20 @@ export class UdpRelay extends Relay {
       toTarget: new DatagramStage({
         ...common,
         random: this.randomFor(flowNo, 'up'),
-        forward: (bytes) => back.send(bytes, target.port, target.host, report),
+        forward: (bytes) => {
+          // Checked as each datagram leaves (after the conditions' delay): the target may have gone.
+          if (!this.targetAllowed()) return false;
+          back.send(bytes, target.port, target.host, report);
+          return true;
+        },
       }),
       toClient: new DatagramStage({
         ...common,
         random: this.randomFor(flowNo, 'down'),
         forward: (bytes) => {
-          if (!this.#closing) this.#front.send(bytes, peer.port, peer.address, report);
+          if (this.#closing) return false;
+          this.#front.send(bytes, peer.port, peer.address, report);
+          return true;
         },
       }),
       close: () => {

@@ -4,6 +4,7 @@ import { familyOf } from '../endpoints.ts';
 import { EngineError } from '../errors.ts';
 import type { Channel } from '../event-stamper.ts';
 import { TcpClient } from '../tcp-client.ts';
+import type { DestinationCheck } from '../types.ts';
 import { UdpEndpoint } from '../udp-endpoint.ts';
 import { SensorGenerator, type SensorPlan } from './generator.ts';
 
@@ -94,13 +95,14 @@ export class SensorTcpClient extends TcpClient {
 export class SensorUdpClient extends UdpEndpoint {
   readonly #generator: SensorGenerator;
 
-  constructor(channel: Channel, o: SensorStartOptions, plan: SensorPlan) {
+  constructor(channel: Channel, o: SensorStartOptions, plan: SensorPlan, checkDestination?: DestinationCheck) {
     super(channel, {
       host: familyOf(o.host) === 'IPv6' ? '::1' : '127.0.0.1',
       port: 0,
       recvSize: o.recvSize,
       behaviour: 'none',
       remote: { host: o.host, port: o.port },
+      checkDestination,
     });
     this.info.sensor = clientInfo(plan);
     this.#generator = new SensorGenerator(plan, {
@@ -108,6 +110,8 @@ export class SensorUdpClient extends UdpEndpoint {
         try {
           return this.send(record);
         } catch (err) {
+          // Its peer is not allowed any more (or it closed): the sensor stops, and says why.
+          if (err instanceof EngineError && err.code === 'not_allowed') this.report(err);
           return Promise.reject(err);
         }
       },

@@ -12,6 +12,7 @@ import { StepDots } from '../../ui/StepDots.tsx';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { classStore } from './classStore.ts';
+import { JoinsCard } from './JoinsCard.tsx';
 import { QrCode } from './QrCode.tsx';
 import { useClassWatch } from './useClassWatch.ts';
 import './classroom.css';
@@ -20,10 +21,16 @@ export function ClassView() {
   useClassWatch();
   const spotlight = useStore(classStore, (s) => s.spotlight);
   return (
-    <main className={`class-page ${spotlight ? 'class-page--spotlight' : ''}`} data-testid="class-page">
+    <main
+      id="work"
+      tabIndex={-1}
+      className={`class-page ${spotlight ? 'class-page--spotlight' : ''}`}
+      data-testid="class-page"
+    >
       <aside className="class-page__side" hidden={spotlight !== null}>
         <JoinCard />
         <SharedServers />
+        <JoinsCard />
       </aside>
       <div className="class-page__main">{spotlight ? <SpotlightPanel /> : <Roster />}</div>
     </main>

@@ -7,6 +7,7 @@ import { describedBy, Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
+import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
 import {
   buildClientCommand,
@@ -26,6 +27,7 @@ export function ClientForm() {
   const prefill = usePlayground((s) => s.clientPrefill);
   const epoch = usePlayground((s) => s.epoch);
   const select = usePlayground((s) => s.select);
+  const reveal = usePlayground((s) => s.reveal);
   const submitRef = useRef<HTMLButtonElement>(null);
   const set = <K extends keyof ClientValues>(key: K, value: ClientValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -41,12 +43,16 @@ export function ClientForm() {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (command.pending) return;
     const built = buildClientCommand(values);
     setProblems(built.problems);
     setPrefilledFrom(null);
     if (!built.command) return;
     const result = await command.run(built.command, { timeoutMs: replyTimeout(built.command) });
-    if (result?.socket) select(socketKey(epoch, result.socket.id));
+    if (!result?.socket) return;
+    const key = socketKey(epoch, result.socket.id);
+    select(key);
+    reveal(key);
   };
 
   const submitLabel = values.protocol === 'tcp' ? t('clients.submitTcp') : t('clients.submitUdp');
@@ -107,9 +113,9 @@ export function ClientForm() {
           {t('clients.prefilled', { address: prefilledFrom, button: submitLabel })}
         </p>
       )}
-      <button ref={submitRef} type="submit" className="button button--primary" disabled={command.pending}>
+      <SubmitButton ref={submitRef} pending={command.pending}>
         {submitLabel}
-      </button>
+      </SubmitButton>
       <FormError error={command.error} />
     </form>
   );

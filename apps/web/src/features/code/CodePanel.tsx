@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { nodeSnippet, pythonSnippet, type SnippetSpec } from './snippets.ts';
 import { specFor } from './specFor.ts';
+import './code.css';
 
 type Language = 'python' | 'node';
 const LANGUAGES: Language[] = ['python', 'node'];
@@ -39,7 +41,6 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
 /** "Show me the code": the selected socket as Python 3 (the seeds' style) and Node.js, ready to run. */
 export function CodePanel() {
   const { t } = useTranslation();
-  const id = useId();
   const entry = usePlayground((s) => (s.selection.key ? s.sockets[s.selection.key] : undefined));
   const sockets = usePlayground((s) => s.sockets);
   const [language, setLanguage] = useState<Language>('python');
@@ -71,26 +72,14 @@ export function CodePanel() {
           : null;
 
   return (
-    <div className="code-panel" data-testid="code-panel" data-kind={spec.kind}>
+    <Tabs value={language} onChange={setLanguage} className="code-panel" data-testid="code-panel" data-kind={spec.kind}>
       <div className="code-panel__bar">
         <p className="code-panel__for">{t('code.for', { socket: socketLabel(t, entry) })}</p>
-        <div className="tabs" role="tablist" aria-label={t('code.title')}>
-          {LANGUAGES.map((l) => (
-            <button
-              key={l}
-              type="button"
-              role="tab"
-              className="tab"
-              id={`${id}-${l}`}
-              aria-selected={language === l}
-              aria-controls={`${id}-code`}
-              onClick={() => setLanguage(l)}
-              data-testid={`code-tab-${l}`}
-            >
-              {t(`code.tabs.${l}`)}
-            </button>
-          ))}
-        </div>
+        <TabList
+          look="box"
+          label={t('code.title')}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`code.tabs.${l}`), testId: `code-tab-${l}` }))}
+        />
         <button
           type="button"
           className="button button--small button--primary"
@@ -103,18 +92,19 @@ export function CodePanel() {
       {note && <p className="code-panel__note">{note}</p>}
       <p className="code-panel__run">{t(`code.run.${language}`, { file })}</p>
       {copied === 'failed' && <p className="inline-error">{t('code.copyFailed')}</p>}
-      <pre
-        id={`${id}-code`}
-        role="tabpanel"
-        aria-labelledby={`${id}-${language}`}
-        className="code-panel__code"
-        data-testid="code-text"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the code scrolls; the keyboard must reach it.
-        tabIndex={0}
-      >
-        <code>{code}</code>
-      </pre>
+      {LANGUAGES.map((l) => (
+        <TabPanel key={l} value={l}>
+          <pre
+            className="code-panel__code"
+            data-testid="code-text"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the code scrolls; the keyboard must reach it.
+            tabIndex={0}
+          >
+            <code>{code}</code>
+          </pre>
+        </TabPanel>
+      ))}
       <textarea ref={fallbackRef} className="code-panel__fallback" aria-hidden="true" tabIndex={-1} readOnly />
-    </div>
+    </Tabs>
   );
 }

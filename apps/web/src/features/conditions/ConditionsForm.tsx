@@ -7,6 +7,7 @@ import {
 } from '@playground/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChipGroup } from '../../ui/ChoiceGroup.tsx';
 import { PRESET_NAMES, PRESETS, presetOf } from './presets.ts';
 
 type Key = keyof ConditionsSettings;
@@ -56,23 +57,19 @@ export function ConditionsForm(props: {
 
   return (
     <div className="conditions-form" data-testid="conditions-form">
-      <fieldset className="chips conditions-form__presets">
-        <legend className="visually-hidden">{t('netlab.conditions.presets')}</legend>
-        {PRESET_NAMES.map((name) => (
-          <button
-            key={name}
-            type="button"
-            className="chip"
-            aria-pressed={preset === name}
-            disabled={disabled}
-            title={t(`netlab.conditions.presetHints.${name}`)}
-            data-testid={`preset-${name}`}
-            onClick={() => onChange(PRESETS[name])}
-          >
-            {t(`netlab.conditions.presetNames.${name}`)}
-          </button>
-        ))}
-      </fieldset>
+      <ChipGroup
+        className="conditions-form__presets"
+        label={t('netlab.conditions.presets')}
+        value={preset}
+        disabled={disabled}
+        onChange={(name) => onChange(PRESETS[name])}
+        options={PRESET_NAMES.map((name) => ({
+          value: name,
+          label: t(`netlab.conditions.presetNames.${name}`),
+          hint: t(`netlab.conditions.presetHints.${name}`),
+          testId: `preset-${name}`,
+        }))}
+      />
 
       <fieldset className="conditions-form__group">
         <legend>{t('netlab.conditions.groups.both')}</legend>

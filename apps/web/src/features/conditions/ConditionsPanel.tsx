@@ -7,8 +7,11 @@ import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
+import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { useNetLab } from '../netlab/labStore.ts';
+import { LastError, ReachableNote } from '../sockets/SocketNotes.tsx';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';
 
@@ -33,7 +36,7 @@ export function ConditionsPanel() {
         <div className="panel__header">
           <h2 id="relays-title">{t('netlab.conditions.relays')}</h2>
         </div>
-        <div className="panel__body netlab-results">
+        <ScrollBody className="netlab-results">
           <p className="netlab-controls__intro">{t('netlab.conditions.relaysIntro')}</p>
           {keys.length === 0 ? (
             <EmptyState title={t('netlab.conditions.empty.title')}>{t('netlab.conditions.empty.body')}</EmptyState>
@@ -44,7 +47,7 @@ export function ConditionsPanel() {
               ))}
             </div>
           )}
-        </div>
+        </ScrollBody>
       </section>
     </div>
   );
@@ -96,26 +99,14 @@ function NewRelay() {
       </div>
       <div className="panel__body netlab-controls">
         <p className="netlab-controls__intro">{t('netlab.conditions.newIntro')}</p>
-        <fieldset className="segmented">
-          <legend>{t('forms.protocol')}</legend>
-          <div className="segmented__options">
-            {(['tcp', 'udp'] as const).map((p) => (
-              <label key={p} className="segmented__option">
-                <input
-                  type="radio"
-                  name="relay-transport"
-                  value={p}
-                  checked={transport === p}
-                  onChange={() => {
-                    setTransport(p);
-                    setPort('');
-                  }}
-                />
-                <span>{t(`forms.protocols.${p}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ProtocolPicker
+          name="relay-transport"
+          value={transport}
+          onChange={(p) => {
+            setTransport(p);
+            setPort('');
+          }}
+        />
         <div className="field">
           <label htmlFor={`${id}-port`}>{t('netlab.conditions.targetPort')}</label>
           <input
@@ -186,7 +177,9 @@ function RelayCard(props: { socketKey: string }) {
         </p>
         <span className="tag">{t('netlab.conditions.seedTag', { seed: conditions.seed })}</span>
       </header>
+      <ReachableNote info={info} open={entry.state !== 'closed'} />
       <RelayStats stats={live?.stats ?? null} transport={conditions.transport} />
+      <LastError entry={entry} />
       {live && live.flows.length > 0 && (
         <p className="field__hint">
           {t('netlab.conditions.flows', { peers: live.flows.map((f) => formatEndpoint(f.peer)).join(', ') })}

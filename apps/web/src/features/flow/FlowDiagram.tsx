@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { forwardRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../ui/format.ts';
 import type { Flow, FlowArrow, FlowLabel, FlowMark, Lane, PieceRef, Tone } from './buildFlow.ts';
 
 /** Drawn with attributes, not CSS, so an exported SVG or PNG looks exactly like the page. */
@@ -10,7 +9,7 @@ export const FLOW_LAYOUT = {
   top: 92,
   rowHeight: 32,
   bottom: 28,
-  timeX: 68,
+  timeX: 92,
   lanes: { client: 228, server: 534 } as Record<Lane, number>,
 };
 
@@ -36,11 +35,18 @@ export interface LaneTitle {
 
 export interface FlowDiagramProps {
   flow: Flow;
+  /** Each row's time as the log shows it (same origin, same digits), and the time column's title. */
+  times: readonly string[];
+  timeTitle: string;
   title: string;
   lanes: Record<Lane, LaneTitle>;
   selected: { key: string | null; seq: number | null };
   onSelect(piece: PieceRef): void;
 }
+
+/** Advance of one character of the monospace time labels (12.5 px) and of the column title (13 px). */
+const TIME_CHAR = 7.6;
+const TITLE_CHAR = 7.9;
 
 const y = (row: number) => FLOW_LAYOUT.top + row * FLOW_LAYOUT.rowHeight;
 
@@ -65,7 +71,11 @@ export function labelText(t: TFunction, label: FlowLabel): string {
 export const FlowDiagram = forwardRef<SVGSVGElement, FlowDiagramProps>(function FlowDiagram(props, ref) {
   const { t } = useTranslation();
   const { flow, lanes } = props;
-  const { width, timeX } = FLOW_LAYOUT;
+  const { timeX } = FLOW_LAYOUT;
+  // The time column widens for long times (a long session, a signed difference) rather than cut them.
+  const widest = Math.max(props.timeTitle.length * TITLE_CHAR, ...props.times.map((s) => s.length * TIME_CHAR));
+  const shift = Math.max(0, Math.ceil(widest) + 10 - timeX);
+  const width = FLOW_LAYOUT.width + shift;
   const height = y(Math.max(flow.rows.length, 1)) + FLOW_LAYOUT.bottom;
   const isSelected = (piece?: PieceRef) =>
     piece !== undefined && props.selected.key === piece.key && props.selected.seq === piece.seq;
@@ -76,7 +86,8 @@ export const FlowDiagram = forwardRef<SVGSVGElement, FlowDiagramProps>(function 
       xmlns="http://www.w3.org/2000/svg"
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
+      // Long times widen the diagram to the left: what is drawn keeps its coordinates.
+      viewBox={`${-shift} 0 ${width} ${height}`}
       className="flow__svg"
       aria-label={props.title}
       data-testid="flow-svg"
@@ -110,19 +121,19 @@ export const FlowDiagram = forwardRef<SVGSVGElement, FlowDiagramProps>(function 
           <path d="M0,0 L10,5 L0,10 z" fill={SELECTED} />
         </marker>
       </defs>
-      <rect x="0" y="0" width={width} height={height} fill="#ffffff" />
+      <rect x={-shift} y="0" width={width} height={height} fill="#ffffff" />
       <text x={timeX} y={FLOW_LAYOUT.top - 18} fontSize="13" fill="#3d4859" textAnchor="end" fontFamily={MONO}>
-        {t('flow.axis')}
+        {props.timeTitle}
       </text>
       {(['client', 'server'] as Lane[]).map((lane) => (
         <LaneHeader key={lane} lane={lane} title={lanes[lane]} height={height} />
       ))}
-      {flow.rows.map((row, i) => (
+      {flow.rows.map((_row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reorder.
         <g key={i}>
-          <line x1={timeX + 8} x2={width - 12} y1={y(i)} y2={y(i)} stroke="#eef1f5" strokeWidth="1" />
+          <line x1={timeX + 8} x2={FLOW_LAYOUT.width - 12} y1={y(i)} y2={y(i)} stroke="#eef1f5" strokeWidth="1" />
           <text x={timeX} y={y(i) + 4.5} fontSize="12.5" fill="#3d4859" textAnchor="end" fontFamily={MONO}>
-            {formatTime(row.t)}
+            {props.times[i]}
           </text>
         </g>
       ))}

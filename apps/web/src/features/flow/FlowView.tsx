@@ -7,11 +7,14 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
+import { useTimeReference } from '../log/TimeOriginPicker.tsx';
+import { timeLabel } from '../log/timeLabels.ts';
 import { useWireWatch } from '../wire/useWireWatch.ts';
 import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
 import { downloadPng, downloadSvg } from './exportFlow.ts';
 import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
 import { pairSegments } from './pairSegments.ts';
+import './flow.css';
 
 function laneTitle(t: TFunction, own: SocketEntry | null, peer: SocketEntry | null): LaneTitle {
   if (own) {
@@ -74,6 +77,16 @@ export function FlowView() {
     const segments = wireLane ? pairSegments(wireEntries, keys) : [];
     return buildFlow(entriesOf(scan, log), keys, 400, segments);
   }, [log, clientKey, serverKey, listener, connId, wireLane, wireEntries]);
+
+  // The same origin and digits as the log; "the connection's first event" is this diagram's first row.
+  const { origin } = useTimeReference();
+  const times = useMemo(
+    () =>
+      flow.rows.map((row, i) =>
+        timeLabel(origin, row.t, origin === 'previous' ? (flow.rows[i - 1]?.t ?? null) : (flow.rows[0]?.t ?? null)),
+      ),
+    [flow, origin],
+  );
 
   if (!pair) {
     return (
@@ -145,6 +158,8 @@ export function FlowView() {
         <FlowDiagram
           ref={svgRef}
           flow={flow}
+          times={times}
+          timeTitle={t(`log.timeHeads.${origin}`)}
           title={title}
           lanes={lanes}
           selected={{ key: selection.key, seq: selection.pieceSeq }}

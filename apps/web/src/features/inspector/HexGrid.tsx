@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { logAt } from '../../bridge/appendLog.ts';
 import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
 import { useByteCursor } from '../../ui/useByteCursor.ts';
+import { useRemPx } from '../../ui/useRemPx.ts';
 import { virtualRows } from '../../ui/virtualRows.ts';
 import { HexRow } from './HexRow.tsx';
-import { BYTES_PER_ROW, firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
-
-const ROW_HEIGHT = 28;
+import { firstRowOffset, layoutRow, rowCount, rowOfOffset } from './hexLayout.ts';
+import { useRowWidth } from './useRowWidth.ts';
 
 /**
  * The hex + ASCII dump, virtualized by row. One Tab stop: arrow keys move a cursor byte, whose
@@ -22,27 +22,31 @@ export function HexGrid(props: {
   onView(from: number, to: number): void;
 }) {
   const { t } = useTranslation();
+  // Rows are a fixed height for the virtualizer, in rem so that they grow with presentation type.
+  const rowHeight = useRemPx(1.75);
   const { log, focusSeq, onPoint, onView } = props;
   const idPrefix = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+  const offsetDigits = Math.max(6, String(log.end).length);
+  const perRow = useRowWidth(scrollRef, offsetDigits);
   const virtualizer = useVirtualizer({
-    count: rowCount(log),
+    count: rowCount(log, perRow),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 6,
     // The sticky column header (one row tall) sits above the first row inside the scroller.
-    scrollMargin: ROW_HEIGHT,
+    scrollMargin: rowHeight,
   });
-  const inView = virtualRows(virtualizer, ROW_HEIGHT);
+  const inView = virtualRows(virtualizer, rowHeight);
 
   const focusPiece = focusSeq === null ? undefined : logAt(log.pieces, pieceIndexBySeq(log, focusSeq));
   const focusOffset = focusPiece?.offset;
   useEffect(() => {
     if (focusOffset === undefined) return;
     following.current = false;
-    virtualizer.scrollToIndex(rowOfOffset(log, focusOffset), { align: 'center' });
-  }, [focusOffset, log, virtualizer]);
+    virtualizer.scrollToIndex(rowOfOffset(log, focusOffset, perRow), { align: 'center' });
+  }, [focusOffset, log, virtualizer, perRow]);
 
   // New bytes scroll into view while the learner is looking at the newest ones.
   useLayoutEffect(() => {
@@ -51,16 +55,16 @@ export function HexGrid(props: {
   }, [log.end, focusOffset]);
 
   const range = virtualizer.range;
-  const firstVisible = range ? firstRowOffset(log) + range.startIndex * BYTES_PER_ROW : log.start;
-  const lastVisible = range ? firstRowOffset(log) + (range.endIndex + 1) * BYTES_PER_ROW : log.end;
+  const firstVisible = range ? firstRowOffset(log, perRow) + range.startIndex * perRow : log.start;
+  const lastVisible = range ? firstRowOffset(log, perRow) + (range.endIndex + 1) * perRow : log.end;
   useEffect(() => onView(firstVisible, lastVisible), [firstVisible, lastVisible, onView]);
 
   const { active, moveTo, onKeyDown, pointAt, onScroll } = useByteCursor({
     start: log.start,
     end: log.end,
-    perRow: BYTES_PER_ROW,
+    perRow,
     home: focusOffset ?? log.start,
-    rowHeight: ROW_HEIGHT,
+    rowHeight,
     scrollRef,
     following,
     scrollToRow: (row) => virtualizer.scrollToIndex(row),
@@ -70,11 +74,13 @@ export function HexGrid(props: {
   return (
     // Offsets get as many digits as the largest one needs, so rows never wrap or jitter.
     <div
-      className="hex"
+      className={`hex hex--${perRow}`}
+      data-per-row={perRow}
       style={
         {
-          '--offset-width': `${Math.max(6, String(log.end).length)}ch`,
-          '--row-height': `${ROW_HEIGHT}px`,
+          '--offset-width': `${offsetDigits}ch`,
+          '--per-row': perRow,
+          '--row-height': `${rowHeight}px`,
         } as CSSProperties
       }
     >
@@ -109,8 +115,9 @@ export function HexGrid(props: {
             {inView.items.map((item) => (
               <HexRow
                 key={item.key}
-                rowOffset={firstRowOffset(log) + item.index * BYTES_PER_ROW}
-                cells={layoutRow(log, item.index)}
+                rowOffset={firstRowOffset(log, perRow) + item.index * perRow}
+                perRow={perRow}
+                cells={layoutRow(log, item.index, perRow)}
                 idPrefix={idPrefix}
                 focusSeq={focusSeq}
                 active={active}

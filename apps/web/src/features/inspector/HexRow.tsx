@@ -1,10 +1,10 @@
 import { toAsciiCell } from '@playground/codec';
 import { useTranslation } from 'react-i18next';
-import { BYTES_PER_ROW, type ByteCell } from './hexLayout.ts';
+import type { ByteCell, RowWidth } from './hexLayout.ts';
 
-/** Grid column of a byte after the offset column, with a narrow gutter after the eighth byte as in hexdump -C. */
-function hexColumn(offset: number): number {
-  const i = offset % BYTES_PER_ROW;
+/** Grid column of a byte after the offset column, with a gutter after the eighth byte as in xxd and Wireshark. */
+function hexColumn(offset: number, perRow: RowWidth): number {
+  const i = offset % perRow;
   return i < 8 ? i + 2 : i + 3;
 }
 
@@ -13,9 +13,10 @@ function pieceClass(cell: ByteCell, focusSeq: number | null, active: number | nu
   return `${parity}${cell.piece.seq === focusSeq ? ' is-focus-piece' : ''}${cell.offset === active ? ' is-active' : ''}`;
 }
 
-/** One line of the dump: offset, 16 hex cells, 16 ASCII cells; each piece start gets a boundary bar. */
+/** One line of the dump: offset, 16 (or 8) hex cells, as many ASCII cells; each piece start gets a boundary bar. */
 export function HexRow(props: {
   rowOffset: number;
+  perRow: RowWidth;
   cells: ByteCell[];
   idPrefix: string;
   focusSeq: number | null;
@@ -33,7 +34,7 @@ export function HexRow(props: {
           key={cell.offset}
           id={`${props.idPrefix}-${cell.offset}`}
           className={`hex-byte ${pieceClass(cell, focusSeq, active)}`}
-          style={{ gridColumn: hexColumn(cell.offset) }}
+          style={{ gridColumn: hexColumn(cell.offset, props.perRow) }}
           data-testid="hex-byte"
           data-piece={cell.piece.no}
           data-offset={cell.offset}
@@ -54,7 +55,7 @@ export function HexRow(props: {
           <span
             key={cell.offset}
             className={`ascii-byte ${pieceClass(cell, focusSeq, active)}`}
-            style={{ gridColumn: (cell.offset % BYTES_PER_ROW) + 1 }}
+            style={{ gridColumn: (cell.offset % props.perRow) + 1 }}
             data-offset={cell.offset}
           >
             {cell.startsPiece && (

@@ -5,6 +5,7 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { Direction, SocketEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { LabView } from '../lab/LabView.tsx';
 import { ViewSwitch } from '../lab/ViewSwitch.tsx';
 import { ByteDetails } from './ByteDetails.tsx';
@@ -19,61 +20,59 @@ export function Inspector() {
   const id = useId();
   const entry = usePlayground((s) => (s.selection.key ? s.sockets[s.selection.key] : undefined));
   const direction = usePlayground((s) => s.selection.direction);
+  const showDirection = usePlayground((s) => s.showDirection);
   const view = usePlayground((s) => s.lab.view);
 
   return (
-    <section className="panel inspector" data-testid="inspector" aria-labelledby={`${id}-title`}>
-      <div className="panel__header">
-        <h2 id={`${id}-title`}>
-          {t('inspector.title')}
-          {entry && <span className="inspector__socket"> · {socketLabel(t, entry)}</span>}
-        </h2>
-        {entry && <DirectionTabs entry={entry} direction={direction} panelId={`${id}-panel`} />}
-      </div>
-      {entry && <ViewSwitch />}
-      {entry && view !== 'hex' ? (
-        <div id={`${id}-panel`} role="tabpanel" className="inspector__body inspector__body--lab">
-          <LabView key={`${entry.key}/${direction}`} entry={entry} direction={direction} view={view} />
+    <Tabs value={direction} onChange={showDirection} asChild>
+      <section className="panel inspector" data-testid="inspector" aria-labelledby={`${id}-title`}>
+        <div className="panel__header inspector__header">
+          <h2 id={`${id}-title`}>
+            {t('inspector.title')}
+            {entry && <span className="inspector__socket"> · {socketLabel(t, entry)}</span>}
+          </h2>
+          {entry && <DirectionTabs entry={entry} />}
+          {entry && <ViewSwitch />}
         </div>
-      ) : entry ? (
-        <ByteView key={`${entry.key}/${direction}`} entry={entry} direction={direction} panelId={`${id}-panel`} />
-      ) : (
-        <EmptyState title={t('inspector.empty')}>{t('inspector.emptyHint')}</EmptyState>
-      )}
-    </section>
+        {entry ? (
+          DIRECTIONS.map((d) => (
+            <TabPanel key={d} value={d} className={`inspector__body${view === 'hex' ? '' : ' inspector__body--lab'}`}>
+              {view === 'hex' ? (
+                <ByteView key={entry.key} entry={entry} direction={d} />
+              ) : (
+                <LabView key={entry.key} entry={entry} direction={d} view={view} />
+              )}
+            </TabPanel>
+          ))
+        ) : (
+          <EmptyState title={t('inspector.empty')}>{t('inspector.emptyHint')}</EmptyState>
+        )}
+      </section>
+    </Tabs>
   );
 }
 
-function DirectionTabs(props: { entry: SocketEntry; direction: Direction; panelId: string }) {
+/** Received or sent, each with how many bytes in how many pieces. */
+function DirectionTabs(props: { entry: SocketEntry }) {
   const { t } = useTranslation();
-  const showDirection = usePlayground((s) => s.showDirection);
   const { counters } = props.entry;
   return (
-    <div className="tabs" role="tablist">
-      {DIRECTIONS.map((d) => (
-        <button
-          key={d}
-          type="button"
-          role="tab"
-          className="tab"
-          aria-selected={props.direction === d}
-          aria-controls={props.panelId}
-          onClick={() => showDirection(d)}
-        >
-          {t(`inspector.tabs.${d}`)}
-          <span className="tab__summary">
-            {t('inspector.tabSummary', {
-              bytes: d === 'received' ? counters.bytesIn : counters.bytesOut,
-              count: d === 'received' ? counters.reads : counters.writes,
-            })}
-          </span>
-        </button>
-      ))}
-    </div>
+    <TabList
+      look="box"
+      label={t('inspector.directions')}
+      options={DIRECTIONS.map((d) => ({
+        value: d,
+        label: t(`inspector.tabs.${d}`),
+        detail: t('inspector.tabSummary', {
+          bytes: d === 'received' ? counters.bytesIn : counters.bytesOut,
+          count: d === 'received' ? counters.reads : counters.writes,
+        }),
+      }))}
+    />
   );
 }
 
-function ByteView(props: { entry: SocketEntry; direction: Direction; panelId: string }) {
+function ByteView(props: { entry: SocketEntry; direction: Direction }) {
   const { t } = useTranslation();
   const { entry, direction } = props;
   const log = direction === 'received' ? entry.received : entry.sent;
@@ -84,16 +83,10 @@ function ByteView(props: { entry: SocketEntry; direction: Direction; panelId: st
   const onView = useCallback((from: number, to: number) => setView({ from, to }), []);
   const choose = (piece: Piece) => select(entry.key, { direction, seq: piece.seq });
 
-  if (log.end === 0) {
-    return (
-      <div id={props.panelId} role="tabpanel" className="inspector__body">
-        <EmptyState>{t(`inspector.noBytes.${direction}`)}</EmptyState>
-      </div>
-    );
-  }
+  if (log.end === 0) return <EmptyState>{t(`inspector.noBytes.${direction}`)}</EmptyState>;
   const total = direction === 'received' ? entry.counters.bytesIn : entry.counters.bytesOut;
   return (
-    <div id={props.panelId} role="tabpanel" className="inspector__body">
+    <>
       {log.start > 0 && (
         <p className="inspector__window">{t('inspector.window', { kept: log.end - log.start, total })}</p>
       )}
@@ -119,6 +112,6 @@ function ByteView(props: { entry: SocketEntry; direction: Direction; panelId: st
         />
       </div>
       <ByteDetails log={log} offset={pointed} direction={direction} />
-    </div>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { JOIN_CODE_LENGTH } from '@playground/protocol';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
-import { useAccess, useOptionalPage } from '../../app/PageContext.tsx';
+import { LanguageSwitch } from '../../ui/shell/LanguageSwitch.tsx';
+import { useAccess, useOptionalPage } from '../../ui/shell/PageContext.tsx';
 import { OpenLogButton } from '../replay/OpenLogButton.tsx';
 import { type JoinOutcome, postJoin } from './access.ts';
 import './join.css';

@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export type AccessView = 'checking' | 'join' | 'app';
 
 /** Why the join screen is shown again, beyond "nobody joined yet". */
-export type JoinReason = 'expired' | 'teacherLinkInvalid' | null;
+export type JoinReason = 'expired' | 'teacherLinkInvalid' | 'removed' | null;
 
 export interface AccessData {
   mode: Mode | null;
@@ -63,6 +63,10 @@ export interface Access {
   token(): Promise<string | null>;
   /** For the bridge client's handlers: a welcome means the token worked. */
   welcomed(welcome: Welcome): void;
+  /** The token of the page's session once a welcome proved it; other requests (`/api/lessons`) send it too. */
+  currentToken(): string | null;
+  /** The teacher took this student's join back: the stored token is dropped and the join screen says why. */
+  removedFromClass(): void;
 }
 
 function safeGet(storage: Storages['local'], key: string): string | null {
@@ -87,6 +91,11 @@ export function createAccess(options: TokenSourceOptions): Access {
   const fetchJson =
     options.fetchJson ?? ((url: string) => fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' }));
   let failures = 0;
+  /** Why the next join screen is shown, when something said so before the screen is needed. */
+  let nextReason: JoinReason = null;
+  /** What `token()` last handed out, and what the last welcome proved. */
+  let offered: string | null = null;
+  let proven: string | null = null;
   let waitingForJoin: ((token: string) => void) | null = null;
 
   const store = createStore<AccessState>()((set) => ({
@@ -135,45 +144,61 @@ export function createAccess(options: TokenSourceOptions): Access {
     });
   };
 
+  const tokenToOffer = async (): Promise<string | null> => {
+    readLink();
+    // Asked first every time: it tells the mode, and a bridge that does not answer is down, not
+    // refusing our token, so that attempt does not count toward giving a stored token up.
+    const response = await fetchJson('/api/session');
+    if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
+    const info = SessionInfo.safeParse(await response.json());
+    if (!info.success) throw new Error('GET /api/session answered something the protocol does not allow');
+    store.setState({ mode: info.data.mode });
+    if (info.data.token !== null) {
+      if (store.getState().view === 'join') store.setState({ view: 'app' });
+      return info.data.token;
+    }
+    let reason: JoinReason = null;
+    if (failures >= STALE_AFTER_FAILURES) {
+      // The bridge answers but keeps refusing the token: it was restarted, and its tokens are new.
+      failures = 0;
+      safeSet(storages.session, STORAGE.resume, null);
+      if (safeGet(storages.session, STORAGE.teacher)) {
+        safeSet(storages.session, STORAGE.teacher, null);
+        reason = 'teacherLinkInvalid';
+      } else if (safeGet(storages.local, STORAGE.student)) {
+        safeSet(storages.local, STORAGE.student, null);
+        reason = 'expired';
+      }
+    }
+    const stored = safeGet(storages.session, STORAGE.teacher) ?? safeGet(storages.local, STORAGE.student);
+    if (stored) {
+      failures++;
+      return stored;
+    }
+    const token = await askToJoin(reason ?? nextReason);
+    nextReason = null;
+    failures++;
+    return token;
+  };
+
   return {
     store,
+    currentToken: () => proven,
+    removedFromClass() {
+      safeSet(storages.local, STORAGE.student, null);
+      safeSet(storages.session, STORAGE.resume, null);
+      proven = null;
+      failures = 0;
+      nextReason = 'removed';
+      store.setState({ view: 'join', joinReason: 'removed', role: null, name: null, studentId: null });
+    },
     async token() {
-      readLink();
-      // Asked first every time: it tells the mode, and a bridge that does not answer is down, not
-      // refusing our token, so that attempt does not count toward giving a stored token up.
-      const response = await fetchJson('/api/session');
-      if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
-      const info = SessionInfo.safeParse(await response.json());
-      if (!info.success) throw new Error('GET /api/session answered something the protocol does not allow');
-      store.setState({ mode: info.data.mode });
-      if (info.data.token !== null) {
-        if (store.getState().view === 'join') store.setState({ view: 'app' });
-        return info.data.token;
-      }
-      let reason: JoinReason = null;
-      if (failures >= STALE_AFTER_FAILURES) {
-        // The bridge answers but keeps refusing the token: it was restarted, and its tokens are new.
-        failures = 0;
-        safeSet(storages.session, STORAGE.resume, null);
-        if (safeGet(storages.session, STORAGE.teacher)) {
-          safeSet(storages.session, STORAGE.teacher, null);
-          reason = 'teacherLinkInvalid';
-        } else if (safeGet(storages.local, STORAGE.student)) {
-          safeSet(storages.local, STORAGE.student, null);
-          reason = 'expired';
-        }
-      }
-      const stored = safeGet(storages.session, STORAGE.teacher) ?? safeGet(storages.local, STORAGE.student);
-      if (stored) {
-        failures++;
-        return stored;
-      }
-      const token = await askToJoin(reason);
-      failures++;
-      return token;
+      offered = await tokenToOffer();
+      return offered;
     },
     welcomed(welcome) {
       failures = 0;
+      proven = offered;
       store.setState({
         view: 'app',
         joinReason: null,
@@ -196,7 +221,11 @@ export function resumeStorage(storages: Storages): { get(): string | null; set(t
 /** `POST /api/join`: the outcome the join form shows. */
 export type JoinOutcome =
   | { ok: true; token: string }
-  | { ok: false; problem: 'wrongCode' | 'badInput' | 'classFull' | 'notLan' | 'network' | 'other'; status?: number }
+  | {
+      ok: false;
+      problem: 'wrongCode' | 'badInput' | 'classFull' | 'addressFull' | 'notLan' | 'network' | 'other';
+      status?: number;
+    }
   | { ok: false; problem: 'tooMany'; retryAfterS: number };
 
 export async function postJoin(
@@ -215,7 +244,11 @@ export async function postJoin(
   } catch {
     return { ok: false, problem: 'network' };
   }
-  const body = (await response.json().catch(() => ({}))) as { token?: unknown; retryAfterS?: unknown };
+  const body = (await response.json().catch(() => ({}))) as {
+    token?: unknown;
+    retryAfterS?: unknown;
+    reason?: unknown;
+  };
   if (response.ok && typeof body.token === 'string') return { ok: true, token: body.token };
   switch (response.status) {
     case 403:
@@ -232,7 +265,7 @@ export async function postJoin(
     case 404:
       return { ok: false, problem: 'notLan', status: 404 };
     case 503:
-      return { ok: false, problem: 'classFull', status: 503 };
+      return { ok: false, problem: body.reason === 'addressFull' ? 'addressFull' : 'classFull', status: 503 };
     default:
       return { ok: false, problem: 'other', status: response.status };
   }

@@ -1,6 +1,6 @@
 import type { KernelRow, KernelWatchScope } from '@playground/protocol';
 import type { TFunction } from 'i18next';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { type KernelTimeline, rowKey, type TimelineState } from '../../bridge/kernelView.ts';
@@ -11,6 +11,8 @@ import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge, kernelStateText } from './KernelStateBadge.tsx';
 import { TcpInternals } from './TcpInternals.tsx';
 import { useKernelWatch } from './useKernelWatch.ts';
+import './kernel.css';
+import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
 
 /** A few times a second: fast enough to catch FIN_WAIT2 and CLOSE_WAIT, cheap enough to leave open. */
 export const KERNEL_POLL_MS = 250;
@@ -70,7 +72,6 @@ function sortRows(rows: readonly KernelRow[]): KernelRow[] {
 /** The OS view: the kernel's own TCP table for the playground's sockets, live, with each connection's states. */
 export function KernelView() {
   const { t } = useTranslation();
-  const id = useId();
   const [scope, setScope] = useState<KernelWatchScope>('playground');
   useKernelWatch(scope, KERNEL_POLL_MS);
   const epoch = usePlayground((s) => s.epoch);
@@ -80,24 +81,18 @@ export function KernelView() {
   return (
     <div className="kernel" data-testid="kernel-view">
       <div className="kernel__bar">
-        <fieldset className="segmented kernel__scope">
-          <legend className="visually-hidden">{t('kernel.scope.label')}</legend>
-          <div className="segmented__options">
-            {SCOPES.map((s) => (
-              <label key={s} className="segmented__option" title={t(`kernel.scopeHints.${s}`)}>
-                <input
-                  type="radio"
-                  name={`${id}-scope`}
-                  value={s}
-                  checked={scope === s}
-                  onChange={() => setScope(s)}
-                  data-testid={`kernel-scope-${s}`}
-                />
-                <span>{t(`kernel.scope.${s}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SegmentedToggle
+          className="kernel__scope"
+          label={t('kernel.scope.label')}
+          value={scope}
+          onChange={setScope}
+          options={SCOPES.map((s) => ({
+            value: s,
+            label: t(`kernel.scope.${s}`),
+            hint: t(`kernel.scopeHints.${s}`),
+            testId: `kernel-scope-${s}`,
+          }))}
+        />
       </div>
       {!snapshot ? (
         <EmptyState>{t('kernel.reading')}</EmptyState>

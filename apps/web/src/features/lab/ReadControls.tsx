@@ -3,8 +3,11 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import { ChipGroup } from '../../ui/ChoiceGroup.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
-import { positionOf, SEED_SIZES, SLIDER_STEPS, sizeAt } from './recvScale.ts';
+import { RecvSlider } from './RecvSlider.tsx';
+import { SEED_SIZES } from './recvScale.ts';
+import './readControls.css';
 
 /** A size waits this long after the last slider move before it is sent, so dragging sends one command. */
 const SETTLE_MS = 250;
@@ -75,40 +78,15 @@ export function ReadControls(props: { entry: SocketEntry; disabled: boolean }) {
           {paused ? t('lab.read.resume') : t('lab.read.pause')}
         </button>
       </div>
-      <input
-        className="recv-slider"
-        type="range"
-        min={0}
-        max={SLIDER_STEPS}
-        list={`${id}-ticks`}
-        value={positionOf(size)}
+      <RecvSlider size={size} disabled={props.disabled} onChange={choose} />
+      <ChipGroup
+        className="read-controls__chips"
+        label={t('lab.read.chips')}
+        value={SEED_SIZES.includes(size) ? String(size) : null}
         disabled={props.disabled}
-        aria-label={t('lab.read.sliderLabel')}
-        aria-valuetext={`recv(${size})`}
-        onChange={(e) => choose(sizeAt(Number(e.target.value)))}
+        onChange={(v) => choose(Number(v))}
+        options={SEED_SIZES.map((seed) => ({ value: String(seed), label: String(seed) }))}
       />
-      {/* The seeds' sizes as tick marks on the slider, and as chips to jump to them exactly. */}
-      <datalist id={`${id}-ticks`}>
-        {SEED_SIZES.map((seed) => (
-          <option key={seed} value={positionOf(seed)} label={String(seed)} />
-        ))}
-      </datalist>
-      <fieldset className="chips read-controls__chips">
-        <legend className="visually-hidden">{t('lab.read.chips')}</legend>
-        {SEED_SIZES.map((seed) => (
-          <button
-            key={seed}
-            type="button"
-            className="chip"
-            aria-pressed={size === seed}
-            aria-label={t('forms.recvSizeChip', { size: seed })}
-            disabled={props.disabled}
-            onClick={() => choose(seed)}
-          >
-            {seed}
-          </button>
-        ))}
-      </fieldset>
       {paused && <p className="read-controls__paused">{t('lab.read.paused')}</p>}
       <FormError error={command.error ?? pause.error} />
     </div>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import { StructPackForm } from '../struct/StructPackForm.tsx';
@@ -47,23 +48,17 @@ export function SendOptions(props: {
 
   return (
     <div className="send-options">
-      <fieldset className="segmented segmented--small">
-        <legend>{t('lab.send.writes')}</legend>
-        <div className="segmented__options">
-          {(['one', 'split'] as const).map((mode) => (
-            <label key={mode} className="segmented__option">
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                value={mode}
-                checked={value.mode === mode}
-                onChange={() => set('mode', mode)}
-              />
-              <span>{t(mode === 'one' ? 'lab.send.oneWrite' : 'lab.send.split')}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <SegmentedToggle
+        className="send-options__mode"
+        label={t('lab.send.writes')}
+        showLabel
+        value={value.mode}
+        onChange={(mode) => set('mode', mode)}
+        options={[
+          { value: 'one', label: t('lab.send.oneWrite') },
+          { value: 'split', label: t('lab.send.split') },
+        ]}
+      />
       <div className="send-options__numbers">
         {value.mode === 'split' && numberField('chunkSize', t('lab.send.chunkSize'), 1)}
         {value.mode === 'split' && numberField('delayMs', t('lab.send.delayMs'), 0)}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { InspectorView } from '../../bridge/labSettings.ts';
+import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
 
 const VIEWS: InspectorView[] = ['hex', 'ribbon', 'frames', 'struct'];
 
@@ -10,21 +11,17 @@ export function ViewSwitch() {
   const view = usePlayground((s) => s.lab.view);
   const showView = usePlayground((s) => s.showView);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset.
-    <div className="lab-views" role="group" aria-label={t('lab.views.label')}>
-      {VIEWS.map((v) => (
-        <button
-          key={v}
-          type="button"
-          className="lab-views__option"
-          aria-pressed={view === v}
-          title={t(`lab.viewHints.${v}`)}
-          data-view={v}
-          onClick={() => showView(v)}
-        >
-          {t(`lab.views.${v}`)}
-        </button>
-      ))}
-    </div>
+    <SegmentedToggle
+      className="inspector__views"
+      label={t('lab.views.label')}
+      value={view}
+      onChange={showView}
+      options={VIEWS.map((v) => ({
+        value: v,
+        label: t(`lab.views.${v}`),
+        hint: t(`lab.viewHints.${v}`),
+        testId: `inspector-view-${v}`,
+      }))}
+    />
   );
 }

@@ -9,9 +9,6 @@ export interface CatalogEntry {
   problems: string[];
 }
 
-/** The built-in lessons: JSON files bundled with the page (apps/web/src/lessons). */
-const BUILTIN = import.meta.glob<unknown>('../../lessons/*.json', { eager: true, import: 'default' });
-
 export function checkLesson(file: string, data: unknown, source: CatalogEntry['source']): CatalogEntry {
   const parsed = Lesson.safeParse(data);
   if (!parsed.success) {
@@ -22,18 +19,19 @@ export function checkLesson(file: string, data: unknown, source: CatalogEntry['s
   return { key: `${source}:${parsed.data.id}`, source, file, lesson: problems.length ? null : parsed.data, problems };
 }
 
-export function builtinLessons(): CatalogEntry[] {
-  return Object.entries(BUILTIN)
-    .map(([path, data]) => checkLesson(path.split('/').pop() ?? path, data, 'builtin'))
-    .sort(byOrder);
-}
-
-/** A teacher's lessons from `--lessons DIR`; none when the bridge has no such folder or cannot be asked. */
+/**
+ * A teacher's lessons from `--lessons DIR`, for the holder of `token` (the page's WebSocket token:
+ * the bridge shows them to the class only); none when the bridge has no such folder or cannot be asked.
+ */
 export async function teacherLessons(
-  fetchJson: (url: string) => Promise<Response> = (url) => fetch(url, { cache: 'no-store' }),
+  token: string,
+  fetchJson: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
 ): Promise<CatalogEntry[]> {
   try {
-    const response = await fetchJson('/api/lessons');
+    const response = await fetchJson('/api/lessons', {
+      cache: 'no-store',
+      headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+    });
     if (!response.ok) return [];
     const parsed = LessonFiles.safeParse(await response.json());
     if (!parsed.success) return [];
@@ -49,7 +47,7 @@ export async function teacherLessons(
   }
 }
 
-function byOrder(a: CatalogEntry, b: CatalogEntry): number {
+export function byOrder(a: CatalogEntry, b: CatalogEntry): number {
   const oa = a.lesson?.order ?? Number.POSITIVE_INFINITY;
   const ob = b.lesson?.order ?? Number.POSITIVE_INFINITY;
   return oa - ob || a.file.localeCompare(b.file);

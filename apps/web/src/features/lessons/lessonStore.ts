@@ -10,7 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CommandBody } from '../../bridge/client.ts';
 import { socketKey } from '../../bridge/state.ts';
 import type { PlaygroundStore } from '../../bridge/store.ts';
-import { builtinLessons, type CatalogEntry, teacherLessons } from './catalog.ts';
+import { type CatalogEntry, teacherLessons } from './catalog.ts';
 import { type Baseline, baselineOf, type NamedSocket } from './checks.ts';
 
 export interface LessonRun {
@@ -35,11 +35,17 @@ export interface LessonData {
   run: LessonRun | null;
 }
 
-export const lessonStore = createStore<LessonData>()(() => ({ catalog: builtinLessons(), run: null }));
+export const lessonStore = createStore<LessonData>()(() => ({ catalog: [], run: null }));
 
-/** Adds the teacher's lessons (`--lessons DIR`) to the built-in ones. */
-export async function loadTeacherLessons(): Promise<void> {
-  const extra = await teacherLessons();
+/** The built-in lessons, a chunk of their own, loaded once the page is up. */
+export async function loadBuiltinLessons(): Promise<void> {
+  const { builtinLessons } = await import('./builtin.ts');
+  lessonStore.setState((s) => ({ catalog: [...builtinLessons(), ...s.catalog.filter((e) => e.source !== 'builtin')] }));
+}
+
+/** Adds the teacher's lessons (`--lessons DIR`) to the built-in ones; `token` is the page's, which the bridge asks for. */
+export async function loadTeacherLessons(token: string): Promise<void> {
+  const extra = await teacherLessons(token);
   if (extra.length === 0) return;
   lessonStore.setState((s) => ({ catalog: [...s.catalog.filter((e) => e.source === 'builtin'), ...extra] }));
 }

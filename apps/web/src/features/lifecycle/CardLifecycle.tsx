@@ -8,6 +8,7 @@ import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge } from '../kernel/KernelStateBadge.tsx';
 import { peerOf } from './connections.ts';
+import './lifecycle.css';
 
 const shortLabel = (t: Parameters<typeof socketLabel>[0], entry: SocketEntry) =>
   socketLabel(t, { info: { ...entry.info, remote: undefined } });

@@ -5,15 +5,19 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useFollowingRows } from '../../ui/useFollowingRows.ts';
+import { useRemPx } from '../../ui/useRemPx.ts';
 import { eventRef } from '../wire/links.ts';
 import { useEventsOfPickedSegment } from '../wire/useLinks.ts';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
+import { TimeOriginPicker, useTimeReference } from './TimeOriginPicker.tsx';
+import { timeLabel } from './timeLabels.ts';
 
-const ROW_HEIGHT = 32;
-
-export function EventLog() {
+/** `titleHidden`: inside the views, whose tab already says "Event log", the title is for screen readers only. */
+export function EventLog(props: { titleHidden?: boolean }) {
   const { t, i18n } = useTranslation();
+  // Rows are a fixed height for the virtualizer, in rem so that they grow with presentation type.
+  const rowHeight = useRemPx(2);
   const id = useId();
   const log = usePlayground((s) => s.log);
   const folded = usePlayground((s) => s.folded);
@@ -26,6 +30,7 @@ export function EventLog() {
   const linked = useEventsOfPickedSegment();
   const [onlySelected, setOnlySelected] = useState(false);
   const filterCache = useRef<LogFilter | null>(null);
+  const { origin, connectionStart } = useTimeReference();
 
   const filtering = onlySelected && selectedKey !== null;
   const rows = useMemo(() => {
@@ -34,19 +39,24 @@ export function EventLog() {
     filterCache.current = filter;
     return { count: filteredCount(filter), at: (i: number) => filteredAt(filter, i) };
   }, [log, filtering, selectedKey]);
+  const timeOf = (index: number, entry: LogEntry) =>
+    timeLabel(origin, entry.event.t, origin === 'previous' ? (rows.at(index - 1)?.event.t ?? null) : connectionStart);
 
-  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.count, ROW_HEIGHT, rows);
+  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.count, rowHeight, rows);
 
   return (
     <section className="panel log" aria-labelledby={`${id}-title`} data-testid="event-log">
-      <div className="panel__header">
-        <h2 id={`${id}-title`}>{t('log.title')}</h2>
+      <div className="panel__header log__bar">
+        <h2 id={`${id}-title`} className={props.titleHidden ? 'visually-hidden' : undefined}>
+          {t('log.title')}
+        </h2>
         <span className="log__count">{t('log.count', { count: rows.count })}</span>
         {folded > 0 && (
           <span className="tag tag--warn" title={t('log.foldedHint')} data-testid="folded">
             {t('log.folded', { count: folded })}
           </span>
         )}
+        <TimeOriginPicker />
         <label className="toggle">
           <input
             type="checkbox"
@@ -58,18 +68,19 @@ export function EventLog() {
         </label>
       </div>
       <div className="log__frame">
-        <div ref={scrollRef} className="log__scroll" onScroll={onScroll}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls both ways; the keyboard must reach it even before it has rows to focus. */}
+        <div ref={scrollRef} className="log__scroll" onScroll={onScroll} tabIndex={0}>
           <table
             className="log__table"
             aria-labelledby={`${id}-title`}
             aria-rowcount={rows.count + 1}
-            style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+            style={{ '--row-height': `${rowHeight}px` } as CSSProperties}
           >
             <thead>
               <tr className="log-row log-row--head" aria-rowindex={1}>
                 {(['time', 'socket', 'event', 'length', 'preview'] as const).map((c) => (
                   <th key={c} scope="col" className={`log-row__${c}`}>
-                    {t(`log.columns.${c}`)}
+                    {c === 'time' ? t(`log.timeHeads.${origin}`) : t(`log.columns.${c}`)}
                   </th>
                 ))}
               </tr>
@@ -83,6 +94,7 @@ export function EventLog() {
                     key={item.key}
                     index={item.index}
                     entry={entry}
+                    time={timeOf(item.index, entry)}
                     selected={selectedKey === entry.key && 'size' in event && selection.pieceSeq === event.seq}
                     linked={linked.size > 0 && linked.has(eventRef(entry.key, event.seq))}
                     earlierSession={!entry.key.startsWith(`${epoch}:`)}

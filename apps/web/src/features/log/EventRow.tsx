@@ -4,13 +4,13 @@ import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry, LoggedEvent } from '../../bridge/state.ts';
 import type { PlaygroundState } from '../../bridge/store.ts';
 import { formatError } from '../../i18n/formatError.ts';
-import { formatTime } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { describeEvent, toneOf } from './describeEvent.ts';
 import '../../ui/rowButton.css';
 
 const DIRECTION = { recv: 'received', 'datagram-in': 'received', send: 'sent', 'datagram-out': 'sent' } as const;
 
+/** A datagram cut by recvfrom(N): how many bytes were lost, shown beside the event so it is never cut off. */
 function lostNote(t: TFunction, event: LoggedEvent): string | null {
   return event.type === 'datagram-in' && event.lost > 0 ? t('events.lost', { count: event.lost }) : null;
 }
@@ -30,6 +30,8 @@ export interface RowContext {
 export const EventRow = memo(function EventRow(props: {
   entry: LogEntry;
   index: number;
+  /** As the chosen origin counts it (see timeLabels.ts). */
+  time: string;
   selected: boolean;
   /** Its bytes travelled in the segment picked in the wire view. */
   linked: boolean;
@@ -43,13 +45,14 @@ export const EventRow = memo(function EventRow(props: {
 
   const direction = event.type in DIRECTION ? DIRECTION[event.type as keyof typeof DIRECTION] : null;
   const label = socketLabel(t, { info: info ?? { id: event.socketId, kind: event.kind, recvSize: 0 } });
-  const description = describeEvent(t, event);
+  const { main, peer } = describeEvent(t, event);
+  const description = peer ? `${main} ${peer}` : main;
+  const lost = lostNote(t, event);
+  // A datagram's peer goes with its bytes: the event column keeps only what must never be cut.
   const detail =
     event.type === 'error'
       ? formatError(i18n, event.error)
-      : [entry.preview && `${entry.preview}${entry.previewCut ? '…' : ''}`, lostNote(t, event)]
-          .filter(Boolean)
-          .join(' · ');
+      : [peer, entry.preview && `${entry.preview}${entry.previewCut ? '…' : ''}`].filter(Boolean).join(' · ');
 
   // Lifecycle events have no bytes: their description may use the length and data columns too.
   const wide = !('size' in event) && !detail;
@@ -64,14 +67,14 @@ export const EventRow = memo(function EventRow(props: {
       data-size={'size' in event ? event.size : undefined}
       data-linked={props.linked || undefined}
     >
-      <td className="log-row__time">{formatTime(event.t)}</td>
+      <td className="log-row__time">{props.time}</td>
       <td className="log-row__socket" title={label}>
         {label}
       </td>
       <td
         className={`log-row__event${wide ? ' log-row__event--wide' : ''}`}
         colSpan={wide ? 3 : undefined}
-        title={description}
+        title={lost ? `${description} · ${lost}` : description}
       >
         {direction ? (
           <button
@@ -80,10 +83,15 @@ export const EventRow = memo(function EventRow(props: {
             title={props.context.rowHint}
             onClick={() => select(entry.key, { direction, seq: event.seq })}
           >
-            {description}
+            {main}
           </button>
         ) : (
-          description
+          <span>{main}</span>
+        )}
+        {lost && (
+          <span className="log-row__lost" data-testid="lost">
+            {lost}
+          </span>
         )}
       </td>
       {!wide && <td className="log-row__length">{'size' in event ? event.size : ''}</td>}

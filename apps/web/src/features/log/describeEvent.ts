@@ -27,8 +27,27 @@ export function toneOf(event: LoggedEvent): Tone {
   }
 }
 
-/** The "event" column: what happened, with ← for bytes in and → for bytes out. */
-export function describeEvent(t: TFunction, event: LoggedEvent): string {
+/**
+ * The "event" column: what happened, with ← for bytes in and → for bytes out. A datagram's peer
+ * comes apart (`peer`), for the data column: the event column must never be cut, the data may be.
+ */
+export function describeEvent(t: TFunction, event: LoggedEvent): { main: string; peer?: string } {
+  if (event.type === 'datagram-in') {
+    return {
+      main: t('events.datagram-in', { no: event.readNo }),
+      peer: t('events.from', { address: formatEndpoint(event.from) }),
+    };
+  }
+  if (event.type === 'datagram-out') {
+    return {
+      main: t('events.datagram-out', { no: event.writeNo }),
+      peer: t('events.to', { address: formatEndpoint(event.to) }),
+    };
+  }
+  return { main: describeOther(t, event) };
+}
+
+function describeOther(t: TFunction, event: LoggedEvent): string {
   switch (event.type) {
     case 'state':
       return t('events.state', { state: t(`states.${event.state}.label`) });
@@ -44,10 +63,6 @@ export function describeEvent(t: TFunction, event: LoggedEvent): string {
       return t('events.recv', { no: event.readNo });
     case 'send':
       return t('events.send', { no: event.writeNo });
-    case 'datagram-in':
-      return t('events.datagram-in', { no: event.readNo, from: formatEndpoint(event.from) });
-    case 'datagram-out':
-      return t('events.datagram-out', { no: event.writeNo, to: formatEndpoint(event.to) });
     case 'recv-size':
       return t('events.recv-size', { size: event.recvSize });
     case 'no-delay':

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { ConditionsForm } from '../conditions/ConditionsForm.tsx';
 import { useNetLab } from './labStore.ts';
 
@@ -50,7 +51,7 @@ export function LabResults(props: { title: string; beside: ReactNode; children: 
         <h2>{props.title}</h2>
         {props.beside}
       </div>
-      <div className="panel__body netlab-results">{props.children}</div>
+      <ScrollBody className="netlab-results">{props.children}</ScrollBody>
     </section>
   );
 }

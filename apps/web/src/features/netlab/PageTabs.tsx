@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Page, useNetLab } from './labStore.ts';
-import { NetworkLab } from './NetworkLab.tsx';
+import './pageTabs.css';
 
 const PAGES: Page[] = ['sockets', 'netlab'];
 
@@ -25,21 +24,5 @@ export function PageTabs() {
         </button>
       ))}
     </nav>
-  );
-}
-
-/**
- * The workspace, or the network lab in its place. The workspace stays mounted (hidden) so its
- * views keep their state; the lab's runs live in their own stores and go on while it is hidden.
- */
-export function PageSwitch(props: { children: ReactNode }) {
-  const page = useNetLab((s) => s.page);
-  return (
-    <div className="page-switch" data-page={page}>
-      <div className="page-switch__workspace" hidden={page !== 'sockets'}>
-        {props.children}
-      </div>
-      {page === 'netlab' && <NetworkLab />}
-    </div>
   );
 }

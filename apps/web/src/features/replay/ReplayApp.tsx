@@ -1,8 +1,8 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { formatTime } from '../../ui/format.ts';
+import { LanguageSwitch } from '../../ui/shell/LanguageSwitch.tsx';
 import { ReadOnlyWorkspace } from './ReadOnlyWorkspace.tsx';
 import { closeReplay, replayStore, seek, setPlaying } from './replayStore.ts';
 

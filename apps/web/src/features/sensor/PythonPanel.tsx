@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { pythonSensorClient } from './pythonClient.ts';
 import { parseFields, type Transport, useSensor } from './sensorRun.ts';
 
@@ -38,23 +39,7 @@ export function PythonPanel() {
     <section className="python-panel" aria-labelledby="python-title" data-testid="python-panel">
       <div className="python-panel__head">
         <h3 id="python-title">{t('netlab.sensor.python.title')}</h3>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('forms.protocol')}</legend>
-          <div className="segmented__options">
-            {(['tcp', 'udp'] as const).map((p) => (
-              <label key={p} className="segmented__option">
-                <input
-                  type="radio"
-                  name="python-transport"
-                  value={p}
-                  checked={transport === p}
-                  onChange={() => setTransport(p)}
-                />
-                <span>{t(`forms.protocols.${p}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ProtocolPicker name="python-transport" label={t('forms.protocol')} value={transport} onChange={setTransport} />
         <label className="toggle">
           <input type="checkbox" checked={viaRelay} onChange={(e) => setViaRelay(e.target.checked)} />
           {t('netlab.sensor.python.viaRelay')}

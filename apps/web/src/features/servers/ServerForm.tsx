@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../bridge/context.tsx';
+import { socketKey } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
+import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
@@ -22,15 +25,20 @@ export function ServerForm() {
   const [values, setValues] = useState<ServerValues>(SERVER_DEFAULTS);
   const [problems, setProblems] = useState<FieldProblems>({});
   const command = useCommand();
+  const epoch = usePlayground((s) => s.epoch);
+  const reveal = usePlayground((s) => s.reveal);
   const hostMeaning = SERVER_HOSTS.find((h) => h.value === values.host)?.label ?? 'loopback4';
   const set = <K extends keyof ServerValues>(key: K, value: ServerValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (command.pending) return;
     const built = buildServerCommand(values);
     setProblems(built.problems);
-    if (built.command) void command.run(built.command);
+    if (!built.command) return;
+    const result = await command.run(built.command);
+    if (result?.socket) reveal(socketKey(epoch, result.socket.id));
   };
 
   return (
@@ -131,9 +139,24 @@ export function ServerForm() {
           </select>
         </Field>
       )}
-      <button type="submit" className="button button--primary" disabled={command.pending}>
-        {t('servers.submit')}
-      </button>
+      {values.protocol === 'tcp' && (
+        <div className="field">
+          <label className="check">
+            <input
+              type="checkbox"
+              name="noReuseAddress"
+              checked={!values.reuseAddress}
+              aria-describedby={`${id}-reuse-hint`}
+              onChange={(e) => set('reuseAddress', !e.target.checked)}
+            />
+            {t('forms.noReuseAddress')}
+          </label>
+          <p id={`${id}-reuse-hint`} className="field__hint">
+            {t('forms.noReuseAddressHint')}
+          </p>
+        </div>
+      )}
+      <SubmitButton pending={command.pending}>{t('servers.submit')}</SubmitButton>
       <FormError error={command.error} />
     </form>
   );

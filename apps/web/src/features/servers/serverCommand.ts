@@ -27,6 +27,8 @@ export interface ServerValues {
   concurrency: Concurrency;
   /** framed-json only: how the server finds and answers messages (seed 002's length padded to 60 by default). */
   framing: FramingConfig;
+  /** TCP: false starts it like the seeds' servers, without SO_REUSEADDR. */
+  reuseAddress: boolean;
 }
 
 /** The seed echo-server.py: 127.0.0.1:65432, and recv(16) so a message visibly arrives in pieces. */
@@ -39,6 +41,7 @@ export const SERVER_DEFAULTS: ServerValues = {
   behaviour: 'echo',
   concurrency: 'concurrent',
   framing: seed002PaddedLength,
+  reuseAddress: true,
 };
 
 export function buildServerCommand(values: ServerValues): { command: CommandBody | null; problems: FieldProblems } {
@@ -47,11 +50,11 @@ export function buildServerCommand(values: ServerValues): { command: CommandBody
   const recvSize = readWhole(problems, 'recvSize', values.recvSize, MIN_RECV_SIZE, MAX_RECV_SIZE);
   const backlog = values.protocol === 'tcp' ? readWhole(problems, 'backlog', values.backlog, 0, 4096) : 0;
   if (hasProblems(problems)) return { command: null, problems };
-  const { host, behaviour, concurrency } = values;
+  const { host, behaviour, concurrency, reuseAddress } = values;
   const framing = behaviour === 'framed-json' ? { framing: values.framing } : {};
   const command: CommandBody =
     values.protocol === 'tcp'
-      ? { type: 'tcp.listen', host, port, recvSize, backlog, behaviour, concurrency, ...framing }
+      ? { type: 'tcp.listen', host, port, recvSize, backlog, behaviour, concurrency, reuseAddress, ...framing }
       : { type: 'udp.bind', host, port, recvSize, behaviour, ...framing };
   return { command, problems };
 }

@@ -6,6 +6,7 @@ import type { CommandBody } from '../../bridge/client.ts';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import { SendOptions } from '../lab/SendOptions.tsx';
 import { DEFAULT_SEND_OPTIONS, plannedWrites, sendExtras, sendTimeoutMs } from '../lab/sendPlan.ts';
 import { UdpTarget, type UdpTargetValue } from './UdpTarget.tsx';
@@ -52,6 +53,7 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
 
   const send = (event: React.FormEvent) => {
     event.preventDefault();
+    if (command.pending) return;
     setTried(true);
     if (parsed.problem !== null || optionProblem !== null) return;
     const body: CommandBody = { type: 'socket.send', socketId: info.id, data: { encoding, value: message }, ...extras };
@@ -112,9 +114,9 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
             </option>
           ))}
         </select>
-        <button type="submit" className="button button--primary" disabled={props.disabled || command.pending}>
+        <SubmitButton pending={command.pending} disabled={props.disabled} mainAction>
           {t('sockets.actions.send')}
-        </button>
+        </SubmitButton>
         <span id={`${id}-status`} className={showProblem ? 'inline-error' : 'send-box__count'} aria-live="polite">
           {showProblem
             ? t('sockets.send.invalid', { reason: parsed.problem })

@@ -52,8 +52,13 @@ export function SocketActions(props: { entry: SocketEntry }) {
             type="button"
             className={`button ${action === 'reset' ? 'button--danger' : ''}`}
             title={t(`sockets.actionHints.${action}`)}
-            disabled={command.pending || (action === 'end' && entry.finSent)}
-            onClick={() => run(action)}
+            disabled={
+              (action === 'end' && entry.finSent) ||
+              // A connection that was reset can only be closed.
+              (entry.state === 'reset' && action !== 'close')
+            }
+            aria-disabled={command.pending || undefined}
+            onClick={() => !command.pending && run(action)}
           >
             {t(`sockets.actions.${action}`)}
           </button>
@@ -62,6 +67,7 @@ export function SocketActions(props: { entry: SocketEntry }) {
           <button
             type="button"
             className="button"
+            data-main-action
             onClick={() =>
               prefillClient({
                 protocol: kind === 'udp' ? 'udp' : 'tcp',

@@ -1,8 +1,8 @@
 import type { SocketInfo } from '@playground/protocol';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
-import { formatError } from '../../i18n/formatError.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
@@ -10,7 +10,9 @@ import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SocketActions } from './SocketActions.tsx';
+import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useKeepFocus, useReveal } from './useReveal.ts';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
 const READERS = new Set<string>(['tcp-conn', 'tcp-client', 'udp']);
@@ -21,23 +23,39 @@ function canSend(entry: SocketEntry): boolean {
 }
 
 export function SocketCard(props: { socketKey: SocketKey }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entry = usePlayground((s) => s.sockets[props.socketKey]);
   const selected = usePlayground((s) => s.selection.key === props.socketKey);
   const select = usePlayground((s) => s.select);
+  const ref = useRef<HTMLElement>(null);
+  const arrived = useReveal(props.socketKey, ref, entry ? canSend(entry) : false);
+  const open = entry ? entry.state !== 'closed' : false;
+  useKeepFocus(ref, open);
   if (!entry) return null;
   const { info, state } = entry;
-  const open = state !== 'closed';
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking anywhere is a mouse shortcut; the title button is the keyboard path.
     <article
-      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}`}
+      ref={ref}
+      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}${arrived ? ' is-new' : ''}`}
       data-testid="socket-card"
       data-socket-id={info.id}
       data-kind={info.kind}
       data-state={state}
       data-stale={entry.stale || undefined}
+      // Remembered so that when this card's buttons go away with its socket, focus can stay on the card.
+      onFocus={(event) => {
+        if (event.currentTarget === (event.target as HTMLElement).closest('[data-testid="socket-card"]')) {
+          event.currentTarget.dataset.hadFocus = '1';
+        }
+      }}
+      onBlur={(event) => {
+        // Focus went elsewhere on purpose; a button removed with its socket leaves no related target.
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) {
+          delete event.currentTarget.dataset.hadFocus;
+        }
+      }}
       onClick={(event) => {
         // Cards nest (connections inside their server): the innermost one wins.
         event.stopPropagation();
@@ -65,9 +83,13 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       <Addresses info={info} />
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
-      {entry.lastError && (
-        <p className="inline-error">{t('sockets.lastError', { message: formatError(i18n, entry.lastError) })}</p>
+      {entry.cut && (
+        <p className="socket-card__lost" data-testid="lost-bytes">
+          {t('sockets.cut', { count: entry.cut.datagrams, bytes: entry.cut.bytes })}
+        </p>
       )}
+      <ReachableNote info={info} open={open} />
+      <LastError entry={entry} />
       {open && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
       {open && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
       <CardLifecycle entry={entry} />
@@ -101,8 +123,12 @@ function Connections(props: { server: SocketEntry }) {
   const { t } = useTranslation();
   const { children, info } = props.server;
   return (
-    <section className="connections" aria-label={t('sockets.connections')}>
-      <h4 className="connections__title">{t('sockets.connections')}</h4>
+    // A group named by its heading, not a landmark: every server card has one.
+    // biome-ignore lint/a11y/useSemanticElements: a group of cards, not of form fields.
+    <div className="connections" role="group" aria-labelledby={`${info.id}-connections`}>
+      <h4 id={`${info.id}-connections`} className="connections__title">
+        {t('sockets.connections')}
+      </h4>
       {children.length === 0 ? (
         <p className="connections__empty">
           {t('sockets.noConnections', { address: info.local ? formatEndpoint(info.local) : info.id })}
@@ -110,6 +136,6 @@ function Connections(props: { server: SocketEntry }) {
       ) : (
         children.map((key) => <SocketCard key={key} socketKey={key} />)
       )}
-    </section>
+    </div>
   );
 }

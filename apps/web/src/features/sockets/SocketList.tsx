@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { SocketCard } from './SocketCard.tsx';
 
 type Section = 'servers' | 'clients' | 'udp';
@@ -43,13 +44,13 @@ export function SocketList() {
           </button>
         )}
       </div>
-      <div className="panel__body sockets__body">
+      <ScrollBody className="sockets__body">
         {count === 0 ? (
           <EmptyState title={t('sockets.empty.title')}>{t('sockets.empty.body')}</EmptyState>
         ) : (
           SECTIONS.map((section) => <SocketSection key={section} section={section} />)
         )}
-      </div>
+      </ScrollBody>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { FieldProblems } from '../../ui/form/validate.ts';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { buildSpawnCommand, MAX_INTERVAL_MS, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';
+import './spawn.css';
 
 /** How many clients, messages and milliseconds between them, in the bounds buildSpawnCommand checks. */
 const AMOUNTS: {

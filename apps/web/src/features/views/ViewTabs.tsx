@@ -1,5 +1,6 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { CodePanel } from '../code/CodePanel.tsx';
 import { FlowView } from '../flow/FlowView.tsx';
 import { KernelView } from '../kernel/KernelView.tsx';
@@ -14,7 +15,7 @@ const VIEWS: ViewName[] = ['log', 'wire', 'kernel', 'flow', 'clients', 'code'];
 function content(view: ViewName): ReactNode {
   switch (view) {
     case 'log':
-      return <EventLog />;
+      return <EventLog titleHidden />;
     case 'wire':
       return <WireView />;
     case 'kernel':
@@ -31,61 +32,26 @@ function content(view: ViewName): ReactNode {
 /** The right-hand views over the inspector: the event log, the wire, the OS view, the flow diagram, many clients, code. */
 export function ViewTabs() {
   const { t } = useTranslation();
-  const id = useId();
   const [view, setView] = useState<ViewName>('log');
-  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
-
-  // Arrow keys move between tabs (and open them), as in any tab list.
-  const onKeyDown = (event: KeyboardEvent) => {
-    const at = VIEWS.indexOf(view);
-    const next =
-      event.key === 'ArrowRight'
-        ? VIEWS[(at + 1) % VIEWS.length]
-        : event.key === 'ArrowLeft'
-          ? VIEWS[(at - 1 + VIEWS.length) % VIEWS.length]
-          : event.key === 'Home'
-            ? VIEWS[0]
-            : event.key === 'End'
-              ? VIEWS[VIEWS.length - 1]
-              : undefined;
-    if (!next) return;
-    event.preventDefault();
-    setView(next);
-    tabs.current[next]?.focus();
-  };
-
   return (
-    <section className="panel views" aria-label={t('views.label')} data-testid="views" data-view={view}>
-      <div className="views__tabs" role="tablist" aria-label={t('views.label')} onKeyDown={onKeyDown}>
+    <Tabs value={view} onChange={setView} asChild>
+      <section className="panel views" aria-label={t('views.label')} data-testid="views" data-view={view}>
+        <TabList
+          look="line"
+          label={t('views.label')}
+          options={VIEWS.map((v) => ({
+            value: v,
+            label: t(`views.tabs.${v}`),
+            hint: t(`views.hints.${v}`),
+            testId: `view-tab-${v}`,
+          }))}
+        />
         {VIEWS.map((v) => (
-          <button
-            key={v}
-            ref={(el) => {
-              tabs.current[v] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-${v}`}
-            className="views__tab"
-            aria-selected={view === v}
-            aria-controls={`${id}-panel`}
-            tabIndex={view === v ? 0 : -1}
-            title={t(`views.hints.${v}`)}
-            data-testid={`view-tab-${v}`}
-            onClick={() => setView(v)}
-          >
-            {t(`views.tabs.${v}`)}
-          </button>
+          <TabPanel key={v} value={v} className={`views__body views__body--${v}`} scrollable={v !== 'log'}>
+            {content(v)}
+          </TabPanel>
         ))}
-      </div>
-      <div
-        id={`${id}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${id}-${view}`}
-        className={`views__body views__body--${view}`}
-      >
-        {content(view)}
-      </div>
-    </section>
+      </section>
+    </Tabs>
   );
 }

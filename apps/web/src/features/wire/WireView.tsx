@@ -11,6 +11,7 @@ import { wireRows } from './timeline.ts';
 import { useEventsOfPickedSegment, useSegmentsOfSelectedEvent } from './useLinks.ts';
 import { useWireWatch } from './useWireWatch.ts';
 import { WireTable } from './WireTable.tsx';
+import './wire.css';
 
 /** The wire view: the session's captured segments next to its reads and writes, live. */
 export function WireView() {

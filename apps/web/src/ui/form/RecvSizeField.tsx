@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChipGroup } from '../ChoiceGroup.tsx';
 import { describedBy, Field } from './Field.tsx';
 import type { FieldProblem } from './validate.ts';
 
@@ -23,20 +24,12 @@ export function RecvSizeField(props: { value: string; onChange(value: string): v
         aria-describedby={describedBy(id, true, props.problem)}
         onChange={(e) => props.onChange(e.target.value)}
       />
-      <fieldset className="chips">
-        <legend className="visually-hidden">{t('forms.recvSizeChips')}</legend>
-        {CHIPS.map((size) => (
-          <button
-            key={size}
-            type="button"
-            className="chip"
-            aria-pressed={props.value === String(size)}
-            onClick={() => props.onChange(String(size))}
-          >
-            {t('forms.recvSizeChip', { size })}
-          </button>
-        ))}
-      </fieldset>
+      <ChipGroup
+        label={t('forms.recvSizeChips')}
+        value={CHIPS.includes(Number(props.value)) ? props.value : null}
+        onChange={props.onChange}
+        options={CHIPS.map((size) => ({ value: String(size), label: t('forms.recvSizeChip', { size }) }))}
+      />
     </Field>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage } from '../i18n/index.ts';
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/language.ts';
+import { changeLanguage } from '../../i18n/index.ts';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/language.ts';
 
 /** The UI's language: chosen from the browser at first, then whatever the learner picks here (remembered). */
 export function LanguageSwitch() {

@@ -1,8 +1,23 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { AccessState } from '../features/join/access.ts';
-import type { PageServices } from './page.ts';
+import type { BridgeHandlers } from '../../bridge/client.ts';
+import type { Access, AccessState } from '../../features/join/access.ts';
+import type { SessionRecorder } from '../../features/replay/recorder.ts';
+
+/**
+ * What the page adds around the bridge client and the store for classrooms and sessions: who this
+ * page is (local, student, teacher) and its token, resuming, the recording for "Export log", and
+ * the classroom's messages. main.tsx builds it once (app/page.ts); tests build their own.
+ */
+export interface PageServices {
+  access: Access;
+  recorder: SessionRecorder;
+  handlers: BridgeHandlers;
+  resume: { get(): string | null; set(token: string | null): void };
+  /** Called when the page goes away (reload, tab closed). */
+  leaving(): void;
+}
 
 const PageContext = createContext<PageServices | null>(null);
 

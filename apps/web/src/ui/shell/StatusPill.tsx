@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION } from '@playground/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBridge, usePlayground } from '../bridge/context.tsx';
+import { useBridge, usePlayground } from '../../bridge/context.tsx';
 
 /** Re-renders every second while a countdown is on screen. */
 function useSecondsUntil(at: number | null): number | null {
