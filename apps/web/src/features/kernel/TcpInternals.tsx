@@ -68,7 +68,7 @@ export function TcpInternals(props: { rows: KernelRow[]; status: KernelSnapshot[
   const sockets = usePlayground((s) => s.sockets);
   const rows = props.rows.filter((r) => r.tcp !== undefined);
   return (
-    <section className="kernel__internals" aria-labelledby="tcp-internals-title" data-testid="tcp-internals">
+    <div className="kernel__internals" data-testid="tcp-internals">
       <h3 className="kernel__h" id="tcp-internals-title">
         {t('kernel.internals.title')}
       </h3>
@@ -81,7 +81,8 @@ export function TcpInternals(props: { rows: KernelRow[]; status: KernelSnapshot[
       ) : (
         <>
           <p className="kernel__note">{t('kernel.internals.intro', { source: props.status?.source ?? 'ss -tin' })}</p>
-          <div className="kernel__table-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the view scrolls, so the keyboard must reach it. */}
+          <section className="kernel__table-wrap" tabIndex={0} aria-labelledby="tcp-internals-title">
             <table className="kernel__table kernel__table--internals" aria-labelledby="tcp-internals-title">
               <thead>
                 <tr>
@@ -116,9 +117,9 @@ export function TcpInternals(props: { rows: KernelRow[]; status: KernelSnapshot[
                 })}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
-    </section>
+    </div>
   );
 }

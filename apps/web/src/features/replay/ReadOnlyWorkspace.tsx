@@ -8,6 +8,7 @@ import type { PlaygroundStore } from '../../bridge/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { CounterList } from '../sockets/CounterList.tsx';
@@ -54,26 +55,25 @@ function LogOrWire() {
   const [view, setView] = useState<'log' | 'wire'>('log');
   if (!hasWire) return <EventLog />;
   return (
-    <section className="panel views readonly__views" data-view={view}>
-      <div className="views__tabs" role="tablist" aria-label={t('views.label')}>
-        {(['log', 'wire'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            role="tab"
-            className="views__tab"
-            aria-selected={view === v}
-            data-testid={`readonly-tab-${v}`}
-            onClick={() => setView(v)}
-          >
-            {t(`views.tabs.${v}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" className={`views__body views__body--${view}`}>
-        {view === 'log' ? <EventLog /> : <WireWitness live={false} />}
-      </div>
-    </section>
+    <Tabs value={view} onChange={setView} asChild>
+      <section className="panel views readonly__views" aria-label={t('views.label')} data-view={view}>
+        <TabList
+          look="line"
+          label={t('views.label')}
+          options={(['log', 'wire'] as const).map((v) => ({
+            value: v,
+            label: t(`views.tabs.${v}`),
+            testId: `readonly-tab-${v}`,
+          }))}
+        />
+        <TabPanel value="log" className="views__body views__body--log">
+          <EventLog titleHidden />
+        </TabPanel>
+        <TabPanel value="wire" className="views__body views__body--wire" scrollable>
+          <WireWitness live={false} />
+        </TabPanel>
+      </section>
+    </Tabs>
   );
 }
 

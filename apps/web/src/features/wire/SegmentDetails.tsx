@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
+import { type EventRef, findLogEntry } from '../../bridge/wireLinks.ts';
 import type { WireEntry } from '../../bridge/wireView.ts';
 import { callText, flagsText, segmentNotes, windowText } from './describeSegment.ts';
-import { type EventRef, findLogEntry } from './links.ts';
 import { endName } from './WireTable.tsx';
 
 /** The picked segment in words, with the reads and writes its bytes were (each opens in the inspector). */

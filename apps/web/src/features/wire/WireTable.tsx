@@ -4,14 +4,15 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { Direction, PlaygroundData } from '../../bridge/state.ts';
-import { formatTime } from '../../ui/format.ts';
 import { useFollowingRows } from '../../ui/useFollowingRows.ts';
+import { useRemPx } from '../../ui/useRemPx.ts';
+import { useTimeReference } from '../log/TimeOriginPicker.tsx';
+import { timeLabel } from '../log/timeLabels.ts';
 import '../../ui/rowButton.css';
+import type { EventRef } from '../../bridge/wireLinks.ts';
 import { callText, flagsText, segmentNotes, segmentRole, windowText } from './describeSegment.ts';
-import type { EventRef } from './links.ts';
 import type { WireRow } from './timeline.ts';
 
-const ROW_HEIGHT = 32;
 const COLUMNS = ['n', 'time', 'who', 'flags', 'seq', 'ack', 'len', 'win', 'notes'] as const;
 const HINTED = new Set(['seq', 'ack', 'len', 'win']);
 const DIRECTION: Record<string, Direction> = {
@@ -48,7 +49,16 @@ export function WireTable(props: {
   const select = usePlayground((s) => s.select);
   const selection = usePlayground((s) => s.selection);
   const { rows } = props;
-  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.length, ROW_HEIGHT, rows);
+  // Rows are a fixed height for the virtualizer, in rem so that they grow with presentation type.
+  const rowHeight = useRemPx(2);
+  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.length, rowHeight, rows);
+  // The same origin of times as the event log (the session's start, the connection's, the row above).
+  const { origin, connectionStart } = useTimeReference();
+  const timeOf = (index: number, t: number) => {
+    const above = rows[index - 1];
+    const previous = above === undefined ? null : above.kind === 'segment' ? above.entry.segment.t : above.log.event.t;
+    return timeLabel(origin, t, origin === 'previous' ? previous : connectionStart);
+  };
 
   const segmentRow = (row: Extract<WireRow, { kind: 'segment' }>, index: number) => {
     const { segment: s, epoch } = row.entry;
@@ -73,7 +83,7 @@ export function WireTable(props: {
         data-linked={linked || undefined}
       >
         <td className="wire-row__n num">{s.n}</td>
-        <td className="wire-row__time num">{formatTime(s.t)}</td>
+        <td className="wire-row__time num">{timeOf(index, s.t)}</td>
         <td className="wire-row__who" title={`${s.src.address}:${s.src.port} → ${s.dst.address}:${s.dst.port}`}>
           {whoText(t, sockets, epoch, s)}
         </td>
@@ -119,7 +129,7 @@ export function WireTable(props: {
         data-linked={linked || undefined}
       >
         <td />
-        <td className="wire-row__time num">{formatTime(event.t)}</td>
+        <td className="wire-row__time num">{timeOf(index, event.t)}</td>
         <td className="wire-row__who">{who}</td>
         <td colSpan={6} className="wire-row__call">
           {direction ? (
@@ -150,7 +160,7 @@ export function WireTable(props: {
           aria-label={t('wire.tableLabel')}
           aria-rowcount={rows.length + 1}
           data-testid="wire-table"
-          style={{ '--row-height': `${ROW_HEIGHT}px` } as CSSProperties}
+          style={{ '--row-height': `${rowHeight}px` } as CSSProperties}
         >
           <thead>
             <tr className="wire-row wire-row--head" aria-rowindex={1}>

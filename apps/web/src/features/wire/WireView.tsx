@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, usePlayground } from '../../bridge/context.tsx';
+import { useEventsOfPickedSegment, useSegmentsOfSelectedEvent } from '../../bridge/useWireLinks.ts';
 import { segmentId } from '../../bridge/wireView.ts';
 import { download } from '../../ui/download.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TimeOriginPicker } from '../log/TimeOriginPicker.tsx';
 import { CaptureStatus } from './CaptureStatus.tsx';
 import { pcapBytes, pcapFileName } from './exportPcap.ts';
 import { SegmentDetails } from './SegmentDetails.tsx';
 import { wireRows } from './timeline.ts';
-import { useEventsOfPickedSegment, useSegmentsOfSelectedEvent } from './useLinks.ts';
 import { useWireWatch } from './useWireWatch.ts';
 import { WireTable } from './WireTable.tsx';
 import './wire.css';
@@ -87,6 +88,7 @@ export function WireWitness(props: { live: boolean; onRetry?: () => void }) {
           />
           {t('wire.onlySelected')}
         </label>
+        <TimeOriginPicker />
         <div className="button-row wire__actions">
           <button
             type="button"

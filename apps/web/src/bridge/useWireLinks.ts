@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { usePlayground } from '../../bridge/context.tsx';
-import { segmentId } from '../../bridge/wireView.ts';
-import { type EventRef, eventsForSegment, findLogEntry, segmentsForEvent } from './links.ts';
+import { usePlayground } from './context.tsx';
+import { type EventRef, eventsForSegment, findLogEntry, segmentsForEvent } from './wireLinks.ts';
+import { segmentId } from './wireView.ts';
 
 const NONE: ReadonlySet<never> = new Set();
 

@@ -1,7 +1,7 @@
 import type { WireSegment } from '@playground/protocol';
-import { type AppendLog, logAt, logSize } from '../../bridge/appendLog.ts';
-import type { LogEntry, LoggedEvent, SocketKey } from '../../bridge/state.ts';
-import type { WireEntry } from '../../bridge/wireView.ts';
+import { type AppendLog, logAt, logSize } from './appendLog.ts';
+import type { LogEntry, LoggedEvent, SocketKey } from './state.ts';
+import type { WireEntry } from './wireView.ts';
 
 /**
  * Links between two witnesses of one connection: the application's reads and writes (log events)
