@@ -5,7 +5,6 @@ import { useEventsOfPickedSegment, useSegmentsOfSelectedEvent } from '../../brid
 import { segmentId } from '../../bridge/wireView.ts';
 import { download } from '../../ui/download.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { TimeOriginPicker } from '../log/TimeOriginPicker.tsx';
 import { CaptureStatus } from './CaptureStatus.tsx';
 import { pcapBytes, pcapFileName } from './exportPcap.ts';
 import { SegmentDetails } from './SegmentDetails.tsx';
@@ -88,7 +87,6 @@ export function WireWitness(props: { live: boolean; onRetry?: () => void }) {
           />
           {t('wire.onlySelected')}
         </label>
-        <TimeOriginPicker />
         <div className="button-row wire__actions">
           <button
             type="button"
