@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real 
     const { page } = session;
     const box = card(page, client);
     await box.locator('.send-box__more > summary').click();
-    await box.locator('.send-options input[value="split"]').check();
+    await box.locator('.send-options__mode [data-value="split"]').click();
     await box.locator('.send-options [name="chunkSize"]').fill('10');
     await box.locator('.send-options [name="delayMs"]').fill('20');
     // The checkbox follows the socket: it clears once the bridge set TCP_NODELAY.
