@@ -7,7 +7,7 @@
  * can install it from the file.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 
@@ -15,16 +15,20 @@ const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(pkgDir, '../..');
 const webDist = join(repo, 'apps/web/dist');
 
-if (!existsSync(join(webDist, 'index.html'))) {
-  console.error('The package did not build: the page is not built; run `pnpm build` (it builds both).');
+function fail(why: string): never {
+  console.error(`The package did not build: ${why}`);
   process.exit(1);
 }
+
+if (!existsSync(join(webDist, 'index.html'))) fail('the page is not built; run `pnpm build` (it builds both).');
 
 for (const made of ['dist', 'web', 'LICENSE', 'THIRD_PARTY_LICENSES.txt'])
   rmSync(join(pkgDir, made), { recursive: true, force: true });
 const { metafile } = await build({
   absWorkingDir: pkgDir,
-  entryPoints: { 'socket-playground': 'src/bin.ts' },
+  // The wire view's capture runs in a worker thread: its module is an entry of its own, written
+  // beside the chunks, where the compiled capture-service.ts looks for it.
+  entryPoints: { 'socket-playground': 'src/bin.ts', 'chunks/capture-worker': '../server/src/wire/capture-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -41,6 +45,13 @@ const { metafile } = await build({
   metafile: true,
   logLevel: 'warning',
 });
+const workerUsers = Object.keys(metafile.outputs).filter((out) =>
+  readFileSync(join(pkgDir, out), 'utf8').includes('"./capture-worker.js"'),
+);
+for (const out of workerUsers)
+  if (!existsSync(join(pkgDir, dirname(out), 'capture-worker.js')))
+    fail(`${out} starts ./capture-worker.js, which is not beside it.`);
+if (workerUsers.length === 0) fail('no chunk starts the capture worker: has capture-service.ts changed?');
 cpSync(webDist, join(pkgDir, 'web'), { recursive: true });
 cpSync(join(repo, 'LICENSE'), join(pkgDir, 'LICENSE'));
 const bundled = bundledPackages(metafile);

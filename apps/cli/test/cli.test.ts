@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { SessionInfo } from '@playground/protocol';
+import { SessionInfo, type WireStatus } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BridgeTestClient } from '../../server/test/support/bridge-client.ts';
 import { readyUrl, runCommand, stopAll } from './support/command.ts';
@@ -57,6 +57,30 @@ describe('the command line', () => {
     await page.closed;
     expect(await cli.exit).toBe(0);
   });
+
+  it('turns packet capture on alone and off in a class, unless --capture or --no-capture says otherwise', async () => {
+    const stateWith = async (args: string[], lines: number, token: (l: string[]) => string | Promise<string>) => {
+      const cli = startCli(['--host', '127.0.0.1', '--port', '0', ...args]);
+      const started = await cli.waitForLines(lines);
+      const port = Number(new URL(readyUrl(started[0])).port);
+      const page = await BridgeTestClient.open({ port, token: await token(started) });
+      await page.ok({ type: 'wire.watch' });
+      await page.waitFor(() => page.notices.some((m) => m.type === 'wire-status'), 5000, 'a wire status');
+      const status = page.notices.find((m) => m.type === 'wire-status') as WireStatus;
+      cli.signal('SIGTERM');
+      await cli.exit;
+      return status;
+    };
+    const local = async (l: string[]) => {
+      const { token } = SessionInfo.parse(await (await fetch(`${readyUrl(l[0])}api/session`)).json());
+      return token ?? '';
+    };
+    const teacher = (l: string[]) => /#teacher=([\w-]{43})$/.exec(l[2] ?? '')?.[1] ?? '';
+    expect((await stateWith(['--no-capture'], 1, local)).reason).toContain('--no-capture');
+    expect((await stateWith([], 1, local)).state).not.toBe('disabled');
+    expect((await stateWith(['--lan'], 3, teacher)).reason).toContain('--lan --capture');
+    expect((await stateWith(['--lan', '--capture'], 3, teacher)).state).not.toBe('disabled');
+  }, 60_000);
 
   it('refuses a port that is not a number, or an --allow-target it cannot read, with a clear message', async () => {
     for (const [args, message] of [

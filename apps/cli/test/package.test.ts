@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JoinReply, LessonFiles } from '@playground/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { captureProblem } from '../../server/src/wire/capture-probe.ts';
 import { readyUrl, runCommand, stopAll } from './support/command.ts';
 import { echoOnce, MESSAGE } from './support/echo.ts';
 import { type InstalledPackage, packAndInstall } from './support/install.ts';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 let installed: InstalledPackage;
+const capture = await captureProblem();
 
 beforeAll(() => {
   installed = packAndInstall();
@@ -88,4 +90,21 @@ describe('the published package', () => {
     cli.signal('SIGTERM');
     expect(await cli.exit).toBe(0);
   }, 60_000);
+
+  it.skipIf(capture !== undefined)(
+    `captures packets for the wire view with its compiled worker${capture ? ` (skipped: ${capture})` : ''}`,
+    async () => {
+      const cli = runCommand(installed.bin, ['--port', '0'], installed.dir);
+      const url = await cli.waitForReady(30_000);
+      const { session } = await echoOnce(url);
+      const segments = () => session.notices.filter((m) => (m as { type: string }).type === 'wire');
+      await session.ok({ type: 'wire.watch' });
+      const server = (await session.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
+      await session.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port });
+      await session.waitFor(() => segments().length > 0, 10_000, 'captured segments');
+      cli.signal('SIGTERM');
+      expect(await cli.exit).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -12,6 +12,8 @@ import { ListenerRegistry } from './policy/listener-registry.ts';
 import { TargetPolicy } from './policy/target-policy.ts';
 import type { PublicUrl } from './proxy/public-urls.ts';
 import { AddressBuckets } from './quota/address-buckets.ts';
+import { CaptureService } from './wire/capture-service.ts';
+import { loopbackInterface } from './wire/capture-tool.ts';
 import { BridgeServer } from './ws/bridge-server.ts';
 
 export interface CoreDeps {
@@ -52,7 +54,24 @@ export function createCore({ config, allowRules, publicUrls, hosts, credentials,
       publicUrls.length > 0 ? publicUrls.slice(0, 32).map((u) => u.href) : joinUrls(config.host, port()),
     intervalMs: config.classroomIntervalMs,
   });
-  const bridge = new BridgeServer({ config, hosts, policy, credentials, listeners, log, classroom });
+  const { capture: captureConfig } = config;
+  // Allowed, not running: tcpdump starts only while a page watches the wire.
+  const capture = captureConfig.enabled
+    ? new CaptureService({
+        ...captureConfig,
+        interface: captureConfig.interface ?? loopbackInterface(process.platform),
+      })
+    : undefined;
+  const bridge = new BridgeServer({
+    config,
+    hosts,
+    policy,
+    credentials,
+    listeners,
+    log,
+    classroom,
+    ...(capture ? { capture } : {}),
+  });
   const handleRequest = createApp({
     hosts,
     webRoot: config.webRoot,
@@ -67,6 +86,7 @@ export function createCore({ config, allowRules, publicUrls, hosts, credentials,
     classroom,
     async close(reason) {
       await bridge.close(reason);
+      await capture?.close();
       classroom.close();
     },
   };

@@ -22,7 +22,9 @@ describe('behind a reverse proxy', () => {
     // The proxy forwards Host (nginx: proxy_set_header Host $host); the browser's Origin is https.
     expect(await upgradeStatus(ws, { host: 'school.example', origin: 'https://school.example' })).toBe(101);
     expect(await upgradeStatus(ws, { host: 'school.example', origin: 'https://evil.example' })).toBe(403);
-    expect(await upgradeStatus(ws, { host: 'school.example', origin: 'https://school.example.evil.example' })).toBe(403);
+    expect(await upgradeStatus(ws, { host: 'school.example', origin: 'https://school.example.evil.example' })).toBe(
+      403,
+    );
     // Or passes its own address as Host: the public origin is still accepted, nothing else is.
     expect(await upgradeStatus(ws, { host: `127.0.0.1:${p.port}`, origin: 'https://school.example' })).toBe(101);
 
@@ -47,7 +49,12 @@ describe('behind a reverse proxy', () => {
 
   it('refuses --public-url in local mode and addresses that cannot serve the page', async () => {
     await expect(pg.start({ publicUrls: [PUBLIC] })).rejects.toThrow(/--public-url is for a class/);
-    for (const bad of ['school.example', 'ftp://school.example/', 'https://school.example/?a=1', 'https://u:p@school.example/'])
+    for (const bad of [
+      'school.example',
+      'ftp://school.example/',
+      'https://school.example/?a=1',
+      'https://u:p@school.example/',
+    ])
       await expect(pg.start({ mode: 'lan', publicUrls: [bad] }), bad).rejects.toThrow(`--public-url ${bad}:`);
   });
 
@@ -82,6 +89,8 @@ describe('behind a reverse proxy', () => {
     const p = await pg.start({ mode: 'lan', trustProxies: ['10.9.9.9'] });
     for (let i = 1; i <= 5; i++) expect((await joinAs(p.port, `192.168.1.${i}`, `s${i}`)).status).toBe(403);
     expect((await joinAs(p.port, '192.168.1.6', 's6')).status).toBe(429);
-    await expect(pg.start({ mode: 'lan', trustProxies: ['proxy.local'] })).rejects.toThrow(/--trust-proxy proxy\.local/);
+    await expect(pg.start({ mode: 'lan', trustProxies: ['proxy.local'] })).rejects.toThrow(
+      /--trust-proxy proxy\.local/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_PORT } from '../config.ts';
+import { DEFAULT_PORT, defaultCapture } from '../config.ts';
 import { banner } from './banner.ts';
 import { onStopSignals } from './stop-signals.ts';
 
@@ -24,6 +24,9 @@ interface ServeOptions {
   trustProxy: string[];
   allowTarget: string[];
   lessons: string | undefined;
+  /** Undefined: the mode's default (on alone, off in a class). */
+  capture: boolean | undefined;
+  captureInterface: string | undefined;
   verbose: boolean;
 }
 
@@ -60,6 +63,9 @@ export function serveCommand(webRoot: string | undefined): Command {
       '--lessons <dir>',
       'a folder of your own lesson files (JSON, see docs/lessons.md), shown next to the built-in ones',
     )
+    .option('--capture', 'let pages capture their own connections’ packets (tcpdump; default on alone, off with --lan)')
+    .option('--no-capture', 'never capture packets, even alone')
+    .option('--capture-interface <name>', 'where to capture (default: the loopback interface, lo or lo0)')
     .option('--verbose', 'log every session and refused request to stderr', false)
     .action((opts: ServeOptions) => serve(opts, webRoot));
 }
@@ -68,8 +74,9 @@ async function serve(opts: ServeOptions, webRoot: string | undefined): Promise<v
   // Loaded here, not at the top: another command (`--help`, a future `trace`) needs none of it.
   const { startPlayground } = await import('../server.ts');
   const lessonsDir = opts.lessons === undefined ? undefined : resolve(opts.lessons);
+  const mode = opts.lan ? 'lan' : 'local';
   const playground = await startPlayground({
-    mode: opts.lan ? 'lan' : 'local',
+    mode,
     port: opts.port,
     host: opts.host ?? (opts.lan ? '0.0.0.0' : '127.0.0.1'),
     allowedHosts: opts.allowedHost,
@@ -78,6 +85,11 @@ async function serve(opts: ServeOptions, webRoot: string | undefined): Promise<v
     allowTargets: opts.allowTarget,
     webRoot,
     lessonsDir,
+    capture: {
+      ...defaultCapture(mode),
+      ...(opts.capture === undefined ? {} : { enabled: opts.capture }),
+      interface: opts.captureInterface,
+    },
     logLevel: opts.verbose ? 'info' : 'warn',
   }).catch((err: NodeJS.ErrnoException) => {
     const why = err.code === 'EADDRINUSE' ? `port ${opts.port} is already in use (try --port 0)` : err.message;
