@@ -6,6 +6,9 @@ const BRIDGE = 'http://127.0.0.1:4780';
 
 export default defineConfig({
   plugins: [react()],
+  // Relative addresses for the page's files (`./assets/…`), like its `api/…` and `ws` requests, so
+  // that a reverse proxy can serve a class under a path of its own (`/class-3b/`).
+  base: './',
   server: {
     proxy: {
       '/ws': { target: BRIDGE, ws: true },
@@ -19,8 +22,11 @@ export default defineConfig({
         // Libraries change less often than the app: their own chunks stay cached across releases, and
         // the page's first chunk holds only the playground's code. The charts (uPlot) and the QR code
         // stay with the network lab and the class page, which load on demand.
+        // zod's no-eval switch is a chunk of its own so that it runs before the chunk holding the
+        // protocol, whose modules parse defaults as they load (and would make zod probe for eval).
         codeSplitting: {
           groups: [
+            { name: 'no-eval', test: /protocol[\\/]src[\\/]no-eval\.ts$/, priority: 2 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/](?!\.pnpm[\\/]|uplot[\\/]|qrcode[\\/]|dijkstrajs[\\/])/ },
           ],

@@ -15,8 +15,7 @@ export interface AxeFinding {
  * this page promises too: a control's visible text is part of its name.
  */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  // Evaluated by the browser's debugging protocol, which the page's CSP (script-src 'self', no
-  // inline scripts) does not govern: a <script> tag would be refused, as it should be.
+  // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;

@@ -12,6 +12,17 @@ export interface PlaygroundConfig {
   port: number;
   /** Extra Host header names the operator trusts (DNS-rebinding defence keeps everything else out). */
   allowedHosts: string[];
+  /**
+   * LAN mode behind a reverse proxy or a container's port mapping: the addresses people really open
+   * (`https://school.example/class-3b/`). They are shown as the join addresses, and their host
+   * names and origins pass the Host and Origin checks.
+   */
+  publicUrls: string[];
+  /**
+   * Proxies (addresses or CIDRs) whose `X-Forwarded-For` names the real client, so per-computer
+   * limits count students rather than the proxy. Nobody else's header is believed.
+   */
+  trustProxies: string[];
   /** `--allow-target`: HOST, HOST:PORT, CIDR or CIDR:PORT that clients may reach beyond the default policy. */
   allowTargets: string[];
   /** Directory with the built web app; when missing, the bridge serves a page saying how to build it. */
@@ -34,6 +45,26 @@ export interface PlaygroundConfig {
   lessonsDir: string | undefined;
   /** How often the teacher's roster and the class's server list are sent at most. */
   classroomIntervalMs: number;
+  /** What the bridge logs to stderr (pino's JSON lines): nothing, refusals and faults, or every session too. */
+  logLevel: 'silent' | 'warn' | 'info';
+  /** Capturing the sessions' packets for the wire view (tcpdump). */
+  capture: CaptureConfig;
+}
+
+export interface CaptureConfig {
+  /**
+   * Local mode allows capture unless `--no-capture`; a class only with `--capture` (the teacher
+   * decides at start). Allowed is not running: a capture runs only while a page watches the wire.
+   */
+  enabled: boolean;
+  /** `tcpdump`, looked up on PATH and in the sbin folders, or a path. */
+  tool: string;
+  /** Undefined: the loopback interface of this system (`lo`, `lo0`). */
+  interface: string | undefined;
+  /** Bytes kept of each packet: the headers (up to 134 over IPv6 with TCP options) and the payload's start. */
+  snaplen: number;
+  /** Segments one session is sent per second at most; the rest are counted as not shown. */
+  segmentsPerSecond: number;
 }
 
 export interface OutboxConfig {
@@ -122,6 +153,10 @@ export const DEFAULT_INTAKE: IntakeConfig = {
   cpuMsPerSecond: 100,
 };
 
+export function defaultCapture(mode: Mode): CaptureConfig {
+  return { enabled: mode === 'local', tool: 'tcpdump', interface: undefined, snaplen: 200, segmentsPerSecond: 1000 };
+}
+
 export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): PlaygroundConfig {
   const mode = overrides.mode ?? 'local';
   return {
@@ -129,6 +164,8 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     host: mode === 'lan' ? '0.0.0.0' : '127.0.0.1',
     port: DEFAULT_PORT,
     allowedHosts: [],
+    publicUrls: [],
+    trustProxies: [],
     allowTargets: [],
     webRoot: undefined,
     limits: DEFAULT_LIMITS,
@@ -149,6 +186,8 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     resumeGraceMs: 30_000,
     lessonsDir: undefined,
     classroomIntervalMs: 500,
+    logLevel: 'silent',
+    capture: defaultCapture(mode),
     ...overrides,
   };
 }

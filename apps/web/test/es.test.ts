@@ -81,6 +81,14 @@ const TECHNICAL = new Set(
     'send-q',
     'syn-ack',
     'chargen',
+    'rtt',
+    'cwnd',
+    'mss',
+    'seq',
+    'sack',
+    'linux',
+    'macos',
+    'windows',
   ].map((w) => w.toLowerCase()),
 );
 

@@ -1,4 +1,4 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -10,6 +10,7 @@ import { remoteOf } from '../policy/addresses.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { Session } from '../session/session.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
 import { Admission } from './admission.ts';
 import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
@@ -27,6 +28,8 @@ export interface BridgeDeps {
   listeners: ListenerRegistry;
   log: Logger;
   classroom?: Classroom;
+  /** The packet capture the sessions' wire views share; absent when capture is off. */
+  capture?: CaptureService;
 }
 
 /**
@@ -50,12 +53,8 @@ export class BridgeServer {
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
 
-  constructor(
-    http: HttpServer,
-    private readonly deps: BridgeDeps,
-  ) {
+  constructor(private readonly deps: BridgeDeps) {
     this.admission = new Admission(deps.config.admission);
-    http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.heartbeat = setInterval(() => {
       for (const s of this.sessions) s.heartbeat();
     }, deps.config.heartbeatMs);
@@ -70,7 +69,8 @@ export class BridgeServer {
     this.wss.close();
   }
 
-  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** The HTTP server's `upgrade` event. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     const refusal = this.admit(req);
     if (refusal) {
@@ -100,7 +100,7 @@ export class BridgeServer {
     // ws calls back synchronously once the 101 is written; if it refused the handshake, free the slot.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       opened = true;
-      const { config, policy, listeners, log, classroom } = this.deps;
+      const { config, policy, listeners, log, classroom, capture } = this.deps;
       const session = new Session(ws, socket, {
         config,
         policy,
@@ -109,6 +109,7 @@ export class BridgeServer {
         log,
         keep,
         ...(classroom ? { classroom } : {}),
+        ...(capture ? { capture } : {}),
         onClosed: (s) => this.forget(s),
       });
       this.sessions.add(session);

@@ -87,7 +87,7 @@ function SessionMenu() {
     const labKeys = useNetLab.getState().labKeys;
     const setup = setupOf(store.getState(), (entry) => isLabSocket(labKeys, entry));
     setCopied(false);
-    setLink(setup ? setupLink(window.location.origin, setup) : '');
+    setLink(setup ? setupLink(`${window.location.origin}${window.location.pathname}`, setup) : '');
   };
   const copy = async () => {
     if (!link) return;

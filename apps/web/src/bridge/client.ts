@@ -13,6 +13,8 @@ import {
   type Snapshot,
   type Spotlight,
   type Welcome,
+  type WireBatch,
+  type WireStatus,
 } from '@playground/protocol';
 import type { StatusChange } from './applyConnection.ts';
 import type { ErrorCodeInfo } from './state.ts';
@@ -51,6 +53,8 @@ export interface BridgeHandlers {
   onNotice(notice: Notice): void;
   /** The kernel's TCP table, while the OS view watches it. */
   onKernel?(snapshot: KernelSnapshot): void;
+  /** The wire view: the capture's state and the captured segments. */
+  onWire?(message: WireStatus | WireBatch): void;
   /** After a welcome with `resumed: true`: where the resumed session stands. */
   onSnapshot?(snapshot: Snapshot): void;
   /** The classroom: the teacher's roster and spotlight, the class's servers. */
@@ -230,6 +234,10 @@ export class BridgeClient implements BridgeApi {
       case 'kernel':
         this.options.handlers.onKernel?.(message);
         break;
+      case 'wire':
+      case 'wire-status':
+        this.options.handlers.onWire?.(message);
+        break;
       case 'snapshot':
         this.options.handlers.onSnapshot?.(message);
         break;
@@ -304,6 +312,13 @@ function browserSocket(url: string): SocketLike {
   return socket;
 }
 
-export function bridgeUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+/**
+ * `ws` beside the page, as its other requests are relative: `/ws` for a page at `/`, `/class-3b/ws`
+ * for a page a proxy serves at `/class-3b/`; `wss:` when the page came over HTTPS.
+ */
+export function bridgeUrl(location: Pick<Location, 'href'>): string {
+  const url = new URL('ws', location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.hash = '';
+  return url.href;
 }

@@ -16,6 +16,7 @@ import {
 } from './snippets.ts';
 import { specFor } from './specFor.ts';
 import './code.css';
+import { pythonCommand } from './pythonCommand.ts';
 
 type Language = 'python' | 'node';
 const LANGUAGES: Language[] = ['python', 'node'];
@@ -97,7 +98,7 @@ export function CodePanel() {
           {note}
         </p>
       )}
-      <p className="code-panel__run">{t(`code.run.${language}`, { file })}</p>
+      <p className="code-panel__run">{t(`code.run.${language}`, { file, python: pythonCommand() })}</p>
       {copied === 'failed' && <p className="inline-error">{t('code.copyFailed')}</p>}
       {LANGUAGES.map((l) => (
         <TabPanel key={l} value={l}>

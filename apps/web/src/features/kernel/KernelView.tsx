@@ -15,6 +15,7 @@ import { sameEndpoint } from '../lifecycle/connections.ts';
 import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
 import { useNetLab } from '../netlab/labStore.ts';
 import { KernelStateBadge, kernelStateText } from './KernelStateBadge.tsx';
+import { TcpInternals } from './TcpInternals.tsx';
 import { useKernelWatch } from './useKernelWatch.ts';
 import './kernel.css';
 import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
@@ -134,6 +135,7 @@ export function KernelView() {
               {t('kernel.truncated', { shown: snapshot.rows.length, count: snapshot.truncated })}
             </p>
           )}
+          <TcpInternals rows={snapshot.rows} status={snapshot.tcpInfo} epoch={epoch} />
           <Legend states={snapshot.rows.map((r) => r.state)} />
           <Timelines timelines={kernel.order.map((k) => kernel.timelines[k] as KernelTimeline)} epoch={epoch} />
           <BacklogHelp somaxconn={snapshot.somaxconn} />
