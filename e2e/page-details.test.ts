@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('small things the page must get right (1366×768)'
     const { page } = session;
     await page.getByTestId('page-netlab').click();
     const view = page.getByTestId('compare-view');
-    await view.getByRole('button', { name: /Lossy Wi-Fi/ }).click();
+    await view.getByRole('radio', { name: /Lossy Wi-Fi/ }).click();
     await view.getByLabel('Messages').fill('40');
     await view.getByLabel('Every (ms)').fill('5');
     await page.getByTestId('compare-start').click();
