@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_ADMISSION } from '../../apps/server/src/config.ts';
+import { DEFAULT_ADMISSION } from '../../apps/server/src/config/config.ts';
 import { type Playground, startPlayground } from '../../apps/server/src/index.ts';
 import { webRoot } from './playground.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import { bridgeUrl } from './support/bridge-client.ts';
 import { upgradeStatus } from './support/http.ts';

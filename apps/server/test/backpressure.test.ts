@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, defaultConfig, MiB } from '../src/config.ts';
+import { DEFAULT_LIMITS, defaultConfig, MiB } from '../src/config/config.ts';
 import { peerServer, sleep, until } from './support/os.ts';
 import { usePlaygrounds } from './support/playground.ts';
 

@@ -1,6 +1,6 @@
 import type { RosterStudent } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION, type PlaygroundConfig } from '../src/config.ts';
+import { DEFAULT_ADMISSION, type PlaygroundConfig } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { joinToken, lastClassInfo, lastRoster, messagesOf, openSession, spotlights } from './support/classroom.ts';

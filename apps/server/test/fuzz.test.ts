@@ -1,7 +1,7 @@
 import { ErrorCode } from '@playground/protocol';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import { MAX_WS_PAYLOAD } from '../src/ws/bridge-server.ts';
 import { BridgeTestClient } from './support/bridge-client.ts';

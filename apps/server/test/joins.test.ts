@@ -1,6 +1,6 @@
 import { CLOSE_REMOVED_FROM_CLASS, JoinReply } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import { bridgeUrl } from './support/bridge-client.ts';
 import { lastRoster, openSession } from './support/classroom.ts';

@@ -1,6 +1,6 @@
 import { JoinReply, SessionInfo } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import { httpRequest, upgradeStatus } from './support/http.ts';
 import { peerServer, sleep } from './support/os.ts';

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { KernelSnapshot, SocketInfo } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
 import { matchRows } from '../src/kernel-view/match-rows.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { usePlaygrounds } from './support/playground.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config.ts';
+import { defaultConfig } from '../src/config/config.ts';
 import { TokenBucket } from '../src/quota/token-bucket.ts';
 import { CommandQueue } from '../src/session/command-queue.ts';
 import { OutputBudget } from '../src/session/output-budget.ts';

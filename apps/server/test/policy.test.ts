@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
 import { parseAllowTargets } from '../src/policy/allow-targets.ts';
 import { ListenerRegistry } from '../src/policy/listener-registry.ts';
 import { resolveOnce } from '../src/policy/resolve.ts';

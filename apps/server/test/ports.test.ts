@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { MAX_PORT_PROBES } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaygroundConfig } from '../src/config.ts';
+import type { PlaygroundConfig } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { joinToken, lastRoster, openSession } from './support/classroom.ts';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, MiB } from '../src/config.ts';
+import { DEFAULT_LIMITS, MiB } from '../src/config/config.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { peerServer, sleep, until } from './support/os.ts';
 import { usePlaygrounds } from './support/playground.ts';

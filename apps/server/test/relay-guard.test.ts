@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import type { SocketEvent } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { joinToken, openSession } from './support/classroom.ts';
 import { sleep, until } from './support/os.ts';

@@ -1,6 +1,6 @@
 import { CLOSE_RESUMED_ELSEWHERE } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaygroundConfig } from '../src/config.ts';
+import type { PlaygroundConfig } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import type { BridgeTestClient } from './support/bridge-client.ts';
 import { joinToken, openSession, snapshots } from './support/classroom.ts';

@@ -1,7 +1,7 @@
 import type { EngineEvent } from '@playground/engine';
 import type { ClassInfo, Command, EventBatch, ReplyResult, Roster, Spotlight } from '@playground/protocol';
 import type { Credentials } from '../auth/credentials.ts';
-import { BridgeError } from '../session/bridge-error.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import type { ClassMember, StudentRecord } from './class-member.ts';
 import { type ClassState, publishedServers, rosterStudents, serversFor } from './class-views.ts';
 

@@ -10,7 +10,7 @@ import {
   type SocketSnapshot,
   type SocketState,
 } from '@playground/protocol';
-import { countBytes, isDataEvent } from '../session/wire-event.ts';
+import { countBytes, isDataEvent } from '../events/wire-event.ts';
 
 interface Row {
   info: SocketInfo;

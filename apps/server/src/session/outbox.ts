@@ -1,8 +1,8 @@
 import type { EngineEvent } from '@playground/engine';
 import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/protocol';
-import type { OutboxConfig } from '../config.ts';
+import type { OutboxConfig } from '../config/config.ts';
+import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from '../events/wire-event.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
-import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from './wire-event.ts';
 
 export interface OutboxSink {
   send(batch: EventBatch): void;

@@ -1,7 +1,7 @@
 import { encodeFrame, FramingError } from '@playground/codec';
 import type { SplitPlan } from '@playground/engine';
 import { type CommandOf, MAX_SPLIT_DURATION_MS, MAX_SPLIT_WRITES } from '@playground/protocol';
-import { BridgeError } from './bridge-error.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 
 export interface SendPlan {
   /** The bytes of one repetition: the message, framed when the command asked for it. */

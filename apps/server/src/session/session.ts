@@ -24,7 +24,7 @@ import { randomToken, safeEqual } from '../auth/tokens.ts';
 import type { ClassCommand, ClassMember, Classroom } from '../classroom/classroom.ts';
 import { EventHistory } from '../classroom/event-history.ts';
 import { SocketTable } from '../classroom/socket-table.ts';
-import type { PlaygroundConfig } from '../config.ts';
+import type { PlaygroundConfig } from '../config/config.ts';
 import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
 import { destinationCheck } from '../policy/destination-check.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';

@@ -1,4 +1,4 @@
-import type { AdmissionConfig } from '../config.ts';
+import type { AdmissionConfig } from '../config/config.ts';
 import { AddressBuckets } from '../quota/address-buckets.ts';
 
 export type Admit = { ok: true } | { ok: false; retryAfterS: number; reason: string };

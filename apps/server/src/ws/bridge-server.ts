@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Credentials, Identity } from '../auth/credentials.ts';
 import type { Classroom } from '../classroom/classroom.ts';
-import type { PlaygroundConfig } from '../config.ts';
+import type { PlaygroundConfig } from '../config/config.ts';
 import type { HostCheck } from '../http/host-check.ts';
 import { remoteOf } from '../policy/addresses.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';

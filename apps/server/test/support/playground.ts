@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { PlaygroundConfig } from '../../src/config.ts';
+import type { PlaygroundConfig } from '../../src/config/config.ts';
 import { type Playground, startPlayground } from '../../src/index.ts';
 import { BridgeTestClient } from './bridge-client.ts';
 

@@ -14,9 +14,9 @@ import {
   type SensorRecord,
   type SensorValue,
 } from '@playground/protocol';
-import { type DatagramBehaviour, endWhenPeerEnds, type StreamBehaviour } from '../behaviours/types.ts';
 import type { EventBody } from '../event-stamper.ts';
-import { SeqTracker } from './seq-tracker.ts';
+import { SeqTracker } from '../sensor/seq-tracker.ts';
+import { type DatagramBehaviour, endWhenPeerEnds, type StreamBehaviour } from './types.ts';
 
 /** A sensor server reports its records about this often per sender: smooth enough for a live chart. */
 export const SENSOR_EVENT_EVERY_MS = 100;
