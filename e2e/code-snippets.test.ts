@@ -6,12 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BridgeTestClient } from '../apps/server/test/support/bridge-client.ts';
 import { usePlaygrounds } from '../apps/server/test/support/playground.ts';
-import {
-  nodeSnippet,
-  pythonSnippet,
-  type ServerBehaviour,
-  type TcpServerSpec,
-} from '../apps/web/src/features/code/snippets.ts';
+import { nodeCode } from '../apps/web/src/features/code/nodeCode.ts';
+import { pythonCode } from '../apps/web/src/features/code/pythonCode.ts';
+import type { ServerBehaviour, TcpServerSpec } from '../apps/web/src/features/code/snippets.ts';
 import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '../packages/codec/src/index.ts';
 
 function hasPython(): boolean {
@@ -59,7 +56,7 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     clients = 1,
   ): Promise<string> {
     const port = await freePort();
-    const code = pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16, ...spec });
+    const code = pythonCode({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16, ...spec });
     const file = join(tmpdir(), `server-${process.pid}-${files++}.py`);
     writeFileSync(file, code);
     const proc = spawn('python3', [file], { stdio: 'ignore' });
@@ -78,7 +75,7 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     const p = await pg.start();
     const c = await pg.client(p);
     const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
-    const code = pythonSnippet({
+    const code = pythonCode({
       kind: 'tcp-client',
       host: '127.0.0.1',
       port: server.local!.port,
@@ -94,7 +91,7 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     const p = await pg.start();
     const c = await pg.client(p);
     const echo = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour: 'echo' })).socket!;
-    const code = pythonSnippet({
+    const code = pythonCode({
       kind: 'udp-client',
       host: '127.0.0.1',
       port: echo.local!.port,
@@ -163,8 +160,8 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
         server: behaviour,
         framing: seed002PaddedLength,
       };
-      expect(await runPython(pythonSnippet(spec))).toMatch(CLIENT_OUTPUT[behaviour]);
-      const node = await run('node', nodeSnippet(spec));
+      expect(await runPython(pythonCode(spec))).toMatch(CLIENT_OUTPUT[behaviour]);
+      const node = await run('node', nodeCode(spec));
       if (behaviour !== 'none' && behaviour !== 'discard') expect(node).toMatch(/\w/);
     },
   );
@@ -184,11 +181,11 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
       framing: seed002ChunkCount,
     };
     const started = Date.now();
-    const out = await runPython(pythonSnippet(spec));
+    const out = await runPython(pythonCode(spec));
     expect(out).not.toMatch(/No answer/);
     if (behaviour === 'none' || behaviour === 'discard') expect(Date.now() - started).toBeLessThan(4000);
     if (behaviour === 'framed-json') expect(out).toMatch(CLIENT_OUTPUT[behaviour]);
-    expect(await run('node', nodeSnippet(spec))).not.toMatch(/No answer/);
+    expect(await run('node', nodeCode(spec))).not.toMatch(/No answer/);
   });
 
   it('the Framed JSON server snippet (Python) answers a playground client in seed 002’s framing', async () => {

@@ -1,8 +1,8 @@
 import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '@playground/codec';
 import { describe, expect, it } from 'vitest';
 import { appendPiece, EMPTY_BYTES } from '../src/bridge/byteLog.ts';
-import { FrameTracker } from '../src/features/framing/frameTracker.ts';
 import { choiceOf, configOf } from '../src/features/framing/framingChoice.ts';
+import { FrameTracker } from '../src/features/framing/model/frameTracker.ts';
 import { positionOf, SEED_SIZES, SLIDER_STEPS, sizeAt } from '../src/features/lab/recvScale.ts';
 import { plannedWrites, sendExtras } from '../src/features/lab/sendPlan.ts';
 import { findPeer, layoutRibbonRow, ribbonSource } from '../src/features/ribbon/ribbonModel.ts';

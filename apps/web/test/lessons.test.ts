@@ -1,7 +1,7 @@
 import { type Lesson, lessonLanguages, lessonProblems, localize, type WireSegment } from '@playground/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { socketKey } from '../src/bridge/state.ts';
-import { createAccess } from '../src/features/join/access.ts';
+import { createAccess } from '../src/features/join/model/access.ts';
 import { builtinLessons } from '../src/features/lessons/builtin.ts';
 import { checkLesson, teacherLessons } from '../src/features/lessons/catalog.ts';
 import { baselineOf, type NamedSocket, StepChecker } from '../src/features/lessons/checks.ts';

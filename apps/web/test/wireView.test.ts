@@ -4,7 +4,7 @@ import { decodePacket, PcapStreamParser, recordTimeUs } from '@playground/wire';
 import { describe, expect, it } from 'vitest';
 import { eventsForSegment, findLogEntry, segmentsForEvent } from '../src/bridge/wireLinks.ts';
 import { applyWireBatch, emptyWireView, segmentId, type WireEntry } from '../src/bridge/wireView.ts';
-import { SessionRecorder } from '../src/features/replay/recorder.ts';
+import { SessionRecorder } from '../src/features/replay/model/recorder.ts';
 import { Replay } from '../src/features/replay/replay.ts';
 import { pcapBytes } from '../src/features/wire/exportPcap.ts';
 import { wireRows } from '../src/features/wire/timeline.ts';

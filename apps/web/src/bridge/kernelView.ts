@@ -1,5 +1,5 @@
 import type { KernelRow, KernelSnapshot, KernelTcpState } from '@playground/protocol';
-import type { SocketKey } from './state.ts';
+import { type SocketKey, socketKey } from './socketKey.ts';
 
 /** A state as the kernel reported it, or `gone`: the row disappeared from the table. */
 export type TimelineState = KernelTcpState | 'gone';
@@ -58,8 +58,7 @@ export function applyKernelSnapshot(view: KernelViewData, snapshot: KernelSnapsh
   for (const row of snapshot.rows) {
     const key = rowKey(row);
     keys.add(key);
-    // As socketKey() in state.ts builds it (not imported: state.ts imports this module).
-    const socket: SocketKey | null = row.socketId ? `${epoch}:${row.socketId}` : null;
+    const socket: SocketKey | null = row.socketId ? socketKey(epoch, row.socketId) : null;
     const existing = timelines[key];
     if (!existing) {
       timelines[key] = { key, row, socket, steps: [{ state: row.state, t: snapshot.t }] };

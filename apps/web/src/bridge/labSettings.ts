@@ -1,5 +1,5 @@
 import type { FramingConfig } from '@playground/protocol';
-import type { SocketKey } from './state.ts';
+import type { SocketKey } from './socketKey.ts';
 
 /** What the byte inspector shows of the selected socket. */
 export type InspectorView = 'hex' | 'ribbon' | 'frames' | 'struct';

@@ -6,7 +6,6 @@ import type {
   SensorRecord,
   SensorStats,
   SocketEvent,
-  SocketId,
   SocketInfo,
   SocketState,
 } from '@playground/protocol';
@@ -14,6 +13,7 @@ import { type AppendLog, emptyLog } from './appendLog.ts';
 import type { ByteLog } from './byteLog.ts';
 import { emptyKernelView, type KernelViewData } from './kernelView.ts';
 import { emptyLabSettings, type LabSettings } from './labSettings.ts';
+import type { SocketKey } from './socketKey.ts';
 import { emptyWireView, type WireViewData } from './wireView.ts';
 
 /** `replaced`: another tab resumed this page's session (close code 4001); a new one starts when asked. */
@@ -32,12 +32,7 @@ export interface Connection {
   resumeGraceMs?: number;
 }
 
-/**
- * Socket ids restart at s1 in every bridge session, so the store keys sockets by session too
- * ("2:s1"): sockets of a dropped session stay visible, marked closed, next to the new ones.
- */
-export type SocketKey = string;
-export const socketKey = (epoch: number, id: SocketId): SocketKey => `${epoch}:${id}`;
+export { type SocketKey, socketKey } from './socketKey.ts';
 
 export interface SocketEntry {
   key: SocketKey;

@@ -1,9 +1,9 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { BridgeHandlers } from '../../bridge/client.ts';
-import type { Access, AccessState } from '../../features/join/access.ts';
-import type { SessionRecorder } from '../../features/replay/recorder.ts';
+import type { BridgeHandlers } from '../bridge/client.ts';
+import type { Access, AccessState } from '../features/join/model/access.ts';
+import type { SessionRecorder } from '../features/replay/model/recorder.ts';
 
 /**
  * What the page adds around the bridge client and the store for classrooms and sessions: who this

@@ -10,7 +10,7 @@ import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
-import { useNetLab } from '../netlab/labStore.ts';
+import { useNetLab } from '../netlab/model/labStore.ts';
 import { LastError, ReachableNote } from '../sockets/SocketNotes.tsx';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';

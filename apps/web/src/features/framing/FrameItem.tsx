@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ByteLog } from '../../bridge/byteLog.ts';
 import type { ReceiveFraming } from '../../bridge/labSettings.ts';
 import { RecordBytes, StructTable } from '../struct/StructTable.tsx';
-import type { FrameEntry } from './frameTracker.ts';
+import type { FrameEntry } from './model/frameTracker.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -8,8 +8,8 @@ import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
-import { KernelStateBadge } from '../kernel/KernelStateBadge.tsx';
 import { peerOf } from './connections.ts';
+import { KernelStateBadge } from './KernelStateBadge.tsx';
 import { placeAt, usePeerPlace } from './peerPlace.ts';
 import './lifecycle.css';
 

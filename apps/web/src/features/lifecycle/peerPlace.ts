@@ -4,8 +4,8 @@ import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
-import { classStore } from '../classroom/classStore.ts';
-import { useNetLab } from '../netlab/labStore.ts';
+import { classStore } from '../classroom/model/classStore.ts';
+import { useNetLab } from '../netlab/model/labStore.ts';
 import { sameEndpoint } from './connections.ts';
 
 /**

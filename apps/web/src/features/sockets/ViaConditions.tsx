@@ -2,7 +2,7 @@ import type { SocketInfo } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
-import { useNetLab } from '../netlab/labStore.ts';
+import { useNetLab } from '../netlab/model/labStore.ts';
 
 /**
  * "via conditions" on a socket's path: a client whose peer is a relay, or a server's connection whose

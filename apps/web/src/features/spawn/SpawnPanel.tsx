@@ -10,7 +10,7 @@ import { Field, NumberInputField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
-import { isLabSocket, useNetLab } from '../netlab/labStore.ts';
+import { isLabSocket, useNetLab } from '../netlab/model/labStore.ts';
 import { groupName } from '../sockets/SocketGroup.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { buildSpawnCommand, MAX_INTERVAL_MS, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';

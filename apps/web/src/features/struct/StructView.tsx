@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ByteLog } from '../../bridge/byteLog.ts';
 import type { ReceiveFraming } from '../../bridge/labSettings.ts';
-import type { FramesResult } from '../framing/frameTracker.ts';
+import type { FramesResult } from '../framing/model/frameTracker.ts';
 import { RecordBytes, StructTable } from './StructTable.tsx';
 
 type Source = 'stream' | 'frames';

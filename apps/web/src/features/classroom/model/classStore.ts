@@ -1,8 +1,8 @@
 import type { ClassInfo, Roster, Spotlight } from '@playground/protocol';
 import { createStore } from 'zustand/vanilla';
-import { initialData } from '../../bridge/state.ts';
-import { createPlaygroundStore, type PlaygroundStore } from '../../bridge/store.ts';
-import { applySnapshot } from '../resume/applySnapshot.ts';
+import { initialData } from '../../../bridge/state.ts';
+import { createPlaygroundStore, type PlaygroundStore } from '../../../bridge/store.ts';
+import { applySnapshot } from '../../resume/model/applySnapshot.ts';
 
 export interface SpotlightView {
   studentId: string;

@@ -1,9 +1,9 @@
 import type { ConditionsSettings, EventBatch, SocketInfo } from '@playground/protocol';
 import { create } from 'zustand';
-import { batchTap } from '../../bridge/batchTap.ts';
-import type { BridgeApi } from '../../bridge/client.ts';
-import type { ErrorCodeInfo } from '../../bridge/state.ts';
-import { base64Text, errorInfo, LabSockets, waitUntil } from '../netlab/labSockets.ts';
+import { batchTap } from '../../../bridge/batchTap.ts';
+import type { BridgeApi } from '../../../bridge/client.ts';
+import type { ErrorCodeInfo } from '../../../bridge/state.ts';
+import { base64Text, errorInfo, LabSockets, waitUntil } from '../../netlab/model/labSockets.ts';
 import { type Arrival, analyzeLane, type LaneResult, LineCutter, messageNumber, messageText } from './analyze.ts';
 
 export const MAX_COMPARE_MESSAGES = 1000;

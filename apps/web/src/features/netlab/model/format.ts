@@ -1,4 +1,4 @@
-import { formatFixed, formatNumber } from '../../ui/numbers.ts';
+import { formatFixed, formatNumber } from '../../../ui/numbers.ts';
 
 /** 81.5 %, 100 % — one decimal only where it says something. */
 export function formatPct(x: number): string {

@@ -1,7 +1,7 @@
 import type { ConditionsSettings, ConditionsStats, Endpoint, EventBatch } from '@playground/protocol';
 import { create } from 'zustand';
-import { batchTap } from '../../bridge/batchTap.ts';
-import { PERFECT } from '../conditions/presets.ts';
+import { batchTap } from '../../../bridge/batchTap.ts';
+import { PERFECT } from '../../conditions/model/presets.ts';
 
 export type Page = 'sockets' | 'netlab';
 export type LabTab = 'compare' | 'sensor' | 'conditions';

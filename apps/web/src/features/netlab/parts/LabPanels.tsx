@@ -1,9 +1,9 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ScrollBody } from '../../ui/ScrollBody.tsx';
-import { CompareRun, useCompare } from '../compare/compareRun.ts';
-import { ConditionsForm } from '../conditions/ConditionsForm.tsx';
-import { useNetLab } from './labStore.ts';
+import { ScrollBody } from '../../../ui/ScrollBody.tsx';
+import { CompareRun, useCompare } from '../../compare/model/compareRun.ts';
+import { ConditionsForm } from '../../conditions/ConditionsForm.tsx';
+import { useNetLab } from '../model/labStore.ts';
 
 /**
  * The controls column of a lab page: a form whose submit starts the run, the run's own fields, and

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { NumberInputField } from '../../ui/form/Field.tsx';
-import { clampWhole } from '../../ui/form/validate.ts';
+import { NumberInputField } from '../../../ui/form/Field.tsx';
+import { clampWhole } from '../../../ui/form/validate.ts';
 
 interface RunSetting<K extends string> {
   name: K;

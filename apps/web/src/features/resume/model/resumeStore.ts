@@ -1,7 +1,7 @@
 import type { Snapshot, Welcome } from '@playground/protocol';
 import { createStore } from 'zustand/vanilla';
-import type { PlaygroundStore } from '../../bridge/store.ts';
-import { STORAGE, type Storages } from '../join/access.ts';
+import type { PlaygroundStore } from '../../../bridge/store.ts';
+import { STORAGE, type Storages } from '../../join/model/access.ts';
 import { applySnapshot } from './applySnapshot.ts';
 
 export interface ResumeData {

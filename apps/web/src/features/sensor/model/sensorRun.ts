@@ -8,10 +8,10 @@ import {
   type SocketInfo,
 } from '@playground/protocol';
 import { create } from 'zustand';
-import { batchTap } from '../../bridge/batchTap.ts';
-import type { BridgeApi } from '../../bridge/client.ts';
-import type { ErrorCodeInfo } from '../../bridge/state.ts';
-import { errorInfo, LabSockets } from '../netlab/labSockets.ts';
+import { batchTap } from '../../../bridge/batchTap.ts';
+import type { BridgeApi } from '../../../bridge/client.ts';
+import type { ErrorCodeInfo } from '../../../bridge/state.ts';
+import { errorInfo, LabSockets } from '../../netlab/model/labSockets.ts';
 import { Series } from './series.ts';
 
 export type Transport = 'tcp' | 'udp';
