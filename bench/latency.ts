@@ -3,13 +3,14 @@
  * comes back, sequentially, against the least a WebSocket→TCP relay can do, measured in the same run
  * in alternating blocks. A bare TCP ping-pong is shown for scale.
  */
+
+import { WebSocket } from 'ws';
 import { NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';
 import { type Benchmark, fmt, infoRow, type Outcome, ratioRow } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
-import { WebSocket } from './lib/ws.ts';
 
 const PAYLOAD = 'ping from the latency benchmark!'; // 32 bytes
 const BLOCK = 500;

@@ -1,25 +1,16 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '@playground/codec';
+import { usePlaygrounds } from '@playground/server/testing';
+import type { BridgeTestClient } from '@playground/testkit';
+import { findPython, freePort } from '@playground/testkit';
+import type { ServerBehaviour, TcpServerSpec } from '@playground/web/code';
+import { nodeCode, pythonCode } from '@playground/web/code';
 import { describe, expect, it } from 'vitest';
-import type { BridgeTestClient } from '../apps/server/test/support/bridge-client.ts';
-import { usePlaygrounds } from '../apps/server/test/support/playground.ts';
-import { nodeCode } from '../apps/web/src/features/code/nodeCode.ts';
-import { pythonCode } from '../apps/web/src/features/code/pythonCode.ts';
-import type { ServerBehaviour, TcpServerSpec } from '../apps/web/src/features/code/snippets.ts';
-import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '../packages/codec/src/index.ts';
 
-function hasPython(): boolean {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('Skipping the generated-Python tests: python3 is not installed (apt-get install -y python3).');
-    return false;
-  }
-}
+const hasPython = () => findPython('the generated-Python tests') !== undefined;
 
 let files = 0;
 function run(program: 'python3' | 'node', code: string): Promise<string> {
@@ -32,14 +23,6 @@ function run(program: 'python3' | 'node', code: string): Promise<string> {
   });
 }
 const runPython = (code: string) => run('python3', code);
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 const MESSAGE = new TextEncoder().encode('hola mundo, this is a message longer than sixteen bytes');
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { SessionLog } from '@playground/protocol';
+import type { Playground } from '@playground/server';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { SessionLog } from '../packages/protocol/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { type AddressInfo, connect, createServer } from 'node:net';
-import { sleep } from './rounds.ts';
+import { connect } from 'node:net';
+import { freePort, sleep } from '@playground/testkit';
 
 export function hasSocat(): boolean {
   try {
@@ -9,14 +9,6 @@ export function hasSocat(): boolean {
   } catch {
     return false;
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function accepts(port: number): Promise<boolean> {

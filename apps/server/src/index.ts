@@ -8,3 +8,4 @@ export {
 } from './config/config.ts';
 export { type Playground, startPlayground } from './server.ts';
 export { captureProblem } from './wire/capture-probe.ts';
+export { findTool } from './wire/capture-tool.ts';
