@@ -36,6 +36,12 @@ const RETAINED_CLOSED = 1000;
 const MAX_PREPARED_PORTS = 512;
 /** A connection attempt that failed is matched to captured SYNs (local mode) for this long after it closed. */
 const ATTEMPT_MEMORY_MS = 5000;
+/**
+ * A SYN may be stamped a little before the attempt opened on the session's clock: the capture's
+ * clock is paired with the session's to within the bracket calibrateClock() caught, which a busy
+ * machine's preemptions can widen to a few milliseconds.
+ */
+const CLOCK_SLACK_MS = 20;
 
 interface Attempt {
   id: string;
@@ -245,7 +251,7 @@ export class SessionSockets {
 
   #attemptTo(end: Address, at = this.now()): Attempt | undefined {
     for (const a of this.#attempts.values()) {
-      const live = a.openedAt <= at + 1 && (a.closedAt === undefined || at <= a.closedAt + 1000);
+      const live = a.openedAt <= at + CLOCK_SLACK_MS && (a.closedAt === undefined || at <= a.closedAt + 1000);
       if (live && sameEnd(a.target, end)) return a;
     }
     return undefined;
