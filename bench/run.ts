@@ -10,12 +10,13 @@ import { parseArgs } from './lib/args.ts';
 import { type Benchmark, errorRow, type Outcome, type Row, textTable } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { pageBench } from './page.ts';
+import { proxies } from './proxies.ts';
 import { scale } from './scale.ts';
 import { slowBrowser } from './slow-browser.ts';
 import { udp } from './udp.ts';
 import { writeReport } from './write-report.ts';
 
-const BENCHMARKS: Benchmark[] = [engineEcho, bridgeEcho, slowBrowser, latency, udp, scale, pageBench];
+const BENCHMARKS: Benchmark[] = [engineEcho, bridgeEcho, slowBrowser, latency, proxies, udp, scale, pageBench];
 
 const options = parseArgs(process.argv.slice(2));
 const unknown = options.only.filter((n) => !BENCHMARKS.some((b) => b.name === n));
