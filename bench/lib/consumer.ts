@@ -26,9 +26,18 @@ export class BridgeConsumer {
   readonly problems: string[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, (reply: Reply) => void>();
+  /** Requests still waiting for a reply, by deadline: one watchdog instead of a timer per request. */
+  private readonly deadlines = new Map<number, { at: number; fail(): void }>();
+  private readonly watchdog: NodeJS.Timeout;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => this.receive(data.toString()));
+    // A timer per request is work the proxies' pingers do not do; a round trip must cost both alike.
+    this.watchdog = setInterval(() => {
+      const now = performance.now();
+      for (const d of this.deadlines.values()) if (d.at < now) d.fail();
+    }, 500);
+    this.watchdog.unref();
   }
 
   static async connect(port: number, timeoutMs = 10_000): Promise<BridgeConsumer> {
@@ -52,12 +61,14 @@ export class BridgeConsumer {
   request(command: CommandBody, timeoutMs = 10_000): Promise<Reply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const fail = () => {
         this.pending.delete(id);
+        this.deadlines.delete(id);
         reject(new Error(`no reply to ${command.type} within ${timeoutMs} ms`));
-      }, timeoutMs);
+      };
+      this.deadlines.set(id, { at: performance.now() + timeoutMs, fail });
       this.pending.set(id, (reply) => {
-        clearTimeout(timer);
+        this.deadlines.delete(id);
         resolve(reply);
       });
       this.ws.send(JSON.stringify({ ...command, id }));
@@ -102,6 +113,7 @@ export class BridgeConsumer {
   private afterMessage: (() => void) | undefined;
 
   close(): Promise<void> {
+    clearInterval(this.watchdog);
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
       this.ws.once('close', () => resolve());
@@ -125,18 +137,20 @@ export class BridgeConsumer {
         onEvent?.(event, now);
       }
       this.onBatch?.(batch, raw.length);
-    } else if (msg.type === 'reply') {
-      const reply = msg as Reply;
-      const id = Number(reply.re);
-      const handler = this.pending.get(id);
-      if (handler) {
-        this.pending.delete(id);
-        handler(reply);
-      }
+      if (batch.replies) for (const reply of batch.replies) this.settle(reply);
     } else if (msg.type === 'notice') {
       this.problems.push(`notice: ${raw.slice(0, 200)}`);
     }
     this.afterMessage?.();
+  }
+
+  private settle(reply: Reply): void {
+    const id = Number(reply.re);
+    const handler = this.pending.get(id);
+    if (handler) {
+      this.pending.delete(id);
+      handler(reply);
+    }
   }
 }
 
