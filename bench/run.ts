@@ -4,6 +4,7 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { bridgeEcho } from './bridge-echo.ts';
+import { classPage } from './class-page.ts';
 import { engineEcho } from './engine-echo.ts';
 import { latency } from './latency.ts';
 import { parseArgs } from './lib/args.ts';
@@ -16,7 +17,17 @@ import { slowBrowser } from './slow-browser.ts';
 import { udp } from './udp.ts';
 import { writeReport } from './write-report.ts';
 
-const BENCHMARKS: Benchmark[] = [engineEcho, bridgeEcho, slowBrowser, latency, proxies, udp, scale, pageBench];
+const BENCHMARKS: Benchmark[] = [
+  engineEcho,
+  bridgeEcho,
+  slowBrowser,
+  latency,
+  proxies,
+  udp,
+  scale,
+  pageBench,
+  classPage,
+];
 
 const options = parseArgs(process.argv.slice(2));
 const unknown = options.only.filter((n) => !BENCHMARKS.some((b) => b.name === n));

@@ -40,9 +40,11 @@ export class BridgeConsumer {
     this.watchdog.unref();
   }
 
-  static async connect(port: number, timeoutMs = 10_000): Promise<BridgeConsumer> {
+  /** `token`: a student's (LAN mode); without it, the local page's from /api/session. */
+  static async connect(port: number, options: { timeoutMs?: number; token?: string } = {}): Promise<BridgeConsumer> {
+    const timeoutMs = options.timeoutMs ?? 10_000;
     const origin = `http://127.0.0.1:${port}`;
-    const token = await sessionToken(origin);
+    const token = options.token ?? (await sessionToken(origin));
     const url = `ws://127.0.0.1:${port}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
     const ws = new WebSocket(url, { headers: { origin }, perMessageDeflate: false });
     const consumer = new BridgeConsumer(ws);
