@@ -60,8 +60,9 @@ export interface TrafficResult {
 }
 
 /**
- * Every connection of every student sends `message` every `everyMs`, spread evenly: every 10 ms a
- * slice of the connections, round-robin over the students, until `stop` resolves.
+ * Every connection of every student sends `message` every `everyMs`, spread evenly (round-robin
+ * over the students) and paced by the clock: a late tick sends what fell due meanwhile, so a busy
+ * runner does not quietly lower the load. Until `stop` resolves.
  */
 export async function steadyTraffic(
   students: ClassStudent[],
@@ -71,22 +72,20 @@ export async function steadyTraffic(
 ): Promise<TrafficResult> {
   const all = students.flatMap((s) => s.clients.map((id, nth) => ({ consumer: s.consumer, id, nth })));
   all.sort((a, b) => a.nth - b.nth);
-  const perTick = Math.ceil(all.length / (everyMs / 10));
   const result: TrafficResult = { sends: 0, errors: [] };
   let stopped = false;
   void stop.then(() => {
     stopped = true;
   });
+  const t0 = performance.now();
   for (let next = 0; !stopped; ) {
-    for (let k = 0; k < perTick; k++, next = (next + 1) % all.length) {
+    const due = Math.floor(((performance.now() - t0) / everyMs) * all.length) - result.sends;
+    for (let k = 0; k < due; k++, next = (next + 1) % all.length) {
       const conn = all[next] as (typeof all)[number];
       result.sends++;
-      conn.consumer.fire(
-        { type: 'socket.send', socketId: conn.id, data: { encoding: 'text', value: message } },
-        (r) => {
-          if (!r.ok) result.errors.push(`socket.send: ${r.error.code} ${r.error.message}`);
-        },
-      );
+      conn.consumer.fire({ type: 'socket.send', socketId: conn.id, data: { encoding: 'text', value: message } }, (r) => {
+        if (!r.ok) result.errors.push(`socket.send: ${r.error.code} ${r.error.message}`);
+      });
     }
     await sleep(10);
   }
