@@ -9,6 +9,10 @@ function recv(socketId: string, size: number): EngineEvent {
   seq++;
   return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'recv', data: new Uint8Array(size).fill(65), readNo: seq };
 }
+function send(socketId: string, size: number): EngineEvent {
+  seq++;
+  return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'send', data: new Uint8Array(size).fill(66), writeNo: seq };
+}
 function state(socketId: string): EngineEvent {
   seq++;
   return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'state', state: 'established' };
@@ -82,6 +86,21 @@ describe('outbox', () => {
     await tick();
     await tick();
     expect(wire).toEqual(['events 41, reply 1']);
+  });
+
+  it('waits a loop turn for the answer to bytes that went out, not for bytes that only came in', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+    outbox.flush();
+    outbox.push(recv('s1', 3));
+    await tick();
+    expect(wire).toEqual(['events 1']);
+    outbox.push(recv('s2', 3));
+    outbox.push(send('s2', 3));
+    await tick();
+    expect(wire).toEqual(['events 1']);
+    outbox.push(recv('s3', 3));
+    await tick();
+    expect(wire).toEqual(['events 1', 'events 3']);
   });
 
   it('sends a lone event on the next tick, not a frame later', async () => {

@@ -14,9 +14,9 @@ const wholeMs = (ms: number): number => Math.max(1, Math.ceil(ms));
 
 /**
  * Why a flush is pending: `idle` (the first event after a quiet spell: next check phase), `gather`
- * (an early flush: two check phases, so what an event sets off on loopback a loop turn later joins
- * it), `linger` (a reply waits for what its command sets off, within `lingerMs`), `frame` (the rest
- * of the frame, or a retry).
+ * (an early flush at the next check phase, or the one after when bytes went out, so that what they
+ * set off on loopback a loop turn later joins them), `linger` (a reply waits for what its command
+ * sets off, within `lingerMs`), `frame` (the rest of the frame, or a retry).
  */
 export type FlushReason = 'idle' | 'gather' | 'linger' | 'frame';
 
@@ -42,6 +42,8 @@ export class FlushClock {
    * trips costs a timer every `lingerMs`, not one per reply.
    */
   private lingerTimer: NodeJS.Timeout | undefined;
+  /** Bytes went out while gathering: their answer from a socket of this session comes a loop turn later. */
+  private awaitAnswer = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -54,17 +56,22 @@ export class FlushClock {
     return this.lastFlush + this.intervalMs - now;
   }
 
-  eventQueued(): void {
+  /** `outgoing`: the event is bytes this session wrote (`send`, `datagram-out`). */
+  eventQueued(outgoing: boolean): void {
+    if (this.reason === 'gather') this.awaitAnswer ||= outgoing;
     if (this.reason === 'linger') {
       this.arm('gather');
+      this.awaitAnswer = outgoing;
       return;
     }
     if (this.reason !== undefined) return;
     const now = performance.now();
     const wait = this.frameWait(now);
     if (wait <= 0) this.arm('idle');
-    else if (this.takeEager(now)) this.arm('gather');
-    else this.arm('frame', wait);
+    else if (this.takeEager(now)) {
+      this.arm('gather');
+      this.awaitAnswer = outgoing;
+    } else this.arm('frame', wait);
   }
 
   replyQueued(): void {
@@ -112,10 +119,12 @@ export class FlushClock {
     this.reason = reason;
     if (reason === 'idle') this.timer = setImmediate(() => this.fire(reason));
     else if (reason === 'gather') {
-      // Two check phases, so the loop polls once more first: what this event set off on loopback
-      // (the echo arriving at the session's own client) lands in the same message.
+      // After bytes went out, one more check phase, so the loop polls once more first: what they set
+      // off on loopback (the echo arriving at the session's own client) lands in the same message.
+      // Bytes that only came in (an outside peer's echo) set off nothing here: no reason to wait.
       this.timer = setImmediate(() => {
-        this.timer = setImmediate(() => this.fire(reason));
+        if (this.awaitAnswer) this.timer = setImmediate(() => this.fire(reason));
+        else this.fire(reason);
       });
     } else this.timer = setTimeout(() => this.fire(reason), ms);
   }

@@ -65,7 +65,7 @@ export class Outbox {
       this.queued += EVENT_OVERHEAD_BYTES + Math.ceil(preview / 3) * 4;
       this.queue.push(toWireEvent(event, cap));
     }
-    this.clock.eventQueued();
+    this.clock.eventQueued(event.type === 'send' || event.type === 'datagram-out');
   }
 
   /** About how many bytes the queued events will take on the wire (their previews in base64). */
