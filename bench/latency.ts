@@ -6,7 +6,7 @@
 import { NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';
-import { bridgePinger, interleavedPings, openWs, proxyPinger } from './lib/pingers.ts';
+import { bridgePinger, interleavedPings, openWs, proxyPinger, WARM_UP } from './lib/pingers.ts';
 import { type Benchmark, fmt, infoRow, type Outcome, ratioRow } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
@@ -40,7 +40,7 @@ export const latency: Benchmark = {
       });
       const viaBridge = bridgePinger(consumer, client.socket?.id ?? '', PAYLOAD);
       const [relayUs, bridgeUs] = await deadline(
-        interleavedPings([relay, viaBridge], count, BLOCK, 300),
+        interleavedPings([relay, viaBridge], count, BLOCK, WARM_UP),
         120_000,
         'latency round trips',
       );
@@ -58,7 +58,7 @@ export const latency: Benchmark = {
         infoRow('latency: bare TCP ping-pong, for scale', '—', show(tcp)),
       );
       out.details.push(
-        `Latency: baseline = a bare ws relay (text message → TCP write to a bare echo server in the same process → each chunk back as a message); subject = \`socket.send\` on a session's TCP client connected to the session's echo server, timed until the client's \`recv\` event arrives; ${count} each, alternating blocks of ${BLOCK}; max ${fmt.us(r.max)} vs ${fmt.us(b.max)}.`,
+        `Latency: baseline = a bare ws relay (text message → TCP write to a bare echo server in the same process → each chunk back as a message); subject = \`socket.send\` on a session's TCP client connected to the session's echo server, timed until the client's \`recv\` event arrives; ${count} each, alternating blocks of ${BLOCK} after ${WARM_UP} each to warm up; max ${fmt.us(r.max)} vs ${fmt.us(b.max)}.`,
       );
       relayWs.close();
       await consumer.close();

@@ -9,7 +9,7 @@ import { describePatch, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';
 import { pct } from './lib/cpu.ts';
-import { bridgePinger, interleavedPings, openWs, proxyPinger } from './lib/pingers.ts';
+import { bridgePinger, interleavedPings, openWs, proxyPinger, WARM_UP } from './lib/pingers.ts';
 import { type Benchmark, fmt, type Outcome, ratioRow, skipRow } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
@@ -49,7 +49,7 @@ export const proxies: Benchmark = {
       const cpu0 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
       const t0 = performance.now();
       const [w, b] = await deadline(
-        interleavedPings([viaWebsockify, viaBridge], count, BLOCK, 300),
+        interleavedPings([viaWebsockify, viaBridge], count, BLOCK, WARM_UP),
         90_000,
         'proxy round trips',
       );
@@ -65,7 +65,7 @@ export const proxies: Benchmark = {
         ratioRow(`${ROW}: p99 (same runs)`, fmt.us(ws.p99), fmt.us(br.p99), br.p99 / ws.p99, { max: 1.5 }),
       );
       out.details.push(
-        `Proxies: websockify ${websockifyVersion()} (\`websockify 127.0.0.1:P 127.0.0.1:ECHO\`, binary frames) and the bridge, each in its own process, to one bare Node echo server in a third; ${count} round trips each in alternating blocks of ${BLOCK} after 300 each to warm up; websockify p95 ${fmt.us(ws.p95)}, max ${fmt.us(ws.max)}; bridge p95 ${fmt.us(br.p95)}, max ${fmt.us(br.max)}; the bridge's CPU time ${fmt.us(bridgeCpuUs / count)} per round trip of its own (${pct(bridgeCpuUs / 1000 / wall)} busy over both proxies' rounds); ${describePatch(applied)}.`,
+        `Proxies: websockify ${websockifyVersion()} (\`websockify 127.0.0.1:P 127.0.0.1:ECHO\`, binary frames) and the bridge, each in its own process, to one bare Node echo server in a third; ${count} round trips each in alternating blocks of ${BLOCK} after ${WARM_UP} each to warm up; websockify p95 ${fmt.us(ws.p95)}, max ${fmt.us(ws.max)}; bridge p95 ${fmt.us(br.p95)}, max ${fmt.us(br.max)}; the bridge's CPU time ${fmt.us(bridgeCpuUs / count)} per round trip of its own (${pct(bridgeCpuUs / 1000 / wall)} busy over both proxies' rounds); ${describePatch(applied)}.`,
       );
       plainWs.close();
       await consumer.close();

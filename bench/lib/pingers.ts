@@ -1,6 +1,12 @@
 import type { BridgeConsumer } from './consumer.ts';
 import { WebSocket } from './ws.ts';
 
+/**
+ * Round trips each before measuring: V8 is still optimizing the bridge's code over the first two
+ * thousand or so (its CPU per round trip then falls by a third); a class's bridge runs for hours.
+ */
+export const WARM_UP = 2000;
+
 /** One round trip, resolved with its time in µs; the next starts only after it. */
 export type Pinger = () => Promise<number>;
 
