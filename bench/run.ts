@@ -15,6 +15,7 @@ import { proxies } from './proxies.ts';
 import { scale } from './scale.ts';
 import { slowBrowser } from './slow-browser.ts';
 import { udp } from './udp.ts';
+import { wireEcho } from './wire-echo.ts';
 import { writeReport } from './write-report.ts';
 
 const BENCHMARKS: Benchmark[] = [
@@ -27,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   scale,
   pageBench,
   classPage,
+  wireEcho,
 ];
 
 const options = parseArgs(process.argv.slice(2));

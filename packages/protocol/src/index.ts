@@ -14,3 +14,4 @@ export * from './session-log.ts';
 export * from './setup-link.ts';
 export * from './version.ts';
 export * from './vocabulary.ts';
+export * from './wire.ts';

@@ -6,6 +6,7 @@ import { SocketEvent } from './events.ts';
 import { Role } from './http.ts';
 import { KernelSnapshot } from './kernel.ts';
 import { Counters, SocketId, SocketInfo } from './vocabulary.ts';
+import { WireBatch, WireStatus } from './wire.ts';
 
 export const Limits = z.object({
   maxSockets: z.number().int(),
@@ -100,6 +101,8 @@ export const ServerMessage = z.union([
   EventBatch,
   Notice,
   KernelSnapshot,
+  WireBatch,
+  WireStatus,
   Snapshot,
   Roster,
   ClassInfo,

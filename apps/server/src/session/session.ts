@@ -14,6 +14,7 @@ import {
   type SessionState,
   type Spotlight,
   type Welcome,
+  type WireBatch,
 } from '@playground/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
@@ -32,6 +33,8 @@ import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
+import { SessionWire } from '../wire/session-wire.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
 import { Outbox } from './outbox.ts';
@@ -52,12 +55,14 @@ export interface SessionDeps {
    * drops, so a reload or a network blip can resume it; otherwise it ends with its WebSocket.
    */
   keep?: boolean;
+  /** The bridge's packet capture, when it may capture (see CaptureConfig). */
+  capture?: CaptureService;
   /** Called once, as the session starts closing (its sockets are closed right after). */
   onClosed?: (session: Session) => void;
 }
 
-/** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
-const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
+/** A kernel snapshot or a batch of segments waits (or is dropped) while this much is still queued for the browser. */
+const SIDE_VIEW_MAX_BUFFERED = 1024 * 1024;
 
 /**
  * One browser tab: it owns an engine (and so every socket the tab opened) for as long as its
@@ -89,6 +94,7 @@ export class Session implements ClassMember {
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
+  private readonly wire: SessionWire;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly reading: ReadingHold;
@@ -132,13 +138,32 @@ export class Session implements ClassMember {
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
     const origin = performance.now();
     this.kernel = new KernelWatcher({
-      send: (snapshot) => this.sendKernel(snapshot),
+      send: (snapshot) => this.sendSideView(snapshot),
       now: () => performance.now() - origin,
+    });
+    this.wire = new SessionWire({
+      session: this.id,
+      service: deps.capture,
+      sockets: () => this.engine.sockets(),
+      disabledReason: config.capture.enabled
+        ? 'Packet capture is not available on this bridge.'
+        : config.mode === 'lan'
+          ? 'The teacher did not turn packet capture on when starting the class (pnpm start --lan --capture).'
+          : 'The playground was started with --no-capture.',
+      localMode: config.mode === 'local',
+      origin,
+      sendBatch: (batch) => this.sendSideView(batch),
+      sendStatus: (status) => {
+        this.outbox.flush();
+        this.send(status);
+      },
+      limits: { segmentsPerSecond: config.capture.segmentsPerSecond },
     });
     this.engine = new Engine({
       onEvent: (e) => this.observe(e),
       maxSockets: limits.maxSockets,
       checkDestination: destinationCheck(this.policy),
+      origin,
     });
     this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
     this.spawner = new Spawner({
@@ -156,6 +181,7 @@ export class Session implements ClassMember {
         rate: this.rate,
         sendBuffer: this.sendBuffer,
         kernel: this.kernel,
+        wire: this.wire,
         spawner: this.spawner,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
@@ -286,6 +312,8 @@ export class Session implements ClassMember {
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
   private onSocketClosed(): void {
     this.link = null;
+    // Nobody looks at the wire any more; a page that resumes the session watches again.
+    this.wire.unwatch();
     this.commands?.close();
     this.commands = null;
     const grace = this.deps.config.resumeGraceMs;
@@ -326,6 +354,7 @@ export class Session implements ClassMember {
     this.deps.classroom?.leave(this);
     this.rate.close();
     this.kernel.close();
+    this.wire.close();
     this.spawner.close();
     await this.engine.closeAll();
     this.deps.listeners.removeAll(`${this.id}/`);
@@ -340,6 +369,7 @@ export class Session implements ClassMember {
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
     this.kernel.observe(event);
+    this.wire.observe(event);
     this.rate.observe(event);
     this.outbox.push(event);
     this.budget.check();
@@ -357,11 +387,15 @@ export class Session implements ClassMember {
     }
   }
 
-  /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
-  private sendKernel(snapshot: KernelSnapshot): boolean {
-    if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
+  /**
+   * A kernel snapshot or wire segments: after the events so far, like a reply; refused while the
+   * page is behind (a snapshot is retried on the next poll, segments are counted as not shown).
+   * What is sent counts in the session's output budget like everything else.
+   */
+  private sendSideView(message: KernelSnapshot | WireBatch): boolean {
+    if (!this.link?.open || this.budget.behind || this.link.bufferedAmount > SIDE_VIEW_MAX_BUFFERED) return false;
     this.outbox.flush();
-    this.send(snapshot);
+    this.send(message);
     return true;
   }
 

@@ -10,6 +10,7 @@ import { remoteOf } from '../policy/addresses.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { Session } from '../session/session.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
 import { Admission } from './admission.ts';
 import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
@@ -27,6 +28,8 @@ export interface BridgeDeps {
   listeners: ListenerRegistry;
   log: Logger;
   classroom?: Classroom;
+  /** The packet capture the sessions' wire views share; absent when capture is off. */
+  capture?: CaptureService;
 }
 
 /**
@@ -100,7 +103,7 @@ export class BridgeServer {
     // ws calls back synchronously once the 101 is written; if it refused the handshake, free the slot.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       opened = true;
-      const { config, policy, listeners, log, classroom } = this.deps;
+      const { config, policy, listeners, log, classroom, capture } = this.deps;
       const session = new Session(ws, {
         config,
         policy,
@@ -109,6 +112,7 @@ export class BridgeServer {
         log,
         keep,
         ...(classroom ? { classroom } : {}),
+        ...(capture ? { capture } : {}),
         onClosed: (s) => this.forget(s),
       });
       this.sessions.add(session);

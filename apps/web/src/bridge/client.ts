@@ -14,6 +14,8 @@ import {
   type Snapshot,
   type Spotlight,
   type Welcome,
+  type WireBatch,
+  type WireStatus,
 } from '@playground/protocol';
 import type { StatusChange } from './applyConnection.ts';
 import type { ErrorCodeInfo } from './state.ts';
@@ -52,6 +54,8 @@ export interface BridgeHandlers {
   onNotice(notice: Notice): void;
   /** The kernel's TCP table, while the OS view watches it. */
   onKernel?(snapshot: KernelSnapshot): void;
+  /** The wire view: the capture's state and the captured segments. */
+  onWire?(message: WireStatus | WireBatch): void;
   /** After a welcome with `resumed: true`: where the resumed session stands. */
   onSnapshot?(snapshot: Snapshot): void;
   /** The classroom: the teacher's roster and spotlight, the class's servers. */
@@ -231,6 +235,10 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'kernel':
         this.options.handlers.onKernel?.(message);
+        break;
+      case 'wire':
+      case 'wire-status':
+        this.options.handlers.onWire?.(message);
         break;
       case 'snapshot':
         this.options.handlers.onSnapshot?.(message);

@@ -12,6 +12,7 @@ import { type AppendLog, emptyLog } from './appendLog.ts';
 import type { ByteLog } from './byteLog.ts';
 import { emptyKernelView, type KernelViewData } from './kernelView.ts';
 import { emptyLabSettings, type LabSettings } from './labSettings.ts';
+import { emptyWireView, type WireViewData } from './wireView.ts';
 
 /** `replaced`: another tab resumed this page's session (close code 4001); a new one starts when asked. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible' | 'replaced';
@@ -126,6 +127,8 @@ export interface PlaygroundData {
   lab: LabSettings;
   /** The OS's view: the kernel's TCP table while the view is open, and each connection's states. */
   kernel: KernelViewData;
+  /** The wire's view: captured segments of the session's connections while the view is open. */
+  wire: WireViewData;
 }
 
 export interface StoreLimits {
@@ -163,5 +166,6 @@ export function initialData(): PlaygroundData {
     revealed: null,
     lab: emptyLabSettings(),
     kernel: emptyKernelView(),
+    wire: emptyWireView(),
   };
 }

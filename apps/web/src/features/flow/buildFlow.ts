@@ -2,7 +2,7 @@ import type { AppendLog } from '../../bridge/appendLog.ts';
 import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
 
 export type Lane = 'client' | 'server';
-export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life';
+export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life' | 'wire';
 
 /** What clicking a drawn step opens in the inspector. */
 export interface PieceRef {
@@ -40,7 +40,18 @@ export interface FlowMark {
 export type FlowLabel =
   | { text: 'handshake' | 'accept' | 'queued' | 'fin' | 'finRead' | 'rst' | 'closed' | 'finSent' }
   | { text: 'write' | 'read'; no: number; size: number }
-  | { text: 'error'; code: string };
+  | { text: 'error'; code: string }
+  | { text: 'segment'; flags: string; length: number };
+
+/** A captured segment of the connection, for the optional wire lane: who sent it, when, what. */
+export interface FlowSegment {
+  id: string;
+  t: number;
+  from: Lane;
+  /** `SYN, ACK`, `PSH, ACK`, or `UDP`. */
+  flags: string;
+  length: number;
+}
 
 export interface Flow {
   rows: FlowRow[];
@@ -124,7 +135,12 @@ const other = (lane: Lane): Lane => (lane === 'client' ? 'server' : 'client');
  * byte, each read with its size, FIN from each side to the read that returned b'', RST, errors.
  * An end outside the playground is a lane of its own whose events we only infer from ours.
  */
-export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows = 400): Flow {
+export function buildFlow(
+  entries: readonly LogEntry[],
+  keys: PairKeys,
+  maxRows = 400,
+  segments: readonly FlowSegment[] = [],
+): Flow {
   const rows: FlowRow[] = [];
   const arrows: FlowArrow[] = [];
   const marks: FlowMark[] = [];
@@ -162,10 +178,29 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
     });
   };
 
+  // The wire lane: each captured segment an arrow of its own, on the same clock as the calls.
+  let nextSegment = 0;
+  const segmentsUntil = (t: number): void => {
+    for (; nextSegment < segments.length && (segments[nextSegment] as FlowSegment).t < t; nextSegment++) {
+      const segment = segments[nextSegment] as FlowSegment;
+      const row = addRow(segment.t);
+      if (row === null) return;
+      arrows.push({
+        id: `seg-${segment.id}`,
+        from: { lane: segment.from, row },
+        to: { lane: other(segment.from), row },
+        tone: 'wire',
+        label: { text: 'segment', flags: segment.flags, length: segment.length },
+        pending: false,
+      });
+    }
+  };
+
   for (const entry of entries) {
     const lane = laneOf(entry);
     if (lane === null) continue;
     const e = entry.event;
+    segmentsUntil(e.t);
     const peer = other(lane);
     switch (e.type) {
       case 'connected':
@@ -324,5 +359,6 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
         break;
     }
   }
+  segmentsUntil(Number.POSITIVE_INFINITY);
   return { rows, arrows, marks, truncated };
 }
