@@ -83,9 +83,12 @@ export async function steadyTraffic(
     for (let k = 0; k < due; k++, next = (next + 1) % all.length) {
       const conn = all[next] as (typeof all)[number];
       result.sends++;
-      conn.consumer.fire({ type: 'socket.send', socketId: conn.id, data: { encoding: 'text', value: message } }, (r) => {
-        if (!r.ok) result.errors.push(`socket.send: ${r.error.code} ${r.error.message}`);
-      });
+      conn.consumer.fire(
+        { type: 'socket.send', socketId: conn.id, data: { encoding: 'text', value: message } },
+        (r) => {
+          if (!r.ok) result.errors.push(`socket.send: ${r.error.code} ${r.error.message}`);
+        },
+      );
     }
     await sleep(10);
   }
