@@ -108,8 +108,17 @@ export class SocketTable {
       }));
   }
 
-  roster(max = MAX_ROSTER_SOCKETS): { sockets: RosterSocket[]; more: number } {
+  roster(max = MAX_ROSTER_SOCKETS): {
+    sockets: RosterSocket[];
+    more: number;
+    totals: { bytesIn: number; bytesOut: number };
+  } {
     const all = this.ordered();
+    const totals = { bytesIn: 0, bytesOut: 0 };
+    for (const { counters } of all) {
+      totals.bytesIn += counters.bytesIn;
+      totals.bytesOut += counters.bytesOut;
+    }
     const sockets = all.slice(0, max).map(({ info, state, counters }) => {
       const s: RosterSocket = { id: info.id, kind: info.kind, state, counters: { ...counters } };
       if (info.local) s.local = info.local;
@@ -118,7 +127,7 @@ export class SocketTable {
       if (info.behaviour) s.behaviour = info.behaviour;
       return s;
     });
-    return { sockets, more: all.length - sockets.length };
+    return { sockets, more: all.length - sockets.length, totals };
   }
 
   get(id: string): { info: SocketInfo; state: SocketState } | undefined {

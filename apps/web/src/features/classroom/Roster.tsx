@@ -8,14 +8,12 @@ import { StepDots } from '../../ui/StepDots.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { classStore } from './classStore.ts';
 
-/** Socket rows a student's card shows; the rest are counted. */
-const ROWS_SHOWN = 5;
-
 /**
  * The teacher's roster. Every roster message brings new objects for every student, and in a busy
  * class every card's counters change twice a second: a card re-renders only its changed rows and
- * totals (rows, head and buttons are memoised on plain values), and cards out of view are neither
- * laid out nor painted (`content-visibility` in classroom.css).
+ * totals (rows, head and buttons are memoised on plain values). Cards out of view are still laid
+ * out: with `content-visibility: auto` a teacher scrolling the roster paid for every card coming
+ * into view (frames twice as long in bench/class-page.ts) to save a little on each update.
  */
 export function Roster() {
   const { t } = useTranslation();
@@ -66,23 +64,12 @@ export function Roster() {
   );
 }
 
-function bytes(sockets: RosterSocket[]): { in: number; out: number } {
-  let i = 0;
-  let o = 0;
-  for (const s of sockets) {
-    i += s.counters.bytesIn;
-    o += s.counters.bytesOut;
-  }
-  return { in: i, out: o };
-}
-
 /** One student on the roster: presence, lesson progress, sockets with live counters, and what the teacher may do. */
 const StudentCard = memo(function StudentCard(props: { student: RosterStudent; t: TFunction }) {
   const { student, t } = props;
   const open = student.sockets.filter((s) => s.state !== 'closed').length;
-  const totals = bytes(student.sockets);
+  const { totals } = student;
   const progress = student.progress;
-  const more = student.sockets.length + student.moreSockets - ROWS_SHOWN;
   return (
     <li
       className={`student student--${student.presence}`}
@@ -110,7 +97,7 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent; t
         <p className="student__lesson student__lesson--none">{t('classroom.student.noLesson')}</p>
       )}
       <ul className="student__sockets" aria-label={t('classroom.student.sockets', { count: open })}>
-        {student.sockets.slice(0, ROWS_SHOWN).map((s) => (
+        {student.sockets.map((s) => (
           <RosterSocketRow
             key={s.id}
             id={s.id}
@@ -122,11 +109,13 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent; t
             t={t}
           />
         ))}
-        {more > 0 && <li className="student__more">{t('classroom.student.more', { count: more })}</li>}
+        {student.moreSockets > 0 && (
+          <li className="student__more">{t('classroom.student.more', { count: student.moreSockets })}</li>
+        )}
         {student.sockets.length === 0 && <li className="student__more">{t('classroom.student.noSockets')}</li>}
       </ul>
       <p className="student__totals" data-testid="student-totals">
-        {t('classroom.student.totals', { in: totals.in, out: totals.out })}
+        {t('classroom.student.totals', { in: totals.bytesIn, out: totals.bytesOut })}
       </p>
       <StudentActions studentId={student.studentId} presence={student.presence} open={open} t={t} />
     </li>
