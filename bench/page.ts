@@ -14,7 +14,7 @@ import { chromiumPath, hasChromium } from '../e2e/support/browser.ts';
 import { openClient, startServer, waitForState } from '../e2e/support/ui.ts';
 import { echoSession, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
-import { heapMb, launchUnlimited, scrollFrames } from './lib/frames.ts';
+import { floorFrames, heapMb, launchUnlimited, scrollFrames } from './lib/frames.ts';
 import type { EchoResult } from './lib/load.ts';
 import { type Benchmark, checkRow, fmt, infoRow, type Outcome, type Row, skipRow } from './lib/report.ts';
 import { deadline, until } from './lib/rounds.ts';
@@ -52,21 +52,6 @@ const RIBBON_ROW = 'page: byte ribbon, 1 MiB';
 function ribbonBuilt(bundle: string): boolean {
   return bundle.includes('ribbon-byte');
 }
-
-/**
- * The floor for a frame on this machine: the least a virtualized list can do (a plain scroller,
- * ~40 absolutely placed text rows rewritten on scroll, 100,000 rows tall), in the same browser.
- */
-const MINIMAL_LIST = `<!doctype html><html><body style="margin:0">
-<section data-testid="event-log"><div id="s" style="height:700px;overflow-y:auto;position:relative">
-<div id="b" style="height:3200000px;position:relative"></div></div></section>
-<script>
-const s = document.getElementById('s'), b = document.getElementById('b');
-const rows = [];
-for (let i = 0; i < 40; i++) { const r = document.createElement('div'); r.style.cssText = 'position:absolute;left:0;right:0;height:32px;font:15px sans-serif;white-space:nowrap'; b.appendChild(r); rows.push(r); }
-const draw = () => { const first = Math.floor(s.scrollTop / 32); rows.forEach((r, i) => { const n = first + i; r.style.transform = 'translateY(' + n * 32 + 'px)'; r.textContent = n + '  12.345 s  s3 (connection)  received 16 bytes  b"0123456789abcdef"'; }); };
-s.addEventListener('scroll', draw); draw();
-</script></body></html>`;
 
 /**
  * Page-side clocks for the ribbon: from the first Send click (the form's submit) until the client's
@@ -245,10 +230,7 @@ export const pageBench: Benchmark = {
 
       const frameCount = ctx.quick ? 120 : 300;
       const frames = summarize(await scrollFrames(page, frameCount));
-      const floorPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await floorPage.setContent(MINIMAL_LIST);
-      const floor = summarize(await scrollFrames(floorPage, frameCount));
-      await floorPage.close();
+      const floor = summarize(await floorFrames(browser, frameCount));
       const heapFull = await deadline(heapMb(page), 30_000, 'reading the JS heap');
       await page.close();
       const ribbon = ribbonBuilt(built.bundle)

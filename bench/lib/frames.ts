@@ -42,6 +42,32 @@ export async function scrollFrames(page: Page, frames: number, root = '[data-tes
   return deadline(run, 60_000, `scrolling ${root}`);
 }
 
+/**
+ * The floor for a frame on this machine: the least a virtualized list can do (a plain scroller,
+ * ~40 absolutely placed text rows rewritten on scroll, 100,000 rows tall), in the same browser.
+ */
+const MINIMAL_LIST = `<!doctype html><html><body style="margin:0">
+<section data-testid="event-log"><div id="s" style="height:700px;overflow-y:auto;position:relative">
+<div id="b" style="height:3200000px;position:relative"></div></div></section>
+<script>
+const s = document.getElementById('s'), b = document.getElementById('b');
+const rows = [];
+for (let i = 0; i < 40; i++) { const r = document.createElement('div'); r.style.cssText = 'position:absolute;left:0;right:0;height:32px;font:15px sans-serif;white-space:nowrap'; b.appendChild(r); rows.push(r); }
+const draw = () => { const first = Math.floor(s.scrollTop / 32); rows.forEach((r, i) => { const n = first + i; r.style.transform = 'translateY(' + n * 32 + 'px)'; r.textContent = n + '  12.345 s  s3 (connection)  received 16 bytes  b"0123456789abcdef"'; }); };
+s.addEventListener('scroll', draw); draw();
+</script></body></html>`;
+
+/** The floor's frames, scrolled as the page's lists are, in a page of its own. */
+export async function floorFrames(browser: Browser, frames: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.setContent(MINIMAL_LIST);
+    return await scrollFrames(page, frames);
+  } finally {
+    await page.close();
+  }
+}
+
 export async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
