@@ -13,7 +13,7 @@ import { bridgePinger, interleavedPings, openWs, proxyPinger, WARM_UP } from './
 import { type Benchmark, fmt, type Outcome, ratioRow, skipRow } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
-import { hasWebsockify, startWebsockify, websockifyVersion } from './lib/websockify.ts';
+import { hasWebsockify, startWebsockify, websockifyCpuUs, websockifyVersion } from './lib/websockify.ts';
 
 const PAYLOAD = 'sixty-four bytes from the proxies benchmark, a round trip each..';
 const BLOCK = 250;
@@ -48,6 +48,7 @@ export const proxies: Benchmark = {
 
       await deadline(interleavedPings([viaWebsockify, viaBridge], 0, BLOCK, WARM_UP), 60_000, 'warming up');
       const cpu0 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
+      const wsCpu0 = websockifyCpuUs(websockify.pid);
       const t0 = performance.now();
       const [w, b] = await deadline(
         interleavedPings([viaWebsockify, viaBridge], count, BLOCK, 0),
@@ -56,6 +57,8 @@ export const proxies: Benchmark = {
       );
       const cpu1 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
       const bridgeCpuUs = cpu1.user - cpu0.user + cpu1.system - cpu0.system;
+      const wsCpu1 = websockifyCpuUs(websockify.pid);
+      const wsCpu = wsCpu0 !== undefined && wsCpu1 !== undefined ? `${fmt.us((wsCpu1 - wsCpu0) / count)}` : 'unknown';
       const wall = performance.now() - t0;
       const ws = summarize(w as number[]);
       const br = summarize(b as number[]);
@@ -66,7 +69,7 @@ export const proxies: Benchmark = {
         ratioRow(`${ROW}: p99 (same runs)`, fmt.us(ws.p99), fmt.us(br.p99), br.p99 / ws.p99, { max: 1.5 }),
       );
       out.details.push(
-        `Proxies: websockify ${websockifyVersion()} (\`websockify 127.0.0.1:P 127.0.0.1:ECHO\`, binary frames) and the bridge, each in its own process, to one bare Node echo server in a third; ${count} round trips each in alternating blocks of ${BLOCK} after ${WARM_UP} each to warm up; websockify p95 ${fmt.us(ws.p95)}, max ${fmt.us(ws.max)}; bridge p95 ${fmt.us(br.p95)}, max ${fmt.us(br.max)}; the bridge's CPU time ${fmt.us(bridgeCpuUs / count)} per round trip of its own (${pct(bridgeCpuUs / 1000 / wall)} busy over both proxies' rounds); ${describePatch(applied)}.`,
+        `Proxies: websockify ${websockifyVersion()} (\`websockify 127.0.0.1:P 127.0.0.1:ECHO\`, binary frames) and the bridge, each in its own process, to one bare Node echo server in a third; ${count} round trips each in alternating blocks of ${BLOCK} after ${WARM_UP} each to warm up; websockify p95 ${fmt.us(ws.p95)}, max ${fmt.us(ws.max)}; bridge p95 ${fmt.us(br.p95)}, max ${fmt.us(br.max)}; CPU time per round trip: websockify ${wsCpu}, the bridge ${fmt.us(bridgeCpuUs / count)} (${pct(bridgeCpuUs / 1000 / wall)} busy over both proxies' rounds); ${describePatch(applied)}.`,
       );
       plainWs.close();
       await consumer.close();
