@@ -10,10 +10,11 @@ import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';
 import { pct } from './lib/cpu.ts';
 import { bridgePinger, interleavedPings, openWs, proxyPinger, WARM_UP } from './lib/pingers.ts';
+import { treeCpuUs } from './lib/processes.ts';
 import { type Benchmark, fmt, type Outcome, ratioRow, skipRow } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
-import { hasWebsockify, startWebsockify, websockifyCpuUs, websockifyVersion } from './lib/websockify.ts';
+import { hasWebsockify, startWebsockify, websockifyVersion } from './lib/websockify.ts';
 
 const PAYLOAD = 'sixty-four bytes from the proxies benchmark, a round trip each..';
 const BLOCK = 250;
@@ -48,7 +49,7 @@ export const proxies: Benchmark = {
 
       await deadline(interleavedPings([viaWebsockify, viaBridge], 0, BLOCK, WARM_UP), 60_000, 'warming up');
       const cpu0 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
-      const wsCpu0 = websockifyCpuUs(websockify.pid);
+      const wsCpu0 = treeCpuUs(websockify.pid);
       const t0 = performance.now();
       const [w, b] = await deadline(
         interleavedPings([viaWebsockify, viaBridge], count, BLOCK, 0),
@@ -57,7 +58,7 @@ export const proxies: Benchmark = {
       );
       const cpu1 = await bridge.call<{ user: number; system: number }>('cpu', {}, 5000);
       const bridgeCpuUs = cpu1.user - cpu0.user + cpu1.system - cpu0.system;
-      const wsCpu1 = websockifyCpuUs(websockify.pid);
+      const wsCpu1 = treeCpuUs(websockify.pid);
       const wsCpu = wsCpu0 !== undefined && wsCpu1 !== undefined ? `${fmt.us((wsCpu1 - wsCpu0) / count)}` : 'unknown';
       const wall = performance.now() - t0;
       const ws = summarize(w as number[]);

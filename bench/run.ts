@@ -14,6 +14,7 @@ import { pageBench } from './page.ts';
 import { proxies } from './proxies.ts';
 import { scale } from './scale.ts';
 import { slowBrowser } from './slow-browser.ts';
+import { startup } from './startup.ts';
 import { udp } from './udp.ts';
 import { wireEcho } from './wire-echo.ts';
 import { writeReport } from './write-report.ts';
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
   pageBench,
   classPage,
   wireEcho,
+  startup,
 ];
 
 const options = parseArgs(process.argv.slice(2));

@@ -1,5 +1,4 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { freePort, waitUntilListening } from './ports.ts';
 
 export function hasWebsockify(): boolean {
@@ -33,27 +32,4 @@ export async function startWebsockify(targetPort: number): Promise<{ port: numbe
   });
   await waitUntilListening(proc, port, 'websockify');
   return { port, pid: proc.pid ?? -1, stop: () => proc.kill() };
-}
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
-/**
- * CPU time (µs, user + system) of websockify and the processes it forked for its connections, from
- * /proc (Linux); undefined where /proc cannot tell. In 10 ms ticks: read it over a second or more.
- */
-export function websockifyCpuUs(pid: number): number | undefined {
-  try {
-    const pids = [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)];
-    let ticks = 0;
-    for (const p of pids) {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return (ticks / TICKS_PER_SECOND) * 1e6;
-  } catch {
-    return undefined;
-  }
 }

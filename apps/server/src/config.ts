@@ -12,6 +12,17 @@ export interface PlaygroundConfig {
   port: number;
   /** Extra Host header names the operator trusts (DNS-rebinding defence keeps everything else out). */
   allowedHosts: string[];
+  /**
+   * LAN mode behind a reverse proxy or a container's port mapping: the addresses people really open
+   * (`https://school.example/class-3b/`). They are shown as the join addresses, and their host
+   * names and origins pass the Host and Origin checks.
+   */
+  publicUrls: string[];
+  /**
+   * Proxies (addresses or CIDRs) whose `X-Forwarded-For` names the real client, so per-computer
+   * limits count students rather than the proxy. Nobody else's header is believed.
+   */
+  trustProxies: string[];
   /** `--allow-target`: HOST, HOST:PORT, CIDR or CIDR:PORT that clients may reach beyond the default policy. */
   allowTargets: string[];
   /** Directory with the built web app; when missing, the bridge serves a page saying how to build it. */
@@ -34,6 +45,8 @@ export interface PlaygroundConfig {
   lessonsDir: string | undefined;
   /** How often the teacher's roster and the class's server list are sent at most. */
   classroomIntervalMs: number;
+  /** What the bridge logs to stderr (pino's JSON lines): nothing, refusals and faults, or every session too. */
+  logLevel: 'silent' | 'warn' | 'info';
   /** Capturing the sessions' packets for the wire view (tcpdump). */
   capture: CaptureConfig;
 }
@@ -156,6 +169,8 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     host: mode === 'lan' ? '0.0.0.0' : '127.0.0.1',
     port: DEFAULT_PORT,
     allowedHosts: [],
+    publicUrls: [],
+    trustProxies: [],
     allowTargets: [],
     webRoot: undefined,
     limits: DEFAULT_LIMITS,
@@ -177,6 +192,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     resumeGraceMs: 30_000,
     lessonsDir: undefined,
     classroomIntervalMs: 500,
+    logLevel: 'silent',
     capture: defaultCapture(mode),
     ...overrides,
   };
