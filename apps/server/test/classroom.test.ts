@@ -95,7 +95,7 @@ describe('the teacher’s commands', () => {
     await teacher.waitFor(() => studentNamed(teacher, 'Ada')?.presence === 'gone', 3000, 'Ada gone');
   });
 
-  it('lists the sockets a card shows, counts the rest, and totals every socket’s bytes', async () => {
+  it('lists the sockets a card shows, counts the rest, and totals every socket’s bytes and open sockets', async () => {
     const p = await cls.start();
     const teacher = await cls.teacher(p);
     await teacher.ok({ type: 'class.watch' });
@@ -112,7 +112,7 @@ describe('the teacher’s commands', () => {
     expect(entry.sockets).toHaveLength(MAX_ROSTER_SOCKETS);
     expect(entry.moreSockets).toBe(9 - MAX_ROSTER_SOCKETS);
     expect(entry.sockets.some((s) => s.id === clients[3])).toBe(false);
-    expect(entry.totals).toEqual({ bytesIn: 14, bytesOut: 14 });
+    expect(entry.totals).toEqual({ bytesIn: 14, bytesOut: 14, openSockets: 9 });
   });
 
   it('publishes a server to the class: students see it and may use it; other servers of the teacher stay closed to them', async () => {

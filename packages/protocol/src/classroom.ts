@@ -131,8 +131,12 @@ export const RosterStudent = z.object({
   sessions: z.number().int().nonnegative(),
   sockets: z.array(RosterSocket).max(MAX_ROSTER_SOCKETS),
   moreSockets: z.number().int().nonnegative(),
-  /** Bytes in and out of every socket of the session (listed or not), exact. */
-  totals: z.object({ bytesIn: z.number().int().nonnegative(), bytesOut: z.number().int().nonnegative() }),
+  /** Bytes in and out of every socket of the session (listed or not), exact, and how many are open. */
+  totals: z.object({
+    bytesIn: z.number().int().nonnegative(),
+    bytesOut: z.number().int().nonnegative(),
+    openSockets: z.number().int().nonnegative(),
+  }),
   progress: LessonProgress.nullable(),
 });
 export type RosterStudent = z.infer<typeof RosterStudent>;

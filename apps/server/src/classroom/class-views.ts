@@ -20,7 +20,7 @@ export function rosterStudents(state: ClassState): RosterStudent[] {
       const { sockets, more, totals } = record.latest?.table.roster() ?? {
         sockets: [],
         more: 0,
-        totals: { bytesIn: 0, bytesOut: 0 },
+        totals: { bytesIn: 0, bytesOut: 0, openSockets: 0 },
       };
       return {
         studentId: record.studentId,

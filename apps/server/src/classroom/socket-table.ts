@@ -4,6 +4,7 @@ import {
   MAX_ROSTER_SOCKETS,
   MAX_SNAPSHOT_SOCKETS,
   type RosterSocket,
+  type RosterStudent,
   type SocketInfo,
   type SocketKind,
   type SocketSnapshot,
@@ -111,13 +112,14 @@ export class SocketTable {
   roster(max = MAX_ROSTER_SOCKETS): {
     sockets: RosterSocket[];
     more: number;
-    totals: { bytesIn: number; bytesOut: number };
+    totals: RosterStudent['totals'];
   } {
     const all = this.ordered();
-    const totals = { bytesIn: 0, bytesOut: 0 };
-    for (const { counters } of all) {
+    const totals = { bytesIn: 0, bytesOut: 0, openSockets: 0 };
+    for (const { counters, state } of all) {
       totals.bytesIn += counters.bytesIn;
       totals.bytesOut += counters.bytesOut;
+      if (state !== 'closed') totals.openSockets++;
     }
     const sockets = all.slice(0, max).map(({ info, state, counters }) => {
       const s: RosterSocket = { id: info.id, kind: info.kind, state, counters: { ...counters } };

@@ -67,8 +67,8 @@ export function Roster() {
 /** One student on the roster: presence, lesson progress, sockets with live counters, and what the teacher may do. */
 const StudentCard = memo(function StudentCard(props: { student: RosterStudent; t: TFunction }) {
   const { student, t } = props;
-  const open = student.sockets.filter((s) => s.state !== 'closed').length;
   const { totals } = student;
+  const open = totals.openSockets;
   const progress = student.progress;
   return (
     <li
