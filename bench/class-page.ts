@@ -60,7 +60,7 @@ const ROSTER_PROBE = `(probes) => {
         els[i] = document.querySelector('[data-testid="student"][data-name="' + p.name + '"] [data-socket-id="' + p.socketId + '"] [data-testid="student-socket-bytes"]');
       }
       if (!els[i]) return;
-      const out = Number(String(els[i].textContent).split('/')[1]);
+      const out = Number(String(els[i].textContent).split('/')[1].replace(/[^0-9]/g, ''));
       if (out !== last[i]) {
         last[i] = out;
         seen[i].push([out, now]);

@@ -52,6 +52,8 @@ export const ReplyResult = z.object({
   bytes: z.number().int().optional(),
   /** `tcp.spawn`: the clients that connected. */
   sockets: z.array(SocketInfo).optional(),
+  /** `port.suggest`: a port a server can listen on now. */
+  port: z.number().int().min(1).max(65535).optional(),
 });
 export type ReplyResult = z.infer<typeof ReplyResult>;
 

@@ -35,6 +35,7 @@ import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
 import { SessionWire } from '../wire/session-wire.ts';
+import { type AddressInUseContext, explainAddressInUse, listenTransport } from './address-in-use.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
 import { Outbox } from './outbox.ts';
@@ -97,6 +98,7 @@ export class Session implements ClassMember {
   private readonly wire: SessionWire;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
+  private readonly inUse: AddressInUseContext;
   private readonly reading: ReadingHold;
   private closed = false;
 
@@ -186,8 +188,17 @@ export class Session implements ClassMember {
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
       reply: (reply) => this.outbox.reply(reply),
+      explain: (error, command) => {
+        const transport = listenTransport(command);
+        return transport ? explainAddressInUse(error, transport, this.inUse) : error;
+      },
       onInternalError: (err, command) => this.deps.log.error({ err, session: this.id, command }, 'command failed'),
     });
+    this.inUse = {
+      sessionId: this.id,
+      listeners: deps.listeners,
+      ...(classroom ? { roleOf: (id: string) => classroom.roleOf(id) } : {}),
+    };
     this.bind(ws);
     this.sendWelcome(false);
     classroom?.join(this);
@@ -364,7 +375,8 @@ export class Session implements ClassMember {
   }
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
-  private observe(event: EngineEvent): void {
+  private observe(raw: EngineEvent): void {
+    const event = raw.type === 'error' && raw.error.code === 'EADDRINUSE' ? this.explainInUse(raw) : raw;
     this.trackListener(event);
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
@@ -385,6 +397,13 @@ export class Session implements ClassMember {
       const transport = event.kind === 'udp' || relayed === 'udp' ? 'udp' : 'tcp';
       this.deps.listeners.add(owner, { transport, address: event.local.address, port: event.local.port });
     }
+  }
+
+  /** A listen that failed with EADDRINUSE says whose server holds the port, on the card as in the reply. */
+  private explainInUse(event: Extract<EngineEvent, { type: 'error' }>): EngineEvent {
+    const relayed = event.kind === 'relay' ? this.engine.info(event.socketId)?.conditions?.transport : undefined;
+    const transport = event.kind === 'tcp-server' ? 'tcp' : event.kind === 'udp' ? 'udp' : relayed;
+    return transport ? { ...event, error: explainAddressInUse(event.error, transport, this.inUse) } : event;
   }
 
   /**

@@ -4,6 +4,8 @@ import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCommand } from '../../bridge/useCommand.ts';
+import { formatError } from '../../i18n/formatError.ts';
+import { formatNumber } from '../../ui/numbers.ts';
 import { StepDots } from '../../ui/StepDots.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { classStore } from './classStore.ts';
@@ -106,6 +108,7 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent; t
             port={(s.kind === 'tcp-client' || s.kind === 'tcp-conn' ? s.remote : s.local)?.port}
             bytesIn={s.counters.bytesIn}
             bytesOut={s.counters.bytesOut}
+            error={s.error}
             t={t}
           />
         ))}
@@ -194,9 +197,10 @@ const RosterSocketRow = memo(function RosterSocketRow(props: {
   port: number | undefined;
   bytesIn: number;
   bytesOut: number;
+  error: RosterSocket['error'];
   t: TFunction;
 }) {
-  const { id, kind, state, port, t } = props;
+  const { id, kind, state, port, error, t } = props;
   return (
     <li
       className="student__socket"
@@ -214,8 +218,19 @@ const RosterSocketRow = memo(function RosterSocketRow(props: {
         </span>
       )}
       <span className="student__socket-bytes" data-testid="student-socket-bytes">
-        {props.bytesIn}/{props.bytesOut}
+        {formatNumber(props.bytesIn)}/{formatNumber(props.bytesOut)}
       </span>
+      {error && <SocketError error={error} />}
     </li>
   );
 });
+
+/** Why a socket closed (or what went wrong), in the teacher's language: a taken port names whose. */
+function SocketError({ error }: { error: NonNullable<RosterSocket['error']> }) {
+  const { i18n } = useTranslation();
+  return (
+    <span className="student__socket-error" data-testid="student-socket-error" data-code={error.code}>
+      {formatError(i18n, error)}
+    </span>
+  );
+}

@@ -56,6 +56,8 @@ export function labelText(t: TFunction, label: FlowLabel): string {
       return t('flow.write', { no: label.no, size: label.size });
     case 'read':
       return t('flow.read', { no: label.no, size: label.size });
+    case 'inbound':
+      return t('flow.inbound', { size: label.size });
     case 'error':
       return t('flow.error', { code: label.code });
     case 'segment':

@@ -40,6 +40,8 @@ export interface FlowMark {
 export type FlowLabel =
   | { text: 'handshake' | 'accept' | 'queued' | 'fin' | 'finRead' | 'rst' | 'closed' | 'finSent' }
   | { text: 'write' | 'read'; no: number; size: number }
+  /** Bytes from a peer that is not one of the page's sockets: its writes are unseen, only their size. */
+  | { text: 'inbound'; size: number }
   | { text: 'error'; code: string }
   | { text: 'segment'; flags: string; length: number };
 
@@ -272,7 +274,7 @@ export function buildFlow(
             from: { lane: peer, row: row - SLANT },
             to: { lane, row },
             tone: 'send',
-            label: { text: 'read', no: e.readNo, size: e.size },
+            label: { text: 'inbound', size: e.size },
             pending: false,
             piece: { key: entry.key, direction: 'received', seq: e.seq },
           });
