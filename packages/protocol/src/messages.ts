@@ -72,12 +72,17 @@ export const ErrorReply = z.object({
 export const Reply = z.discriminatedUnion('ok', [OkReply, ErrorReply]);
 export type Reply = z.infer<typeof Reply>;
 
-/** Events of one flush. Counters are exact even when events were folded to keep memory bounded. */
+/**
+ * Events of one flush. Counters are exact even when events were folded to keep memory bounded.
+ * `replies` (protocol 2) answer the page's commands, after the events that led to them: a command
+ * and what it set off (the echo of a `send`) reach the page in one message.
+ */
 export const EventBatch = z.object({
   type: z.literal('events'),
   events: z.array(SocketEvent),
   folded: z.number().int().nonnegative(),
   counters: z.record(SocketId, Counters),
+  replies: z.array(Reply).optional(),
 });
 export type EventBatch = z.infer<typeof EventBatch>;
 

@@ -30,12 +30,11 @@ export function parseCommand(raw: string): { id: CommandId | null; command?: Com
   } catch {
     return { id: null, error: new BridgeError('bad_json', 'The message is not valid JSON.') };
   }
-  const id = commandIdOf(json);
   const parsed = Command.safeParse(json);
   if (!parsed.success) {
-    return { id, error: new BridgeError('bad_command', describeIssues(parsed.error.issues)) };
+    return { id: commandIdOf(json), error: new BridgeError('bad_command', describeIssues(parsed.error.issues)) };
   }
-  return { id, command: parsed.data };
+  return { id: parsed.data.id, command: parsed.data };
 }
 
 /** The id is echoed in the reply only if it is a valid id, so the reply itself always fits the protocol. */

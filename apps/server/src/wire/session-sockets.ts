@@ -69,7 +69,15 @@ export class SessionSockets {
   /** tcpOwner's answers by packet direction (`null`: none of the session's); cleared when claims change. */
   readonly #owners = new Map<string, Owner | null>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /**
+   * `eventTime`: an event's `t` on the same clock as `now`. A connect attempt opens and closes when
+   * its events happened, not when this thread got them: the capture worker may get the `opened`
+   * event later than the SYN it sent, and the attempt then missed its own packets.
+   */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly eventTime: (t: number) => number = () => now(),
+  ) {}
 
   /**
    * The session's sockets as they are when a watch begins, as the events that made them would have
@@ -112,7 +120,7 @@ export class SessionSockets {
       case 'closed':
         this.#listening.delete(event.socketId);
         this.#udp.delete(event.socketId);
-        this.#closeAttempt(event.socketId);
+        this.#closeAttempt(event.socketId, event.t);
         this.#retire(event.socketId);
         return false;
       default:
@@ -130,7 +138,7 @@ export class SessionSockets {
       this.#attempts.set(event.socketId, {
         id: event.socketId,
         target: socket.remote,
-        openedAt: this.now(),
+        openedAt: Math.min(this.now(), this.eventTime(event.t)),
         closedAt: undefined,
       });
       return this.prepare('tcp', socket.remote.port);
@@ -169,9 +177,9 @@ export class SessionSockets {
     this.#relayTransport.delete(old);
   }
 
-  #closeAttempt(id: string): void {
+  #closeAttempt(id: string, t: number): void {
     const attempt = this.#attempts.get(id);
-    if (attempt) attempt.closedAt = this.now();
+    if (attempt) attempt.closedAt = Math.min(this.now(), this.eventTime(t));
     const now = this.now();
     for (const [k, a] of this.#attempts)
       if (a.closedAt !== undefined && now - a.closedAt > ATTEMPT_MEMORY_MS) this.#attempts.delete(k);
