@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { wireEs } from './wire.es.ts';
+import { pythonEs } from './python.es.ts';
 
 /**
  * Every string of the UI in Spanish, key for key as en.ts (`Messages` makes the compiler check the
@@ -1251,10 +1252,11 @@ export const es: Messages = {
     label: 'Idioma',
   },
   sideTabs: {
-    label: 'Crear, lecciones, clase',
+    label: 'Crear, lecciones, clase, Python',
     create: 'Crear',
     lessons: 'Lecciones',
     class: 'Clase',
+    python: 'Python',
   },
   join: {
     title: 'Únete a la clase',
@@ -1539,6 +1541,7 @@ export const es: Messages = {
     },
   },
   wire: wireEs,
+  python: pythonEs,
   errors: {
     ECONNREFUSED: 'Conexión rechazada: nada escucha en {{host}}:{{port}}. Arranca antes un servidor ahí.',
     ECONNRESET:
