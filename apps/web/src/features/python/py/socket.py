@@ -60,8 +60,11 @@ def _endpoint(e, family):
 
 
 def _host(family, host):
+    """An AF_INET socket resolves names to IPv4 only (localhost is 127.0.0.1), as CPython's does."""
     if host == '':
         return '::' if family == AF_INET6 else '0.0.0.0'
+    if host == 'localhost':
+        return '::1' if family == AF_INET6 else '127.0.0.1'
     return host
 
 
@@ -177,7 +180,8 @@ class socket:
             return
         t = self._timeout
         timeout_ms = 60000 if t is None else max(100, min(60000, int(t * 1000)))
-        command = {'type': 'tcp.connect', 'host': address[0], 'port': address[1], 'timeoutMs': timeout_ms}
+        host = _host(self.family, address[0])
+        command = {'type': 'tcp.connect', 'host': host, 'port': address[1], 'timeoutMs': timeout_ms}
         try:
             self._adopt(call({**command, 'manual': True}, waiting=t is not None))
         finally:
@@ -213,7 +217,7 @@ class socket:
         self._check_open()
         address = args[-1]
         self._ensure_udp()
-        to = {'host': address[0], 'port': address[1]}
+        to = {'host': _host(self.family, address[0]), 'port': address[1]}
         sent = call({'type': 'socket.send', 'socketId': self._id, 'data': _data(data), 'to': to})['bytes']
         report({'op': 'send', 'fn': 'sendto', 'sock': str(self._fd), 'args': repr(address), 'result': str(sent)})
         return sent
