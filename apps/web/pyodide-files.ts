@@ -8,7 +8,12 @@ import type { Plugin } from 'vite';
  * interpreter itself and a class LAN needs no Internet. Only the Python panel fetches them.
  */
 const FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
-const TYPES: Record<string, string> = { mjs: 'text/javascript', wasm: 'application/wasm', zip: 'application/zip', json: 'application/json' };
+const TYPES: Record<string, string> = {
+  mjs: 'text/javascript',
+  wasm: 'application/wasm',
+  zip: 'application/zip',
+  json: 'application/json',
+};
 
 function pyodideDir(): string {
   return dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));

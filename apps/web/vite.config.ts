@@ -35,7 +35,10 @@ export default defineConfig({
           groups: [
             { name: 'no-eval', test: /protocol[\\/]src[\\/]no-eval\.ts$/, priority: 2 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/](?!\.pnpm[\\/]|uplot[\\/]|qrcode[\\/]|dijkstrajs[\\/]|pyodide[\\/]|@codemirror[\\/]|codemirror[\\/]|@lezer[\\/]|@marijn[\\/]|style-mod[\\/]|w3c-keyname[\\/]|crelt[\\/])/ },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!\.pnpm[\\/]|uplot[\\/]|qrcode[\\/]|dijkstrajs[\\/]|pyodide[\\/]|@codemirror[\\/]|codemirror[\\/]|@lezer[\\/]|@marijn[\\/]|style-mod[\\/]|w3c-keyname[\\/]|crelt[\\/])/,
+            },
           ],
         },
       },

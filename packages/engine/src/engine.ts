@@ -21,8 +21,8 @@ import {
 } from './conditions/index.ts';
 import { EngineError, invalidState, unknownSocket, wrongKind } from './errors.ts';
 import { Channel, EventStamper } from './event-stamper.ts';
-import { type SensorStartOptions, SensorTcpClient, SensorUdpClient, sensorPlan, serverSensor } from './sensor/index.ts';
 import { ReadinessBus, waitUntilReady } from './program-wait.ts';
+import { type SensorStartOptions, SensorTcpClient, SensorUdpClient, sensorPlan, serverSensor } from './sensor/index.ts';
 import type { Registry, SocketHandle } from './socket-handle.ts';
 import { type SplitPlan, sendSplit } from './split-send.ts';
 import { TcpClient } from './tcp-client.ts';
@@ -217,7 +217,8 @@ export class Engine {
   /** The application stops (or resumes) calling recv() on a connection or UDP endpoint. */
   setReadingPaused(id: string, paused: boolean): void {
     const socket = this.#get(id);
-    if (socket.snapshot().manual) throw invalidState(id, 'is read by its program: it reads when the program calls recv().');
+    if (socket.snapshot().manual)
+      throw invalidState(id, 'is read by its program: it reads when the program calls recv().');
     if (socket instanceof TcpStream || socket instanceof UdpEndpoint) {
       socket.pauseReading(paused);
       return;

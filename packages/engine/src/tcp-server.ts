@@ -108,7 +108,11 @@ export class TcpServer extends SocketHandle {
     const next = this.#unaccepted.shift();
     const conn = next ? Promise.resolve(next) : this.#acceptCall.wait(timeoutMs);
     return conn.then((c) => {
-      this.channel.emit({ type: 'accept', connId: c.id, remote: c.snapshot().remote ?? endpoint(undefined, undefined) });
+      this.channel.emit({
+        type: 'accept',
+        connId: c.id,
+        remote: c.snapshot().remote ?? endpoint(undefined, undefined),
+      });
       return c.snapshot();
     });
   }

@@ -4,8 +4,8 @@ import { type StreamBehaviour, type StreamPeer, streamBehaviour } from './behavi
 import { errorAfterEof } from './eof-probe.ts';
 import { type EngineError, type ErrorContext, invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
-import { SocketHandle } from './socket-handle.ts';
 import { type ReadinessBus, WaitSlot } from './program-wait.ts';
+import { SocketHandle } from './socket-handle.ts';
 import type { ChunkSink } from './socket-reading.ts';
 import { WriteQueue } from './write-queue.ts';
 

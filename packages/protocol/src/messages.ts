@@ -56,7 +56,12 @@ export const ReplyResult = z.object({
   port: z.number().int().min(1).max(65535).optional(),
   /** `socket.recv`: what one recv(N) returned, all of it (base64); empty at FIN. UDP: from whom, bytes cut off. */
   received: z
-    .object({ data: z.string(), size: z.number().int().nonnegative(), from: Endpoint.optional(), lost: z.number().int().optional() })
+    .object({
+      data: z.string(),
+      size: z.number().int().nonnegative(),
+      from: Endpoint.optional(),
+      lost: z.number().int().optional(),
+    })
     .optional(),
   /** `socket.select`: the sockets ready to read or accept. */
   ready: z.array(SocketId).optional(),

@@ -1,5 +1,5 @@
-import { wireEn } from './wire.en.ts';
 import { pythonEn } from './python.en.ts';
+import { wireEn } from './wire.en.ts';
 
 /**
  * Every string of the UI, grouped by feature. Other languages copy this shape key for key

@@ -1,6 +1,6 @@
 import type { Messages } from './en.ts';
-import { wireEs } from './wire.es.ts';
 import { pythonEs } from './python.es.ts';
+import { wireEs } from './wire.es.ts';
 
 /**
  * Every string of the UI in Spanish, key for key as en.ts (`Messages` makes the compiler check the

@@ -10,11 +10,12 @@ export interface ConsoleLine {
 export function PythonConsole(props: { lines: ConsoleLine[]; waiting: boolean; onInput(line: string): void }) {
   const { t } = useTranslation();
   const [line, setLine] = useState('');
-  const end = useRef<HTMLDivElement>(null);
+  const out = useRef<HTMLPreElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: follow every new line
+  // The console follows its last line without scrolling the page around it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every new line, to follow it
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'nearest' });
+    if (out.current) out.current.scrollTop = out.current.scrollHeight;
   }, [props.lines]);
   useEffect(() => {
     if (props.waiting) input.current?.focus();
@@ -26,7 +27,7 @@ export function PythonConsole(props: { lines: ConsoleLine[]; waiting: boolean; o
   };
   return (
     <section className="python-console" aria-label={t('python.console')}>
-      <pre className="python-console__out" data-testid="python-output" aria-live="polite">
+      <pre ref={out} className="python-console__out" data-testid="python-output" aria-live="polite">
         {props.lines.length === 0 && <span className="python-console__empty">{t('python.consoleEmpty')}</span>}
         {props.lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are only ever appended
@@ -34,7 +35,6 @@ export function PythonConsole(props: { lines: ConsoleLine[]; waiting: boolean; o
             {l.text}
           </span>
         ))}
-        <div ref={end} />
       </pre>
       {props.waiting && (
         <form className="python-console__input" onSubmit={submit}>

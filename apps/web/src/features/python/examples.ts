@@ -8,7 +8,11 @@ import selectorsServer from './examples/selectors_server.py?raw';
 /** The seeds' programs, ready to run in the panel, with the arguments their usage line names. */
 export const EXAMPLES = [
   { id: 'seed004Server', source: seed004Server, args: '65432' },
-  { id: 'seed000Client', source: seed000Client, args: '"Hola, este es un mensaje de prueba para el servidor eco" 65432' },
+  {
+    id: 'seed000Client',
+    source: seed000Client,
+    args: '"Hola, este es un mensaje de prueba para el servidor eco" 65432',
+  },
   { id: 'seed000Server', source: seed000Server, args: '12345' },
   { id: 'seed003Udp', source: seed003Udp, args: '5005' },
   { id: 'seed002Client', source: seed002Client, args: '5000' },

@@ -14,7 +14,12 @@ import type { RunRequest, WorkerMessage, WorkerRequest } from './workerMessages.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const MODULES = { '_playground_bridge.py': bridge, '_playground_run.py': runner, 'select.py': select, 'socket.py': socket };
+const MODULES = {
+  '_playground_bridge.py': bridge,
+  '_playground_run.py': runner,
+  'select.py': select,
+  'socket.py': socket,
+};
 const HOME = '/playground';
 
 function post(message: WorkerMessage): void {
@@ -30,8 +35,7 @@ async function start(run: RunRequest): Promise<void> {
     return;
   }
   post({ type: 'loaded' });
-  const blocking = (request: WorkerRequest) =>
-    ask(run.replies, () => post({ type: 'request', request }));
+  const blocking = (request: WorkerRequest) => ask(run.replies, () => post({ type: 'request', request }));
   const decoder = new TextDecoder();
   const writer = (stream: 'stdout' | 'stderr') => ({
     write: (bytes: Uint8Array) => {

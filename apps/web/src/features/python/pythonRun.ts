@@ -58,20 +58,13 @@ export class PythonRun {
 
   #receive(message: WorkerMessage): void {
     if (this.#ended) return;
-    switch (message.type) {
-      case 'loaded':
-        return this.hooks.loaded();
-      case 'output':
-        return this.hooks.output(message.stream, message.text);
-      case 'call':
-        return this.hooks.call(message.call);
-      case 'request':
-        return this.#request(message.request);
-      case 'exit':
-        return this.#end(message.code);
-      case 'failed':
-        return this.#end(null, message.message);
-    }
+    const { hooks } = this;
+    if (message.type === 'loaded') hooks.loaded();
+    else if (message.type === 'output') hooks.output(message.stream, message.text);
+    else if (message.type === 'call') hooks.call(message.call);
+    else if (message.type === 'request') this.#request(message.request);
+    else if (message.type === 'exit') this.#end(message.code);
+    else this.#end(null, message.message);
   }
 
   #request(request: WorkerRequest): void {

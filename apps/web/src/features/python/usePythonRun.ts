@@ -24,7 +24,10 @@ export function usePythonRun() {
   const print = useCallback((stream: ConsoleLine['stream'], text: string) => {
     setLines((all) => {
       const last = all[all.length - 1];
-      const next = last?.stream === stream ? [...all.slice(0, -1), { stream, text: last.text + text }] : [...all, { stream, text }];
+      const next =
+        last?.stream === stream
+          ? [...all.slice(0, -1), { stream, text: last.text + text }]
+          : [...all, { stream, text }];
       return next.length > MAX_LINES ? next.slice(-MAX_LINES) : next;
     });
   }, []);
