@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
@@ -14,7 +15,7 @@ import {
 } from './support/python-panel.ts';
 
 const MESSAGE = 'Hola, este es un mensaje de prueba para el servidor eco';
-const CLIENT = join(EXAMPLES, 'seed000_echo_client.py');
+const CLIENT = fileURLToPath(new URL('../docs/examples/python/seed000_echo_client.py', import.meta.url));
 const SERVER = join(EXAMPLES, 'seed004_echo_server.py');
 /** Loading Pyodide takes seconds on a busy machine; every later step is quick. */
 const LOAD_MS = 60_000;
@@ -107,7 +108,7 @@ describe.skipIf(!hasChromium)('Python in the page (issue 21)', () => {
     const printed = await panelOutput(page);
     expect(printed).toContain('ThreadsNotAvailable: This program starts a thread');
     expect(printed).toContain('selectors');
-    expect(printed).toContain('socket-playground trace');
+    expect(printed).toContain('trace command');
   }, 120_000);
 
   it('Stop ends a program blocked in accept() and closes its socket', async () => {

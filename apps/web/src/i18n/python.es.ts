@@ -5,7 +5,7 @@ export const pythonEs: Messages['python'] = {
   tab: 'Python',
   title: 'Python en la página',
   intro:
-    'Escribe o elige un programa en Python y ejecútalo aquí: sus llamadas a socket son sockets reales de este playground, con las mismas reglas que el resto de tu sesión. No hay nada que instalar.',
+    'Escribe o elige un programa en Python y ejecútalo aquí: sus llamadas a socket son sockets reales de este Socket Playground, con las mismas reglas que el resto de tu sesión. No hay nada que instalar.',
   example: 'Ejemplo',
   examples: {
     seed000Client: 'Semilla 000: cliente eco (recv(16))',
@@ -36,8 +36,8 @@ export const pythonEs: Messages['python'] = {
   send: 'Enviar',
   clear: 'Limpiar',
   threads:
-    'Este programa inicia un hilo, y Python en el navegador tiene un solo hilo. Atiende a varios clientes con selectors (o select.select), o ejecuta este programa en tu computador y trázalo desde la línea de comandos (socket-playground trace -- python3 main.py).',
+    'Este programa inicia un hilo, y Python en el navegador tiene un solo hilo. Atiende a varios clientes con selectors (o select.select), o ejecuta este programa en tu computador y trázalo desde la línea de comandos (el comando trace de Socket Playground).',
   notIsolated:
-    'Esta página no puede ejecutar Python: el navegador no le dio el aislamiento que necesita (SharedArrayBuffer). Abre el playground desde su propia dirección, no dentro de otra página.',
+    'Esta página no puede ejecutar Python: el navegador no le dio el aislamiento que necesita (SharedArrayBuffer). Abre Socket Playground desde su propia dirección, no dentro de otra página.',
   socketsNote: 'Sus sockets aparecen junto a los demás, marcados «Python».',
 };

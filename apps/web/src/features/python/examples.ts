@@ -1,7 +1,8 @@
-import seed000Client from './examples/seed000_echo_client.py?raw';
+// The clients the README runs with CPython are the same files the panel offers.
+import seed000Client from '../../../../../docs/examples/python/seed000_echo_client.py?raw';
+import seed003Udp from '../../../../../docs/examples/python/seed003_udp_client.py?raw';
 import seed000Server from './examples/seed000_server.py?raw';
 import seed002Client from './examples/seed002_client.py?raw';
-import seed003Udp from './examples/seed003_udp_client.py?raw';
 import seed004Server from './examples/seed004_echo_server.py?raw';
 import selectorsServer from './examples/selectors_server.py?raw';
 
