@@ -49,9 +49,12 @@ describe.skipIf(!hasChromium)('Python in the page (issue 21)', () => {
     const { page } = session;
     const port = await freePort();
     await runInPanel(page, readFileSync(SERVER, 'utf8'), String(port));
-    await page.locator('[data-testid="socket-card"][data-kind="tcp-server"]').first().waitFor({ timeout: LOAD_MS });
-    const fromPage = await cpython(CLIENT, [MESSAGE, String(port)]);
-    await expect.poll(() => panelStatus(page), { timeout: 10_000 }).toBe('exited');
+    await page
+      .locator('[data-testid="socket-card"][data-kind="tcp-server"][data-state="listening"]')
+      .first()
+      .waitFor({ timeout: LOAD_MS });
+    const fromPage = await clientOnceListening(port);
+    await expect.poll(() => panelStatus(page), { timeout: 30_000 }).toBe('exited');
 
     const refPort = await freePort();
     const reference = startSeedServer(refPort);
