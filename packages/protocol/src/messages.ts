@@ -5,7 +5,7 @@ import { ErrorInfo } from './errors.ts';
 import { SocketEvent } from './events.ts';
 import { Role } from './http.ts';
 import { KernelSnapshot } from './kernel.ts';
-import { Counters, SocketId, SocketInfo } from './vocabulary.ts';
+import { Counters, Endpoint, SocketId, SocketInfo } from './vocabulary.ts';
 import { WireBatch, WireStatus } from './wire.ts';
 
 export const Limits = z.object({
@@ -54,6 +54,17 @@ export const ReplyResult = z.object({
   sockets: z.array(SocketInfo).optional(),
   /** `port.suggest`: a port a server can listen on now. */
   port: z.number().int().min(1).max(65535).optional(),
+  /** `socket.recv`: what one recv(N) returned, all of it (base64); empty at FIN. UDP: from whom, bytes cut off. */
+  received: z
+    .object({
+      data: z.string(),
+      size: z.number().int().nonnegative(),
+      from: Endpoint.optional(),
+      lost: z.number().int().optional(),
+    })
+    .optional(),
+  /** `socket.select`: the sockets ready to read or accept. */
+  ready: z.array(SocketId).optional(),
 });
 export type ReplyResult = z.infer<typeof ReplyResult>;
 

@@ -14,6 +14,7 @@ import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
 import { tooComplex } from './command-scan.ts';
 import { dispatchLab } from './lab-commands.ts';
+import { dispatchProgram } from './program-commands.ts';
 import { planSend } from './send-plan.ts';
 
 /**
@@ -82,17 +83,18 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'tcp.listen': {
       policy.checkListen(command.host, command.port);
       checkSocketQuota(engine, limits, 'tcp-server');
-      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress } = command;
+      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress, manual } = command;
       const socket = await engine.tcpListen({
         host,
         port,
         backlog,
         recvSize,
-        behaviour,
+        behaviour: manual ? 'none' : behaviour,
         concurrency,
         framing,
         sensor,
         reuseAddress,
+        manual,
       });
       await ctx.wire?.settle();
       return { socket };
@@ -101,8 +103,10 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       const target = await policy.checkTarget(command.host, command.port, 'tcp');
       await ctx.wire?.prepare('tcp', target.port);
       checkSocketQuota(engine, limits, 'tcp-client');
-      const { recvSize, timeoutMs } = command;
-      return { socket: await engine.tcpConnect({ host: target.address, port: target.port, recvSize, timeoutMs }) };
+      const { recvSize, timeoutMs, manual } = command;
+      return {
+        socket: await engine.tcpConnect({ host: target.address, port: target.port, recvSize, timeoutMs, manual }),
+      };
     }
     case 'udp.bind': {
       policy.checkListen(command.host, command.port);
@@ -110,12 +114,13 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
         ? await policy.checkTarget(command.remote.host, command.remote.port, 'udp')
         : undefined;
       checkSocketQuota(engine, limits, 'udp');
-      const { host, port, recvSize, behaviour, framing, sensor } = command;
+      const { host, port, recvSize, behaviour, framing, sensor, manual } = command;
       const socket = await engine.udpBind({
         host,
         port,
         recvSize,
-        behaviour,
+        behaviour: manual ? 'none' : behaviour,
+        manual,
         framing,
         sensor,
         ...(remote ? { remote: { host: remote.address, port: remote.port } } : {}),
@@ -183,6 +188,10 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'wire.unwatch':
       required(ctx.wire, command.type).unwatch();
       return {};
+    case 'socket.recv':
+    case 'socket.accept':
+    case 'socket.select':
+      return dispatchProgram(command, ctx);
     case 'conditions.create':
     case 'conditions.update':
     case 'sensor.start':
