@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { connect } from 'node:net';
-import { freePort, sleep } from '@playground/testkit';
+import { freePort } from '@playground/testkit';
+import { waitUntilListening } from './ports.ts';
 
 export function hasSocat(): boolean {
   try {
@@ -9,17 +9,6 @@ export function hasSocat(): boolean {
   } catch {
     return false;
   }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
 }
 
 /**
@@ -38,13 +27,6 @@ export async function startSocatEcho(): Promise<{ port: number; stop(): void }> 
       stdio: 'ignore',
     },
   );
-  const end = performance.now() + 5000;
-  while (!(await accepts(port))) {
-    if (performance.now() > end) {
-      proc.kill();
-      throw new Error('socat did not start listening');
-    }
-    await sleep(20);
-  }
+  await waitUntilListening(proc, port, 'socat');
   return { port, stop: () => proc.kill() };
 }

@@ -106,6 +106,8 @@ export const SocketInfo = z.object({
     .optional(),
   /** A sensor client (`sensor.start`) or a server with the `sensor` behaviour. */
   sensor: SensorInfo.optional(),
+  /** Driven by a program in the page (Python): it reads and accepts only when that program calls recv or accept. */
+  manual: z.boolean().optional(),
 });
 export type SocketInfo = z.infer<typeof SocketInfo>;
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
   CLOSE_REMOVED_FROM_CLASS,
@@ -103,10 +102,8 @@ export class Session implements ClassMember {
   private readonly reading: ReadingHold;
   private closed = false;
 
-  /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
   constructor(
     ws: WebSocket,
-    tcp: Duplex,
     private readonly deps: SessionDeps,
   ) {
     const { config, identity } = deps;
@@ -120,9 +117,6 @@ export class Session implements ClassMember {
     this.outbox = new Outbox(
       {
         send: (batch) => this.sendBatch(batch),
-        reply: (reply) => this.send(reply),
-        hold: () => this.link?.hold(),
-        release: () => this.link?.release(),
         bufferedAmount: () => this.link?.bufferedAmount ?? 0,
       },
       config.outbox,
@@ -205,7 +199,7 @@ export class Session implements ClassMember {
       listeners: deps.listeners,
       ...(classroom ? { roleOf: (id: string) => classroom.roleOf(id) } : {}),
     };
-    this.bind(ws, tcp);
+    this.bind(ws);
     this.sendWelcome(false);
     classroom?.join(this);
   }
@@ -232,7 +226,7 @@ export class Session implements ClassMember {
    * drop. A page still attached is told (close code 4001) and let go. The new page gets a welcome
    * with `resumed: true` and a snapshot: every socket's state and counters, and the recent events.
    */
-  resume(ws: WebSocket, tcp: Duplex, keep: boolean): void {
+  resume(ws: WebSocket, keep: boolean): void {
     clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
     const previous = this.link;
@@ -242,7 +236,7 @@ export class Session implements ClassMember {
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
     this.outbox.flush();
     this.keep = keep;
-    this.bind(ws, tcp);
+    this.bind(ws);
     this.sendWelcome(true);
     this.send({ type: 'snapshot', ...this.snapshotState() });
     this.deps.log.info({ session: this.id }, 'session resumed');
@@ -288,8 +282,8 @@ export class Session implements ClassMember {
     link.terminate();
   }
 
-  private bind(ws: WebSocket, tcp: Duplex): void {
-    const link = new PageLink(ws, tcp);
+  private bind(ws: WebSocket): void {
+    const link = new PageLink(ws);
     const commands = new CommandQueue({
       sliceMs: this.deps.config.intake.sliceMs,
       cpu: this.cpu,
@@ -347,10 +341,12 @@ export class Session implements ClassMember {
     this.deps.classroom?.presence(this);
   }
 
-  /** Every batch for the page: remembered for resuming, copied to a teacher's spotlight. */
+  /** Every batch for the page: remembered for resuming, copied (without the replies) to a teacher's spotlight. */
   private sendBatch(batch: EventBatch): void {
-    this.history.record(batch.events);
-    this.deps.classroom?.batchSent(this, batch);
+    if (batch.events.length > 0 || batch.folded > 0) {
+      this.history.record(batch.events);
+      this.deps.classroom?.batchSent(this, batch);
+    }
     this.send(batch);
   }
 

@@ -8,6 +8,7 @@ import {
   type KernelSnapshot,
   type Notice,
   PROTOCOL_VERSION,
+  type Reply,
   type ReplyResult,
   type Roster,
   ServerMessage,
@@ -238,6 +239,7 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'events':
         this.options.handlers.onBatch(message);
+        for (const reply of message.replies ?? []) this.settle(reply);
         break;
       case 'notice':
         this.options.handlers.onNotice(message);
@@ -273,7 +275,7 @@ export class BridgeClient implements BridgeApi {
     return true;
   }
 
-  private settle(reply: Extract<ServerMessage, { type: 'reply' }>): void {
+  private settle(reply: Reply): void {
     const pending = typeof reply.re === 'number' ? this.pending.get(reply.re) : undefined;
     if (!pending) {
       if (!reply.ok) console.warn('Bridge reported an error for no pending command:', reply.error);

@@ -1,3 +1,4 @@
+import { pythonEn } from './python.en.ts';
 import { wireEn } from './wire.en.ts';
 
 /**
@@ -1204,10 +1205,11 @@ export const en = {
     label: 'Language',
   },
   sideTabs: {
-    label: 'Create, lessons, class',
+    label: 'Create, lessons, class, Python',
     create: 'Create',
     lessons: 'Lessons',
     class: 'Class',
+    python: 'Python',
   },
   join: {
     title: 'Join the class',
@@ -1494,6 +1496,7 @@ export const en = {
     },
   },
   wire: wireEn,
+  python: pythonEn,
   errors: {
     ECONNREFUSED: 'Connection refused: nothing is listening on {{host}}:{{port}}. Start a server there first.',
     ECONNRESET: 'The peer reset the connection (RST): it closed abruptly and data still in flight was lost.',
