@@ -1,3 +1,4 @@
+export * from './assert-never.ts';
 export * from './classroom.ts';
 export * from './close-codes.ts';
 export * from './commands.ts';

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '@playground/engine';
 import {
+  assertNever,
   type Counters,
   type ErrorInfo,
   MAX_ROSTER_SOCKETS,
@@ -11,7 +12,7 @@ import {
   type SocketSnapshot,
   type SocketState,
 } from '@playground/protocol';
-import { countBytes, isDataEvent } from '../events/wire-event.ts';
+import { countBytes } from '../events/wire-event.ts';
 
 interface Row {
   info: SocketInfo;
@@ -98,9 +99,24 @@ export class SocketTable {
           }
         }
         break;
-      default:
+      case 'recv':
+      case 'send':
+      case 'datagram-in':
+      case 'datagram-out':
         // In place: this runs for every byte event, and snapshot and roster hand out copies.
-        if (isDataEvent(event)) countBytes(row.counters, event);
+        countBytes(row.counters, event);
+        break;
+      case 'reset-sent':
+      case 'no-delay':
+      case 'reading':
+      case 'conditions':
+      case 'conditions-stats':
+      case 'relay-flow':
+      case 'sensor-data':
+        // Nothing a snapshot or the roster shows.
+        break;
+      default:
+        assertNever(event, 'engine event');
     }
   }
 

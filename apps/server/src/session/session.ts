@@ -11,6 +11,7 @@ import {
   PROTOCOL_VERSION,
   type Role,
   type Roster,
+  type ServerMessage,
   type SessionState,
   type Spotlight,
   type Welcome,
@@ -418,7 +419,7 @@ export class Session implements ClassMember {
     return true;
   }
 
-  private send(message: unknown): void {
+  private send(message: ServerMessage): void {
     this.link?.send(message);
     this.budget.check();
   }

@@ -1,5 +1,13 @@
 import { fromBase64, toPythonBytes } from '@playground/codec';
-import type { EventBatch, SocketEvent, SocketId, SocketInfo, SocketKind, SocketState } from '@playground/protocol';
+import {
+  assertNever,
+  type EventBatch,
+  type SocketEvent,
+  type SocketId,
+  type SocketInfo,
+  type SocketKind,
+  type SocketState,
+} from '@playground/protocol';
 import { appendAll } from './appendLog.ts';
 import { appendPiece, EMPTY_BYTES } from './byteLog.ts';
 import {
@@ -186,6 +194,13 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
     case 'closed':
       entry.state = 'closed';
       break;
+    case 'conditions':
+    case 'conditions-stats':
+    case 'relay-flow':
+      // The network lab reads these from the batch tap; a socket card has nothing to keep of them.
+      break;
+    default:
+      assertNever(event, 'socket event');
   }
 }
 

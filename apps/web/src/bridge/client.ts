@@ -1,4 +1,5 @@
 import {
+  assertNever,
   CLOSE_REMOVED_FROM_CLASS,
   CLOSE_RESUMED_ELSEWHERE,
   CLOSE_TOO_FAR_BEHIND,
@@ -259,6 +260,8 @@ export class BridgeClient implements BridgeApi {
       case 'spotlight':
         this.options.handlers.onClassroom?.(message);
         break;
+      default:
+        assertNever(message, 'server message');
     }
   }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '@playground/protocol';
 import type { AppendLog } from '../../bridge/appendLog.ts';
 import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
 
@@ -357,8 +358,21 @@ export function buildFlow(
         marks.push({ id: `c-${e.seq}`, lane, row, tone: e.hadError ? 'error' : 'life', label: { text: 'closed' } });
         break;
       }
-      default:
+      case 'state':
+      case 'listening':
+      case 'datagram-in':
+      case 'datagram-out':
+      case 'recv-size':
+      case 'no-delay':
+      case 'reading':
+      case 'conditions':
+      case 'conditions-stats':
+      case 'relay-flow':
+      case 'sensor-data':
+        // Not a step of one TCP connection between its two ends.
         break;
+      default:
+        assertNever(e, 'socket event');
     }
   }
   segmentsUntil(Number.POSITIVE_INFINITY);

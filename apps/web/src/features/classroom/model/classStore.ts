@@ -1,4 +1,4 @@
-import type { ClassInfo, EventBatch, Roster, Spotlight } from '@playground/protocol';
+import { assertNever, type ClassInfo, type EventBatch, type Roster, type Spotlight } from '@playground/protocol';
 import { createStore } from 'zustand/vanilla';
 import { BatchTap } from '../../../bridge/batchTap.ts';
 import { storeHandlers } from '../../../bridge/handlers.ts';
@@ -62,6 +62,9 @@ export function receiveClassMessage(message: Roster | ClassInfo | Spotlight): vo
       return;
     case 'spotlight':
       receiveSpotlight(message);
+      return;
+    default:
+      assertNever(message, 'class message');
   }
 }
 
