@@ -11,6 +11,7 @@ export * from './join-limits.ts';
 export * from './kernel.ts';
 export * from './lessons.ts';
 export * from './messages.ts';
+export * from './rules.ts';
 export * from './sensor.ts';
 export * from './session-log.ts';
 export * from './setup-link.ts';

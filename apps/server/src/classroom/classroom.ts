@@ -1,5 +1,13 @@
 import type { EngineEvent } from '@playground/engine';
-import type { ClassInfo, Command, EventBatch, ReplyResult, Roster, Spotlight } from '@playground/protocol';
+import {
+  type ClassInfo,
+  type Command,
+  type EventBatch,
+  isServerSocket,
+  type ReplyResult,
+  type Roster,
+  type Spotlight,
+} from '@playground/protocol';
 import type { Credentials } from '../auth/credentials.ts';
 import { BridgeError } from '../errors/bridge-error.ts';
 import type { ClassMember, StudentRecord } from './class-member.ts';
@@ -181,7 +189,7 @@ export class Classroom {
             socketId: command.socketId,
           });
         }
-        const server = row.info.kind === 'tcp-server' || (row.info.kind === 'udp' && !row.info.remote);
+        const server = isServerSocket(row.info);
         if (!server) {
           throw new BridgeError(
             'wrong_socket_kind',

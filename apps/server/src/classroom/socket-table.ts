@@ -3,6 +3,7 @@ import {
   assertNever,
   type Counters,
   type ErrorInfo,
+  isServerSocket,
   MAX_ROSTER_SOCKETS,
   MAX_SNAPSHOT_SOCKETS,
   type RosterSocket,
@@ -169,7 +170,7 @@ export class SocketTable {
     for (const row of this.rows.values()) {
       if (row.state === 'closed' || !row.info.local) continue;
       // A UDP endpoint with a default peer is a client; without one it is a server.
-      if (row.info.kind === 'tcp-server' || (row.info.kind === 'udp' && !row.info.remote)) out.push(row.info);
+      if (isServerSocket(row.info)) out.push(row.info);
     }
     return out;
   }

@@ -1,3 +1,4 @@
+import { isServerSocket } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -85,13 +86,7 @@ function SharedServers() {
     useShallow((s) =>
       s.order
         .map((k) => s.sockets[k] as SocketEntry)
-        .filter(
-          (e) =>
-            e.epoch === s.epoch &&
-            !e.stale &&
-            e.state !== 'closed' &&
-            (e.info.kind === 'tcp-server' || (e.info.kind === 'udp' && !e.info.remote)),
-        ),
+        .filter((e) => e.epoch === s.epoch && !e.stale && e.state !== 'closed' && isServerSocket(e.info)),
     ),
   );
   const command = useCommand();

@@ -1,3 +1,4 @@
+import { reachableHost } from '@playground/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
@@ -10,7 +11,7 @@ import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
 import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
-import { reachableHost } from '../../ui/format.ts';
+
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
   buildServerCommand,

@@ -1,4 +1,4 @@
-import { MAX_SPAWN_CLIENTS, MAX_SPAWN_MESSAGES } from '@playground/protocol';
+import { MAX_SPAWN_CLIENTS, MAX_SPAWN_MESSAGES, reachableHost } from '@playground/protocol';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -9,7 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Field, NumberInputField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
-import { formatEndpoint, reachableHost } from '../../ui/format.ts';
+import { formatEndpoint } from '../../ui/format.ts';
 import { isLabSocket, useNetLab } from '../netlab/model/labStore.ts';
 import { groupName } from '../sockets/SocketGroup.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
