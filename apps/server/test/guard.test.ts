@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { SessionInfo } from '@playground/protocol';
+import { PROTOCOL_VERSION, SessionInfo } from '@playground/protocol';
 import { bridgeUrl, httpRequest, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -106,7 +106,7 @@ describe('who may connect', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(await res.json()).toMatchObject({ ok: true, protocolVersion: 2 });
+    expect(await res.json()).toMatchObject({ ok: true, protocolVersion: PROTOCOL_VERSION });
   });
 
   it('refuses to listen beyond loopback in local mode (the token would then be one GET away for the network)', async () => {
