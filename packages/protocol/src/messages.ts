@@ -5,6 +5,7 @@ import { ErrorInfo } from './errors.ts';
 import { SocketEvent } from './events.ts';
 import { Role } from './http.ts';
 import { KernelSnapshot } from './kernel.ts';
+import { ProgramMessage, TraceCodeInfo } from './program.ts';
 import { Counters, SocketId, SocketInfo } from './vocabulary.ts';
 
 export const Limits = z.object({
@@ -51,6 +52,8 @@ export const ReplyResult = z.object({
   bytes: z.number().int().optional(),
   /** `tcp.spawn`: the clients that connected. */
   sockets: z.array(SocketInfo).optional(),
+  /** `trace.code`: the code that attaches a program to this session. */
+  trace: TraceCodeInfo.optional(),
 });
 export type ReplyResult = z.infer<typeof ReplyResult>;
 
@@ -99,6 +102,7 @@ export const ServerMessage = z.union([
   Roster,
   ClassInfo,
   Spotlight,
+  ProgramMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type Welcome = z.infer<typeof Welcome>;
