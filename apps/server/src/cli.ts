@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBridgeFile } from '@playground/trace/runtime-file';
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
 import { DEFAULT_PORT } from './config.ts';
@@ -71,10 +72,13 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.exit(1);
   });
 
+  const unpublish = publishForTracers(playground);
+  process.on('exit', unpublish);
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    unpublish();
     await playground.close(`The playground was stopped (${signal}); every socket was closed.`);
     process.exit(0);
   };
@@ -82,6 +86,20 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   for (const line of banner(playground, opts.host ?? '0.0.0.0')) console.log(line);
   if (opts.lessons !== undefined) for (const line of await lessonsBanner(resolve(opts.lessons))) console.log(line);
+}
+
+/**
+ * Local mode: `trace` on this computer finds the page without a code through a file only this user
+ * may read (docs/trace.md). LAN mode publishes nothing: attaching takes the code a page shows.
+ */
+function publishForTracers(playground: Playground): () => void {
+  if (playground.mode !== 'local') return () => {};
+  try {
+    return writeBridgeFile({ url: playground.url, port: playground.port, token: playground.token, pid: process.pid });
+  } catch (err) {
+    console.error(`Programs can be traced only with the page's code: ${(err as Error).message}`);
+    return () => {};
+  }
 }
 
 /** What a teacher's lesson folder holds, and what is wrong with any file in it. */

@@ -34,6 +34,20 @@ export interface PlaygroundConfig {
   lessonsDir: string | undefined;
   /** How often the teacher's roster and the class's server list are sent at most. */
   classroomIntervalMs: number;
+  /** Traced programs (`socket-playground trace`, docs/trace.md). */
+  trace: TraceConfig;
+}
+
+export interface TraceConfig {
+  /** Programs one session may have attached at once (a learner's server and client, and a spare). */
+  maxPrograms: number;
+  /** An attach code stops working this long after the page last showed it or a program last used it. */
+  codeTtlMs: number;
+  /** A tracer that does not say which program it traces within this long is let go. */
+  helloTimeoutMs: number;
+  /** Wrong codes one address may try per window before every attach from it gets 429. */
+  wrongCodes: number;
+  wrongCodeWindowMs: number;
 }
 
 export interface OutboxConfig {
@@ -117,6 +131,14 @@ export const DEFAULT_ADMISSION: AdmissionConfig = {
   unusedJoinTtlMs: 10 * 60_000,
 };
 
+export const DEFAULT_TRACE: TraceConfig = {
+  maxPrograms: 4,
+  codeTtlMs: 30 * 60_000,
+  helloTimeoutMs: 10_000,
+  wrongCodes: 10,
+  wrongCodeWindowMs: 60_000,
+};
+
 export const DEFAULT_INTAKE: IntakeConfig = {
   sliceMs: 1,
   cpuMsPerSecond: 100,
@@ -149,6 +171,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     resumeGraceMs: 30_000,
     lessonsDir: undefined,
     classroomIntervalMs: 500,
+    trace: DEFAULT_TRACE,
     ...overrides,
   };
 }

@@ -76,7 +76,9 @@ export async function startPlayground(
     joinUrls: () => joinUrls(config.host, port),
     intervalMs: config.classroomIntervalMs,
   });
-  bridge = new BridgeServer(http, { config, hosts, policy, credentials, listeners, log, classroom });
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const pageUrl = () => `http://${shownHost}:${port}/`;
+  bridge = new BridgeServer(http, { config, hosts, policy, credentials, listeners, log, classroom, pageUrl });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => {
@@ -85,10 +87,9 @@ export async function startPlayground(
     });
   });
   port = (http.address() as AddressInfo).port;
-  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const active = bridge;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: pageUrl(),
     port,
     mode: config.mode,
     token: credentials.token,

@@ -9,6 +9,7 @@ import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
+import type { ProgramHub } from '../trace/program-hub.ts';
 import { BridgeError } from './bridge-error.ts';
 import { tooComplex } from './command-scan.ts';
 import { dispatchLab } from './lab-commands.ts';
@@ -67,6 +68,8 @@ export interface DispatchContext {
   spawner?: Spawner;
   /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
+  /** Traced programs: `trace.code`. */
+  programs?: ProgramHub;
 }
 
 /**
@@ -165,6 +168,8 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'kernel.unwatch':
       required(ctx.kernel, command.type).unwatch();
       return {};
+    case 'trace.code':
+      return { trace: required(ctx.programs, command.type).code(command.renew) };
     case 'conditions.create':
     case 'conditions.update':
     case 'sensor.start':

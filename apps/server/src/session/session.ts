@@ -9,12 +9,10 @@ import {
   type EventBatch,
   type KernelSnapshot,
   type Notice,
-  PROTOCOL_VERSION,
   type Role,
   type Roster,
   type SessionState,
   type Spotlight,
-  type Welcome,
 } from '@playground/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
@@ -33,12 +31,16 @@ import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
+import { ProgramHub } from '../trace/program-hub.ts';
+import type { TraceCodes } from '../trace/trace-codes.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
+import { trackListener } from './listener-events.ts';
 import { Outbox } from './outbox.ts';
 import { OutputBudget } from './output-budget.ts';
 import { PageLink } from './page-link.ts';
 import { ReadingHold } from './reading-hold.ts';
+import { welcomeFor } from './welcome.ts';
 
 export interface SessionDeps {
   config: PlaygroundConfig;
@@ -55,6 +57,10 @@ export interface SessionDeps {
   keep?: boolean;
   /** Called once, as the session starts closing (its sockets are closed right after). */
   onClosed?: (session: Session) => void;
+  /** The bridge's attach codes for traced programs (docs/trace.md). */
+  traceCodes: TraceCodes;
+  /** What a tracer is told its program's calls appear on (local mode: the page's address). */
+  pageUrl?: string;
 }
 
 /** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
@@ -93,6 +99,10 @@ export class Session implements ClassMember {
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly reading: ReadingHold;
+  /** The learner's traced programs, attached through `/trace`. */
+  readonly programs: ProgramHub;
+  /** When this session's page last connected or sent something: the local page a tracer attaches to. */
+  lastActive = performance.now();
   private closed = false;
 
   /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
@@ -146,7 +156,24 @@ export class Session implements ClassMember {
       maxSockets: limits.maxSockets,
       checkDestination: destinationCheck(this.policy),
     });
-    this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
+    const where = this.name ? `${this.name}’s page` : `the page at ${deps.pageUrl ?? 'this playground'}`;
+    this.programs = new ProgramHub(
+      { sessionId: this.id, engine: this.engine, limits, config: config.trace, where },
+      {
+        codes: deps.traceCodes,
+        // After the events so far, like a reply.
+        send: (message) => {
+          this.outbox.flush();
+          this.send(message);
+        },
+      },
+    );
+    this.reading = new ReadingHold(
+      this.engine,
+      limits,
+      (notice) => this.notify(notice),
+      (held) => this.programs.hold(held),
+    );
     this.spawner = new Spawner({
       engine: this.engine,
       rate: this.rate,
@@ -163,6 +190,7 @@ export class Session implements ClassMember {
         sendBuffer: this.sendBuffer,
         kernel: this.kernel,
         spawner: this.spawner,
+        programs: this.programs,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
       reply: (reply) => this.outbox.reply(reply),
@@ -208,6 +236,7 @@ export class Session implements ClassMember {
     this.bind(ws, tcp);
     this.sendWelcome(true);
     this.send({ type: 'snapshot', ...this.snapshotState() });
+    this.programs.resend();
     this.deps.log.info({ session: this.id }, 'session resumed');
     this.deps.classroom?.presence(this);
   }
@@ -229,6 +258,7 @@ export class Session implements ClassMember {
 
   /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
   async stopAllSockets(): Promise<void> {
+    this.programs.detachAll('teacher', 'Your teacher stopped your sockets.');
     await this.engine.closeAll();
     this.notify({
       type: 'notice',
@@ -245,6 +275,7 @@ export class Session implements ClassMember {
 
   /** Called every heartbeat interval: a browser that did not answer the previous ping is gone. */
   heartbeat(): void {
+    this.programs.heartbeat();
     const link = this.link;
     if (!link || link.heartbeat()) return;
     this.deps.log.info({ session: this.id }, 'browser vanished without closing, or does not read');
@@ -261,9 +292,12 @@ export class Session implements ClassMember {
     });
     this.link = link;
     this.commands = commands;
+    this.lastActive = performance.now();
     commands.holdForOutput(this.budget.behind);
     ws.on('message', (data, isBinary) => {
-      if (this.link === link && !this.closed) commands.push(isBinary ? null : data.toString());
+      if (this.link !== link || this.closed) return;
+      this.lastActive = performance.now();
+      commands.push(isBinary ? null : data.toString());
     });
     ws.on('close', () => {
       if (this.link === link) this.onSocketClosed();
@@ -273,20 +307,15 @@ export class Session implements ClassMember {
 
   private sendWelcome(resumed: boolean): void {
     const { config } = this.deps;
-    const welcome: Welcome = {
-      type: 'welcome',
-      protocolVersion: PROTOCOL_VERSION,
-      sessionId: this.id,
-      limits: config.limits,
-      targetPolicy: this.policy.description,
-      role: this.role,
-      resumeToken: `${this.id}.${this.resumeSecret}`,
-      resumeGraceMs: this.keep ? config.resumeGraceMs : 0,
-      resumed,
-    };
-    if (this.name !== undefined) welcome.name = this.name;
-    if (this.studentId !== undefined) welcome.studentId = this.studentId;
-    this.send(welcome);
+    this.send(
+      welcomeFor(this, {
+        limits: config.limits,
+        targetPolicy: this.policy.description,
+        resumeToken: `${this.id}.${this.resumeSecret}`,
+        resumeGraceMs: this.keep ? config.resumeGraceMs : 0,
+        resumed,
+      }),
+    );
   }
 
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
@@ -331,6 +360,7 @@ export class Session implements ClassMember {
     this.rate.close();
     this.kernel.close();
     this.spawner.close();
+    this.programs.close();
     await this.engine.closeAll();
     this.deps.listeners.removeAll(`${this.id}/`);
     this.outbox.flush();
@@ -340,25 +370,15 @@ export class Session implements ClassMember {
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
   private observe(event: EngineEvent): void {
-    this.trackListener(event);
+    // A traced program's server is the learner's, on their computer: never a target of this bridge's policy.
+    if (event.witness === undefined) trackListener(this.deps.listeners, this.engine, this.id, event);
+    this.programs.observe(event);
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
     this.kernel.observe(event);
     this.rate.observe(event);
     this.outbox.push(event);
     this.budget.check();
-  }
-
-  /** Only two event types matter here; the owner key is not built for the byte events of a flood. */
-  private trackListener(event: EngineEvent): void {
-    if (event.type === 'closed') this.deps.listeners.remove(`${this.id}/${event.socketId}`);
-    else if (event.type === 'listening') {
-      const owner = `${this.id}/${event.socketId}`;
-      // A conditions relay listens for the transport it relays.
-      const relayed = event.kind === 'relay' ? this.engine.info(event.socketId)?.conditions?.transport : undefined;
-      const transport = event.kind === 'udp' || relayed === 'udp' ? 'udp' : 'tcp';
-      this.deps.listeners.add(owner, { transport, address: event.local.address, port: event.local.port });
-    }
   }
 
   /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '@playground/engine';
+import { byteSize, type EngineEvent } from '@playground/engine';
 import type { Counters, SocketEvent } from '@playground/protocol';
 
 type DataEvent = Extract<EngineEvent, { data: Uint8Array }>;
@@ -11,8 +11,10 @@ type DataEvent = Extract<EngineEvent, { data: Uint8Array }>;
 export function toWireEvent(event: EngineEvent, previewBytes: number): SocketEvent {
   if (!('data' in event)) return event;
   const data = preview(event.data, previewBytes);
-  const size = event.data.byteLength;
+  const size = byteSize(event);
   const { seq, t, socketId, kind } = event;
+  // A traced program's byte events carry the call behind them: built like the rarer events.
+  if (event.witness !== undefined) return generic(event, size, data);
   switch (event.type) {
     case 'recv':
       return { seq, t, socketId, kind, type: 'recv', size, data, readNo: event.readNo };
@@ -44,10 +46,10 @@ export function isDataEvent(event: EngineEvent): event is DataEvent {
  */
 export function countBytes(counters: Counters, event: DataEvent): void {
   if (event.type === 'recv' || event.type === 'datagram-in') {
-    counters.bytesIn += event.data.byteLength;
+    counters.bytesIn += byteSize(event);
     counters.reads++;
   } else {
-    counters.bytesOut += event.data.byteLength;
+    counters.bytesOut += byteSize(event);
     counters.writes++;
   }
 }

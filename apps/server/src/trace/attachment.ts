@@ -1,0 +1,206 @@
+import type { Engine } from '@playground/engine';
+import {
+  type BridgeToTracer,
+  type DetachReason,
+  PROTOCOL_VERSION,
+  type ProgramInfo,
+  type ProgramMessage,
+  type TraceHello,
+  TracerMessage,
+} from '@playground/protocol';
+import type { WebSocket } from 'ws';
+import type { SessionLimits } from '../config.ts';
+import { BridgeError } from '../session/bridge-error.ts';
+import { ProgramModel } from './program-model.ts';
+import type { StreamLedger } from './stream-ledger.ts';
+
+export interface AttachmentDeps {
+  ws: WebSocket;
+  traceId: string;
+  engine: Engine;
+  limits: SessionLimits;
+  ledger: StreamLedger;
+  /** What the tracer tells the learner the program's calls appear on. */
+  where: string;
+  helloTimeoutMs: number;
+  /** The program's state changed: the page is told. */
+  onProgram(message: ProgramMessage): void;
+  onEnd(): void;
+}
+
+/**
+ * One traced run of a program, attached to a session over `/trace`: it checks every message
+ * against the protocol, puts the tracer's times on the session's clock (offset measured at hello),
+ * and hands the calls to the program's model. Anything that is not a trace ends the tracing
+ * (`invalid`), as does a quota; the program itself is never touched, it runs on untraced.
+ */
+export class Attachment {
+  private hello: TraceHello | undefined;
+  private pid = 0;
+  private offset = 0;
+  private startedT = 0;
+  private ended = false;
+  private awaitingPong = false;
+  private readonly model: ProgramModel;
+  private readonly helloTimer: NodeJS.Timeout;
+
+  constructor(private readonly deps: AttachmentDeps) {
+    this.model = new ProgramModel({
+      engine: deps.engine,
+      limits: deps.limits,
+      ledger: deps.ledger,
+      program: () => this.info(),
+    });
+    const { ws } = deps;
+    ws.on('message', (data, isBinary) => this.onMessage(isBinary ? null : data.toString()));
+    ws.on('close', () => this.detach('tracer-gone', 'The tracer’s connection to the playground dropped.'));
+    ws.on('error', () => {});
+    ws.on('pong', () => {
+      this.awaitingPong = false;
+    });
+    this.helloTimer = setTimeout(
+      () => this.detach('invalid', 'The tracer did not say which program it traces.'),
+      deps.helloTimeoutMs,
+    );
+    this.helloTimer.unref();
+  }
+
+  get traceId(): string {
+    return this.deps.traceId;
+  }
+
+  /** Stop (or go on) reading the tracer: TCP then holds it back, and the traced program waits. */
+  hold(paused: boolean): void {
+    if (paused) this.deps.ws.pause();
+    else this.deps.ws.resume();
+  }
+
+  heartbeat(): void {
+    if (this.awaitingPong) {
+      this.deps.ws.terminate();
+      return;
+    }
+    this.awaitingPong = true;
+    this.deps.ws.ping();
+  }
+
+  /** Tracing stops (the program may run on): its sockets leave the session, the tracer is told why. */
+  detach(reason: DetachReason, message: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    clearTimeout(this.helloTimer);
+    this.model.release();
+    this.send({ type: 'detached', reason, message });
+    this.deps.ws.close(1000, reason);
+    if (this.hello) this.deps.onProgram(this.message('detached', { reason: message, reasonCode: reason }));
+    this.deps.onEnd();
+  }
+
+  private onMessage(raw: string | null): void {
+    if (this.ended) return;
+    const parsed = TracerMessage.safeParse(raw === null ? undefined : parseJson(raw));
+    if (!parsed.success) {
+      this.detach('invalid', 'The tracer sent something that is not a trace.');
+      return;
+    }
+    const message = parsed.data;
+    if (message.type !== 'hello' && !this.hello) {
+      this.detach('invalid', 'The tracer did not say hello first.');
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'hello':
+          this.greet(message);
+          return;
+        case 'started':
+          this.pid = message.pid;
+          this.deps.onProgram(this.message('running'));
+          return;
+        case 'calls':
+          for (const call of message.calls) this.model.apply(call, this.clock(call.t));
+          return;
+        case 'exit':
+          this.exit(message.code, message.signal, this.clock(message.clock));
+          return;
+      }
+    } catch (err) {
+      if (err instanceof BridgeError && err.code === 'quota') {
+        this.detach('quota', err.message);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  private greet(hello: TraceHello): void {
+    if (this.hello) {
+      this.detach('invalid', 'The tracer said hello twice.');
+      return;
+    }
+    if (hello.protocolVersion !== PROTOCOL_VERSION) {
+      const versions = `This tracer speaks protocol ${hello.protocolVersion}, the playground ${PROTOCOL_VERSION}`;
+      this.detach('invalid', `${versions}: update one of them.`);
+      return;
+    }
+    clearTimeout(this.helloTimer);
+    this.hello = hello;
+    this.startedT = this.deps.engine.clock();
+    // One clock: the tracer's times map onto the session's by their difference at hello.
+    this.offset = this.startedT - hello.clock;
+    this.send({
+      type: 'attached',
+      traceId: this.deps.traceId,
+      previewBytes: this.deps.limits.previewBytes,
+      where: this.deps.where,
+    });
+    this.deps.onProgram(this.message('running'));
+  }
+
+  private exit(code: number | null, signal: string | null, t: number): void {
+    this.ended = true;
+    this.model.exited(t);
+    const extra: Partial<ProgramMessage> = {};
+    if (code !== null) extra.exitCode = code;
+    if (signal !== null) extra.signal = signal;
+    this.deps.onProgram(this.message('exited', extra));
+    this.deps.ws.close(1000, 'program ended');
+    this.deps.onEnd();
+  }
+
+  /** A tracer's time on the session's clock (never in the future: the stamper keeps it in order). */
+  private clock(t: number): number {
+    return Math.max(0, t + this.offset);
+  }
+
+  private info(): ProgramInfo {
+    return { traceId: this.deps.traceId, pid: this.pid, name: this.hello?.name ?? '' };
+  }
+
+  private message(status: ProgramMessage['status'], extra: Partial<ProgramMessage> = {}): ProgramMessage {
+    const hello = this.hello as TraceHello;
+    const message: ProgramMessage = {
+      type: 'program',
+      ...this.info(),
+      command: hello.command,
+      tracer: hello.tracer,
+      status,
+      startedT: this.startedT,
+      ...extra,
+    };
+    if (status !== 'running') message.endedT = this.deps.engine.clock();
+    return message;
+  }
+
+  private send(message: BridgeToTracer): void {
+    if (this.deps.ws.readyState === this.deps.ws.OPEN) this.deps.ws.send(JSON.stringify(message));
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
