@@ -45,6 +45,11 @@ export interface TraceConfig {
   codeTtlMs: number;
   /** A tracer that does not say which program it traces within this long is let go. */
   helloTimeoutMs: number;
+  /**
+   * How long the session's events wait while a program is traced, so that the program's calls,
+   * which reach the bridge a little late, take their place in time order.
+   */
+  reorderMs: number;
   /** Wrong codes one address may try per window before every attach from it gets 429. */
   wrongCodes: number;
   wrongCodeWindowMs: number;
@@ -135,6 +140,7 @@ export const DEFAULT_TRACE: TraceConfig = {
   maxPrograms: 4,
   codeTtlMs: 30 * 60_000,
   helloTimeoutMs: 10_000,
+  reorderMs: 40,
   wrongCodes: 10,
   wrongCodeWindowMs: 60_000,
 };

@@ -38,8 +38,9 @@ export class EventStamper {
    */
   /**
    * An event that happened at `t` on this clock, reported by someone else (a traced program's
-   * tracer): stamped at `t`, but never before the last event nor after now, so times still never
-   * go backwards along `seq`.
+   * tracer), which learns of it a little later than it happened: it keeps its own time (never
+   * after now), so it may be earlier than events numbered before it. Whoever shows events in time
+   * order sorts by `t`; the engine's own events still never go backwards.
    */
   emitAt(socketId: string, kind: SocketKind, body: EventBody, t: number): void {
     const event = body as EngineEvent;
@@ -78,9 +79,9 @@ export class EventStamper {
   }
 
   #at(t: number): number {
-    const now = this.clock();
-    this.#lastT = Math.min(Math.max(t, this.#lastT), now);
-    return this.#lastT;
+    const at = Math.max(0, Math.min(t, this.clock()));
+    if (at > this.#lastT) this.#lastT = at;
+    return at;
   }
 
   #fresh = false;

@@ -94,6 +94,12 @@ export const TraceHello = z.object({
   name: z.string().min(1).max(64),
   command: z.string().max(300),
   clock: z.number().nonnegative(),
+  /**
+   * `clock` minus the computer's monotonic clock (CLOCK_MONOTONIC), in milliseconds. A tracer on the
+   * bridge's own computer is then mapped onto the session's clock exactly; from another computer
+   * the bridge estimates the mapping from the round trip (TraceStarted.sync).
+   */
+  monotonicOffset: z.number().optional(),
 });
 export type TraceHello = z.infer<typeof TraceHello>;
 
@@ -112,8 +118,16 @@ export const TraceExit = z.object({
 });
 export type TraceExit = z.infer<typeof TraceExit>;
 
-/** The program's process started (after `attached`): its pid. */
-export const TraceStarted = z.object({ type: z.literal('started'), pid: z.number().int().nonnegative() });
+/**
+ * The program's process started (after `attached`): its pid, and for a finer clock mapping the
+ * tracer's clock when it sent hello and when `attached` arrived (the bridge's clock then sits
+ * halfway, give or take the network's asymmetry).
+ */
+export const TraceStarted = z.object({
+  type: z.literal('started'),
+  pid: z.number().int().nonnegative(),
+  sync: z.object({ sent: z.number().nonnegative(), received: z.number().nonnegative() }).optional(),
+});
 export type TraceStarted = z.infer<typeof TraceStarted>;
 
 export const TracerMessage = z.discriminatedUnion('type', [TraceHello, TraceStarted, TraceCalls, TraceExit]);
@@ -127,6 +141,8 @@ export const TraceAttached = z.object({
   previewBytes: z.number().int().positive(),
   /** Local mode: the page that shows the program (its address); in a class, the student's name. */
   where: z.string().max(200),
+  /** The session's clock as this was sent (see TraceStarted.sync). */
+  clock: z.number().nonnegative().optional(),
 });
 export type TraceAttached = z.infer<typeof TraceAttached>;
 

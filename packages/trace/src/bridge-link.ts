@@ -9,6 +9,7 @@ import {
   type TracerMessage,
 } from '@playground/protocol';
 import WebSocket from 'ws';
+import { monotonicOffset } from './clock.ts';
 
 /** Past this much unsent, the tracer stops reading the program's calls (which then waits for it). */
 const HIGH_WATER = 1024 * 1024;
@@ -20,7 +21,7 @@ export interface AttachOptions {
   url: string;
   /** The page's attach code, or (local mode) the bridge's token from its runtime file. */
   credential: { code: string } | { token: string };
-  hello: Omit<TraceHello, 'type' | 'protocolVersion'>;
+  hello: Omit<TraceHello, 'type' | 'protocolVersion' | 'clock'>;
 }
 
 /** Why attaching failed, in words for the terminal. */
@@ -40,6 +41,8 @@ export class BridgeLink {
   private constructor(
     private readonly ws: WebSocket,
     readonly attached: TraceAttached,
+    /** The tracer's clock when hello left and when `attached` came back. */
+    private readonly sync: { sent: number; received: number },
   ) {
     ws.on('message', (data) => this.onMessage(data.toString()));
     ws.on('close', () =>
@@ -73,16 +76,25 @@ export class BridgeLink {
       ws.once('close', (code, reason) =>
         fail(reason.toString() || `The playground closed the connection before attaching (${code}).`),
       );
+      let sent = 0;
       ws.once('open', () => {
-        const hello: TracerMessage = { type: 'hello', protocolVersion: PROTOCOL_VERSION, ...o.hello };
+        sent = performance.now();
+        const hello: TracerMessage = {
+          type: 'hello',
+          protocolVersion: PROTOCOL_VERSION,
+          ...o.hello,
+          clock: sent,
+          monotonicOffset: monotonicOffset(),
+        };
         ws.send(JSON.stringify(hello));
       });
       ws.once('message', (data) => {
+        const received = performance.now();
         const message = BridgeToTracer.safeParse(safeJson(data.toString()));
         if (!message.success) return fail('The playground answered with something that is not a trace reply.');
         if (message.data.type === 'detached') return fail(message.data.message);
         ws.removeAllListeners();
-        resolve(new BridgeLink(ws, message.data));
+        resolve(new BridgeLink(ws, message.data, { sent, received }));
       });
     });
   }
@@ -105,7 +117,7 @@ export class BridgeLink {
   }
 
   started(pid: number): void {
-    this.send({ type: 'started', pid });
+    this.send({ type: 'started', pid, sync: this.sync });
   }
 
   /** Queued and sent on the next turn of the event loop, in batches. */

@@ -78,7 +78,6 @@ export async function main(argv: string[] = process.argv): Promise<number> {
         tracer,
         name: name.slice(0, 64),
         command: [command, ...args].join(' ').slice(0, 300),
-        clock: performance.now(),
       },
     });
   } catch (err) {

@@ -17,9 +17,14 @@ export class ShimParser {
   rejected = 0;
   private offset = 0;
 
+  /**
+   * `now`: the tracer's clock. `monotonicOffset`: that clock minus the system's monotonic clock,
+   * which Python's time.monotonic() reads too: the shim's times then map exactly.
+   */
   constructor(
     private readonly now: () => number,
     private readonly warn: (message: string) => void,
+    private readonly monotonicOffset?: () => number,
   ) {}
 
   line(text: string): TraceCall | undefined {
@@ -34,7 +39,11 @@ export class ShimParser {
     const record = json as Record<string, unknown>;
     if ('hello' in record) {
       this.hello = record.hello as ShimHello;
-      this.offset = this.now() - Number(this.hello.clock);
+      // When the hello was read is a little after it was written; the shared clock is exact. A
+      // large difference means the clocks are not the same one after all: the hello's time it is.
+      const byHello = this.now() - Number(this.hello.clock);
+      const exact = this.monotonicOffset?.();
+      this.offset = exact !== undefined && Math.abs(exact - byHello) < 1000 ? exact : byHello;
       return undefined;
     }
     if ('shimError' in record) {

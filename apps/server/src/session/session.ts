@@ -31,7 +31,8 @@ import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
-import { ProgramHub } from '../trace/program-hub.ts';
+import type { ProgramHub } from '../trace/program-hub.ts';
+import { SessionTracing } from '../trace/session-tracing.ts';
 import type { TraceCodes } from '../trace/trace-codes.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
@@ -89,6 +90,8 @@ export class Session implements ClassMember {
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
   private readonly outbox: Outbox;
+  /** Traced programs, and the time order of events while one is attached. */
+  private readonly tracing: SessionTracing;
   private readonly budget: OutputBudget;
   private readonly cpu: TokenBucket;
   /** Roster and class messages withheld while the page is behind: only the latest of each matters. */
@@ -99,8 +102,6 @@ export class Session implements ClassMember {
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly reading: ReadingHold;
-  /** The learner's traced programs, attached through `/trace`. */
-  readonly programs: ProgramHub;
   /** When this session's page last connected or sent something: the local page a tracer attaches to. */
   lastActive = performance.now();
   private closed = false;
@@ -156,18 +157,22 @@ export class Session implements ClassMember {
       maxSockets: limits.maxSockets,
       checkDestination: destinationCheck(this.policy),
     });
-    const where = this.name ? `${this.name}’s page` : `the page at ${deps.pageUrl ?? 'this playground'}`;
-    this.programs = new ProgramHub(
-      { sessionId: this.id, engine: this.engine, limits, config: config.trace, where },
-      {
-        codes: deps.traceCodes,
-        // After the events so far, like a reply.
-        send: (message) => {
-          this.outbox.flush();
-          this.send(message);
-        },
+    this.tracing = new SessionTracing({
+      sessionId: this.id,
+      engine: this.engine,
+      limits,
+      config: config.trace,
+      codes: deps.traceCodes,
+      where: this.name ? `${this.name}’s page` : `the page at ${deps.pageUrl ?? 'this playground'}`,
+      toPage: (event) => {
+        this.outbox.push(event);
+        this.budget.check();
       },
-    );
+      send: (message) => {
+        this.outbox.flush();
+        this.send(message);
+      },
+    });
     this.reading = new ReadingHold(
       this.engine,
       limits,
@@ -193,12 +198,20 @@ export class Session implements ClassMember {
         programs: this.programs,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
-      reply: (reply) => this.outbox.reply(reply),
+      reply: (reply) => {
+        this.tracing.flush();
+        this.outbox.reply(reply);
+      },
       onInternalError: (err, command) => this.deps.log.error({ err, session: this.id, command }, 'command failed'),
     });
     this.bind(ws, tcp);
     this.sendWelcome(false);
     classroom?.join(this);
+  }
+
+  /** The learner's traced programs, attached through `/trace`. */
+  get programs(): ProgramHub {
+    return this.tracing.programs;
   }
 
   /** True while a page's WebSocket is attached; false while a kept session waits to be resumed. */
@@ -231,7 +244,7 @@ export class Session implements ClassMember {
     this.commands?.close();
     previous?.letGo(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
-    this.outbox.flush();
+    this.flushEvents();
     this.keep = keep;
     this.bind(ws, tcp);
     this.sendWelcome(true);
@@ -363,7 +376,7 @@ export class Session implements ClassMember {
     this.programs.close();
     await this.engine.closeAll();
     this.deps.listeners.removeAll(`${this.id}/`);
-    this.outbox.flush();
+    this.flushEvents();
     this.outbox.close();
     this.link?.close(code, reason);
   }
@@ -372,21 +385,25 @@ export class Session implements ClassMember {
   private observe(event: EngineEvent): void {
     // A traced program's server is the learner's, on their computer: never a target of this bridge's policy.
     if (event.witness === undefined) trackListener(this.deps.listeners, this.engine, this.id, event);
-    this.programs.observe(event);
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
     this.kernel.observe(event);
     this.rate.observe(event);
-    this.outbox.push(event);
-    this.budget.check();
+    this.tracing.observe(event);
   }
 
   /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
   private sendKernel(snapshot: KernelSnapshot): boolean {
     if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
-    this.outbox.flush();
+    this.flushEvents();
     this.send(snapshot);
     return true;
+  }
+
+  /** Every event so far goes to the page now: before a message that must follow them. */
+  private flushEvents(): void {
+    this.tracing.flush();
+    this.outbox.flush();
   }
 
   private send(message: unknown): void {

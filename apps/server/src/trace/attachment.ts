@@ -23,6 +23,8 @@ export interface AttachmentDeps {
   /** What the tracer tells the learner the program's calls appear on. */
   where: string;
   helloTimeoutMs: number;
+  /** The tracer runs on the bridge's computer (it came over loopback): its clock maps exactly. */
+  sameComputer: boolean;
   /** The program's state changed: the page is told. */
   onProgram(message: ProgramMessage): void;
   onEnd(): void;
@@ -38,6 +40,7 @@ export class Attachment {
   private hello: TraceHello | undefined;
   private pid = 0;
   private offset = 0;
+  private exact = false;
   private startedT = 0;
   private ended = false;
   private awaitingPong = false;
@@ -115,6 +118,7 @@ export class Attachment {
           return;
         case 'started':
           this.pid = message.pid;
+          if (message.sync) this.synchronise(message.sync);
           this.deps.onProgram(this.message('running'));
           return;
         case 'calls':
@@ -146,13 +150,18 @@ export class Attachment {
     clearTimeout(this.helloTimer);
     this.hello = hello;
     this.startedT = this.deps.engine.clock();
-    // One clock: the tracer's times map onto the session's by their difference at hello.
-    this.offset = this.startedT - hello.clock;
+    // One clock: the tracer's times map onto the session's by their difference at hello, exactly
+    // when both read this computer's monotonic clock.
+    this.exact = this.deps.sameComputer && hello.monotonicOffset !== undefined;
+    this.offset = this.exact
+      ? this.startedT - Number(process.hrtime.bigint()) / 1e6 - (hello.monotonicOffset as number)
+      : this.startedT - hello.clock;
     this.send({
       type: 'attached',
       traceId: this.deps.traceId,
       previewBytes: this.deps.limits.previewBytes,
       where: this.deps.where,
+      clock: this.startedT,
     });
     this.deps.onProgram(this.message('running'));
   }
@@ -166,6 +175,17 @@ export class Attachment {
     this.deps.onProgram(this.message('exited', extra));
     this.deps.ws.close(1000, 'program ended');
     this.deps.onEnd();
+  }
+
+  /**
+   * The round trip of hello and `attached` (on the tracer's clock) brackets the moment `attached`
+   * left (on the session's): the offset from hello alone is late by the hello's trip across the
+   * network, which on a classroom's Wi-Fi is more than loopback's microseconds.
+   */
+  private synchronise(sync: { sent: number; received: number }): void {
+    const hello = this.hello as TraceHello;
+    if (this.exact || sync.sent !== hello.clock || sync.received < sync.sent) return;
+    this.offset = this.startedT - (sync.sent + sync.received) / 2;
   }
 
   /** A tracer's time on the session's clock (never in the future: the stamper keeps it in order). */

@@ -20,6 +20,8 @@ export interface ProgramHubSession {
 
 export interface ProgramHubLinks {
   codes: TraceCodes;
+  /** Whether any program is attached: the session then puts its events in time order before sending. */
+  tracing(on: boolean): void;
   /** To the page: a program's state changed. */
   send(message: ProgramMessage): void;
 }
@@ -57,7 +59,8 @@ export class ProgramHub {
     return undefined;
   }
 
-  attach(ws: WebSocket): void {
+  /** `sameComputer`: the tracer came over loopback. */
+  attach(ws: WebSocket, sameComputer: boolean): void {
     if (this.refusal()) {
       ws.close(1008, 'not attached');
       return;
@@ -72,10 +75,12 @@ export class ProgramHub {
       ledger: this.ledger,
       where: this.deps.where,
       helloTimeoutMs: this.deps.config.helloTimeoutMs,
+      sameComputer,
       onProgram: (message) => this.told(message),
       onEnd: () => this.ended(traceId),
     });
     this.attached.set(traceId, attachment);
+    if (this.attached.size === 1) this.deps.tracing(true);
     if (this.held) attachment.hold(true);
   }
 
@@ -118,6 +123,8 @@ export class ProgramHub {
 
   private ended(traceId: string): void {
     this.attached.delete(traceId);
-    if (this.attached.size === 0) this.ledger = undefined;
+    if (this.attached.size > 0) return;
+    this.ledger = undefined;
+    this.deps.tracing(false);
   }
 }

@@ -64,7 +64,8 @@ export class TraceGate {
       this.deps.log.warn({ address: remoteOf(req), reason: found.reason }, 'trace refused');
       return found;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => found.programs.attach(ws));
+    const sameComputer = isLoopback(remoteOf(req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => found.programs.attach(ws, sameComputer));
     return undefined;
   }
 

@@ -7,6 +7,7 @@ import {
   type KernelSnapshot,
   type Notice,
   PROTOCOL_VERSION,
+  type ProgramMessage,
   type ReplyResult,
   type Roster,
   ServerMessage,
@@ -51,6 +52,8 @@ export interface BridgeHandlers {
   onNotice(notice: Notice): void;
   /** The kernel's TCP table, while the OS view watches it. */
   onKernel?(snapshot: KernelSnapshot): void;
+  /** A traced program of this session attached, ended or stopped being traced. */
+  onProgram?(message: ProgramMessage): void;
   /** After a welcome with `resumed: true`: where the resumed session stands. */
   onSnapshot?(snapshot: Snapshot): void;
   /** The classroom: the teacher's roster and spotlight, the class's servers. */
@@ -232,6 +235,9 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'snapshot':
         this.options.handlers.onSnapshot?.(message);
+        break;
+      case 'program':
+        this.options.handlers.onProgram?.(message);
         break;
       case 'roster':
       case 'class':

@@ -3,6 +3,8 @@ import type {
   ErrorCode,
   Limits,
   Notice,
+  ProgramHint,
+  ProgramMessage,
   SocketEvent,
   SocketId,
   SocketInfo,
@@ -59,6 +61,16 @@ export interface SocketEntry {
   sent: ByteLog;
   /** Belonged to a session whose WebSocket dropped: the bridge closed it. */
   stale: boolean;
+  /** A traced program's socket: the mistakes its calls showed (the latest few), each at its line. */
+  hints?: ProgramHint[];
+  /** A traced program's socket left the session unclosed: tracing stopped, the program may still use it. */
+  untraced?: boolean;
+}
+
+/** A traced program of this page's session (docs/trace.md), as its last `program` message said. */
+export interface ProgramEntry extends Omit<ProgramMessage, 'type'> {
+  key: string;
+  epoch: number;
 }
 
 export interface ErrorCodeInfo {
@@ -126,6 +138,9 @@ export interface PlaygroundData {
   lab: LabSettings;
   /** The OS's view: the kernel's TCP table while the view is open, and each connection's states. */
   kernel: KernelViewData;
+  /** Traced programs, by `epoch:traceId`, in the order they attached. */
+  programs: Record<string, ProgramEntry>;
+  programOrder: string[];
 }
 
 export interface StoreLimits {
@@ -163,5 +178,7 @@ export function initialData(): PlaygroundData {
     revealed: null,
     lab: emptyLabSettings(),
     kernel: emptyKernelView(),
+    programs: {},
+    programOrder: [],
   };
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { delimiter } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { monotonicOffset } from '../clock.ts';
 import { ShimParser } from '../shim-parser.ts';
 import type { Launch, LaunchOptions } from './launch.ts';
 
@@ -27,7 +28,7 @@ export function launchPython(o: LaunchOptions): Launch {
       SOCKET_PLAYGROUND_PYTHONPATH: original ?? '',
     },
   });
-  const parser = new ShimParser(o.now, o.warn);
+  const parser = new ShimParser(o.now, o.warn, monotonicOffset);
   return {
     tracer: 'python',
     child,

@@ -1,3 +1,4 @@
+import type { ProgramCall } from '@playground/protocol';
 import type { AppendLog } from '../../bridge/appendLog.ts';
 import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
 
@@ -40,6 +41,8 @@ export interface FlowMark {
 export type FlowLabel =
   | { text: 'handshake' | 'accept' | 'queued' | 'fin' | 'finRead' | 'rst' | 'closed' | 'finSent' }
   | { text: 'write' | 'read'; no: number; size: number }
+  /** A traced program's read or write: its call and line instead of a number. */
+  | { text: 'call'; fn: string; line?: number; size: number }
   | { text: 'error'; code: string };
 
 export interface Flow {
@@ -89,6 +92,13 @@ export function entriesOf(scan: PairScan, log: AppendLog<LogEntry>): LogEntry[] 
   return scan.positions.filter((p) => p >= log.head).map((p) => scan.items[p] as LogEntry);
 }
 
+function stepLabel(text: 'write' | 'read', no: number, size: number, call: ProgramCall | undefined): FlowLabel {
+  if (!call) return { text, no, size };
+  return call.line === undefined
+    ? { text: 'call', fn: call.fn, size }
+    : { text: 'call', fn: call.fn, line: call.line, size };
+}
+
 /** How far past its start a step whose other end we never saw is drawn (an outside peer). */
 const SLANT = 0.6;
 
@@ -119,7 +129,7 @@ const newStream = (): Stream => ({
 const other = (lane: Lane): Lane => (lane === 'client' ? 'server' : 'client');
 
 /**
- * A sequence diagram of one TCP connection from the events of both ends, in event order: one row
+ * A sequence diagram of one TCP connection from the events of both ends, in time order: one row
  * per step, the handshake as one step, each write an arrow to the read that returned its first
  * byte, each read with its size, FIN from each side to the read that returned b'', RST, errors.
  * An end outside the playground is a lane of its own whose events we only infer from ours.
@@ -162,7 +172,9 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
     });
   };
 
-  for (const entry of entries) {
+  // In time order: a traced program's calls reach the page a little after the playground's events.
+  const ordered = [...entries].sort((a, b) => a.event.t - b.event.t);
+  for (const entry of ordered) {
     const lane = laneOf(entry);
     if (lane === null) continue;
     const e = entry.event;
@@ -199,7 +211,7 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
           from: { lane, row },
           to: { lane: peer, row: row + SLANT },
           tone: 'send',
-          label: { text: 'write', no: e.writeNo, size: e.size },
+          label: stepLabel('write', e.writeNo, e.size, e.call),
           pending: inPlayground[peer],
           piece: { key: entry.key, direction: 'sent', seq: e.seq },
         };
@@ -220,7 +232,7 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
           lane,
           row,
           tone: 'recv',
-          label: { text: 'read', no: e.readNo, size: e.size },
+          label: stepLabel('read', e.readNo, e.size, e.call),
           piece: { key: entry.key, direction: 'received', seq: e.seq },
         });
         if (inPlayground[peer]) {
@@ -237,7 +249,7 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
             from: { lane: peer, row: row - SLANT },
             to: { lane, row },
             tone: 'send',
-            label: { text: 'read', no: e.readNo, size: e.size },
+            label: stepLabel('read', e.readNo, e.size, e.call),
             pending: false,
             piece: { key: entry.key, direction: 'received', seq: e.seq },
           });
