@@ -71,7 +71,7 @@ export class ExternalSocket extends SocketHandle {
     return new EngineError(
       'not_allowed',
       `Socket ${this.id} belongs to ${who}: the playground only watches it, your program decides what it does.`,
-      { params: { socketId: this.id, program: program?.name ?? '', pid: program?.pid ?? 0 } },
+      { params: { reason: 'programSocket', socketId: this.id, program: program?.name ?? '', pid: program?.pid ?? 0 } },
     );
   }
 }

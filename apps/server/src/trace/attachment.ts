@@ -14,6 +14,9 @@ import { BridgeError } from '../session/bridge-error.ts';
 import { ProgramModel } from './program-model.ts';
 import type { StreamLedger } from './stream-ledger.ts';
 
+/** How long a tracer may take to answer the bridge's close. */
+const CLOSE_GRACE_MS = 2000;
+
 export interface AttachmentDeps {
   ws: WebSocket;
   traceId: string;
@@ -44,6 +47,9 @@ export class Attachment {
   private startedT = 0;
   private ended = false;
   private awaitingPong = false;
+  /** While the session holds its reading, what the tracer sent is kept, in order, not handled. */
+  private held = false;
+  private readonly backlog: Array<string | null> = [];
   private readonly model: ProgramModel;
   private readonly helloTimer: NodeJS.Timeout;
 
@@ -55,7 +61,7 @@ export class Attachment {
       program: () => this.info(),
     });
     const { ws } = deps;
-    ws.on('message', (data, isBinary) => this.onMessage(isBinary ? null : data.toString()));
+    ws.on('message', (data, isBinary) => this.receive(isBinary ? null : data.toString()));
     ws.on('close', () => this.detach('tracer-gone', 'The tracer’s connection to the playground dropped.'));
     ws.on('error', () => {});
     ws.on('pong', () => {
@@ -72,10 +78,18 @@ export class Attachment {
     return this.deps.traceId;
   }
 
-  /** Stop (or go on) reading the tracer: TCP then holds it back, and the traced program waits. */
+  /**
+   * Stop (or go on) reading the tracer: TCP then holds it back, and the traced program waits. What
+   * was read already (a TCP read may carry many messages) waits here and is handled on resuming.
+   */
   hold(paused: boolean): void {
-    if (paused) this.deps.ws.pause();
-    else this.deps.ws.resume();
+    this.held = paused;
+    if (paused) {
+      this.deps.ws.pause();
+      return;
+    }
+    this.deps.ws.resume();
+    while (!this.held && this.backlog.length > 0) this.onMessage(this.backlog.shift() as string | null);
   }
 
   heartbeat(): void {
@@ -93,10 +107,16 @@ export class Attachment {
     this.ended = true;
     clearTimeout(this.helloTimer);
     this.model.release();
+    this.backlog.length = 0;
     this.send({ type: 'detached', reason, message });
-    this.deps.ws.close(1000, reason);
+    this.closeLink(reason);
     if (this.hello) this.deps.onProgram(this.message('detached', { reason: message, reasonCode: reason }));
     this.deps.onEnd();
+  }
+
+  private receive(raw: string | null): void {
+    if (this.held) this.backlog.push(raw);
+    else this.onMessage(raw);
   }
 
   private onMessage(raw: string | null): void {
@@ -173,7 +193,7 @@ export class Attachment {
     if (code !== null) extra.exitCode = code;
     if (signal !== null) extra.signal = signal;
     this.deps.onProgram(this.message('exited', extra));
-    this.deps.ws.close(1000, 'program ended');
+    this.closeLink('program ended');
     this.deps.onEnd();
   }
 
@@ -210,6 +230,16 @@ export class Attachment {
     };
     if (status !== 'running') message.endedT = this.deps.engine.clock();
     return message;
+  }
+
+  /** A close handshake needs the tracer's answer read; one that does not answer within 2 s is cut. */
+  private closeLink(reason: string): void {
+    const { ws } = this.deps;
+    ws.resume();
+    ws.close(1000, reason);
+    const cut = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+    cut.unref();
+    ws.once('close', () => clearTimeout(cut));
   }
 
   private send(message: BridgeToTracer): void {

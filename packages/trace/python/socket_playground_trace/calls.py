@@ -3,6 +3,7 @@
 Each describer returns (record, repeat_key): the record's `op` (what the call is), `fn` (its name),
 `args` (as written) and whatever it settled (addresses, bytes); `repeat_key` is set when the same
 outcome may repeat in a loop (b'' again), so the run is reported sparingly (repeats.py)."""
+import _socket
 import socket
 
 from . import describe
@@ -130,7 +131,7 @@ def recv(fn):
             if error is not None:
                 return record, None
             source = None
-            if fn.startswith('recvfrom'):
+            if fn.startswith('recvfrom') or not state.stream:
                 result, source = result
             if into:
                 got = int(result)
@@ -150,9 +151,26 @@ def recv(fn):
                 return record, (fn, 'eof')
             return record, None
 
+        if fn in ('recv', 'recv_into'):
+            call.run = _datagram_source(fn)
         return call
 
     return factory
+
+
+def _datagram_source(fn):
+    """A UDP socket's recv() does not say who sent the datagram; recvfrom() reads the same datagram
+    the same way and does. The program still gets exactly what its recv() returns."""
+    real = getattr(_socket.socket, 'recvfrom' if fn == 'recv' else 'recvfrom_into')
+
+    def run(method, sock, state, args, kwargs):
+        if state.stream:
+            result = method(sock, *args, **kwargs)
+            return result, result
+        value, source = real(sock, *args, **kwargs)
+        return value, (value, source)
+
+    return run
 
 
 def shutdown(tracer):

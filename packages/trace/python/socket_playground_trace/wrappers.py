@@ -96,8 +96,10 @@ class Tracer:
 
 def _traced(tracer, method, describe_call):
     """A wrapper of `method` that reports through `describe_call`; its `before`, if any, runs first
-    (close() looks at the bytes still waiting before they are gone)."""
+    (close() looks at the bytes still waiting before they are gone), and its `run`, if any, calls the
+    method and says what the describer should see besides what the program gets."""
     before = getattr(describe_call, 'before', None)
+    run = getattr(describe_call, 'run', None)
 
     def wrapper(self, *args, **kwargs):
         state = tracer.sockets.get(self)
@@ -111,13 +113,16 @@ def _traced(tracer, method, describe_call):
                 tracer.channel.send({'shimError': repr(problem)})
         started = clock_ms()
         try:
-            result = method(self, *args, **kwargs)
+            if run is None:
+                result = seen = method(self, *args, **kwargs)
+            else:
+                result, seen = run(method, self, state, args, kwargs)
         except BaseException as error:
             _inside.depth = 0
             _safely(tracer, describe_call, self, state, args, kwargs, None, error, started)
             raise
         _inside.depth = 0
-        _safely(tracer, describe_call, self, state, args, kwargs, result, None, started)
+        _safely(tracer, describe_call, self, state, args, kwargs, seen, None, started)
         return result
 
     wrapper.__name__ = method.__name__
