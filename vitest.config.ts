@@ -11,6 +11,7 @@ export default defineConfig({
       nodeProject('protocol', 'packages/protocol'),
       nodeProject('codec', 'packages/codec'),
       nodeProject('engine', 'packages/engine'),
+      nodeProject('trace', 'packages/trace'),
       nodeProject('server', 'apps/server'),
       nodeProject('bench', 'bench'),
       'apps/web/vite.config.ts',

@@ -45,9 +45,21 @@ export function readBridgeFile(port: number, env: NodeJS.ProcessEnv = process.en
     if (!ownedPrivately(runtimeDir(env)) || !ownedPrivately(path)) return undefined;
     const info = JSON.parse(readFileSync(path, 'utf8')) as Partial<BridgeFile>;
     if (typeof info.token !== 'string' || typeof info.url !== 'string' || info.port !== port) return undefined;
-    return { url: info.url, port, token: info.token, pid: Number(info.pid) };
+    const pid = Number(info.pid);
+    // A bridge that was killed left its file behind: another may have the port now.
+    if (!alive(pid)) return undefined;
+    return { url: info.url, port, token: info.token, pid };
   } catch {
     return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

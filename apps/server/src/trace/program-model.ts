@@ -1,5 +1,5 @@
 import type { Engine, EventBody, ExternalSocket } from '@playground/engine';
-import type { Endpoint, ProgramHint, ProgramInfo, SocketKind, TraceCall } from '@playground/protocol';
+import type { Endpoint, ProgramCall, ProgramHint, ProgramInfo, SocketKind, TraceCall } from '@playground/protocol';
 import type { SessionLimits } from '../config.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import { BridgeError } from '../session/bridge-error.ts';
@@ -28,6 +28,8 @@ interface ProgramSocket {
   writeNo: number;
   hadError: boolean;
   hints: SocketHints;
+  /** A connect that succeeded before its own address was known (strace says it with the next call). */
+  connecting?: { call: ProgramCall; t: number };
 }
 
 export interface ProgramModelDeps {
@@ -57,6 +59,7 @@ export class ProgramModel {
     }
     const sock = this.sockets.get(call.sock) ?? this.adopted(call);
     if (call.local) sock.local = call.local;
+    this.settleConnect(sock);
     const hints = sock.hints.after(call, sock, this.deps.ledger);
     const closing = call.op === 'close' || call.op === 'exit-open';
     if (closing) {
@@ -154,9 +157,10 @@ export class ProgramModel {
         return;
       case 'connect':
         if (call.remote) sock.remote = call.remote;
-        if (sock.stream && sock.local && sock.remote) {
+        if (sock.stream && sock.remote) {
           this.show(sock, 'tcp-client');
-          this.emit(sock, { type: 'connected', local: sock.local, remote: sock.remote, call: shown }, t);
+          sock.connecting = { call: shown, t };
+          this.settleConnect(sock);
           return;
         }
         break;
@@ -178,6 +182,14 @@ export class ProgramModel {
         return;
     }
     this.emit(sock, { type: 'call', call: shown }, t);
+  }
+
+  /** The connected event, once both addresses are known: at the connect's own time, with its call. */
+  private settleConnect(sock: ProgramSocket): void {
+    const { connecting, local, remote } = sock;
+    if (!connecting || !local || !remote) return;
+    sock.connecting = undefined;
+    this.emit(sock, { type: 'connected', local, remote, call: connecting.call }, connecting.t);
   }
 
   private accepted(listener: ProgramSocket, call: TraceCall, t: number): void {

@@ -65,9 +65,14 @@ export function runTrace(p: Playground, credential: string[], args: string[]): T
   return { child, exited };
 }
 
-/** Traces `args` into the session of `c` with its page's code. */
-export async function trace(p: Playground, c: BridgeTestClient, args: string[]): Promise<TraceRun> {
-  return runTrace(p, ['--code', await traceCode(c)], args);
+/** Traces `args` into the session of `c` with its page's code (and the trace command's `options`). */
+export async function trace(
+  p: Playground,
+  c: BridgeTestClient,
+  args: string[],
+  options: string[] = [],
+): Promise<TraceRun> {
+  return runTrace(p, ['--code', await traceCode(c), ...options], args);
 }
 
 export function programMessages(c: BridgeTestClient): ProgramMessage[] {

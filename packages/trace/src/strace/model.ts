@@ -52,6 +52,8 @@ const endpointText = (e: { address: string; port: number; family: string }) =>
 export class StraceModel {
   private readonly tables = new Map<number, Table>();
   private readonly generations = new Map<number, number>();
+  /** Tasks started with CLONE_THREAD: threads of their process, not processes of their own. */
+  private readonly threads = new Set<number>();
   skippedWouldBlock = 0;
 
   constructor(
@@ -82,8 +84,7 @@ export class StraceModel {
     if (!call) return [];
     // What -yy says the socket is bound to now (after a bind to port 0, the port the OS picked).
     if (!call.local && fd.local) call.local = fd.local;
-    const thread = line.pid === this.rootPid ? undefined : `tid ${line.pid}`;
-    if (thread) call.thread = thread;
+    if (line.pid !== this.rootPid) call.thread = this.threads.has(line.pid) ? `tid ${line.pid}` : `pid ${line.pid}`;
     if (result.errno) call.raised = { type: 'errno', code: result.errno, message: result.message ?? result.errno };
     return this.settleConnect(sock, fd, t, call);
   }
@@ -223,6 +224,7 @@ export class StraceModel {
   private cloned(pid: number, args: string, child: number | undefined): void {
     if (child === undefined) return;
     const table = this.table(pid);
+    if (/CLONE_THREAD/.test(args)) this.threads.add(child);
     if (/CLONE_FILES/.test(args)) {
       this.tables.set(child, table);
       return;

@@ -174,9 +174,10 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
 
   // In time order: a traced program's calls reach the page a little after the playground's events.
   const ordered = [...entries].sort((a, b) => a.event.t - b.event.t);
-  for (const entry of ordered) {
+  /** Draws one step. */
+  const step = (entry: LogEntry): void => {
     const lane = laneOf(entry);
-    if (lane === null) continue;
+    if (lane === null) return;
     const e = entry.event;
     const peer = other(lane);
     switch (e.type) {
@@ -335,6 +336,40 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
       default:
         break;
     }
+  };
+
+  // Causal order on top of time order: a read cannot come before the write of its bytes (nor a
+  // b'' before the FIN). Witnesses stamp their events a little apart — the program's tracer when
+  // the call returned, the playground when Node saw it — so a read that seems to precede its
+  // write waits for it, and is drawn right after.
+  const waiting: LogEntry[] = [];
+  // `before` of the waiting ones come first: a lane's steps keep their own order.
+  const early = (entry: LogEntry, before = waiting.length): boolean => {
+    const lane = laneOf(entry);
+    if (lane === null) return false;
+    if (waiting.slice(0, before).some((w) => laneOf(w) === lane)) return true;
+    if (!inPlayground[other(lane)]) return false;
+    const from = streams[other(lane)];
+    const e = entry.event;
+    if (e.type === 'recv') return from.sent < from.read + e.size;
+    return e.type === 'fin-received' && from.finSent === null;
+  };
+  for (const entry of ordered) {
+    if (early(entry)) {
+      waiting.push(entry);
+      continue;
+    }
+    step(entry);
+    for (let i = 0; i < waiting.length; ) {
+      const next = waiting[i] as LogEntry;
+      if (early(next, i)) i++;
+      else {
+        waiting.splice(i, 1);
+        step(next);
+      }
+    }
   }
+  // A write never seen (folded, or before the log's window): the read is drawn where it is.
+  for (const entry of waiting) step(entry);
   return { rows, arrows, marks, truncated };
 }
