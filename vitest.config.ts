@@ -10,6 +10,7 @@ export default defineConfig({
     projects: [
       nodeProject('protocol', 'packages/protocol'),
       nodeProject('codec', 'packages/codec'),
+      nodeProject('wire', 'packages/wire'),
       nodeProject('engine', 'packages/engine'),
       nodeProject('trace', 'packages/trace'),
       nodeProject('server', 'apps/server'),

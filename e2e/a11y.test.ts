@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('accessibility of the busy pages (axe-core)', () =
     await form.getByRole('button', { name: 'Spawn clients' }).click();
     await expect.poll(() => p.locator('[data-testid="spawn-lane"]').count()).toBe(20);
     await expectNoViolations(p);
-    for (const view of ['log', 'kernel', 'flow', 'code'] as const) {
+    for (const view of ['log', 'wire', 'kernel', 'flow', 'code'] as const) {
       await openView(p, view);
       await p.waitForTimeout(300);
       await expectNoViolations(p);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium } from './support/browser.ts';
 import { card, connectClient, openView, sendFrom } from './support/lifecycle.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
-import { waitForState } from './support/ui.ts';
+import { chooseProtocol, waitForState } from './support/ui.ts';
 
 /** A server that answers every client's first bytes with a reset, as a program closing with them unread does. */
 async function resettingServer(): Promise<{ port: string; close(): void }> {
@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('socket truth on the page', () => {
     'like the seeds (no SO_REUSEADDR): a restart on a port in TIME_WAIT is refused, and the OS view shows why',
     async () => {
       const form = s.page.locator('[data-testid="server-form"]');
-      await form.locator('[name="protocol"][value="tcp"]').check();
+      await chooseProtocol(s.page, 'server-form', 'tcp');
       await form.locator('[name="port"]').fill('0');
       await form.locator('[name="noReuseAddress"]').check();
       const servers = s.page.locator('[data-testid="socket-card"][data-kind="tcp-server"]');

@@ -19,8 +19,11 @@ export default defineConfig({
         // Libraries change less often than the app: their own chunks stay cached across releases, and
         // the page's first chunk holds only the playground's code. The charts (uPlot) and the QR code
         // stay with the network lab and the class page, which load on demand.
+        // zod's no-eval switch is a chunk of its own so that it runs before the chunk holding the
+        // protocol, whose modules parse defaults as they load (and would make zod probe for eval).
         codeSplitting: {
           groups: [
+            { name: 'no-eval', test: /protocol[\\/]src[\\/]no-eval\.ts$/, priority: 2 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/](?!\.pnpm[\\/]|uplot[\\/]|qrcode[\\/]|dijkstrajs[\\/])/ },
           ],

@@ -20,6 +20,10 @@ export class BridgeConsumer {
   messages = 0;
   bytes = 0;
   events = 0;
+  /** Wire view: segments received, the bridge's latest count of those not shown, and the capture's state. */
+  segments = 0;
+  segmentsNotShown = 0;
+  wireState: string | undefined;
   onEvent: ((event: SocketEvent, receivedAt: number) => void) | undefined;
   onBatch: ((batch: EventBatch, size: number) => void) | undefined;
   /** Errors the bridge reported on its own (error events, notices), to fail a run that "passed" with them. */
@@ -133,6 +137,12 @@ export class BridgeConsumer {
         this.pending.delete(id);
         handler(reply);
       }
+    } else if (msg.type === 'wire') {
+      const wire = msg as unknown as { segments: unknown[]; notShown: number };
+      this.segments += wire.segments.length;
+      this.segmentsNotShown = wire.notShown;
+    } else if (msg.type === 'wire-status') {
+      this.wireState = (msg as unknown as { state: string }).state;
     } else if (msg.type === 'notice') {
       this.problems.push(`notice: ${raw.slice(0, 200)}`);
     }

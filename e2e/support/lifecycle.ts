@@ -57,7 +57,10 @@ export async function connOf(page: Page, clientId: string): Promise<string> {
   throw new Error(`no accepted connection found for ${clientId}`);
 }
 
-export async function openView(page: Page, view: 'log' | 'kernel' | 'flow' | 'clients' | 'code'): Promise<void> {
+export async function openView(
+  page: Page,
+  view: 'log' | 'wire' | 'kernel' | 'flow' | 'clients' | 'code',
+): Promise<void> {
   await page.locator(`[data-testid="view-tab-${view}"]`).click();
   await page.locator(`[data-testid="views"][data-view="${view}"]`).waitFor();
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { writeBridgeFile } from '@playground/trace/runtime-file';
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
-import { DEFAULT_PORT } from './config.ts';
+import { DEFAULT_PORT, defaultCapture } from './config.ts';
 import { describeLessonFiles, readLessonFiles } from './lessons/lesson-files.ts';
 import { type Playground, startPlayground } from './server.ts';
 
@@ -28,6 +28,9 @@ interface Options {
   allowedHost: string[];
   allowTarget: string[];
   lessons: string | undefined;
+  /** Undefined: the mode's default (on alone, off in a class). */
+  capture: boolean | undefined;
+  captureInterface: string | undefined;
   verbose: boolean;
 }
 
@@ -49,6 +52,9 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       '--lessons <dir>',
       'a folder of your own lesson files (JSON, see docs/lessons.md), shown next to the built-in ones',
     )
+    .option('--capture', 'let pages capture their own connections’ packets (tcpdump; default on alone, off with --lan)')
+    .option('--no-capture', 'never capture packets, even alone')
+    .option('--capture-interface <name>', 'where to capture (default: the loopback interface, lo or lo0)')
     .option('--verbose', 'log every session and refused request to stderr', false)
     .parse(argv);
   const opts = program.opts<Options>();
@@ -64,6 +70,11 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       allowTargets: opts.allowTarget,
       webRoot: WEB_ROOT,
       lessonsDir: opts.lessons === undefined ? undefined : resolve(opts.lessons),
+      capture: {
+        ...defaultCapture(mode),
+        ...(opts.capture === undefined ? {} : { enabled: opts.capture }),
+        interface: opts.captureInterface,
+      },
     },
     log,
   ).catch((err: NodeJS.ErrnoException) => {

@@ -36,6 +36,24 @@ export interface PlaygroundConfig {
   classroomIntervalMs: number;
   /** Traced programs (`socket-playground trace`, docs/trace.md). */
   trace: TraceConfig;
+  /** Capturing the sessions' packets for the wire view (tcpdump). */
+  capture: CaptureConfig;
+}
+
+export interface CaptureConfig {
+  /**
+   * Local mode allows capture unless `--no-capture`; a class only with `--capture` (the teacher
+   * decides at start). Allowed is not running: a capture runs only while a page watches the wire.
+   */
+  enabled: boolean;
+  /** `tcpdump`, looked up on PATH and in the sbin folders, or a path. */
+  tool: string;
+  /** Undefined: the loopback interface of this system (`lo`, `lo0`). */
+  interface: string | undefined;
+  /** Bytes kept of each packet: the headers (up to 134 over IPv6 with TCP options) and the payload's start. */
+  snaplen: number;
+  /** Segments one session is sent per second at most; the rest are counted as not shown. */
+  segmentsPerSecond: number;
 }
 
 export interface TraceConfig {
@@ -150,6 +168,10 @@ export const DEFAULT_INTAKE: IntakeConfig = {
   cpuMsPerSecond: 100,
 };
 
+export function defaultCapture(mode: Mode): CaptureConfig {
+  return { enabled: mode === 'local', tool: 'tcpdump', interface: undefined, snaplen: 200, segmentsPerSecond: 1000 };
+}
+
 export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): PlaygroundConfig {
   const mode = overrides.mode ?? 'local';
   return {
@@ -178,6 +200,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     lessonsDir: undefined,
     classroomIntervalMs: 500,
     trace: DEFAULT_TRACE,
+    capture: defaultCapture(mode),
     ...overrides,
   };
 }

@@ -7,3 +7,4 @@ export {
   type SessionLimits,
 } from './config.ts';
 export { type Playground, startPlayground } from './server.ts';
+export { captureProblem } from './wire/capture-probe.ts';

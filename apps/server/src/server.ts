@@ -15,6 +15,8 @@ import { parseAllowTargets } from './policy/allow-targets.ts';
 import { ListenerRegistry } from './policy/listener-registry.ts';
 import { TargetPolicy } from './policy/target-policy.ts';
 import { AddressBuckets } from './quota/address-buckets.ts';
+import { CaptureService } from './wire/capture-service.ts';
+import { loopbackInterface } from './wire/capture-tool.ts';
 import { BridgeServer } from './ws/bridge-server.ts';
 
 export interface Playground {
@@ -78,7 +80,24 @@ export async function startPlayground(
   });
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const pageUrl = () => `http://${shownHost}:${port}/`;
-  bridge = new BridgeServer(http, { config, hosts, policy, credentials, listeners, log, classroom, pageUrl });
+  const { capture: captureConfig } = config;
+  const capture = captureConfig.enabled
+    ? new CaptureService({
+        ...captureConfig,
+        interface: captureConfig.interface ?? loopbackInterface(process.platform),
+      })
+    : undefined;
+  bridge = new BridgeServer(http, {
+    config,
+    hosts,
+    policy,
+    credentials,
+    listeners,
+    log,
+    classroom,
+    pageUrl,
+    ...(capture ? { capture } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => {
@@ -97,6 +116,7 @@ export async function startPlayground(
     sessionCount: () => active.sessions.size,
     async close(reason = 'The playground is shutting down.') {
       await active.close(reason);
+      await capture?.close();
       classroom?.close();
       credentials.close();
       http.closeAllConnections();

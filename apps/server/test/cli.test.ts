@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { SessionInfo } from '@playground/protocol';
+import { SessionInfo, type WireStatus } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BridgeTestClient } from './support/bridge-client.ts';
 
@@ -85,6 +85,29 @@ describe('the command line', () => {
     await page.closed;
     expect(await exit).toBe(0);
   });
+
+  it('turns packet capture on alone and off in a class, unless --capture or --no-capture says otherwise', async () => {
+    const stateWith = async (args: string[], lines: number, token: (l: string[]) => string | Promise<string>) => {
+      const started = await startCli(['--host', '127.0.0.1', '--port', '0', ...args], lines);
+      const port = Number(new URL(readyUrl(started.lines[0])).port);
+      const page = await BridgeTestClient.open({ port, token: await token(started.lines) });
+      await page.ok({ type: 'wire.watch' });
+      await page.waitFor(() => page.notices.some((m) => m.type === 'wire-status'), 5000, 'a wire status');
+      const status = page.notices.find((m) => m.type === 'wire-status') as WireStatus;
+      child?.kill('SIGTERM');
+      await started.exit;
+      return status;
+    };
+    const local = async (l: string[]) => {
+      const { token } = SessionInfo.parse(await (await fetch(`${readyUrl(l[0])}api/session`)).json());
+      return token ?? '';
+    };
+    const teacher = (l: string[]) => /#teacher=([\w-]{43})$/.exec(l[2] ?? '')?.[1] ?? '';
+    expect((await stateWith(['--no-capture'], 1, local)).reason).toContain('--no-capture');
+    expect((await stateWith([], 1, local)).state).not.toBe('disabled');
+    expect((await stateWith(['--lan'], 3, teacher)).reason).toContain('--lan --capture');
+    expect((await stateWith(['--lan', '--capture'], 3, teacher)).state).not.toBe('disabled');
+  }, 60_000);
 
   it('refuses a port that is not a number, or an --allow-target it cannot read, with a clear message', async () => {
     for (const [args, message] of [

@@ -15,7 +15,7 @@ describe('lessons', () => {
 
   it('the built-in lesson files are valid lessons whose commands are commands of this protocol', () => {
     const files = readdirSync(BUILTIN).filter((f) => f.endsWith('.json'));
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(9);
     for (const file of files) {
       const lesson = Lesson.parse(JSON.parse(readFileSync(new URL(file, BUILTIN), 'utf8')));
       expect(lessonProblems(lesson), file).toEqual([]);

@@ -122,6 +122,16 @@ describe('outbox', () => {
     expect(batch?.counters.s1).toEqual({ bytesIn: 700, bytesOut: 0, reads: 100, writes: 0 });
   });
 
+  it('gives each TCP recv its stream offset, exact after folded events too', () => {
+    const { outbox, batches } = harness({ maxEventsPerFlush: 2 });
+    for (let i = 0; i < 4; i++) outbox.push(recv('s1', 7));
+    outbox.flush();
+    outbox.push(recv('s1', 3));
+    outbox.flush();
+    const offsets = batches.flatMap((b) => b.events.map((e) => (e.type === 'recv' ? e.offset : undefined)));
+    expect(offsets).toEqual([0, 7, 28]);
+  });
+
   it('holds batches while the browser is behind, counts what waits, and sends it once the browser caught up', async () => {
     let buffered = 10_000_000;
     const { outbox, batches } = harness(

@@ -74,6 +74,14 @@ const TECHNICAL = new Set(
     'recv-q',
     'send-q',
     'syn-ack',
+    'rtt',
+    'cwnd',
+    'mss',
+    'seq',
+    'sack',
+    'linux',
+    'macos',
+    'windows',
   ].map((w) => w.toLowerCase()),
 );
 

@@ -1,4 +1,4 @@
-import { type Lesson, lessonLanguages, lessonProblems, localize } from '@playground/protocol';
+import { type Lesson, lessonLanguages, lessonProblems, localize, type WireSegment } from '@playground/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { socketKey } from '../src/bridge/state.ts';
 import { createAccess } from '../src/features/join/access.ts';
@@ -12,7 +12,7 @@ import { batch, client, conn, endpoint, server, text, Wire } from './support/wir
 describe('the built-in lessons', () => {
   const catalog = builtinLessons();
 
-  it('are the eight lessons of the issue, in order, every one usable', () => {
+  it('are the nine lessons, in order, every one usable', () => {
     expect(catalog.map((e) => e.problems)).toEqual(catalog.map(() => []));
     expect(catalog.map((e) => e.lesson?.id)).toEqual([
       'echo',
@@ -23,6 +23,7 @@ describe('the built-in lessons', () => {
       'many-clients',
       'struct',
       'sensor',
+      'wire',
     ]);
   });
 
@@ -166,6 +167,53 @@ describe('a step’s check', () => {
       ],
     });
     expect(kernel.update(store.getState(), false)).toBe(true);
+  });
+
+  it('counts the captured segments of the step: flags, sender (or the connections it accepted), length, zero window', () => {
+    const store = connectedStore();
+    const wire = new Wire();
+    store.getState().receiveBatches([batch([wire.opened(server), wire.opened(client), wire.opened(conn)])]);
+    const segment = (n: number, t: number, from: string, flags: string[], length = 0, window = 64): WireSegment => ({
+      n,
+      t,
+      timeUs: 0,
+      transport: 'tcp',
+      family: 'IPv4',
+      src: { address: '127.0.0.1', port: 1 },
+      dst: { address: '127.0.0.1', port: 2 },
+      from,
+      length,
+      wireLength: 66 + length,
+      tcp: {
+        flags: flags as NonNullable<WireSegment['tcp']>['flags'],
+        seq: 0,
+        seqFromSyn: true,
+        window,
+        options: {},
+        retransmission: false,
+        zeroWindow: window === 0,
+        windowUpdate: false,
+        connection: 1,
+      },
+      data: '',
+      frame: '',
+    });
+    store.getState().receiveWireBatch({ type: 'wire', segments: [segment(1, 0.1, 's2', ['SYN'])], notShown: 0 });
+    const base = baselineOf(store.getState());
+    const syn = new StepChecker({ type: 'segment', flags: ['SYN'], socket: '$client' }, base, names);
+    const synAck = new StepChecker({ type: 'segment', flags: ['SYN', 'ACK'], socket: '$server' }, base, names);
+    const zero = new StepChecker({ type: 'segment', zeroWindow: true, socket: '$client', maxLength: 0 }, base, names);
+    expect(syn.update(store.getState(), false)).toBe(false);
+    store.getState().receiveWireBatch({
+      type: 'wire',
+      segments: [
+        segment(2, 5, 's2', ['SYN']),
+        segment(3, 5.1, 's3', ['SYN', 'ACK']),
+        segment(4, 6, 's2', ['ACK'], 0, 0),
+      ],
+      notShown: 0,
+    });
+    expect([syn, synAck, zero].map((c) => c.update(store.getState(), false))).toEqual([true, true, true]);
   });
 });
 

@@ -252,6 +252,10 @@ describe('the views', () => {
     expect(screen.getByRole('tab', { name: 'Event log' })).toHaveAttribute('aria-selected', 'true');
     screen.getByRole('tab', { name: 'Event log' }).focus();
     await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Wire' })).toHaveAttribute('aria-selected', 'true');
+    expect(send).toHaveBeenCalledWith({ type: 'wire.watch' });
+    await userEvent.keyboard('{ArrowRight}');
+    expect(send).toHaveBeenCalledWith({ type: 'wire.unwatch' });
     expect(screen.getByRole('tab', { name: 'OS view' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'OS view' })).toHaveFocus();
     expect(send).toHaveBeenCalledWith({ type: 'kernel.watch', intervalMs: 250, scope: 'playground' });

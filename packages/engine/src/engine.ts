@@ -43,6 +43,8 @@ export interface EngineOptions {
   /** Called synchronously for every event; it must not throw. */
   onEvent: EventSink;
   now?: () => number;
+  /** The `now()` reading that events call `t` 0, so another witness can share the clock (default: now). */
+  origin?: number;
   /**
    * Connections a server accepts while this many sockets are open are reset at once and reported
    * as a `quota` error event on the server, which keeps listening. Commands are the caller's to limit.
@@ -73,7 +75,8 @@ export class Engine {
   readonly #checkDestination: DestinationCheck | undefined;
 
   constructor(options: EngineOptions) {
-    this.#stamper = new EventStamper(options.onEvent, options.now ?? (() => performance.now()));
+    const now = options.now ?? (() => performance.now());
+    this.#stamper = new EventStamper(options.onEvent, now, options.origin ?? now());
     this.#maxSockets = options.maxSockets;
     this.#checkDestination = options.checkDestination;
   }

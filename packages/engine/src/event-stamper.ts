@@ -12,11 +12,13 @@ export class EventStamper {
   #lastT = 0;
   readonly #origin: number;
 
+  /** `origin`: the clock reading that is `t` 0 (by default, now). */
   constructor(
     private readonly sink: EventSink,
     private readonly now: () => number,
+    origin = now(),
   ) {
-    this.#origin = now();
+    this.#origin = origin;
   }
 
   /**

@@ -4,6 +4,8 @@ export { EngineError, type ErrorParams } from './errors.ts';
 export type { EventBody } from './event-stamper.ts';
 export type { ExternalSocket } from './external-socket.ts';
 export type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';
+export { parseSsTcpInfo, type SsSocket } from './kernel/ss-tcp-info.ts';
+export { readTcpInfo, type TcpInfoResult } from './kernel/tcp-info-reader.ts';
 export { type KernelTableResult, readKernelTcpTable, socketsOnPorts } from './kernel/tcp-table.ts';
 export type { SensorStartOptions } from './sensor/index.ts';
 export type { SplitPlan } from './split-send.ts';

@@ -124,6 +124,12 @@ export const KernelWatch = command('kernel.watch', {
   scope: KernelWatchScope.default('playground'),
 });
 export const KernelUnwatch = command('kernel.unwatch', {});
+/**
+ * Starts capturing this session's connections on the wire (tcpdump on loopback): `wire-status`,
+ * then `wire` messages with the segments follow. Off unless the bridge allows capture.
+ */
+export const WireWatch = command('wire.watch', {});
+export const WireUnwatch = command('wire.unwatch', {});
 /** TCP_NODELAY: `true` turns Nagle's algorithm off, so small writes leave at once instead of being gathered. */
 export const SocketSetNoDelay = command('socket.setNoDelay', { socketId: SocketId, noDelay: z.boolean() });
 /** Stop (or resume) calling recv(): bytes wait in the kernel, as in a busy program, and arrive together later. */
@@ -202,6 +208,8 @@ export const Command = z.discriminatedUnion('type', [
   TcpSpawn,
   KernelWatch,
   KernelUnwatch,
+  WireWatch,
+  WireUnwatch,
   ConditionsCreate,
   ConditionsUpdate,
   SensorStart,

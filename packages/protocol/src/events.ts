@@ -46,10 +46,16 @@ export const QueuedEvent = event('queued', {
   position: z.number().int().positive(),
 });
 export const ConnectedEvent = event('connected', { local: Endpoint, remote: Endpoint });
+/**
+ * Where a TCP event's bytes sit in its direction's byte stream: the bytes this socket read (or
+ * wrote) before them. Links a `recv` or `send` to the captured segments that carried the same
+ * bytes (a segment's `streamOffset`). Counted by the bridge before any folding, so always exact.
+ */
+const offset = z.number().int().nonnegative().optional();
 /** One event per `recv(N)`: at most `recvSize` bytes. */
-export const RecvEvent = event('recv', { ...bytes, readNo: z.number().int().positive() });
+export const RecvEvent = event('recv', { ...bytes, readNo: z.number().int().positive(), offset });
 /** One event per write the application made. */
-export const SendEvent = event('send', { ...bytes, writeNo: z.number().int().positive() });
+export const SendEvent = event('send', { ...bytes, writeNo: z.number().int().positive(), offset });
 export const FinSentEvent = event('fin-sent', {});
 /** A read returned 0 bytes: the peer will send nothing more. */
 export const FinReceivedEvent = event('fin-received', {});

@@ -16,3 +16,4 @@ export * from './setup-link.ts';
 export * from './trace-link.ts';
 export * from './version.ts';
 export * from './vocabulary.ts';
+export * from './wire.ts';

@@ -3,6 +3,7 @@ import { Command } from './commands.ts';
 import { EVENT_TYPES, type SocketEventType } from './events.ts';
 import { KernelTcpState } from './kernel.ts';
 import { SocketKind, SocketState } from './vocabulary.ts';
+import { TcpFlagName } from './wire.ts';
 
 /**
  * A guided lesson, as a data file (JSON). The built-in lessons and a teacher's own (`--lessons DIR`)
@@ -72,6 +73,16 @@ export interface KernelStateCheck {
   type: 'kernel-state';
   state: z.infer<typeof KernelTcpState>;
 }
+export interface SegmentCheck {
+  type: 'segment';
+  transport?: 'tcp' | 'udp';
+  flags?: z.infer<typeof TcpFlagName>[];
+  count?: number;
+  socket?: string;
+  minLength?: number;
+  maxLength?: number;
+  zeroWindow?: boolean;
+}
 export interface ManualCheck {
   type: 'manual';
 }
@@ -83,7 +94,7 @@ export interface AnyCheck {
   type: 'any';
   of: LessonCheck[];
 }
-export type LessonCheck = EventCheck | StateCheck | KernelStateCheck | ManualCheck | AllCheck | AnyCheck;
+export type LessonCheck = EventCheck | StateCheck | KernelStateCheck | SegmentCheck | ManualCheck | AllCheck | AnyCheck;
 
 /**
  * What a step waits for, evaluated by the page over what it has seen since the step began:
@@ -91,6 +102,8 @@ export type LessonCheck = EventCheck | StateCheck | KernelStateCheck | ManualChe
  *   minSize..maxSize; datagrams that lost at least `minLost` bytes);
  * - `state`: a matching socket that had events during the step is now in that state;
  * - `kernel-state`: the OS view showed a TCP connection in that kernel state (e.g. TIME_WAIT);
+ * - `segment`: the wire view captured at least `count` segments with all these `flags` (sent by
+ *   `socket`; payload within minLength..maxLength; announcing a zero window);
  * - `manual`: the learner says they did it;
  * - `all` / `any` of several checks.
  */
@@ -109,6 +122,18 @@ export const LessonCheck: z.ZodType<LessonCheck> = z.lazy(() =>
       .strict(),
     z.object({ type: z.literal('state'), state: SocketState, ...SocketFilter }).strict(),
     z.object({ type: z.literal('kernel-state'), state: KernelTcpState }).strict(),
+    z
+      .object({
+        type: z.literal('segment'),
+        transport: z.enum(['tcp', 'udp']).optional(),
+        flags: z.array(TcpFlagName).max(8).optional(),
+        count: z.number().int().min(1).max(10_000).optional(),
+        socket: SocketFilter.socket,
+        minLength: z.number().int().min(0).optional(),
+        maxLength: z.number().int().min(0).optional(),
+        zeroWindow: z.boolean().optional(),
+      })
+      .strict(),
     z.object({ type: z.literal('manual') }).strict(),
     z.object({ type: z.literal('all'), of: z.array(LessonCheck).min(1).max(10) }).strict(),
     z.object({ type: z.literal('any'), of: z.array(LessonCheck).min(1).max(10) }).strict(),
@@ -148,7 +173,7 @@ export const Lesson = z
     format: z.literal(LESSON_FORMAT),
     version: z.literal(LESSON_FORMAT_VERSION),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
-    /** Where the lesson sorts in the list (built-in lessons use 1–8). */
+    /** Where the lesson sorts in the list (built-in lessons use 1–9). */
     order: z.number().optional(),
     title: LocalizedText,
     summary: LocalizedText,

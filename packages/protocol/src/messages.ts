@@ -7,6 +7,7 @@ import { Role } from './http.ts';
 import { KernelSnapshot } from './kernel.ts';
 import { ProgramMessage, TraceCodeInfo } from './program.ts';
 import { Counters, SocketId, SocketInfo } from './vocabulary.ts';
+import { WireBatch, WireStatus } from './wire.ts';
 
 export const Limits = z.object({
   maxSockets: z.number().int(),
@@ -98,6 +99,8 @@ export const ServerMessage = z.union([
   EventBatch,
   Notice,
   KernelSnapshot,
+  WireBatch,
+  WireStatus,
   Snapshot,
   Roster,
   ClassInfo,

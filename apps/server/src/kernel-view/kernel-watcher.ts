@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { type EngineEvent, type KernelTableResult, readKernelTcpTable } from '@playground/engine';
+import { type EngineEvent, type KernelTableResult, type KernelTcpSocket, readKernelTcpTable } from '@playground/engine';
 import type { KernelSnapshot, KernelWatchScope } from '@playground/protocol';
 import { type KnownSocket, matchRows } from './match-rows.ts';
+import { TcpInfoSampler } from './tcp-info-sampler.ts';
 
 /** Sockets remembered after they closed, so their TIME_WAIT rows still carry their id. */
 const RETAINED_CLOSED = 1000;
@@ -12,6 +13,8 @@ export interface KernelWatcherDeps {
   /** Milliseconds on the events' clock. */
   now(): number;
   read?: () => Promise<KernelTableResult>;
+  /** The TCP internals of the shown connections (`ss -tin` by default). */
+  tcpInfo?: TcpInfoSampler;
 }
 
 /**
@@ -29,9 +32,11 @@ export class KernelWatcher {
   #lastSent = '';
   #closedForGood = false;
   #somaxconn: number | undefined;
+  readonly #tcpInfo: TcpInfoSampler;
 
   constructor(private readonly deps: KernelWatcherDeps) {
     this.#read = deps.read ?? readKernelTcpTable;
+    this.#tcpInfo = deps.tcpInfo ?? new TcpInfoSampler(() => performance.now());
   }
 
   get watching(): boolean {
@@ -98,25 +103,39 @@ export class KernelWatcher {
     } catch (err) {
       table = { available: false, reason: `The kernel's table could not be read: ${(err as Error).message}` };
     }
+    if (generation !== this.#generation || this.#watching === undefined) return;
+    const scope = this.#watching.scope;
+    const body: Omit<KernelSnapshot, 't'> = table.available
+      ? await this.#availableBody(table.sockets, table.source, scope)
+      : { type: 'kernel', scope, available: false, reason: table.reason, rows: [], truncated: 0 };
+    // Sampling the TCP internals awaited too: the page may have closed the view meanwhile.
     const watching = this.#watching;
     if (generation !== this.#generation || watching === undefined) return;
-    this.#publish(table, watching.scope);
+    this.#publish(body);
     // Without /proc there is nothing to poll for; the page was told why.
     if (!table.available) return;
     this.#timer = setTimeout(() => void this.#poll(generation), watching.intervalMs);
   }
 
-  #publish(table: KernelTableResult, scope: KernelWatchScope): void {
-    const base = { type: 'kernel' as const, scope };
-    const body = table.available
-      ? {
-          ...base,
-          available: true,
-          source: table.source,
-          ...matchRows(table.sockets, this.#known.values(), scope),
-          ...(this.#somaxconn ? { somaxconn: this.#somaxconn } : {}),
-        }
-      : { ...base, available: false, reason: table.reason, rows: [], truncated: 0 };
+  async #availableBody(
+    sockets: KernelTcpSocket[],
+    source: string,
+    scope: KernelWatchScope,
+  ): Promise<Omit<KernelSnapshot, 't'>> {
+    const matched = matchRows(sockets, this.#known.values(), scope);
+    const tcpInfo = await this.#tcpInfo.attach(matched.rows);
+    return {
+      type: 'kernel',
+      scope,
+      available: true,
+      source,
+      ...matched,
+      tcpInfo,
+      ...(this.#somaxconn ? { somaxconn: this.#somaxconn } : {}),
+    };
+  }
+
+  #publish(body: Omit<KernelSnapshot, 't'>): void {
     const fingerprint = JSON.stringify(body);
     if (fingerprint === this.#lastSent) return;
     const t = Math.max(0, this.deps.now());

@@ -16,6 +16,8 @@ const NEVER_PENDING: ReadonlySet<CommandType> = new Set([
   'server.stopListening',
   'kernel.watch',
   'kernel.unwatch',
+  'wire.watch',
+  'wire.unwatch',
   'class.watch',
   'class.unwatch',
   'class.publish',

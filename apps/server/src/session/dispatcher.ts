@@ -10,6 +10,7 @@ import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
 import type { ProgramHub } from '../trace/program-hub.ts';
+import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
 import { tooComplex } from './command-scan.ts';
 import { dispatchLab } from './lab-commands.ts';
@@ -66,6 +67,8 @@ export interface DispatchContext {
   /** The OS view (`kernel.watch`) and `tcp.spawn`; a context without them refuses those commands. */
   kernel?: KernelWatcher;
   spawner?: Spawner;
+  /** The wire view (`wire.watch`); connects and sends wait for it to capture their port first. */
+  wire?: SessionWire;
   /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
   /** Traced programs: `trace.code`. */
@@ -83,22 +86,23 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       policy.checkListen(command.host, command.port);
       checkSocketQuota(engine, limits, 'tcp-server');
       const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress } = command;
-      return {
-        socket: await engine.tcpListen({
-          host,
-          port,
-          backlog,
-          recvSize,
-          behaviour,
-          concurrency,
-          framing,
-          sensor,
-          reuseAddress,
-        }),
-      };
+      const socket = await engine.tcpListen({
+        host,
+        port,
+        backlog,
+        recvSize,
+        behaviour,
+        concurrency,
+        framing,
+        sensor,
+        reuseAddress,
+      });
+      await ctx.wire?.settle();
+      return { socket };
     }
     case 'tcp.connect': {
       const target = await policy.checkTarget(command.host, command.port, 'tcp');
+      await ctx.wire?.prepare('tcp', target.port);
       checkSocketQuota(engine, limits, 'tcp-client');
       const { recvSize, timeoutMs } = command;
       return { socket: await engine.tcpConnect({ host: target.address, port: target.port, recvSize, timeoutMs }) };
@@ -119,6 +123,7 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
         sensor,
         ...(remote ? { remote: { host: remote.address, port: remote.port } } : {}),
       });
+      await ctx.wire?.settle();
       return { socket };
     }
     case 'socket.send': {
@@ -128,6 +133,7 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
         limits.maxMessageBytes,
       );
       const to = command.to ? await policy.checkTarget(command.to.host, command.to.port, 'udp') : undefined;
+      if (to) await ctx.wire?.prepare('udp', to.port);
       ctx.rate.checkSend(total);
       const sent = await ctx.sendBuffer.track(command.socketId, total, () =>
         engine.send(command.socketId, bytes, to ? { host: to.address, port: to.port } : undefined, split),
@@ -159,6 +165,7 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       const spawner = required(ctx.spawner, command.type);
       const message = decodePayload(command.data, Math.min(limits.maxMessageBytes, MAX_SPAWN_MESSAGE_BYTES));
       const target = await policy.checkTarget(command.host, command.port, 'tcp');
+      await ctx.wire?.prepare('tcp', target.port);
       spawner.checkQuota(limits, command.count, target.port);
       return { sockets: await spawner.spawn(command, target, message) };
     }
@@ -167,6 +174,12 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       return {};
     case 'kernel.unwatch':
       required(ctx.kernel, command.type).unwatch();
+      return {};
+    case 'wire.watch':
+      await required(ctx.wire, command.type).watch();
+      return {};
+    case 'wire.unwatch':
+      required(ctx.wire, command.type).unwatch();
       return {};
     case 'trace.code':
       return { trace: required(ctx.programs, command.type).code(command.renew) };

@@ -19,6 +19,7 @@ export async function dispatchLab(command: LabCommand, ctx: DispatchContext): Pr
     case 'conditions.create': {
       policy.checkListen(command.host, command.port);
       const target = await policy.checkTarget(command.target.host, command.target.port, command.transport);
+      await ctx.wire?.prepare(command.transport, target.port);
       const relays = engine.sockets().filter((s) => s.kind === 'relay').length;
       if (relays >= MAX_RELAYS) {
         throw new BridgeError('quota', `This session already has ${relays} conditions relays, the most allowed.`, {
@@ -36,12 +37,14 @@ export async function dispatchLab(command: LabCommand, ctx: DispatchContext): Pr
         settings,
         ...(seed === undefined ? {} : { seed }),
       });
+      await ctx.wire?.settle();
       return { socket };
     }
     case 'conditions.update':
       return { socket: engine.conditionsUpdate(command.socketId, command.settings) };
     case 'sensor.start': {
       const target = await policy.checkTarget(command.host, command.port, command.transport);
+      await ctx.wire?.prepare(command.transport, target.port);
       checkSocketQuota(engine, limits, command.transport === 'tcp' ? 'tcp-client' : 'udp');
       const { transport, format, fields, rateHz, durationS, count, sensorId, recvSize, timeoutMs } = command;
       const socket = await engine.sensorStart({

@@ -2,7 +2,7 @@ import { byteSize, type EngineEvent } from '@playground/engine';
 import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/protocol';
 import type { OutboxConfig } from '../config.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
-import { countBytes, isDataEvent, toWireEvent } from './wire-event.ts';
+import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from './wire-event.ts';
 
 export interface OutboxSink {
   send(batch: EventBatch): void;
@@ -67,18 +67,21 @@ export class Outbox {
 
   push(event: EngineEvent): void {
     if (this.closed) return;
-    this.count(event);
     if (!isDataEvent(event)) {
+      if (event.type === 'closed') this.retired.add(event.socketId);
       this.queue.push(toWireEvent(event, this.previewCap));
       this.queued += EVENT_OVERHEAD_BYTES;
-    } else if (this.overBudget()) {
-      this.folded++;
     } else {
-      const cap = this.previewSize(byteSize(event));
-      const preview = Math.min(event.data.byteLength, cap);
-      this.previewBytes += preview;
-      this.queued += EVENT_OVERHEAD_BYTES + Math.ceil(preview / 3) * 4;
-      this.queue.push(toWireEvent(event, cap));
+      const counters = this.count(event);
+      if (this.overBudget()) {
+        this.folded++;
+      } else {
+        const cap = this.previewSize(byteSize(event));
+        const preview = Math.min(event.data.byteLength, cap);
+        this.previewBytes += preview;
+        this.queued += EVENT_OVERHEAD_BYTES + Math.ceil(preview / 3) * 4;
+        this.queue.push(toWireEvent(event, cap, streamOffset(counters, event)));
+      }
     }
     this.schedule();
   }
@@ -160,9 +163,8 @@ export class Outbox {
     );
   }
 
-  private count(event: EngineEvent): void {
-    if (event.type === 'closed') this.retired.add(event.socketId);
-    if (!isDataEvent(event)) return;
+  /** Counts a byte event into its socket's totals (exact, whether or not it is folded) and returns them. */
+  private count(event: DataEvent): Counters {
     let c = this.counters.get(event.socketId);
     if (!c) {
       c = { bytesIn: 0, bytesOut: 0, reads: 0, writes: 0 };
@@ -170,6 +172,7 @@ export class Outbox {
     }
     countBytes(c, event);
     this.dirty.add(event.socketId);
+    return c;
   }
 
   private schedule(): void {

@@ -13,6 +13,7 @@ import {
   type Roster,
   type SessionState,
   type Spotlight,
+  type WireBatch,
 } from '@playground/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
@@ -34,6 +35,8 @@ import { Spawner } from '../spawn/spawner.ts';
 import type { ProgramHub } from '../trace/program-hub.ts';
 import { SessionTracing } from '../trace/session-tracing.ts';
 import type { TraceCodes } from '../trace/trace-codes.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
+import { SessionWire } from '../wire/session-wire.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
 import { trackListener } from './listener-events.ts';
@@ -56,6 +59,8 @@ export interface SessionDeps {
    * drops, so a reload or a network blip can resume it; otherwise it ends with its WebSocket.
    */
   keep?: boolean;
+  /** The bridge's packet capture, when it may capture (see CaptureConfig). */
+  capture?: CaptureService;
   /** Called once, as the session starts closing (its sockets are closed right after). */
   onClosed?: (session: Session) => void;
   /** The bridge's attach codes for traced programs (docs/trace.md). */
@@ -64,8 +69,8 @@ export interface SessionDeps {
   pageUrl?: string;
 }
 
-/** A kernel snapshot waits for the next poll while this much is still queued for the browser. */
-const KERNEL_SNAPSHOT_MAX_BUFFERED = 1024 * 1024;
+/** A kernel snapshot or a batch of segments waits (or is dropped) while this much is still queued for the browser. */
+const SIDE_VIEW_MAX_BUFFERED = 1024 * 1024;
 
 /**
  * One browser tab: it owns an engine (and so every socket the tab opened) for as long as its
@@ -99,6 +104,7 @@ export class Session implements ClassMember {
   private readonly rate: RateMeter;
   private readonly sendBuffer: SendBuffer;
   private readonly kernel: KernelWatcher;
+  private readonly wire: SessionWire;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
   private readonly reading: ReadingHold;
@@ -149,13 +155,32 @@ export class Session implements ClassMember {
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.
     const origin = performance.now();
     this.kernel = new KernelWatcher({
-      send: (snapshot) => this.sendKernel(snapshot),
+      send: (snapshot) => this.sendSideView(snapshot),
       now: () => performance.now() - origin,
+    });
+    this.wire = new SessionWire({
+      session: this.id,
+      service: deps.capture,
+      sockets: () => this.engine.sockets(),
+      disabledReason: config.capture.enabled
+        ? 'Packet capture is not available on this bridge.'
+        : config.mode === 'lan'
+          ? 'The teacher did not turn packet capture on when starting the class (pnpm start --lan --capture).'
+          : 'The playground was started with --no-capture.',
+      localMode: config.mode === 'local',
+      origin,
+      sendBatch: (batch) => this.sendSideView(batch),
+      sendStatus: (status) => {
+        this.outbox.flush();
+        this.send(status);
+      },
+      limits: { segmentsPerSecond: config.capture.segmentsPerSecond },
     });
     this.engine = new Engine({
       onEvent: (e) => this.observe(e),
       maxSockets: limits.maxSockets,
       checkDestination: destinationCheck(this.policy),
+      origin,
     });
     this.tracing = new SessionTracing({
       sessionId: this.id,
@@ -194,6 +219,7 @@ export class Session implements ClassMember {
         rate: this.rate,
         sendBuffer: this.sendBuffer,
         kernel: this.kernel,
+        wire: this.wire,
         spawner: this.spawner,
         programs: this.programs,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
@@ -334,6 +360,8 @@ export class Session implements ClassMember {
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
   private onSocketClosed(): void {
     this.link = null;
+    // Nobody looks at the wire any more; a page that resumes the session watches again.
+    this.wire.unwatch();
     this.commands?.close();
     this.commands = null;
     const grace = this.deps.config.resumeGraceMs;
@@ -372,6 +400,7 @@ export class Session implements ClassMember {
     this.deps.classroom?.leave(this);
     this.rate.close();
     this.kernel.close();
+    this.wire.close();
     this.spawner.close();
     this.programs.close();
     await this.engine.closeAll();
@@ -388,15 +417,20 @@ export class Session implements ClassMember {
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
     this.kernel.observe(event);
+    this.wire.observe(event);
     this.rate.observe(event);
     this.tracing.observe(event);
   }
 
-  /** After the events so far, like a reply; skipped (and retried on the next poll) while the browser is behind. */
-  private sendKernel(snapshot: KernelSnapshot): boolean {
-    if (!this.link?.open || this.link.bufferedAmount > KERNEL_SNAPSHOT_MAX_BUFFERED) return false;
+  /**
+   * A kernel snapshot or wire segments: after the events so far, like a reply; refused while the
+   * page is behind (a snapshot is retried on the next poll, segments are counted as not shown).
+   * What is sent counts in the session's output budget like everything else.
+   */
+  private sendSideView(message: KernelSnapshot | WireBatch): boolean {
+    if (!this.link?.open || this.budget.behind || this.link.bufferedAmount > SIDE_VIEW_MAX_BUFFERED) return false;
     this.flushEvents();
-    this.send(snapshot);
+    this.send(message);
     return true;
   }
 

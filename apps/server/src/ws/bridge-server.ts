@@ -13,6 +13,7 @@ import type { TargetPolicy } from '../policy/target-policy.ts';
 import { Session } from '../session/session.ts';
 import { TraceCodes } from '../trace/trace-codes.ts';
 import { type Refusal, TraceGate } from '../trace/trace-gate.ts';
+import type { CaptureService } from '../wire/capture-service.ts';
 import { Admission } from './admission.ts';
 import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
@@ -32,6 +33,8 @@ export interface BridgeDeps {
   classroom?: Classroom;
   /** The page's address, for a tracer to say where its program's calls appear. */
   pageUrl?: () => string;
+  /** The packet capture the sessions' wire views share; absent when capture is off. */
+  capture?: CaptureService;
 }
 
 /**
@@ -134,7 +137,7 @@ export class BridgeServer {
     // ws calls back synchronously once the 101 is written; if it refused the handshake, free the slot.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       opened = true;
-      const { config, policy, listeners, log, classroom } = this.deps;
+      const { config, policy, listeners, log, classroom, capture } = this.deps;
       const session = new Session(ws, socket, {
         config,
         policy,
@@ -143,6 +146,7 @@ export class BridgeServer {
         log,
         keep,
         ...(classroom ? { classroom } : {}),
+        ...(capture ? { capture } : {}),
         onClosed: (s) => this.forget(s),
         traceCodes: this.traceCodes,
         ...(this.deps.pageUrl ? { pageUrl: this.deps.pageUrl() } : {}),

@@ -57,6 +57,10 @@ export function createPageServices(store: PlaygroundStore, base: BridgeHandlers,
       recorder.batch(batch);
       base.onBatch(batch);
     },
+    onWire(message) {
+      recorder.wire(message);
+      base.onWire?.(message);
+    },
     onSnapshot(snapshot) {
       // It follows the welcome directly (which applied everything queued), before any new batch.
       recorder.snapshot(snapshot);

@@ -14,6 +14,8 @@ import {
   type Snapshot,
   type Spotlight,
   type Welcome,
+  type WireBatch,
+  type WireStatus,
 } from '@playground/protocol';
 import type { StatusChange } from './applyConnection.ts';
 import type { ErrorCodeInfo } from './state.ts';
@@ -54,6 +56,8 @@ export interface BridgeHandlers {
   onKernel?(snapshot: KernelSnapshot): void;
   /** A traced program of this session attached, ended or stopped being traced. */
   onProgram?(message: ProgramMessage): void;
+  /** The wire view: the capture's state and the captured segments. */
+  onWire?(message: WireStatus | WireBatch): void;
   /** After a welcome with `resumed: true`: where the resumed session stands. */
   onSnapshot?(snapshot: Snapshot): void;
   /** The classroom: the teacher's roster and spotlight, the class's servers. */
@@ -232,6 +236,10 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'kernel':
         this.options.handlers.onKernel?.(message);
+        break;
+      case 'wire':
+      case 'wire-status':
+        this.options.handlers.onWire?.(message);
         break;
       case 'snapshot':
         this.options.handlers.onSnapshot?.(message);

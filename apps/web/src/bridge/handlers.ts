@@ -56,5 +56,11 @@ export function storeHandlers(
       flush();
       store.getState().receiveKernel(snapshot);
     },
+    onWire(message) {
+      // After the events that came first, so a segment's link finds the write that made it.
+      flush();
+      if (message.type === 'wire') store.getState().receiveWireBatch(message);
+      else store.getState().receiveWireStatus(message);
+    },
   };
 }

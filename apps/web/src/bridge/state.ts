@@ -14,6 +14,7 @@ import { type AppendLog, emptyLog } from './appendLog.ts';
 import type { ByteLog } from './byteLog.ts';
 import { emptyKernelView, type KernelViewData } from './kernelView.ts';
 import { emptyLabSettings, type LabSettings } from './labSettings.ts';
+import { emptyWireView, type WireViewData } from './wireView.ts';
 
 /** `replaced`: another tab resumed this page's session (close code 4001); a new one starts when asked. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible' | 'replaced';
@@ -141,6 +142,8 @@ export interface PlaygroundData {
   /** Traced programs, by `epoch:traceId`, in the order they attached. */
   programs: Record<string, ProgramEntry>;
   programOrder: string[];
+  /** The wire's view: captured segments of the session's connections while the view is open. */
+  wire: WireViewData;
 }
 
 export interface StoreLimits {
@@ -180,5 +183,6 @@ export function initialData(): PlaygroundData {
     kernel: emptyKernelView(),
     programs: {},
     programOrder: [],
+    wire: emptyWireView(),
   };
 }

@@ -1,4 +1,13 @@
-import type { EventBatch, KernelSnapshot, Notice, ProgramMessage, SocketInfo, Welcome } from '@playground/protocol';
+import type {
+  EventBatch,
+  KernelSnapshot,
+  Notice,
+  ProgramMessage,
+  SocketInfo,
+  Welcome,
+  WireBatch,
+  WireStatus,
+} from '@playground/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
@@ -13,6 +22,7 @@ import {
   type PlaygroundData,
   type SocketKey,
 } from './state.ts';
+import { applyWireBatch, applyWireStatus, clearWire, setWireWatching } from './wireView.ts';
 
 /** Alerts kept on screen at once; older ones are dropped rather than stacking up. */
 const MAX_ALERTS = 4;
@@ -47,6 +57,13 @@ export interface PlaygroundActions {
   receiveKernel(snapshot: KernelSnapshot): void;
   /** The OS view opened (it asked the bridge to poll) or closed. */
   setKernelWatching(watching: boolean): void;
+  receiveWireStatus(status: WireStatus): void;
+  receiveWireBatch(batch: WireBatch): void;
+  /** The wire view opened (it asked the bridge to capture) or closed. */
+  setWireWatching(watching: boolean): void;
+  /** Picks a captured segment (`epoch:n`), or none: its reads and writes are highlighted. */
+  selectSegment(id: string | null): void;
+  clearWire(): void;
 }
 
 export type PlaygroundState = PlaygroundData & PlaygroundActions;
@@ -105,5 +122,10 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
       set((s) => ({ lab: { ...s.lab, framing: { ...s.lab.framing, [key]: framing } } })),
     receiveKernel: (snapshot) => set((s) => ({ kernel: applyKernelSnapshot(s.kernel, snapshot, s.epoch) })),
     setKernelWatching: (watching) => set((s) => ({ kernel: setKernelWatching(s.kernel, watching) })),
+    receiveWireStatus: (status) => set((s) => ({ wire: applyWireStatus(s.wire, status, s.epoch) })),
+    receiveWireBatch: (batch) => set((s) => ({ wire: applyWireBatch(s.wire, batch, s.epoch) })),
+    setWireWatching: (watching) => set((s) => ({ wire: setWireWatching(s.wire, watching) })),
+    selectSegment: (id) => set((s) => ({ wire: { ...s.wire, selected: id } })),
+    clearWire: () => set((s) => ({ wire: clearWire(s.wire) })),
   }));
 }

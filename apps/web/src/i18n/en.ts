@@ -1,3 +1,5 @@
+import { wireEn } from './wire.en.ts';
+
 /**
  * Every string of the UI, grouped by feature. Other languages copy this shape key for key
  * (`Messages` makes the compiler check them).
@@ -385,6 +387,7 @@ export const en = {
       flow: 'Flow',
       clients: 'Many clients',
       code: 'Code',
+      wire: 'Wire',
     },
     hints: {
       log: 'Every event of every socket, in order',
@@ -392,6 +395,7 @@ export const en = {
       flow: 'A sequence diagram of one connection',
       clients: 'Spawn N clients that each send M messages',
       code: 'The selected socket as Python 3 and Node.js code',
+      wire: 'The real packets: TCP segments and UDP datagrams, next to the reads and writes',
     },
   },
   kernel: {
@@ -438,6 +442,36 @@ export const en = {
     unread_other: '{{count}} bytes unread',
     truncated: 'Showing the first {{shown}} rows; {{count}} more were left out.',
     legend: 'States in view',
+    internals: {
+      title: 'TCP internals per connection',
+      intro:
+        'The kernel’s own numbers for each connection (from {{source}}, no root needed), sampled twice a second while this view is open.',
+      empty: 'Connect a client to see its round-trip time, congestion window and windows here.',
+      columns: {
+        rtt: 'RTT',
+        cwnd: 'cwnd',
+        mss: 'MSS',
+        acked: 'bytes acked',
+        received: 'bytes received',
+        segs: 'segments in / out',
+        retrans: 'retransmitted',
+        sendWindow: 'send window',
+        receiveWindow: 'receive window',
+        delivery: 'delivery rate',
+      },
+      hints: {
+        rtt: 'Smoothed round-trip time ± its variation, as the kernel measures it from ACKs.',
+        cwnd: 'Congestion window: how many segments may be in flight before an ACK.',
+        mss: 'Maximum segment size: the largest payload this end puts in one segment.',
+        acked: 'Bytes the peer acknowledged (the SYN counts one).',
+        received: 'Bytes this end received from the peer.',
+        segs: 'Segments received and sent, ACKs included.',
+        retrans: 'Segments waiting to be sent again now / retransmitted in the connection’s life.',
+        sendWindow: 'The window the peer last advertised: how much more this end may send before an ACK.',
+        receiveWindow: 'The window this end advertises (older kernels: its receive-space estimate).',
+        delivery: 'How fast data was acknowledged lately.',
+      },
+    },
     timeline: {
       title: 'State timeline per connection',
       intro:
@@ -526,6 +560,11 @@ export const en = {
     rst: 'RST',
     error: '⚠ {{code}}',
     closed: 'closed',
+    segment: '{{flags}} · {{length}} B',
+    segmentBare: '{{flags}}',
+    wireLane: 'Wire lane',
+    wireLaneHint:
+      'Draw every captured segment (SYN, SYN-ACK, ACK, data, FIN, RST) between the calls, on the same clock',
     truncated: 'Showing the first {{count}} steps of this connection.',
     export: {
       svg: 'Export SVG',
@@ -1281,6 +1320,10 @@ export const en = {
       atLeast: ' of at least {{size}} bytes',
       atMost: ', at most {{size}} bytes each',
       lost: ' that lost bytes',
+      segment_one: 'the Wire view shows {{count}} {{flags}} segment{{where}}',
+      segment_other: 'the Wire view shows {{count}} {{flags}} segments{{where}}',
+      bySocket: ' sent by {{name}}',
+      zeroWindow: ' announcing a zero window',
     },
   },
   classroom: {
@@ -1362,6 +1405,7 @@ export const en = {
       connect: 'Connect',
     },
   },
+  wire: wireEn,
   errors: {
     ECONNREFUSED: 'Connection refused: nothing is listening on {{host}}:{{port}}. Start a server there first.',
     ECONNRESET: 'The peer reset the connection (RST): it closed abruptly and data still in flight was lost.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { wireEs } from './wire.es.ts';
 
 /**
  * Every string of the UI in Spanish, key for key as en.ts (`Messages` makes the compiler check the
@@ -392,6 +393,7 @@ export const es: Messages = {
       flow: 'Flujo',
       clients: 'Muchos clientes',
       code: 'Código',
+      wire: 'Cable',
     },
     hints: {
       log: 'Cada evento de cada socket, en orden',
@@ -399,6 +401,7 @@ export const es: Messages = {
       flow: 'Un diagrama de secuencia de una conexión',
       clients: 'Lanza N clientes que envían M mensajes cada uno',
       code: 'El socket seleccionado como código de Python 3 y Node.js',
+      wire: 'Los paquetes reales: segmentos TCP y datagramas UDP, junto a las lecturas y escrituras',
     },
   },
   kernel: {
@@ -446,6 +449,37 @@ export const es: Messages = {
     unread_other: '{{count}} bytes sin leer',
     truncated: 'Se muestran las primeras {{shown}} filas; se omitieron {{count}} más.',
     legend: 'Estados a la vista',
+    internals: {
+      title: 'Internos de TCP por conexión',
+      intro:
+        'Los números del propio kernel para cada conexión (de {{source}}, sin ser root), muestreados dos veces por segundo mientras esta vista está abierta.',
+      empty: 'Conecta un cliente para ver aquí su tiempo de ida y vuelta, su ventana de congestión y sus ventanas.',
+      columns: {
+        rtt: 'RTT',
+        cwnd: 'cwnd',
+        mss: 'MSS',
+        acked: 'bytes confirmados',
+        received: 'bytes recibidos',
+        segs: 'segmentos entrada / salida',
+        retrans: 'retransmitidos',
+        sendWindow: 'ventana de envío',
+        receiveWindow: 'ventana de recepción',
+        delivery: 'tasa de entrega',
+      },
+      hints: {
+        rtt: 'Tiempo de ida y vuelta suavizado ± su variación, como lo mide el kernel a partir de los ACK.',
+        cwnd: 'Ventana de congestión: cuántos segmentos pueden estar en vuelo antes de un ACK.',
+        mss: 'Tamaño máximo de segmento: la mayor carga útil que este extremo pone en un segmento.',
+        acked: 'Bytes que el otro extremo confirmó (el SYN cuenta uno).',
+        received: 'Bytes que este extremo recibió del otro.',
+        segs: 'Segmentos recibidos y enviados, ACK incluidos.',
+        retrans: 'Segmentos pendientes de reenviar ahora / retransmitidos en la vida de la conexión.',
+        sendWindow: 'La ventana que anunció el otro extremo: cuánto más puede enviar este antes de un ACK.',
+        receiveWindow:
+          'La ventana que anuncia este extremo (en kernels antiguos: su estimación de espacio de recepción).',
+        delivery: 'Lo rápido que se han confirmado los datos últimamente.',
+      },
+    },
     timeline: {
       title: 'Línea de tiempo de estados por conexión',
       intro:
@@ -549,6 +583,11 @@ export const es: Messages = {
     rst: 'RST',
     error: '⚠ {{code}}',
     closed: 'cerrado',
+    segment: '{{flags}} · {{length}} B',
+    segmentBare: '{{flags}}',
+    wireLane: 'Carril del cable',
+    wireLaneHint:
+      'Dibuja cada segmento capturado (SYN, SYN-ACK, ACK, datos, FIN, RST) entre las llamadas, con el mismo reloj',
     truncated: 'Se muestran los primeros {{count}} pasos de esta conexión.',
     export: {
       svg: 'Exportar SVG',
@@ -1332,6 +1371,10 @@ export const es: Messages = {
       atLeast: ' de al menos {{size}} bytes',
       atMost: ', de como máximo {{size}} bytes cada uno',
       lost: ' que perdieron bytes',
+      segment_one: 'que la vista del cable muestre {{count}} segmento {{flags}}{{where}}',
+      segment_other: 'que la vista del cable muestre {{count}} segmentos {{flags}}{{where}}',
+      bySocket: ' enviado por {{name}}',
+      zeroWindow: ' que anuncie una ventana cero',
     },
   },
   classroom: {
@@ -1414,6 +1457,7 @@ export const es: Messages = {
       connect: 'Conectar',
     },
   },
+  wire: wireEs,
   errors: {
     ECONNREFUSED: 'Conexión rechazada: nada escucha en {{host}}:{{port}}. Arranca antes un servidor ahí.',
     ECONNRESET:

@@ -21,6 +21,7 @@ const COLOURS: Record<Tone, string> = {
   rst: '#7b2d91',
   error: '#b42318',
   life: '#3d4859',
+  wire: '#5b6b82',
 };
 const FONT = 'DejaVu Sans, Noto Sans, Segoe UI, Roboto, sans-serif';
 const MONO = 'DejaVu Sans Mono, Menlo, Consolas, monospace';
@@ -61,6 +62,10 @@ export function labelText(t: TFunction, label: FlowLabel): string {
         : t('flow.callAt', { fn: label.fn, line: label.line, size: label.size });
     case 'error':
       return t('flow.error', { code: label.code });
+    case 'segment':
+      return label.length > 0
+        ? t('flow.segment', { flags: label.flags, length: label.length })
+        : t('flow.segmentBare', { flags: label.flags });
     default:
       return t(`flow.${label.text}`);
   }
@@ -247,7 +252,8 @@ function Arrow(props: { arrow: FlowArrow; text: string; selected: boolean; onSel
   const colour = selected ? SELECTED : COLOURS[arrow.tone];
   // The label sits a third of the way along, near the step that made it (arrows that converge on one
   // read keep their labels apart), nudged above the line.
-  const along = arrow.tone === 'handshake' ? 0.5 : 0.36;
+  // A segment's label sits two thirds along, clear of the label of the write that made it (a third along).
+  const along = arrow.tone === 'handshake' ? 0.5 : arrow.tone === 'wire' ? 0.68 : 0.36;
   const mx = x1 + (x2 - x1) * along;
   const my = y1 + (y2 - y1) * along - 6;
   const labelWidth = props.text.length * 8.9 + 14;
@@ -261,8 +267,8 @@ function Arrow(props: { arrow: FlowArrow; text: string; selected: boolean; onSel
         x2={x2 + (x2 > x1 ? -2 : 2)}
         y2={y2}
         stroke={colour}
-        strokeWidth={selected ? 3.5 : arrow.tone === 'handshake' ? 2.5 : 2}
-        strokeDasharray={arrow.pending ? '7 5' : undefined}
+        strokeWidth={selected ? 3.5 : arrow.tone === 'handshake' ? 2.5 : arrow.tone === 'wire' ? 1.5 : 2}
+        strokeDasharray={arrow.pending ? '7 5' : arrow.tone === 'wire' ? '3 3' : undefined}
         markerEnd={`url(#flow-head-${selected ? 'selected' : arrow.tone})`}
         markerStart={arrow.tone === 'handshake' ? 'url(#flow-head-handshake)' : undefined}
       />
@@ -275,7 +281,15 @@ function Arrow(props: { arrow: FlowArrow; text: string; selected: boolean; onSel
         fill={selected ? '#fae8ff' : '#ffffff'}
         fillOpacity="0.94"
       />
-      <text x={mx} y={my} textAnchor="middle" fontSize="14" fontWeight="600" fill={colour}>
+      <text
+        x={mx}
+        y={my}
+        textAnchor="middle"
+        fontSize={arrow.tone === 'wire' ? 12.5 : 14}
+        fontWeight="600"
+        fill={colour}
+        fontFamily={arrow.tone === 'wire' ? MONO : undefined}
+      >
         {props.text}
       </text>
     </>

@@ -9,9 +9,11 @@ import { socketLabel } from '../../ui/socketLabel.ts';
 import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
 import { useTimeReference } from '../log/TimeOriginPicker.tsx';
 import { timeLabel } from '../log/timeLabels.ts';
+import { useWireWatch } from '../wire/useWireWatch.ts';
 import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
 import { downloadPng, downloadSvg } from './exportFlow.ts';
 import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
+import { pairSegments } from './pairSegments.ts';
 import './flow.css';
 
 function laneTitle(t: TFunction, own: SocketEntry | null, peer: SocketEntry | null): LaneTitle {
@@ -34,6 +36,12 @@ function pairLabel(t: TFunction, pair: ConnectionPair): string {
   return t('flow.option', { client, server });
 }
 
+/** Captures the session's packets while the wire lane is shown. */
+function WireWatch() {
+  useWireWatch();
+  return null;
+}
+
 /** The Flow view: one connection as a live sequence diagram, exportable for slides. */
 export function FlowView() {
   const { t } = useTranslation();
@@ -48,6 +56,8 @@ export function FlowView() {
   const [exportError, setExportError] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const scanRef = useRef<PairScan | null>(null);
+  const [wireLane, setWireLane] = useState(false);
+  const wireEntries = usePlayground((s) => s.wire.entries);
 
   // Selecting a socket anywhere (card, log, inspector) shows its connection.
   const selectedPair = pairOf(pairs, selection.key)?.id;
@@ -64,8 +74,9 @@ export function FlowView() {
     const keys: PairKeys = { client: clientKey, server: serverKey, listener, connId };
     const scan = scanPair(scanRef.current, log, keys);
     scanRef.current = scan;
-    return buildFlow(entriesOf(scan, log), keys);
-  }, [log, clientKey, serverKey, listener, connId]);
+    const segments = wireLane ? pairSegments(wireEntries, keys) : [];
+    return buildFlow(entriesOf(scan, log), keys, 400, segments);
+  }, [log, clientKey, serverKey, listener, connId, wireLane, wireEntries]);
 
   // The same origin and digits as the log; "the connection's first event" is this diagram's first row.
   const { origin } = useTimeReference();
@@ -122,6 +133,16 @@ export function FlowView() {
             </option>
           ))}
         </select>
+        <label className="toggle" title={t('flow.wireLaneHint')}>
+          <input
+            type="checkbox"
+            checked={wireLane}
+            onChange={(e) => setWireLane(e.target.checked)}
+            data-testid="flow-wire-lane"
+          />
+          {t('flow.wireLane')}
+        </label>
+        {wireLane && <WireWatch />}
         <div className="button-row flow__export">
           <button type="button" className="button button--small" onClick={() => void exportAs('svg')}>
             {t('flow.export.svg')}

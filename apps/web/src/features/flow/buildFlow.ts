@@ -3,7 +3,7 @@ import type { AppendLog } from '../../bridge/appendLog.ts';
 import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
 
 export type Lane = 'client' | 'server';
-export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life';
+export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life' | 'wire';
 
 /** What clicking a drawn step opens in the inspector. */
 export interface PieceRef {
@@ -43,7 +43,18 @@ export type FlowLabel =
   | { text: 'write' | 'read'; no: number; size: number }
   /** A traced program's read or write: its call and line instead of a number. */
   | { text: 'call'; fn: string; line?: number; size: number }
-  | { text: 'error'; code: string };
+  | { text: 'error'; code: string }
+  | { text: 'segment'; flags: string; length: number };
+
+/** A captured segment of the connection, for the optional wire lane: who sent it, when, what. */
+export interface FlowSegment {
+  id: string;
+  t: number;
+  from: Lane;
+  /** `SYN, ACK`, `PSH, ACK`, or `UDP`. */
+  flags: string;
+  length: number;
+}
 
 export interface Flow {
   rows: FlowRow[];
@@ -134,7 +145,12 @@ const other = (lane: Lane): Lane => (lane === 'client' ? 'server' : 'client');
  * byte, each read with its size, FIN from each side to the read that returned b'', RST, errors.
  * An end outside the playground is a lane of its own whose events we only infer from ours.
  */
-export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows = 400): Flow {
+export function buildFlow(
+  entries: readonly LogEntry[],
+  keys: PairKeys,
+  maxRows = 400,
+  segments: readonly FlowSegment[] = [],
+): Flow {
   const rows: FlowRow[] = [];
   const arrows: FlowArrow[] = [];
   const marks: FlowMark[] = [];
@@ -172,6 +188,24 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
     });
   };
 
+  // The wire lane: each captured segment an arrow of its own, on the same clock as the calls.
+  let nextSegment = 0;
+  const segmentsUntil = (t: number): void => {
+    for (; nextSegment < segments.length && (segments[nextSegment] as FlowSegment).t < t; nextSegment++) {
+      const segment = segments[nextSegment] as FlowSegment;
+      const row = addRow(segment.t);
+      if (row === null) return;
+      arrows.push({
+        id: `seg-${segment.id}`,
+        from: { lane: segment.from, row },
+        to: { lane: other(segment.from), row },
+        tone: 'wire',
+        label: { text: 'segment', flags: segment.flags, length: segment.length },
+        pending: false,
+      });
+    }
+  };
+
   // In time order: a traced program's calls reach the page a little after the playground's events.
   const ordered = [...entries].sort((a, b) => a.event.t - b.event.t);
   /** Draws one step. */
@@ -179,6 +213,7 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
     const lane = laneOf(entry);
     if (lane === null) return;
     const e = entry.event;
+    segmentsUntil(e.t);
     const peer = other(lane);
     switch (e.type) {
       case 'connected':
@@ -371,5 +406,6 @@ export function buildFlow(entries: readonly LogEntry[], keys: PairKeys, maxRows 
   }
   // A write never seen (folded, or before the log's window): the read is drawn where it is.
   for (const entry of waiting) step(entry);
+  segmentsUntil(Number.POSITIVE_INFINITY);
   return { rows, arrows, marks, truncated };
 }

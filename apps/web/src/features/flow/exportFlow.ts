@@ -1,3 +1,5 @@
+import { download } from '../../ui/download.ts';
+
 /** The diagram as a standalone SVG document: no focus handles, white background, fonts named inline. */
 export function svgDocument(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -7,20 +9,6 @@ export function svgDocument(svg: SVGSVGElement): string {
     for (const name of ['tabindex', 'role', 'aria-pressed', 'class']) el.removeAttribute(name);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
-}
-
-/** Saves a blob the way a link with `download` does, so the browser's download bar shows it. */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: the download reads the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function downloadSvg(svg: SVGSVGElement, fileName: string): void {

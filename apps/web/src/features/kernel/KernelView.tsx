@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge, kernelStateText } from './KernelStateBadge.tsx';
+import { TcpInternals } from './TcpInternals.tsx';
 import { useKernelWatch } from './useKernelWatch.ts';
 import './kernel.css';
 import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
@@ -116,6 +117,7 @@ export function KernelView() {
               {t('kernel.truncated', { shown: snapshot.rows.length, count: snapshot.truncated })}
             </p>
           )}
+          <TcpInternals rows={snapshot.rows} status={snapshot.tcpInfo} epoch={epoch} />
           <Legend states={snapshot.rows.map((r) => r.state)} />
           <Timelines timelines={kernel.order.map((k) => kernel.timelines[k] as KernelTimeline)} epoch={epoch} />
           <BacklogHelp somaxconn={snapshot.somaxconn} />

@@ -1,4 +1,4 @@
-import { type EventCheck, type LessonCheck, SOCKET_REF } from '@playground/protocol';
+import { type EventCheck, type LessonCheck, type SegmentCheck, SOCKET_REF } from '@playground/protocol';
 import { logAt } from '../../bridge/appendLog.ts';
 import type { LogEntry, PlaygroundData, SocketKey } from '../../bridge/state.ts';
 
@@ -86,7 +86,29 @@ export class StepChecker {
         return Object.values(state.kernel.timelines).some((timeline) =>
           timeline.steps.some((s) => s.state === check.state && s.t >= this.baseline.t),
         );
+      case 'segment':
+        return this.segments(state, check) >= (check.count ?? 1);
     }
+  }
+
+  /** Captured segments of the step (the wire view holds at most a few thousand) that match. */
+  private segments(state: PlaygroundData, check: SegmentCheck): number {
+    let n = 0;
+    for (const { epoch, segment: s } of state.wire.entries) {
+      if (epoch !== state.epoch || s.t < this.baseline.t) continue;
+      if (check.transport !== undefined && s.transport !== check.transport) continue;
+      if (check.flags && !check.flags.every((f) => s.tcp?.flags.includes(f))) continue;
+      if (check.minLength !== undefined && s.length < check.minLength) continue;
+      if (check.maxLength !== undefined && s.length > check.maxLength) continue;
+      if (check.zeroWindow !== undefined && (s.tcp?.zeroWindow ?? false) !== check.zeroWindow) continue;
+      if (
+        check.socket !== undefined &&
+        (s.from === undefined || !this.matchesSocket(state, check, `${epoch}:${s.from}`))
+      )
+        continue;
+      n++;
+    }
+    return n;
   }
 
   private matchesEvent(state: PlaygroundData, check: EventCheck, entry: LogEntry): boolean {

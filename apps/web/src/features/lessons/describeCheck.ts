@@ -13,6 +13,21 @@ export function describeCheck(t: TFunction, check: LessonCheck, name: (ref: stri
       return t('lessons.check.manual');
     case 'kernel-state':
       return t('lessons.check.kernel', { state: check.state });
+    case 'segment': {
+      let text = t('lessons.check.segment', {
+        count: check.count ?? 1,
+        flags: check.flags?.join(', ') ?? (check.transport === 'udp' ? 'UDP' : 'TCP'),
+        where: check.socket ? t('lessons.check.bySocket', { name: name(check.socket.slice(1)) }) : '',
+      });
+      if (check.maxLength !== undefined && check.minLength === check.maxLength)
+        text += t('lessons.check.exactly', { size: check.maxLength });
+      else {
+        if (check.minLength !== undefined) text += t('lessons.check.atLeast', { size: check.minLength });
+        if (check.maxLength !== undefined) text += t('lessons.check.atMost', { size: check.maxLength });
+      }
+      if (check.zeroWindow) text += t('lessons.check.zeroWindow');
+      return text;
+    }
     case 'state':
       return t('lessons.check.state', { where: where(t, check, name), state: t(`states.${check.state}.label`) });
     case 'event': {

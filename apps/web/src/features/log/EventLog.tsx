@@ -1,12 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logAt, logSize } from '../../bridge/appendLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { LogEntry } from '../../bridge/state.ts';
+import { useEventsOfPickedSegment } from '../../bridge/useWireLinks.ts';
+import { eventRef } from '../../bridge/wireLinks.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useFollowingRows } from '../../ui/useFollowingRows.ts';
 import { useRemPx } from '../../ui/useRemPx.ts';
-import { virtualRows } from '../../ui/virtualRows.ts';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
 import { TimeOriginPicker, useTimeReference } from './TimeOriginPicker.tsx';
@@ -25,10 +26,10 @@ export function EventLog(props: { titleHidden?: boolean }) {
   const epoch = usePlayground((s) => s.epoch);
   const select = usePlayground((s) => s.select);
   const context = useMemo<RowContext>(() => ({ t, i18n, rowHint: t('log.rowHint'), select }), [t, i18n, select]);
+  // The reads and writes whose bytes the segment picked in the wire view carried.
+  const linked = useEventsOfPickedSegment();
   const [onlySelected, setOnlySelected] = useState(false);
-  const [following, setFollowing] = useState(true);
   const filterCache = useRef<LogFilter | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const { origin, connectionStart } = useTimeReference();
 
   const filtering = onlySelected && selectedKey !== null;
@@ -41,26 +42,7 @@ export function EventLog(props: { titleHidden?: boolean }) {
   const timeOf = (index: number, entry: LogEntry) =>
     timeLabel(origin, entry.event.t, origin === 'previous' ? (rows.at(index - 1)?.event.t ?? null) : connectionStart);
 
-  const virtualizer = useVirtualizer({
-    count: rows.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    // The sticky column header (one row tall) sits above the first row inside the scroller.
-    scrollMargin: rowHeight,
-  });
-  const shown = virtualRows(virtualizer, rowHeight);
-
-  // New rows keep the newest in view, unless the learner scrolled up to read older ones.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (following && el && rows.count > 0) el.scrollTop = el.scrollHeight;
-  }, [rows, following]);
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight);
-  };
+  const { scrollRef, shown, following, setFollowing, onScroll } = useFollowingRows(rows.count, rowHeight, rows);
 
   return (
     <section className="panel log" aria-labelledby={`${id}-title`} data-testid="event-log">
@@ -114,6 +96,7 @@ export function EventLog(props: { titleHidden?: boolean }) {
                     entry={entry}
                     time={timeOf(item.index, entry)}
                     selected={selectedKey === entry.key && 'size' in event && selection.pieceSeq === event.seq}
+                    linked={linked.size > 0 && linked.has(eventRef(entry.key, event.seq))}
                     earlierSession={!entry.key.startsWith(`${epoch}:`)}
                     context={context}
                   />

@@ -7,6 +7,7 @@ import { formatError } from '../../i18n/formatError.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { callDetails, hintText } from '../trace/describeCall.ts';
 import { describeEvent, toneOf } from './describeEvent.ts';
+import '../../ui/rowButton.css';
 
 const DIRECTION = { recv: 'received', 'datagram-in': 'received', send: 'sent', 'datagram-out': 'sent' } as const;
 
@@ -33,6 +34,8 @@ export const EventRow = memo(function EventRow(props: {
   /** As the chosen origin counts it (see timeLabels.ts). */
   time: string;
   selected: boolean;
+  /** Its bytes travelled in the segment picked in the wire view. */
+  linked: boolean;
   earlierSession: boolean;
   context: RowContext;
 }) {
@@ -69,12 +72,13 @@ export const EventRow = memo(function EventRow(props: {
     <tr
       aria-rowindex={props.index + 2}
       aria-current={selected || undefined}
-      className={`log-row log-row--${toneOf(event)}${earlierSession ? ' log-row--earlier' : ''}`}
+      className={`log-row log-row--${toneOf(event)}${earlierSession ? ' log-row--earlier' : ''}${props.linked ? ' is-linked' : ''}`}
       data-testid="event-row"
       data-type={event.type}
       data-socket-id={event.socketId}
       data-line={event.call?.line ?? (event.type === 'hint' ? event.hint.line : undefined)}
       data-size={'size' in event ? event.size : undefined}
+      data-linked={props.linked || undefined}
     >
       <td className="log-row__time">{props.time}</td>
       <td className={`log-row__socket${shown.program ? ' log-row__socket--program' : ''}`} title={label}>
@@ -88,7 +92,7 @@ export const EventRow = memo(function EventRow(props: {
         {direction ? (
           <button
             type="button"
-            className="log-row__open"
+            className="row-button"
             title={props.context.rowHint}
             onClick={() => select(entry.key, { direction, seq: event.seq })}
           >

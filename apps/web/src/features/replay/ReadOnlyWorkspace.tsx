@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { type BridgeApi, BridgeRequestError } from '../../bridge/client.ts';
@@ -8,10 +8,12 @@ import type { PlaygroundStore } from '../../bridge/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { CounterList } from '../sockets/CounterList.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
+import { WireWitness } from '../wire/WireView.tsx';
 import '../../ui/cardButton.css';
 import './readonly.css';
 
@@ -35,7 +37,7 @@ export function ReadOnlyWorkspace(props: { store: PlaygroundStore; header?: Reac
             <ReadOnlySockets />
           </div>
           <div className="readonly__log">
-            <EventLog />
+            <LogOrWire />
           </div>
           <div className="readonly__inspector">
             <Inspector />
@@ -43,6 +45,35 @@ export function ReadOnlyWorkspace(props: { store: PlaygroundStore; header?: Reac
         </div>
       </div>
     </PlaygroundProvider>
+  );
+}
+
+/** The event log, and (when the session captured packets) the wire beside it on a second tab. */
+function LogOrWire() {
+  const { t } = useTranslation();
+  const hasWire = usePlayground((s) => s.wire.entries.length > 0 || s.wire.status?.capture !== undefined);
+  const [view, setView] = useState<'log' | 'wire'>('log');
+  if (!hasWire) return <EventLog />;
+  return (
+    <Tabs value={view} onChange={setView} asChild>
+      <section className="panel views readonly__views" aria-label={t('views.label')} data-view={view}>
+        <TabList
+          look="line"
+          label={t('views.label')}
+          options={(['log', 'wire'] as const).map((v) => ({
+            value: v,
+            label: t(`views.tabs.${v}`),
+            testId: `readonly-tab-${v}`,
+          }))}
+        />
+        <TabPanel value="log" className="views__body views__body--log">
+          <EventLog titleHidden />
+        </TabPanel>
+        <TabPanel value="wire" className="views__body views__body--wire" scrollable>
+          <WireWitness live={false} />
+        </TabPanel>
+      </section>
+    </Tabs>
   );
 }
 

@@ -1,6 +1,7 @@
 import {
   type EventBatch,
   MAX_LOG_EVENTS,
+  MAX_LOG_SEGMENTS,
   PROTOCOL_VERSION,
   SESSION_LOG_FORMAT,
   SESSION_LOG_VERSION,
@@ -9,6 +10,9 @@ import {
   type SocketEvent,
   type SocketInfo,
   type Welcome,
+  type WireBatch,
+  type WireSegment,
+  type WireStatus,
 } from '@playground/protocol';
 import type { PlaygroundData } from '../../bridge/state.ts';
 
@@ -28,10 +32,18 @@ export class SessionRecorder {
   private dataChars = 0;
   private missing = 0;
   private lastSeq = -1;
+  private segments: WireSegment[] = [];
+  private segmentsNotShown = 0;
+  private segmentsDropped = 0;
+  private capture: { linkType: number; snaplen: number } | undefined;
 
   welcome(welcome: Welcome): void {
     const same = welcome.resumed === true && welcome.sessionId === this.sessionId;
     if (!same) {
+      this.segments = [];
+      this.segmentsNotShown = 0;
+      this.segmentsDropped = 0;
+      this.capture = undefined;
       this.events = [];
       this.head = 0;
       this.dataChars = 0;
@@ -53,6 +65,21 @@ export class SessionRecorder {
   batch(batch: EventBatch): void {
     this.missing += batch.folded;
     this.add(batch.events);
+  }
+
+  /** The wire view's capture: the segments, and the link type a .pcap of them needs. */
+  wire(message: WireBatch | WireStatus): void {
+    if (message.type === 'wire-status') {
+      if (message.capture) this.capture = { linkType: message.capture.linkType, snaplen: message.capture.snaplen };
+      return;
+    }
+    this.segmentsNotShown = message.notShown;
+    this.segments.push(...message.segments);
+    const over = this.segments.length - MAX_LOG_SEGMENTS;
+    if (over > 0) {
+      this.segments.splice(0, over);
+      this.segmentsDropped += over;
+    }
   }
 
   get count(): number {
@@ -77,6 +104,15 @@ export class SessionRecorder {
       sockets,
       events: this.events.slice(this.head),
       missing: this.missing,
+      ...(this.capture && this.segments.length > 0
+        ? {
+            wire: {
+              ...this.capture,
+              segments: this.segments.slice(),
+              notShown: this.segmentsNotShown + this.segmentsDropped,
+            },
+          }
+        : {}),
     };
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@playground/protocol';
 import { applyBatch } from '../../bridge/applyBatch.ts';
 import { initialData, type PlaygroundData } from '../../bridge/state.ts';
+import { emptyWireView, type WireViewData } from '../../bridge/wireView.ts';
 
 /** The replay rebuilds the state from the nearest checkpoint: scrubbing costs at most this many events. */
 const CHECKPOINT_EVERY = 500;
@@ -87,7 +88,29 @@ export class Replay {
       if (!this.checkpoints.some((c) => c.at === next.at)) this.checkpoints.push(next);
       cp = next;
     }
-    return this.advance(cp, target).state;
+    const state = this.advance(cp, target).state;
+    return this.log.wire ? { ...state, wire: this.wireAt(target) } : state;
+  }
+
+  /** The captured segments up to event `n`'s time (all of them at the end), as the live view had them. */
+  private wireAt(n: number): WireViewData {
+    const wire = this.log.wire;
+    if (!wire) return emptyWireView();
+    const until = n >= this.length ? Number.POSITIVE_INFINITY : this.timeAt(n);
+    const { linkType, snaplen } = wire;
+    return {
+      ...emptyWireView(),
+      status: {
+        type: 'wire-status',
+        state: 'off',
+        platform: '',
+        segmentsPerSecond: 1,
+        capture: { tool: '', interface: '', filter: '', linkType, snaplen },
+      },
+      statusEpoch: 1,
+      entries: wire.segments.filter((s) => s.t <= until).map((segment) => ({ epoch: 1, segment })),
+      notShown: wire.notShown,
+    };
   }
 
   /** Milliseconds of the session at event `n` (the `t` of the last event applied). */

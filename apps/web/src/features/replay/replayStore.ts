@@ -59,6 +59,7 @@ export function seek(position: number): void {
     ...built,
     selection: s.selection,
     lab: s.lab,
+    wire: { ...built.wire, selected: s.wire.selected },
   }));
   replayStore.setState({ position: at });
 }

@@ -6,15 +6,18 @@ import { FlowView } from '../flow/FlowView.tsx';
 import { KernelView } from '../kernel/KernelView.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { SpawnPanel } from '../spawn/SpawnPanel.tsx';
+import { WireView } from '../wire/WireView.tsx';
 
-export type ViewName = 'log' | 'kernel' | 'flow' | 'clients' | 'code';
-const VIEWS: ViewName[] = ['log', 'kernel', 'flow', 'clients', 'code'];
+export type ViewName = 'log' | 'wire' | 'kernel' | 'flow' | 'clients' | 'code';
+const VIEWS: ViewName[] = ['log', 'wire', 'kernel', 'flow', 'clients', 'code'];
 
 /** Only the open view is mounted: the OS view polls the kernel only while it is shown. */
 function content(view: ViewName): ReactNode {
   switch (view) {
     case 'log':
       return <EventLog titleHidden />;
+    case 'wire':
+      return <WireView />;
     case 'kernel':
       return <KernelView />;
     case 'flow':
@@ -26,7 +29,7 @@ function content(view: ViewName): ReactNode {
   }
 }
 
-/** The right-hand views over the inspector: the event log, the OS view, the flow diagram, many clients, code. */
+/** The right-hand views over the inspector: the event log, the wire, the OS view, the flow diagram, many clients, code. */
 export function ViewTabs() {
   const { t } = useTranslation();
   const [view, setView] = useState<ViewName>('log');

@@ -1,0 +1,49 @@
+/**
+ * Capture timestamps are the kernel's wall clock (microseconds since 1970); the session's clock is
+ * monotonic (`performance.now()`). A pairing of the two, taken when a capture starts, maps one onto
+ * the other; it is taken again at every start, so wall-clock adjustments (NTP) do not pile up.
+ */
+export interface ClockPair {
+  wallUs: number;
+  perfMs: number;
+}
+
+/** Longest the calibration spins in all, waiting for the wall clock's millisecond steps. */
+const MAX_SPIN_MS = 6;
+/** A step caught within this bracket is precise enough to stop looking for a tighter one. */
+const GOOD_ENOUGH_MS = 0.01;
+
+/**
+ * `Date.now()` steps once a millisecond; a step happens between the `performance.now()` read
+ * before the last `Date.now()` that still showed the old value and the one after the first that
+ * shows the new one. The tightest such bracket among a few steps (the process may be preempted in
+ * one) pairs the two clocks to within microseconds — `performance.timeOrigin` alone drifts from
+ * the wall clock as NTP slews it.
+ */
+export function calibrateClock(): ClockPair {
+  const spinUntil = performance.now() + MAX_SPIN_MS;
+  let best: ClockPair | undefined;
+  let bestWidth = Number.POSITIVE_INFINITY;
+  let before = performance.now();
+  let wall = Date.now();
+  while (bestWidth > GOOD_ENOUGH_MS && performance.now() < spinUntil) {
+    const lower = performance.now();
+    const now = Date.now();
+    const upper = performance.now();
+    if (now !== wall) {
+      const width = upper - before;
+      if (width < bestWidth) {
+        bestWidth = width;
+        best = { wallUs: now * 1000, perfMs: (before + upper) / 2 };
+      }
+      wall = now;
+    }
+    before = lower;
+  }
+  return best ?? { wallUs: Date.now() * 1000, perfMs: performance.now() };
+}
+
+/** The `performance.now()` reading at which the wall clock said `timeUs`. */
+export function perfMsAt(pair: ClockPair, timeUs: number): number {
+  return pair.perfMs + (timeUs - pair.wallUs) / 1000;
+}
