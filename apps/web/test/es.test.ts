@@ -38,6 +38,8 @@ const TECHNICAL = new Set(
     'sockets',
     'playground',
     'python',
+    'pid',
+    'strace',
     'node',
     'js',
     'recv',
