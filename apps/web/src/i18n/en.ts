@@ -1103,6 +1103,7 @@ export const en = {
       lan: 'On your computer, with the playground installed (npm install -g socket-playground):',
       program: 'my_server.py',
       copy: 'Copy',
+      copyCommand: 'Copy “{{command}}”',
       copied: 'Copied',
       copyFailed: 'Select the command and copy it yourself.',
       codeLabel: 'Code:',

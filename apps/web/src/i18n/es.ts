@@ -1151,6 +1151,7 @@ export const es: Messages = {
       lan: 'En tu computador, con el playground instalado (npm install -g socket-playground):',
       program: 'mi_servidor.py',
       copy: 'Copiar',
+      copyCommand: 'Copiar «{{command}}»',
       copied: 'Copiado',
       copyFailed: 'Selecciona el comando y cópialo tú.',
       codeLabel: 'Código:',

@@ -84,7 +84,12 @@ function CommandLine(props: { label: string; command: string }) {
         <code className="trace-attach__command" data-testid="attach-command">
           {props.command}
         </code>
-        <button type="button" className="button button--small" onClick={() => void copy()}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('trace.attach.copyCommand', { command: props.command })}
+          onClick={() => void copy()}
+        >
           {copied === 'ok' ? t('trace.attach.copied') : t('trace.attach.copy')}
         </button>
       </div>
