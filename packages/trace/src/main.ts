@@ -20,14 +20,13 @@ const CANNOT_TRACE = 2;
 const PYTHON = /^python(\d+(\.\d+)*)?(\.exe)?$/i;
 
 /**
- * `trace [--url URL] [--code CODE] -- program args…`: attaches to a playground page, runs the
- * program under a tracer, streams its socket calls to the page, and ends with the program's exit
- * status. Takes arguments the way process.argv has them (the first two are skipped), so the
- * installed `socket-playground` command can call it for its `trace` subcommand.
+ * The `trace` command, for a program of commands to add (`socket-playground trace -- …`; the parent
+ * needs `enablePositionalOptions()` so that what follows the program's name is the program's): it
+ * attaches to a playground page, runs the program under a tracer, streams its socket calls to the
+ * page and sets the exit code to the program's (2 when it could not start tracing).
  */
-export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = new Command()
-    .name('trace')
+export function traceCommand(): Command {
+  return new Command('trace')
     .usage('[options] -- <program> [args...]')
     .description(
       'Run your program and watch its socket calls live on the Socket Playground page: every socket(), bind(), accept(), send() and recv(), with the line of your code behind it.',
@@ -46,14 +45,28 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     )
     .option('--quiet', 'say nothing on the terminal besides problems', false)
     .passThroughOptions()
-    .exitOverride();
+    .action(async (programArgs: string[], opts: Options) => {
+      process.exitCode = await trace(programArgs, opts);
+    });
+}
+
+/** `trace [--url URL] [--code CODE] -- program args…` on its own, with process.argv-style arguments. */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = traceCommand().exitOverride();
+  let parsed: { args: string[]; opts: Options } | undefined;
+  program.action((programArgs: string[], opts: Options) => {
+    parsed = { args: programArgs, opts };
+  });
   try {
     program.parse(argv);
   } catch (err) {
     return (err as { exitCode?: number }).exitCode ?? CANNOT_TRACE;
   }
-  const opts = program.opts<Options>();
-  const [command, ...args] = program.args as [string, ...string[]];
+  return parsed ? trace(parsed.args, parsed.opts) : CANNOT_TRACE;
+}
+
+async function trace(programArgs: string[], opts: Options): Promise<number> {
+  const [command, ...args] = programArgs as [string, ...string[]];
   const say = (message: string) => process.stderr.write(`[trace] ${message}\n`);
   const info = opts.quiet ? () => {} : say;
 
