@@ -197,6 +197,7 @@ export class Session implements ClassMember {
         this.outbox.flush();
         this.send(message);
       },
+      fault: (err) => this.deps.log.error({ err, session: this.id }, 'tracing a program failed'),
     });
     this.reading = new ReadingHold(
       this.engine,

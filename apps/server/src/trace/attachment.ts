@@ -1,4 +1,4 @@
-import type { Engine } from '@playground/engine';
+import { type Engine, EngineError } from '@playground/engine';
 import {
   type BridgeToTracer,
   type DetachReason,
@@ -31,6 +31,8 @@ export interface AttachmentDeps {
   /** The program's state changed: the page is told. */
   onProgram(message: ProgramMessage): void;
   onEnd(): void;
+  /** A bug of the bridge's showed up while following the program: for the log. */
+  onInternalError?(err: unknown): void;
 }
 
 /**
@@ -149,11 +151,15 @@ export class Attachment {
           return;
       }
     } catch (err) {
-      if (err instanceof BridgeError && err.code === 'quota') {
+      // A quota ends the tracing with its reason; anything else the model could not follow ends it
+      // too, and never the bridge (this runs in the WebSocket's message handler).
+      const code = (err as { code?: unknown }).code;
+      if ((err instanceof BridgeError || err instanceof EngineError) && code === 'quota') {
         this.detach('quota', err.message);
         return;
       }
-      throw err;
+      this.deps.onInternalError?.(err);
+      this.detach('invalid', 'The playground could not follow this program’s calls.');
     }
   }
 

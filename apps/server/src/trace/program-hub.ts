@@ -24,6 +24,8 @@ export interface ProgramHubLinks {
   tracing(on: boolean): void;
   /** To the page: a program's state changed. */
   send(message: ProgramMessage): void;
+  /** A bug of the bridge's showed up while following a program. */
+  fault(err: unknown): void;
 }
 
 /**
@@ -78,6 +80,7 @@ export class ProgramHub {
       sameComputer,
       onProgram: (message) => this.told(message),
       onEnd: () => this.ended(traceId),
+      onInternalError: (err) => this.deps.fault(err),
     });
     this.attached.set(traceId, attachment);
     if (this.attached.size === 1) this.deps.tracing(true);

@@ -17,6 +17,8 @@ export interface SessionTracingDeps {
   toPage(event: EngineEvent): void;
   /** A program's state changed (after every event before it went out). */
   send(message: ProgramMessage): void;
+  /** A bug of the bridge's showed up while following a program: for the log. */
+  fault(err: unknown): void;
 }
 
 /**
@@ -39,6 +41,7 @@ export class SessionTracing {
           this.reorder.flush();
           deps.send(message);
         },
+        fault: deps.fault,
       },
     );
   }
