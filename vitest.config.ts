@@ -14,6 +14,18 @@ export default defineConfig({
       nodeProject('engine', 'packages/engine'),
       nodeProject('trace', 'packages/trace'),
       nodeProject('server', 'apps/server'),
+      { test: { ...nodeProject('cli', 'apps/cli').test, exclude: ['test/package.test.ts'] } },
+      // The published package: needs the page built (`pnpm build`), so it runs with the browser tests.
+      {
+        test: {
+          name: 'package',
+          root: 'apps/cli',
+          include: ['test/package.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
       nodeProject('bench', 'bench'),
       'apps/web/vite.config.ts',
       {

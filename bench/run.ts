@@ -12,11 +12,22 @@ import { deadline } from './lib/rounds.ts';
 import { pageBench } from './page.ts';
 import { scale } from './scale.ts';
 import { slowBrowser } from './slow-browser.ts';
+import { startup } from './startup.ts';
 import { udp } from './udp.ts';
 import { wireEcho } from './wire-echo.ts';
 import { writeReport } from './write-report.ts';
 
-const BENCHMARKS: Benchmark[] = [engineEcho, bridgeEcho, slowBrowser, latency, udp, scale, pageBench, wireEcho];
+const BENCHMARKS: Benchmark[] = [
+  engineEcho,
+  bridgeEcho,
+  slowBrowser,
+  latency,
+  udp,
+  scale,
+  pageBench,
+  wireEcho,
+  startup,
+];
 
 const options = parseArgs(process.argv.slice(2));
 const unknown = options.only.filter((n) => !BENCHMARKS.some((b) => b.name === n));

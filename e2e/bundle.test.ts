@@ -15,7 +15,7 @@ describe('the web bundle', () => {
 
   it('loads the network lab, the class page, replay, lessons and the join screen only when they open', () => {
     const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
-    const loadedFirst = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+    const loadedFirst = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
     expect(loadedFirst.length).toBeGreaterThan(0);
     for (const lazy of ['NetworkLab', 'ClassPage', 'ReplayApp', 'LessonPanel', 'builtin', 'JoinScreen']) {
       expect(

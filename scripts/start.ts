@@ -1,15 +1,18 @@
 /**
- * `pnpm start`: builds the web app when its build is missing or older than its sources, then serves.
- * Arguments after `pnpm start` go to the server (`pnpm start --port 9000`).
+ * `pnpm start`: builds the web app when its build is missing or older than its sources, then runs
+ * the `socket-playground` command from its sources. Arguments after `pnpm start` go to the command
+ * (`pnpm start --port 9000`, `pnpm start --lan`). Runs the same on Linux, macOS and Windows: no
+ * shell, Vite is started with this Node.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../apps/server/src/cli.ts';
+import { program } from '../apps/cli/src/program.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const builtPage = join(root, 'apps/web/dist/index.html');
+const webDist = join(root, 'apps/web/dist');
+const builtPage = join(webDist, 'index.html');
 const sources = [
   'apps/web/src',
   'apps/web/index.html',
@@ -34,10 +37,12 @@ function needsBuild(): boolean {
 
 if (needsBuild()) {
   console.log('Building the web app…');
-  const result = spawnSync('pnpm', ['--filter', '@playground/web', 'build'], { cwd: root, stdio: 'inherit' });
+  const vite = join(root, 'apps/web/node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: join(root, 'apps/web'), stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('The web app did not build; see the messages above.');
     process.exit(result.status ?? 1);
   }
 }
-await main();
+const { version } = JSON.parse(readFileSync(join(root, 'apps/cli/package.json'), 'utf8')) as { version: string };
+await program({ webRoot: webDist, version }).parseAsync(process.argv);

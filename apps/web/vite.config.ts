@@ -6,6 +6,9 @@ const BRIDGE = 'http://127.0.0.1:4780';
 
 export default defineConfig({
   plugins: [react()],
+  // Relative addresses for the page's files (`./assets/…`), like its `api/…` and `ws` requests, so
+  // that a reverse proxy can serve a class under a path of its own (`/class-3b/`).
+  base: './',
   server: {
     proxy: {
       '/ws': { target: BRIDGE, ws: true },

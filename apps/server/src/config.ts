@@ -12,6 +12,17 @@ export interface PlaygroundConfig {
   port: number;
   /** Extra Host header names the operator trusts (DNS-rebinding defence keeps everything else out). */
   allowedHosts: string[];
+  /**
+   * LAN mode behind a reverse proxy or a container's port mapping: the addresses people really open
+   * (`https://school.example/class-3b/`). They are shown as the join addresses, and their host
+   * names and origins pass the Host and Origin checks.
+   */
+  publicUrls: string[];
+  /**
+   * Proxies (addresses or CIDRs) whose `X-Forwarded-For` names the real client, so per-computer
+   * limits count students rather than the proxy. Nobody else's header is believed.
+   */
+  trustProxies: string[];
   /** `--allow-target`: HOST, HOST:PORT, CIDR or CIDR:PORT that clients may reach beyond the default policy. */
   allowTargets: string[];
   /** Directory with the built web app; when missing, the bridge serves a page saying how to build it. */
@@ -36,6 +47,8 @@ export interface PlaygroundConfig {
   classroomIntervalMs: number;
   /** Traced programs (`socket-playground trace`, docs/trace.md). */
   trace: TraceConfig;
+  /** What the bridge logs to stderr (pino's JSON lines): nothing, refusals and faults, or every session too. */
+  logLevel: 'silent' | 'warn' | 'info';
   /** Capturing the sessions' packets for the wire view (tcpdump). */
   capture: CaptureConfig;
 }
@@ -179,6 +192,8 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     host: mode === 'lan' ? '0.0.0.0' : '127.0.0.1',
     port: DEFAULT_PORT,
     allowedHosts: [],
+    publicUrls: [],
+    trustProxies: [],
     allowTargets: [],
     webRoot: undefined,
     limits: DEFAULT_LIMITS,
@@ -200,6 +215,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     lessonsDir: undefined,
     classroomIntervalMs: 500,
     trace: DEFAULT_TRACE,
+    logLevel: 'silent',
     capture: defaultCapture(mode),
     ...overrides,
   };

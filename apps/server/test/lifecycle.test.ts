@@ -75,6 +75,14 @@ describe('matching kernel rows to the session’s sockets', () => {
     expect(rows).toHaveLength(2);
     expect(truncated).toBe(4);
   });
+
+  it('matches a dual-stack server’s IPv4 connection whether the table says ::ffff:127.0.0.1 or 127.0.0.1', () => {
+    // Node names the accepted socket ::ffff:127.0.0.1; macOS's and Windows's netstat print 127.0.0.1.
+    const mapped = { address: '::ffff:127.0.0.1', port: 5000 };
+    const conn = { id: 'c', listening: false, local: mapped, remote: { address: '::ffff:127.0.0.1', port: 40009 } };
+    const netstatRow = { ...row(5000, 40009, 'ESTABLISHED'), inode: 0 };
+    expect(matchRows([netstatRow], [conn], 'playground').rows[0]?.socketId).toBe('c');
+  });
 });
 
 describe.skipIf(!isLinux)('kernel.watch on real sockets', () => {

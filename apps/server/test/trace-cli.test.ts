@@ -39,7 +39,7 @@ describe.skipIf(!python)('the trace command', () => {
     const runtime = mkdtempSync(join(tmpdir(), 'sp-runtime-'));
     const env: NodeJS.ProcessEnv = { ...process.env, SOCKET_PLAYGROUND_RUNTIME_DIR: join(runtime, 'run') };
     delete env.INIT_CWD;
-    bridge = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', '--port', '0'], { cwd: root, env });
+    bridge = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/bin.ts', '--port', '0'], { cwd: root, env });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the bridge did not start')), 15_000);
       bridge?.stdout?.on('data', (d: Buffer) => {

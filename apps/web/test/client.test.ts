@@ -137,8 +137,11 @@ describe('BridgeClient', () => {
   });
 
   it('derives the WebSocket address from the page', () => {
-    expect(bridgeUrl({ protocol: 'http:', host: 'localhost:4780' })).toBe('ws://localhost:4780/ws');
-    expect(bridgeUrl({ protocol: 'https:', host: 'lab.example' })).toBe('wss://lab.example/ws');
+    expect(bridgeUrl({ href: 'http://localhost:4780/' })).toBe('ws://localhost:4780/ws');
+    expect(bridgeUrl({ href: 'https://lab.example/?present=1#teacher=x' })).toBe('wss://lab.example/ws');
+    expect(bridgeUrl({ href: 'https://school.example/class-3b/#join=K7QX2M' })).toBe(
+      'wss://school.example/class-3b/ws',
+    );
   });
 });
 

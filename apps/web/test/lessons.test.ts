@@ -227,7 +227,7 @@ describe('a teacher’s lessons from the bridge', () => {
     );
     const lessons = await teacherLessons('T0K', fetchJson);
     expect(lessons.map((l) => [l.key, l.problems])).toEqual([['teacher:mine', []]]);
-    expect(fetchJson).toHaveBeenCalledWith('/api/lessons', expect.objectContaining({ cache: 'no-store' }));
+    expect(fetchJson).toHaveBeenCalledWith('api/lessons', expect.objectContaining({ cache: 'no-store' }));
     expect(await teacherLessons('wrong', fetchJson)).toEqual([]);
   });
 

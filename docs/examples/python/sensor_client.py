@@ -3,6 +3,7 @@
 # as binary records packed with struct (the assignment of seed 003), over TCP or UDP.
 #
 #   python3 sensor_client.py --transport udp --port 5005 --rate 10 --count 50
+#   (on Windows: py sensor_client.py …, with the same options)
 #
 # Our protocol: every record is struct.pack(FORMAT, *values), one value per name in FIELDS.
 # '!' means network byte order (big endian) and standard sizes, so the server can decode it

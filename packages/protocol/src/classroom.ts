@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SocketEvent } from './events.ts';
+import { MAX_JOINS } from './join-limits.ts';
 import { Behaviour, Counters, Endpoint, SocketId, SocketInfo, SocketKind, SocketState } from './vocabulary.ts';
 
 /**
@@ -128,9 +129,6 @@ export const RosterStudent = z.object({
   progress: LessonProgress.nullable(),
 });
 export type RosterStudent = z.infer<typeof RosterStudent>;
-
-/** Student tokens one class holds at most: a full class refuses joins until the teacher removes some. */
-export const MAX_JOINS = 1000;
 
 /**
  * One join: a token handed out by `POST /api/join`. `waiting` until a page opens a session with

@@ -17,8 +17,6 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const JOIN_CODE_LENGTH = 6;
-
 /** `POST /api/join` body (JSON). The code is compared without case, spaces or dashes. */
 export const JoinRequest = z
   .object({

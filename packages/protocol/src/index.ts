@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './framing.ts';
 export * from './http.ts';
+export * from './join-limits.ts';
 export * from './kernel.ts';
 export * from './lessons.ts';
 export * from './messages.ts';

@@ -1,8 +1,6 @@
 import { isIP } from 'node:net';
 import { readBridgeFile } from './runtime-file.ts';
 
-export const DEFAULT_URL = 'http://127.0.0.1:4780/';
-
 /**
  * What attaches this run to a page: the code the page shows (`--code`, or SOCKET_PLAYGROUND_CODE),
  * or — for the playground on this computer in local mode — the token it left in its runtime file.

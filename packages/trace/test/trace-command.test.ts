@@ -8,13 +8,13 @@ describe('trace as a subcommand of another program (socket-playground trace -- â
     vi.restoreAllMocks();
   });
 
-  it('leaves what follows the program to the program, and sets the exit code when it cannot attach', async () => {
+  it('leaves what follows -- to the program, and sets the exit code when it cannot attach', async () => {
     const said: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
       said.push(String(chunk));
       return true;
     });
-    const program = new Command('socket-playground').enablePositionalOptions().addCommand(traceCommand());
+    const program = new Command('socket-playground').addCommand(traceCommand());
     await program.parseAsync(
       ['trace', '--url', 'http://127.0.0.1:1/', '--code', 'AAAA-BBBB', '--', 'python3', 'x.py', '--url', 'y'],
       { from: 'user' },

@@ -1,21 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type HttpError, PROTOCOL_VERSION } from '@playground/protocol';
+import type { HttpError } from '@playground/protocol';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response, type Router } from 'express';
 import { type AuthDeps, authRoutes } from './auth-routes.ts';
-import type { HostCheck } from './host-check.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface AppDeps extends AuthDeps {
-  hosts: HostCheck;
   webRoot: string | undefined;
-  sessionCount: () => number;
   /** More `/api/…` routes (the lessons of `--lessons DIR`). */
   routes?: Router[];
 }
 
-/** The HTTP side: the built web app, a health probe, the token routes, and nothing a foreign Host may reach. */
-export function createApp({ hosts, webRoot, sessionCount, routes = [], ...auth }: AppDeps): Express {
+/** The HTTP side: the built web app, the token routes, and nothing a foreign Host may reach (health: health.ts). */
+export function createApp({ hosts, webRoot, routes = [], ...auth }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(hosts));
@@ -23,19 +20,12 @@ export function createApp({ hosts, webRoot, sessionCount, routes = [], ...auth }
     if (hosts.allows(req.headers.host)) return next();
     res.status(403).json({ error: 'Host not allowed' } satisfies HttpError);
   });
-  app.get('/api/health', (_req, res) => {
-    res.json({
-      ok: true,
-      protocolVersion: PROTOCOL_VERSION,
-      sessions: sessionCount(),
-      uptimeS: Math.round(process.uptime()),
-    });
-  });
-  app.use(authRoutes(auth));
+  app.use(authRoutes({ hosts, ...auth }));
   for (const router of routes) app.use(router);
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    // The page is one document at `/` that refers to its files relatively, so that it also works
+    // under a proxy's path (`/class-3b/`); there are no client-side routes to fall back for.
     app.use(express.static(webRoot, { index: 'index.html' }));
-    app.get(/^\/(?!api\/|ws$).*/, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
       res

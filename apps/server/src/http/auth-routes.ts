@@ -4,9 +4,11 @@ import type { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import type { Credentials } from '../auth/credentials.ts';
 import { isLoopback, remoteOf } from '../policy/addresses.ts';
 import type { AddressBuckets } from '../quota/address-buckets.ts';
+import type { HostCheck } from './host-check.ts';
 import { fromOwnPage } from './same-origin.ts';
 
 export interface AuthDeps {
+  hosts: HostCheck;
   credentials: Credentials;
   /** Wrong join codes per address. */
   joinAttempts: AttemptLimiter;
@@ -18,13 +20,14 @@ export interface AuthDeps {
  * How a page gets its WebSocket token. No route sends CORS headers, so another site can neither
  * read these answers nor (with Origin and Sec-Fetch-Site checked) even get them computed.
  */
-export function authRoutes({ credentials, joinAttempts, joinRate }: AuthDeps): Router {
+export function authRoutes({ hosts, credentials, joinAttempts, joinRate }: AuthDeps): Router {
   const router = express.Router();
   router.use('/api/session', noStore);
   router.use('/api/join', noStore);
 
   router.get('/api/session', (req, res) => {
-    if (!fromOwnPage(req.headers)) return refuse(res, 403, 'Only the playground’s own page may ask for its token.');
+    if (!fromOwnPage(req.headers, hosts))
+      return refuse(res, 403, 'Only the playground’s own page may ask for its token.');
     if (credentials.mode === 'local') {
       // Local mode is for the person at this computer; the token never leaves it.
       if (!isLoopback(remoteOf(req)))
@@ -36,7 +39,7 @@ export function authRoutes({ credentials, joinAttempts, joinRate }: AuthDeps): R
 
   router.post('/api/join', express.json({ limit: '1kb' }), (req, res) => {
     if (credentials.mode !== 'lan') return refuse(res, 404, 'Joining with a code is only for LAN mode.');
-    if (!fromOwnPage(req.headers)) return refuse(res, 403, 'Only the playground’s own page may join.');
+    if (!fromOwnPage(req.headers, hosts)) return refuse(res, 403, 'Only the playground’s own page may join.');
     const address = remoteOf(req);
     const waitMs = joinAttempts.retryAfterMs(address);
     if (waitMs > 0) {

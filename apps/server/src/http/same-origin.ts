@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { HostCheck } from './host-check.ts';
 
 /**
  * Whether `origin` is exactly the page's own origin: the bridge serves plain HTTP, so the scheme
@@ -23,9 +24,9 @@ export function isOwnOrigin(origin: string, host: string | undefined): boolean {
  * a foreign Origin, or a browser saying the request is cross-site or same-site (another
  * `*.localhost` app is same-site with us), is refused.
  */
-export function fromOwnPage(headers: IncomingHttpHeaders): boolean {
+export function fromOwnPage(headers: IncomingHttpHeaders, hosts: HostCheck): boolean {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = headers.origin;
-  return origin === undefined || isOwnOrigin(origin, headers.host);
+  return origin === undefined || hosts.allowsOrigin(origin, headers.host);
 }

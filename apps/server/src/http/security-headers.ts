@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostCheck } from './host-check.ts';
 
 /**
@@ -32,7 +32,9 @@ export function contentSecurityPolicy(host: string | undefined): string {
  * other site may frame it (clickjacking), and nothing but its own scripts may run in it. The Host
  * header is repeated in the policy only when it passes the Host check (one of this machine's names).
  */
-export function securityHeaders(hosts: HostCheck): (req: Request, res: Response, next: NextFunction) => void {
+export function securityHeaders(
+  hosts: HostCheck,
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
     const host = hosts.allows(req.headers.host) ? req.headers.host : undefined;
     res.setHeader('X-Frame-Options', 'DENY');

@@ -15,8 +15,12 @@ export interface KnownSocket {
   remote?: Address;
 }
 
-/** Node and /proc/net/tcp6 both print `::ffff:127.0.0.1` and compressed IPv6; only case may differ. */
-const norm = (a: Address): string => `${a.address.toLowerCase()}|${a.port}`;
+/**
+ * Node and /proc/net/tcp6 both print `::ffff:127.0.0.1` and compressed IPv6; macOS's and Windows's
+ * netstat may print the IPv4 connection of a dual-stack server as plain `127.0.0.1`, so the
+ * IPv4-mapped prefix is dropped on both sides, and case ignored.
+ */
+const norm = (a: Address): string => `${a.address.toLowerCase().replace(/^::ffff:(?=\d+\.)/, '')}|${a.port}`;
 const tupleKey = (local: Address, remote: Address): string => `${norm(local)}>${norm(remote)}`;
 const isUnspecified = (a: Address): boolean => a.port === 0;
 

@@ -1,5 +1,5 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { Lesson, type LessonFiles, lessonProblems } from '@playground/protocol';
 import { describeLessonIssue } from './lesson-issues.ts';
 
@@ -59,9 +59,10 @@ async function readOne(root: string, file: string): Promise<LessonFile | undefin
   return { file, lesson: parsed.data };
 }
 
+/** On Windows a path on another drive comes back from relative() absolute (`D:\x`): outside too. */
 function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
 }
 
 function unreadable(err: unknown): string {

@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { forwardedClientOf } from '../proxy/forwarded-client.ts';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -53,9 +54,12 @@ function embeddedIPv4(m: RegExpExecArray): string {
   return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
-/** The peer of an HTTP request or upgrade, as a plain address: the key of every per-address limit. */
+/**
+ * The client of an HTTP request or upgrade, as a plain address: the key of every per-address limit.
+ * The peer itself, or behind a `--trust-proxy` the client it named in X-Forwarded-For.
+ */
 export function remoteOf(req: { socket: { remoteAddress?: string | undefined } }): string {
-  return canonicalAddress(req.socket.remoteAddress ?? '');
+  return forwardedClientOf(req) ?? canonicalAddress(req.socket.remoteAddress ?? '');
 }
 
 export function isLoopback(address: string): boolean {

@@ -3,6 +3,15 @@ import type { WireBatch, WireStatus } from '@playground/protocol';
 import type { FromCaptureWorker, ToCaptureWorker } from './capture-messages.ts';
 import type { CaptureToolConfig } from './capture-tool.ts';
 
+/**
+ * The worker's module. From the sources, an entry that registers tsx first (worker threads do not
+ * inherit the bridge's TypeScript loader); in the published package, the compiled worker, which
+ * apps/cli's build puts beside the chunk this code is compiled into (and checks it is there).
+ */
+const WORKER_MODULE = import.meta.url.endsWith('.ts')
+  ? new URL('./capture-worker-entry.mjs', import.meta.url)
+  : new URL('./capture-worker.js', import.meta.url);
+
 type Request = ToCaptureWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
 export interface CaptureListener {
@@ -64,8 +73,7 @@ export class CaptureService {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    // The bridge runs its TypeScript through tsx; the entry registers it for the worker too.
-    const worker = new Worker(new URL('./capture-worker-entry.mjs', import.meta.url), { workerData: this.config });
+    const worker = new Worker(WORKER_MODULE, { workerData: this.config });
     worker.unref();
     worker.on('message', (m: FromCaptureWorker) => this.#receive(m));
     worker.on('error', (err) => this.#lost(err.message));

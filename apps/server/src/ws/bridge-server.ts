@@ -1,4 +1,4 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -60,10 +60,7 @@ export class BridgeServer {
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
 
-  constructor(
-    http: HttpServer,
-    private readonly deps: BridgeDeps,
-  ) {
+  constructor(private readonly deps: BridgeDeps) {
     this.admission = new Admission(deps.config.admission);
     const { trace } = deps.config;
     this.traceCodes = new TraceCodes(trace.codeTtlMs);
@@ -81,7 +78,6 @@ export class BridgeServer {
       localPage: () => this.localPage(),
       log: deps.log,
     });
-    http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.heartbeat = setInterval(() => {
       for (const s of this.sessions) s.heartbeat();
     }, deps.config.heartbeatMs);
@@ -100,7 +96,8 @@ export class BridgeServer {
     this.traceGate.close();
   }
 
-  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** The HTTP server's `upgrade` event. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     if (pathOf(req) === '/trace') {
       const refused = this.closing

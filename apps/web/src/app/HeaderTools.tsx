@@ -84,7 +84,7 @@ function SessionMenu() {
   const share = () => {
     const setup = setupOf(store.getState());
     setCopied(false);
-    setLink(setup ? setupLink(window.location.origin, setup) : '');
+    setLink(setup ? setupLink(`${window.location.origin}${window.location.pathname}`, setup) : '');
   };
   const copy = async () => {
     if (!link) return;

@@ -318,6 +318,13 @@ function browserSocket(url: string): SocketLike {
   return socket;
 }
 
-export function bridgeUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+/**
+ * `ws` beside the page, as its other requests are relative: `/ws` for a page at `/`, `/class-3b/ws`
+ * for a page a proxy serves at `/class-3b/`; `wss:` when the page came over HTTPS.
+ */
+export function bridgeUrl(location: Pick<Location, 'href'>): string {
+  const url = new URL('ws', location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.hash = '';
+  return url.href;
 }

@@ -12,7 +12,7 @@ export async function fetchToken(
 ): Promise<string | null> {
   const teacher = new URLSearchParams(location.hash.replace(/^#/, '')).get('teacher');
   if (teacher) return teacher;
-  const response = await fetchJson('/api/session');
+  const response = await fetchJson('api/session');
   if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
   const info = SessionInfo.safeParse(await response.json());
   if (!info.success) throw new Error('GET /api/session answered something the protocol does not allow');

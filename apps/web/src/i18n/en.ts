@@ -615,7 +615,7 @@ export const en = {
     copied: 'Copied',
     copyFailed: 'Copying was blocked: select the code and press Ctrl+C.',
     run: {
-      python: 'Save as {{file}} and run: python3 {{file}}',
+      python: 'Save as {{file}} and run: {{python}} {{file}}',
       node: 'Save as {{file}} and run: node {{file}}',
     },
     notes: {

@@ -638,7 +638,7 @@ export const es: Messages = {
     copied: 'Copiado',
     copyFailed: 'No se pudo copiar: selecciona el código y pulsa Ctrl+C.',
     run: {
-      python: 'Guárdalo como {{file}} y ejecuta: python3 {{file}}',
+      python: 'Guárdalo como {{file}} y ejecuta: {{python}} {{file}}',
       node: 'Guárdalo como {{file}} y ejecuta: node {{file}}',
     },
     notes: {

@@ -25,4 +25,6 @@ export interface LaunchOptions {
   /** The tracer's clock (performance.now()), which every trace call's `t` is on. */
   now: () => number;
   warn: (message: string) => void;
+  /** The Python shim's folder, when not this package's own (a published package ships a copy). */
+  shimDir?: string | undefined;
 }

@@ -23,7 +23,7 @@ export function launchPython(o: LaunchOptions): Launch {
     stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
     env: {
       ...o.env,
-      PYTHONPATH: [SHIM_DIR, original].filter(Boolean).join(delimiter),
+      PYTHONPATH: [o.shimDir ?? SHIM_DIR, original].filter(Boolean).join(delimiter),
       SOCKET_PLAYGROUND_TRACE_FD: String(TRACE_FD),
       SOCKET_PLAYGROUND_PYTHONPATH: original ?? '',
     },

@@ -8,6 +8,7 @@ import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { nodeSnippet, pythonSnippet, type SnippetSpec } from './snippets.ts';
 import { specFor } from './specFor.ts';
 import './code.css';
+import { pythonCommand } from './pythonCommand.ts';
 
 type Language = 'python' | 'node';
 const LANGUAGES: Language[] = ['python', 'node'];
@@ -71,7 +72,7 @@ export function CodePanel() {
         </button>
       </div>
       {note && <p className="code-panel__note">{note}</p>}
-      <p className="code-panel__run">{t(`code.run.${language}`, { file })}</p>
+      <p className="code-panel__run">{t(`code.run.${language}`, { file, python: pythonCommand() })}</p>
       {copied === 'failed' && <p className="inline-error">{t('code.copyFailed')}</p>}
       {LANGUAGES.map((l) => (
         <TabPanel key={l} value={l}>

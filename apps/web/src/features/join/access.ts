@@ -148,7 +148,7 @@ export function createAccess(options: TokenSourceOptions): Access {
     readLink();
     // Asked first every time: it tells the mode, and a bridge that does not answer is down, not
     // refusing our token, so that attempt does not count toward giving a stored token up.
-    const response = await fetchJson('/api/session');
+    const response = await fetchJson('api/session');
     if (!response.ok) throw new Error(`GET /api/session answered ${response.status}`);
     const info = SessionInfo.safeParse(await response.json());
     if (!info.success) throw new Error('GET /api/session answered something the protocol does not allow');
@@ -235,7 +235,7 @@ export async function postJoin(
 ): Promise<JoinOutcome> {
   let response: Response;
   try {
-    response = await fetchImpl('/api/join', {
+    response = await fetchImpl('api/join', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ code, name }),

@@ -28,7 +28,7 @@ export async function teacherLessons(
   fetchJson: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
 ): Promise<CatalogEntry[]> {
   try {
-    const response = await fetchJson('/api/lessons', {
+    const response = await fetchJson('api/lessons', {
       cache: 'no-store',
       headers: { accept: 'application/json', authorization: `Bearer ${token}` },
     });

@@ -38,6 +38,7 @@ export function pythonSensorClient(v: PythonClientValues): string {
 # as binary records packed with struct (the assignment of seed 003), over TCP or UDP.
 #
 #   python3 sensor_client.py --transport ${v.transport} --port ${v.port} --rate ${v.rateHz} --count ${v.count}
+#   (on Windows: py sensor_client.py …, with the same options)
 #
 # Our protocol: every record is struct.pack(FORMAT, *values), one value per name in FIELDS.
 # '!' means network byte order (big endian) and standard sizes, so the server can decode it

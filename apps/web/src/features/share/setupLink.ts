@@ -75,8 +75,9 @@ export function decodeSetup(text: string): Setup | null {
   }
 }
 
-export function setupLink(origin: string, setup: Setup): string {
-  return `${origin}/#setup=${encodeSetup(setup)}`;
+/** `page` is the page's address without query or fragment (under a proxy's path, that path too). */
+export function setupLink(page: string, setup: Setup): string {
+  return `${page}#setup=${encodeSetup(setup)}`;
 }
 
 /** Reads `#setup=…` from a fragment; the rest of the fragment is returned to put back. */

@@ -1,52 +1,23 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SessionInfo, type WireStatus } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BridgeTestClient } from './support/bridge-client.ts';
+import { BridgeTestClient } from '../../server/test/support/bridge-client.ts';
+import { readyUrl, runCommand, stopAll } from './support/command.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-let child: ChildProcess | undefined;
+afterEach(stopAll);
 
-afterEach(() => {
-  child?.kill('SIGKILL');
-  child = undefined;
-});
-
-/** Starts the CLI and resolves once it printed `lines` lines on stdout. */
-function startCli(args: string[], lines = 1): Promise<{ lines: string[]; exit: Promise<number | null> }> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], { cwd: root });
-  const proc = child;
-  const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`no ready output within 15 s; got: ${out}${err}`)), 15_000);
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const got = out.split('\n').filter((l) => l !== '');
-      if (got.length >= lines) {
-        clearTimeout(timer);
-        resolve({ lines: got, exit });
-      }
-    });
-    proc.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-  });
-}
-
-function readyUrl(line: string | undefined): string {
-  const url = /^Socket Playground ready at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line ?? '')?.[1];
-  if (!url) throw new Error(`not a ready line: ${line}`);
-  return url;
-}
+/** The command from its sources, as `pnpm start` runs it. */
+const startCli = (args: string[]) =>
+  runCommand(process.execPath, ['--import', 'tsx', 'apps/cli/src/bin.ts', ...args], root);
 
 describe('the command line', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'prints one ready line; on %s tells every browser, closes every socket and exits 0',
     async (signal) => {
-      const { lines, exit } = await startCli(['--port', '0']);
+      const cli = startCli(['--port', '0']);
+      const lines = await cli.waitForLines(1);
       expect(lines).toHaveLength(1);
       const url = readyUrl(lines[0]);
       expect((await fetch(`${url}api/health`)).status).toBe(200);
@@ -59,18 +30,19 @@ describe('the command line', () => {
       const outsideClosed = new Promise<void>((resolve) => outside.on('close', () => resolve()));
       await page.waitFor(() => page.events.some((e) => e.type === 'accept'), 3000, 'accept');
 
-      child?.kill(signal);
+      cli.signal(signal);
       expect(await page.closed).toBe(1001);
       expect(page.notices).toContainEqual(
         expect.objectContaining({ type: 'notice', code: 'shutdown', message: expect.stringContaining(signal) }),
       );
       await outsideClosed;
-      expect(await exit).toBe(0);
+      expect(await cli.exit).toBe(0);
     },
   );
 
   it('in LAN mode prints where students connect, the join code and the teacher’s link', async () => {
-    const { lines, exit } = await startCli(['--lan', '--host', '127.0.0.1', '--port', '0'], 3);
+    const cli = startCli(['--lan', '--host', '127.0.0.1', '--port', '0']);
+    const lines = await cli.waitForLines(3);
     const url = readyUrl(lines[0]);
     expect(lines[1]).toMatch(/^Join code for students: [A-Z2-9]{6}$/);
     const teacher =
@@ -81,21 +53,22 @@ describe('the command line', () => {
     const port = Number(new URL(url).port);
     const page = await BridgeTestClient.open({ port, token: teacher?.[2] ?? '' });
     expect(page.welcome?.role).toBe('teacher');
-    child?.kill('SIGTERM');
+    cli.signal('SIGTERM');
     await page.closed;
-    expect(await exit).toBe(0);
+    expect(await cli.exit).toBe(0);
   });
 
   it('turns packet capture on alone and off in a class, unless --capture or --no-capture says otherwise', async () => {
     const stateWith = async (args: string[], lines: number, token: (l: string[]) => string | Promise<string>) => {
-      const started = await startCli(['--host', '127.0.0.1', '--port', '0', ...args], lines);
-      const port = Number(new URL(readyUrl(started.lines[0])).port);
-      const page = await BridgeTestClient.open({ port, token: await token(started.lines) });
+      const cli = startCli(['--host', '127.0.0.1', '--port', '0', ...args]);
+      const started = await cli.waitForLines(lines);
+      const port = Number(new URL(readyUrl(started[0])).port);
+      const page = await BridgeTestClient.open({ port, token: await token(started) });
       await page.ok({ type: 'wire.watch' });
       await page.waitFor(() => page.notices.some((m) => m.type === 'wire-status'), 5000, 'a wire status');
       const status = page.notices.find((m) => m.type === 'wire-status') as WireStatus;
-      child?.kill('SIGTERM');
-      await started.exit;
+      cli.signal('SIGTERM');
+      await cli.exit;
       return status;
     };
     const local = async (l: string[]) => {
@@ -114,15 +87,23 @@ describe('the command line', () => {
       [['--port', 'abc'], 'a port is a whole number'],
       [['--port', '0', '--allow-target', '10.0.0.0/40'], '--allow-target 10.0.0.0/40: the prefix length must be 0-32'],
       [['--port', '0', '--host', '0.0.0.0'], 'use --lan'],
+      [['--port', '0', '--public-url', 'https://school.example/3b/'], '--public-url is for a class (--lan)'],
+      [['--lan', '--port', '0', '--public-url', 'school.example'], '--public-url school.example: not a URL'],
+      [['--lan', '--port', '0', '--trust-proxy', '10.0.0.0/33'], '--trust-proxy 10.0.0.0/33: expected an IP'],
     ] as const) {
-      child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], { cwd: root });
-      let err = '';
-      child.stderr?.on('data', (d: Buffer) => {
-        err += d.toString();
-      });
-      const code = await new Promise<number | null>((resolve) => child?.on('exit', resolve));
-      expect(code, args.join(' ')).not.toBe(0);
-      expect(err).toContain(message);
+      const cli = startCli([...args]);
+      expect(await cli.exit, args.join(' ')).not.toBe(0);
+      expect(cli.stderr()).toContain(message);
     }
+  });
+
+  it('behind a proxy prints the public address students open, and the teacher’s link there', async () => {
+    const cli = startCli(['--lan', '--host', '127.0.0.1', '--port', '0', '--public-url', 'https://school.example/3b']);
+    const lines = await cli.waitForLines(4);
+    expect(lines[0]).toBe('Socket Playground ready at https://school.example/3b/');
+    expect(lines[1]).toMatch(/^ {2}\(listening on http:\/\/127\.0\.0\.1:\d+\/ behind it\)$/);
+    expect(lines[3]).toMatch(
+      /^Teacher page \(keep this link to yourself\): https:\/\/school\.example\/3b\/#teacher=[\w-]{43}$/,
+    );
   });
 });
