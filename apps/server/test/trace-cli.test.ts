@@ -32,6 +32,14 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number 
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
 }
 
+/** The traced client's connection is the one the playground's server accepted: both ends seen. */
+function expectJoinedToPlayground(c: BridgeTestClient): void {
+  const connected = c.events.find((e) => e.type === 'connected' && e.witness === 'program');
+  const accept = c.events.find((e) => e.type === 'accept' && e.witness === undefined);
+  if (connected?.type !== 'connected' || accept?.type !== 'accept') throw new Error('both ends should be seen');
+  expect(accept.remote.port).toBe(connected.local.port);
+}
+
 describe.skipIf(!python)('the trace command', () => {
   const pg = usePlaygrounds();
 
@@ -103,10 +111,33 @@ describe.skipIf(!python)('the trace command', () => {
     expect(steps).toEqual(['socket', 'connect', 'sendto', 'recvfrom', 'close']);
     expect(calls.every((x) => x.line === undefined)).toBe(true);
     expect(calls.find((x) => x.fn === 'sendto')?.size).toBe(52);
-    const connected = c.events.find((e) => e.type === 'connected' && e.witness === 'program');
-    const accept = c.events.find((e) => e.type === 'accept' && e.witness === undefined);
-    if (connected?.type !== 'connected' || accept?.type !== 'accept') throw new Error('both ends should be seen');
-    expect(accept.remote.port).toBe(connected.local.port);
+    expectJoinedToPlayground(c);
     expect(c.notices.find((m) => m.type === 'program')).toMatchObject({ tracer: 'strace' });
   });
+
+  it.skipIf(strace !== undefined)(
+    'a program in another language (Node) under strace: its calls, sizes and peer',
+    async () => {
+      const p = await pg.start();
+      const c = await pg.client(p);
+      const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
+      const port = server.local!.port;
+      // A client in JavaScript: one write, reads until the playground's echo has it all, then ends.
+      const program = `const s = require('net').connect(${port}, '127.0.0.1', () => s.write('hola desde node'));
+let got = 0; s.on('data', (d) => { got += d.length; if (got >= 15) s.end(); }); s.on('close', () => console.log('done', got));`;
+      const out = await (await trace(p, c, [process.execPath, '-e', program])).exited;
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain('done 15');
+      await waitForProgram(c, 'exited');
+      expect(c.notices.find((m) => m.type === 'program')).toMatchObject({ tracer: 'strace' });
+      const calls = programCalls(c);
+      const fns = calls.map((x) => x.fn);
+      // libuv's non-blocking socket: the calls are the kernel's, with no source lines.
+      expect(fns).toEqual(['socket', 'connect', 'write', 'read', 'shutdown', 'read', 'close']);
+      expect(calls.every((x) => x.line === undefined)).toBe(true);
+      expect(calls[1]?.args).toBe(`127.0.0.1:${port}`);
+      expect(calls.filter((x) => x.fn === 'write' || x.fn === 'read').map((x) => x.size ?? 0)).toEqual([15, 15, 0]);
+      expectJoinedToPlayground(c);
+    },
+  );
 });
