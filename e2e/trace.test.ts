@@ -1,23 +1,8 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
+import { traceWithCode } from './support/trace.ts';
 import { startServer } from './support/ui.ts';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
-
-/** The command the page shows, run the way a learner runs it (with this page's code). */
-function traceWithCode(url: string, code: string, args: string[]): Promise<number | null> {
-  const env = { ...process.env };
-  delete env.INIT_CWD;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'packages/trace/src/cli.ts', '--url', url, '--code', code, '--', ...args],
-    { cwd: root, env, stdio: 'ignore' },
-  );
-  return new Promise((resolve) => child.once('exit', resolve));
-}
 
 describe.skipIf(!hasChromium)('a learner’s own program on the page', () => {
   const session = usePlaygroundPage({ width: 1366, height: 768 });

@@ -129,15 +129,19 @@ describe('a traced program on the page', () => {
   });
 
   it('gives the command to type: pnpm trace here, the installed command with the code in a class', () => {
-    expect(attachCommands('local', 'http://127.0.0.1:4780', 'ABCD-2345', 'my_server.py').lines).toEqual([
+    expect(attachCommands('local', 'http://127.0.0.1:4780/', 'ABCD-2345', 'my_server.py').lines).toEqual([
       { label: 'local', command: 'pnpm trace -- python3 my_server.py' },
       { label: 'installed', command: 'socket-playground trace -- python3 my_server.py' },
     ]);
-    expect(attachCommands('lan', 'http://192.168.1.10:4780', 'ABCD-2345', 'cliente.py').lines).toEqual([
+    expect(attachCommands('lan', 'http://192.168.1.10:4780/', 'ABCD-2345', 'cliente.py').lines).toEqual([
       {
         label: 'lan',
         command: 'npx socket-playground trace --url http://192.168.1.10:4780/ --code ABCD-2345 -- python3 cliente.py',
       },
     ]);
+    // Behind a proxy's path, the page's own folder: the tracer's /trace sits beside it.
+    expect(attachCommands('lan', 'https://school.example/class-3b/', null, 'cliente.py').lines[0]?.command).toBe(
+      'npx socket-playground trace --url https://school.example/class-3b/ -- python3 cliente.py',
+    );
   });
 });

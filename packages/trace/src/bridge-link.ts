@@ -184,9 +184,14 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** `http://host:4780/` → `ws://host:4780/trace?code=…`. */
+/**
+ * `http://host:4780/` → `ws://host:4780/trace?code=…`; beside the page, as the page's own `ws` is:
+ * `https://school.example/class-3b` → `wss://school.example/class-3b/trace?…` behind a proxy's path.
+ */
 export function traceUrl(page: string, credential: { code: string } | { token: string }): string {
-  const url = new URL('/trace', page);
+  const base = new URL(page);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const url = new URL('trace', base);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   if ('code' in credential) url.searchParams.set('code', credential.code);
   else url.searchParams.set('token', credential.token);

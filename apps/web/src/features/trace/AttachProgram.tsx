@@ -21,7 +21,12 @@ export function AttachProgram() {
   const running = usePlayground(
     (s) => s.programOrder.filter((k) => s.programs[k]?.epoch === s.epoch && s.programs[k]?.status === 'running').length,
   );
-  const commands = attachCommands(mode, window.location.origin, code?.code ?? null, t('trace.attach.program'));
+  const commands = attachCommands(
+    mode,
+    new URL('.', window.location.href).href,
+    code?.code ?? null,
+    t('trace.attach.program'),
+  );
   const codeBlock = (
     <>
       <p className="trace-attach__code" data-testid="attach-code">

@@ -14,14 +14,15 @@ export interface AttachCommands {
  */
 export function attachCommands(
   mode: Mode | null,
-  origin: string,
+  /** The page's folder (`http://192.168.1.10:4780/`, or `https://school.example/class-3b/` behind a proxy). */
+  pageBase: string,
   code: string | null,
   program: string,
 ): AttachCommands {
   const run = `python3 ${program}`;
   if (mode === 'lan') {
     const codeArg = code ? ` --code ${code}` : '';
-    return { lines: [{ label: 'lan', command: `npx socket-playground trace --url ${origin}/${codeArg} -- ${run}` }] };
+    return { lines: [{ label: 'lan', command: `npx socket-playground trace --url ${pageBase}${codeArg} -- ${run}` }] };
   }
   return {
     lines: [
