@@ -40,6 +40,34 @@ describe('attaching a traced program: only with the session’s code or token', 
     tracer.ws.close();
   });
 
+  it('over loopback, a clock that claims to be this computer’s but is not (a proxy’s laptop) maps by hello', async () => {
+    const p = await pg.start();
+    const a = await pg.client(p);
+    const tracer = await FakeTracer.open(p, `code=${await traceCode(a)}`);
+    // Another computer's monotonic clock: days away from this one's.
+    tracer.hello('laptop.py', { clock: 5_000_000, monotonicOffset: 5_000_000 - 3 * 86_400_000 });
+    const attached = await tracer.attached();
+    if (attached.type !== 'attached') throw new Error(`not attached: ${JSON.stringify(attached)}`);
+    // Sent once they are in the past: the bridge never stamps an event later than now.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    tracer.calls([
+      { sock: '1', op: 'socket', fn: 'socket', family: 'IPv4', socktype: 'stream', t: 5_000_030 },
+      {
+        sock: '1',
+        op: 'connect',
+        fn: 'connect',
+        remote: { address: '127.0.0.1', port: 9, family: 'IPv4' },
+        local: { address: '127.0.0.1', port: 50000, family: 'IPv4' },
+        t: 5_000_031,
+      },
+    ]);
+    await a.waitFor(() => a.events.some((e) => e.type === 'opened'), 5000, 'the program’s socket');
+    const opened = a.events.find((e) => e.type === 'opened');
+    // 30 ms after hello on the tracer's clock is 30 ms after `attached` left on the session's.
+    expect(opened?.t).toBeCloseTo(attached.clock + 30, 0);
+    tracer.ws.close();
+  });
+
   it('refuses a wrong code (401), then every attempt from an address that keeps guessing (429)', async () => {
     const p = await pg.start({ ...LOCAL, trace: { ...DEFAULT_TRACE, wrongCodes: 3 } });
     await pg.client(p);

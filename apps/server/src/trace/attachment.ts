@@ -177,11 +177,15 @@ export class Attachment {
     this.hello = hello;
     this.startedT = this.deps.engine.clock();
     // One clock: the tracer's times map onto the session's by their difference at hello, exactly
-    // when both read this computer's monotonic clock.
-    this.exact = this.deps.sameComputer && hello.monotonicOffset !== undefined;
-    this.offset = this.exact
-      ? this.startedT - Number(process.hrtime.bigint()) / 1e6 - (hello.monotonicOffset as number)
-      : this.startedT - hello.clock;
+    // when both read this computer's monotonic clock. Loopback can also be a reverse proxy in front
+    // of a student's laptop: a shared clock that disagrees with the hello by a second is not shared.
+    const byHello = this.startedT - hello.clock;
+    const shared =
+      this.deps.sameComputer && hello.monotonicOffset !== undefined
+        ? this.startedT - Number(process.hrtime.bigint()) / 1e6 - hello.monotonicOffset
+        : undefined;
+    this.exact = shared !== undefined && Math.abs(shared - byHello) < 1000;
+    this.offset = this.exact ? (shared as number) : byHello;
     this.send({
       type: 'attached',
       traceId: this.deps.traceId,

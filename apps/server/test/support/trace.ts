@@ -148,14 +148,15 @@ export class FakeTracer {
     this.ws.send(JSON.stringify(message));
   }
 
-  hello(name = 'fake.py'): void {
+  /** `clock`: the tracer's clock now; `monotonicOffset`: that clock minus this computer's monotonic one. */
+  hello(name = 'fake.py', clocks: { clock: number; monotonicOffset?: number } = { clock: 0 }): void {
     this.send({
       type: 'hello',
       protocolVersion: PROTOCOL_VERSION,
       tracer: 'python',
       name,
       command: `python3 ${name}`,
-      clock: 0,
+      ...clocks,
     });
   }
 
