@@ -129,7 +129,7 @@ const WATCH_RIBBON = `(total) => {
   const tick = () => {
     if (t0 !== null) {
       const bytesIn = document.querySelector('[data-testid="socket-card"][data-kind="tcp-client"] [data-testid="bytes-in"]');
-      if (watch.card === null && bytesIn && bytesIn.textContent === String(total)) watch.card = performance.now() - t0;
+      if (watch.card === null && bytesIn && bytesIn.getAttribute('data-value') === String(total)) watch.card = performance.now() - t0;
       if (watch.ribbon === null && document.querySelector(last)) watch.ribbon = performance.now() - t0;
     }
     if (watch.card === null || watch.ribbon === null) requestAnimationFrame(tick);

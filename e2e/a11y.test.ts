@@ -5,7 +5,7 @@ import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected, joinAsStudent, openTeacher, startClassroom } from './support/classroom.ts';
 import { openView } from './support/lifecycle.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';
-import { readmeTour } from './support/tour.ts';
+import { runReadmeTour } from './support/readme-tour.ts';
 import { startServer } from './support/ui.ts';
 
 const describeFinding = (f: AxeFinding) => `${f.rule} at ${f.targets.join(' ')}: ${f.summary}`;
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('accessibility of the busy pages (axe-core)', () =
 
   it('the Sockets page after the tour, with 20 clients from "Many clients", in every view', async () => {
     const { page: p, errors } = await page();
-    await readmeTour(p);
+    await runReadmeTour(p);
     const server = await startServer(p, { protocol: 'tcp', port: '0', recvSize: '16' });
     await openView(p, 'clients');
     const form = p.locator('[data-testid="spawn-panel"] form');

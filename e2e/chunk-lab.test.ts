@@ -63,10 +63,22 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     await expect
       .poll(() => demo.locator('[data-testid="demo-result"]').textContent(), { timeout: 10_000 })
       .toMatch(/1 write → 4 reads/);
-    await expect.poll(async () => (await ribbonCells(session.page)).length).toBe(12 + 55);
-    const split = (await ribbonCells(session.page)).slice(12);
-    expect(new Set(split.map((c) => c.write))).toEqual(new Set(['4']));
-    expect(split.filter((c) => c.start).map((c) => c.read)).toEqual(['2', '3', '4', '5']);
+    // Its own connection: the ribbon shows exactly this demo's write and reads, nothing of the first demo.
+    await expect.poll(async () => (await ribbonCells(session.page)).length).toBe(55);
+    const split = await ribbonCells(session.page);
+    expect(new Set(split.map((c) => c.write))).toEqual(new Set(['1']));
+    expect(split.filter((c) => c.start).map((c) => c.read)).toEqual(['1', '2', '3', '4']);
+    await expect
+      .poll(() => session.page.locator('[data-testid="ribbon-summary"]').textContent())
+      .toBe('55 bytes · writes on the sending side: 1 → reads on the receiving side: 4');
+    // Run again: still exactly one write and four reads, on a fresh connection.
+    await demo.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => demo.locator('[data-testid="demo-result"]').textContent(), { timeout: 10_000 })
+      .toMatch(/1 write → 4 reads/);
+    await expect
+      .poll(() => session.page.locator('[data-testid="ribbon-summary"]').textContent())
+      .toBe('55 bytes · writes on the sending side: 1 → reads on the receiving side: 4');
   });
 
   it('the UDP demo: each datagram is its own read, never merged; a long one is cut', async () => {
@@ -201,12 +213,12 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     for (let i = 0; i < 4; i++) {
       await box.getByRole('button', { name: 'Send', exact: true }).click();
       await expect
-        .poll(() => box.locator('[data-testid="bytes-out"]').textContent(), { timeout: 10_000 })
+        .poll(() => box.locator('[data-testid="bytes-out"]').getAttribute('data-value'), { timeout: 10_000 })
         .toBe(String((i + 1) * quarter.length));
     }
     const conn = await newestConn(session.page);
     await expect
-      .poll(() => conn.locator('[data-testid="bytes-in"]').textContent(), { timeout: 15_000 })
+      .poll(() => conn.locator('[data-testid="bytes-in"]').getAttribute('data-value'), { timeout: 15_000 })
       .toBe(String(4 * quarter.length));
     await conn.locator('.socket-card__title').click();
     await showView(session.page, 'ribbon');

@@ -103,7 +103,9 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
     await expect.poll(() => check.getAttribute('data-passed')).toBe('true');
     await s.locator('[data-testid="lesson-next"]').click();
     await expect.poll(() => check.getAttribute('data-passed')).toBe('false');
-    expect(await check.textContent()).toMatch(/4 “recv” events on s\d+, at most 16 bytes each/);
+    expect(await check.textContent()).toMatch(
+      /4 recv\(\) calls that returned bytes on server s\d+, at most 16 bytes each/,
+    );
     await s.locator('[data-testid="lesson-try"]').click();
     await expect.poll(() => check.getAttribute('data-passed'), { timeout: 10_000 }).toBe('true');
     expect(await check.textContent()).toContain('4 pieces');

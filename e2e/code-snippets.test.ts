@@ -4,8 +4,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BridgeTestClient } from '../apps/server/test/support/bridge-client.ts';
 import { usePlaygrounds } from '../apps/server/test/support/playground.ts';
-import { pythonSnippet } from '../apps/web/src/features/code/snippets.ts';
+import {
+  nodeSnippet,
+  pythonSnippet,
+  type ServerBehaviour,
+  type TcpServerSpec,
+} from '../apps/web/src/features/code/snippets.ts';
+import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '../packages/codec/src/index.ts';
 
 function hasPython(): boolean {
   try {
@@ -17,15 +24,17 @@ function hasPython(): boolean {
   }
 }
 
-function runPython(code: string): Promise<string> {
-  const file = join(tmpdir(), `snippet-${process.pid}-${Date.now()}.py`);
+let files = 0;
+function run(program: 'python3' | 'node', code: string): Promise<string> {
+  const file = join(tmpdir(), `snippet-${process.pid}-${files++}.${program === 'node' ? 'cjs' : 'py'}`);
   writeFileSync(file, code);
   return new Promise((resolve, reject) => {
-    execFile('python3', [file], { timeout: 10_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    execFile(program, [file], { timeout: 10_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}\n${code}`)) : resolve(stdout),
     );
   });
 }
+const runPython = (code: string) => run('python3', code);
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -39,6 +48,31 @@ const MESSAGE = new TextEncoder().encode('hola mundo, this is a message longer t
 
 describe.skipIf(!hasPython())('the "show me the code" Python runs as shown against the playground', () => {
   const pg = usePlaygrounds();
+
+  /**
+   * Runs the Python server snippet for `spec` on a free port, connects a playground client to it
+   * (as many as `clients`), hands them to `check`, and stops the script.
+   */
+  async function againstPythonServer(
+    spec: Partial<TcpServerSpec>,
+    check: (c: BridgeTestClient, ids: string[]) => Promise<void>,
+    clients = 1,
+  ): Promise<string> {
+    const port = await freePort();
+    const code = pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16, ...spec });
+    const file = join(tmpdir(), `server-${process.pid}-${files++}.py`);
+    writeFileSync(file, code);
+    const proc = spawn('python3', [file], { stdio: 'ignore' });
+    try {
+      const c = await pg.client(await pg.start());
+      const ids: string[] = [];
+      for (let i = 0; i < clients; i++) ids.push(await connectWhenUp(c, port));
+      await check(c, ids);
+    } finally {
+      proc.kill();
+    }
+    return code;
+  }
 
   it('the TCP client snippet talks to a playground echo server', async () => {
     const p = await pg.start();
@@ -71,64 +105,126 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
   });
 
   it('the concurrent (thread per client) server snippet serves two playground clients at once', async () => {
-    const port = await freePort();
-    const code = pythonSnippet({
-      kind: 'tcp-server',
-      host: '127.0.0.1',
-      port,
-      backlog: 5,
-      recvSize: 16,
-      concurrency: 'concurrent',
-    });
+    const code = await againstPythonServer(
+      { concurrency: 'concurrent' },
+      async (c, [first, second]) => {
+        // The first client stays connected and silent: a one-at-a-time server would never answer the second.
+        await c.ok({ type: 'socket.send', socketId: second as string, data: { encoding: 'text', value: 'hola' } });
+        await c.waitFor(() => c.eventsOf(second as string, 'recv').length > 0, 5000, 'echo to the second client');
+        expect(c.eventsOf(first as string, 'recv')).toEqual([]);
+      },
+      2,
+    );
     expect(code).toContain('threading.Thread(target=serve');
-    const file = join(tmpdir(), `threaded-${process.pid}.py`);
-    writeFileSync(file, code);
-    const proc = spawn('python3', [file], { stdio: 'ignore' });
-    try {
-      const p = await pg.start();
-      const c = await pg.client(p);
-      const connect = async () => {
-        const deadline = Date.now() + 5000;
-        let reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
-        while (!reply.ok && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 100));
-          reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
-        }
-        if (!reply.ok) throw new Error(reply.error.message);
-        return reply.result.socket!.id;
-      };
-      // The first client stays connected and silent: a one-at-a-time server would never answer the second.
-      const first = await connect();
-      const second = await connect();
-      await c.ok({ type: 'socket.send', socketId: second, data: { encoding: 'text', value: 'hola' } });
-      await c.waitFor(() => c.eventsOf(second, 'recv').length > 0, 5000, 'echo to the second client');
-      expect(c.eventsOf(first, 'recv')).toEqual([]);
-    } finally {
-      proc.kill();
-    }
   });
 
   it('the TCP server snippet echoes what a playground client sends', async () => {
-    const port = await freePort();
-    const code = pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16 });
-    const file = join(tmpdir(), `server-${process.pid}.py`);
-    writeFileSync(file, code);
-    const proc = spawn('python3', [file], { stdio: 'ignore' });
-    try {
+    await againstPythonServer({}, async (c, [id]) => {
+      await c.ok({ type: 'socket.send', socketId: id as string, data: { encoding: 'text', value: 'hola' } });
+      await c.waitFor(() => c.eventsOf(id as string, 'recv').length > 0, 5000, 'echo from the Python server');
+    });
+  });
+
+  /** What a client of each behaviour prints: the script ends on its own, whatever the server does. */
+  const CLIENT_OUTPUT: Record<ServerBehaviour, RegExp> = {
+    echo: /hola mundo/,
+    upper: /HOLA MUNDO/,
+    none: /never answers/,
+    discard: /never answers/,
+    qotd: /--|—|\w/,
+    daytime: /UTC/,
+    chargen: /!"#\$%&/,
+    'framed-json': /Respuesta asociada al mensaje \{'nombre': 'Margot'\}/,
+  };
+  const BEHAVIOURS = Object.keys(CLIENT_OUTPUT) as ServerBehaviour[];
+  const JSON_MESSAGE = new TextEncoder().encode('{"nombre": "Margot"}');
+
+  it.each(BEHAVIOURS)(
+    'the TCP client fits a %s server: Python and Node.js end on their own with its answer',
+    async (behaviour) => {
       const p = await pg.start();
       const c = await pg.client(p);
-      const deadline = Date.now() + 5000;
-      let reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
-      while (!reply.ok && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 100));
-        reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
-      }
-      if (!reply.ok) throw new Error(reply.error.message);
-      const id = reply.result.socket!.id;
-      await c.ok({ type: 'socket.send', socketId: id, data: { encoding: 'text', value: 'hola' } });
-      await c.waitFor(() => c.eventsOf(id, 'recv').length > 0, 5000, 'echo from the Python server');
-    } finally {
-      proc.kill();
-    }
+      const server = (
+        await c.ok({
+          type: 'tcp.listen',
+          host: '127.0.0.1',
+          port: 0,
+          recvSize: 16,
+          behaviour,
+          framing: seed002PaddedLength,
+        })
+      ).socket!;
+      const spec = {
+        kind: 'tcp-client' as const,
+        host: '127.0.0.1',
+        port: server.local!.port,
+        recvSize: 1024,
+        message: behaviour === 'framed-json' ? JSON_MESSAGE : MESSAGE,
+        server: behaviour,
+        framing: seed002PaddedLength,
+      };
+      expect(await runPython(pythonSnippet(spec))).toMatch(CLIENT_OUTPUT[behaviour]);
+      const node = await run('node', nodeSnippet(spec));
+      if (behaviour !== 'none' && behaviour !== 'discard') expect(node).toMatch(/\w/);
+    },
+  );
+
+  it.each(BEHAVIOURS)('the UDP client fits a %s server: it waits only for an answer that comes', async (behaviour) => {
+    const p = await pg.start();
+    const c = await pg.client(p);
+    const server = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour, framing: seed002ChunkCount }))
+      .socket!;
+    const spec = {
+      kind: 'udp-client' as const,
+      host: '127.0.0.1',
+      port: server.local!.port,
+      recvSize: 1024,
+      message: behaviour === 'framed-json' ? JSON_MESSAGE : MESSAGE,
+      server: behaviour,
+      framing: seed002ChunkCount,
+    };
+    const started = Date.now();
+    const out = await runPython(pythonSnippet(spec));
+    expect(out).not.toMatch(/No answer/);
+    if (behaviour === 'none' || behaviour === 'discard') expect(Date.now() - started).toBeLessThan(4000);
+    if (behaviour === 'framed-json') expect(out).toMatch(CLIENT_OUTPUT[behaviour]);
+    expect(await run('node', nodeSnippet(spec))).not.toMatch(/No answer/);
+  });
+
+  it('the Framed JSON server snippet (Python) answers a playground client in seed 002’s framing', async () => {
+    const spec = {
+      concurrency: 'concurrent' as const,
+      behaviour: 'framed-json' as const,
+      framing: seed002PaddedLength,
+    };
+    await againstPythonServer(spec, async (c, [id]) => {
+      const socketId = id as string;
+      const data = { encoding: 'text' as const, value: '{"nombre": "Margot"}' };
+      await c.ok({ type: 'socket.send', socketId, data, framing: seed002PaddedLength });
+      const expected = encodeJsonFrame(seed002PaddedLength, "Respuesta asociada al mensaje {'nombre': 'Margot'}");
+      const received = () => c.eventsOf(socketId, 'recv').reduce((n, e) => n + e.size, 0);
+      await c.waitFor(() => received() >= expected.length, 5000, 'the framed answer');
+      const got = Buffer.concat(c.eventsOf(socketId, 'recv').map((e) => Buffer.from(e.data, 'base64')));
+      expect(got.equals(Buffer.from(expected))).toBe(true);
+    });
+  });
+
+  it('the quote-of-the-day server snippet (Python) speaks first and closes', async () => {
+    await againstPythonServer({ behaviour: 'qotd' }, async (c, [id]) => {
+      await c.waitFor(() => c.eventsOf(id as string, 'fin-received').length > 0, 5000, 'the quote, then FIN');
+      expect(c.eventsOf(id as string, 'recv').length).toBeGreaterThan(0);
+    });
   });
 });
+
+/** Connects to a Python server that may still be starting. */
+async function connectWhenUp(c: BridgeTestClient, port: number): Promise<string> {
+  const deadline = Date.now() + 5000;
+  let reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+  while (!reply.ok && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    reply = await c.request({ type: 'tcp.connect', host: '127.0.0.1', port });
+  }
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.result.socket!.id;
+}

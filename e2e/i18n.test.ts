@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('the Spanish UI has no English left', () => {
     await page.locator('[data-testid="side-tab-lessons"]').click();
     expect(await untranslated(page)).toEqual([]);
     expect(await page.locator('[data-testid="lesson-item"]').first().textContent()).toContain(
-      'Echo: servidor y cliente',
+      'Eco: servidor y cliente',
     );
     await page.locator('[data-testid="lesson-item"][data-lesson-id="recv-pieces"]').click();
     await page.locator('[data-testid="lesson-setup"]').click();

@@ -35,6 +35,12 @@ async function walk(page: Page, id: string): Promise<string[]> {
     }
     const tryIt = page.locator('[data-testid="lesson-try"]');
     if (await tryIt.count()) await tryIt.click();
+    // Lesson 3's last step asks the learner to send from the quiet server's connection by hand.
+    if (id === 'netstat' && step === 5) {
+      const conn = page.locator('[data-testid="socket-card"][data-kind="tcp-conn"][data-state="fin-received"]').last();
+      await conn.locator('[name="message"]').fill('hola');
+      await conn.getByRole('button', { name: 'Send', exact: true }).click();
+    }
     const manual = page.locator('[data-testid="lesson-manual"]');
     if (await manual.count()) await manual.click();
     const check = page.locator('[data-testid="lesson-check"]');

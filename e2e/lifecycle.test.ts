@@ -255,10 +255,16 @@ describe.skipIf(!hasChromium)('connection lifecycle in the browser', () => {
     const totals = page.locator('[data-testid="spawn-totals"]');
     expect(await totals.getAttribute('data-sent')).toBe('240');
     expect(await totals.getAttribute('data-received')).toBe('240');
-    // The server saw them all.
-    expect(await card(page, server.id).locator('[data-kind="tcp-conn"]').count()).toBe(20);
+    // The server saw them all: its 20 connections are one folded group; opened, 20 cards.
+    const group = card(page, server.id).locator('[data-testid="socket-group"]');
+    expect(await group.getAttribute('data-count')).toBe('20');
+    await group.locator('summary').click();
+    await expect.poll(() => group.locator('[data-testid="socket-card"][data-kind="tcp-conn"]').count()).toBe(20);
     await page.screenshot({ path: 'e2e/screenshots/spawn-lanes.png' });
 
+    // The form folded after the spawn, so the lanes had the pane; it opens again.
+    expect(await form.locator('[name="count"]').isVisible()).toBe(false);
+    await form.locator('summary').click();
     // Bounded: more than 50 at once is refused before anything is sent (the bridge checks the socket quota too).
     await form.locator('[name="count"]').fill('51');
     await form.getByRole('button', { name: 'Spawn clients' }).click();

@@ -138,7 +138,9 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await other.goto(link);
     await other.locator('[data-testid="setup-offer"]').waitFor();
-    expect(await other.locator('[data-testid="setup-offer"]').textContent()).toContain('1 server(s) and 1 client(s)');
+    expect(await other.locator('[data-testid="setup-offer"]').textContent()).toContain(
+      'This link sets up 1 server and 1 client.',
+    );
     expect(other.url()).not.toContain('#setup');
     await other.locator('[data-testid="setup-create"]').click();
     const clients = other.locator('[data-testid="socket-card"][data-kind="tcp-client"][data-state="established"]');

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';
-import { readmeTour, type TourSockets } from './support/tour.ts';
+import { runReadmeTour, type TourState } from './support/readme-tour.ts';
 
 /**
  * The screens a class has, each at 100, 150 and 200 % browser zoom. A zoomed browser lays the page
  * out in a smaller CSS viewport and draws it with more device pixels: 1366×768 at 150 % is a
- * 911×512 page. After the README's tour on each, the primary controls are usable, no panel is drawn
- * over another, the page does not scroll into blank space, and axe-core finds nothing.
+ * 911×512 page. The README's tour, followed literally, works on each; after it the primary controls
+ * are usable, no panel is drawn over another, the page does not scroll into blank space, and
+ * axe-core finds nothing.
  */
 const SCREENS = [
   { width: 390, height: 844 },
@@ -31,11 +32,11 @@ const PANELS = {
   inspector: '[data-testid="inspector"]',
 };
 
-function primaryControls(page: Page, tour: TourSockets | null) {
+function primaryControls(page: Page, tour: TourState | null) {
   return {
     'Start server': page.locator('[data-testid="server-form"] button[type="submit"]'),
     Connect: page.locator('[data-testid="client-form"] button[type="submit"]'),
-    Send: tour
+    Send: tour?.udpClient
       ? page
           .locator(`[data-testid="socket-card"][data-socket-id="${tour.udpClient}"]`)
           .getByRole('button', { name: 'Send', exact: true })
@@ -121,9 +122,9 @@ describe.skipIf(!hasChromium)('the page on every screen a classroom has', () => 
           await page.goto(env.playground.url);
           await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
           const problems: string[] = [];
-          let tour: TourSockets | null = null;
+          let tour: TourState | null = null;
           try {
-            tour = await readmeTour(page);
+            tour = await runReadmeTour(page);
           } catch (error) {
             problems.push(`the README tour could not be followed: ${(error as Error).message.split('\n')[0]}`);
           }

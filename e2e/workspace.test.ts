@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected, openTeacher, startClassroom } from './support/classroom.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';
-import { readmeTour } from './support/tour.ts';
+import { runReadmeTour } from './support/readme-tour.ts';
 import { chooseProtocol } from './support/ui.ts';
 
 const fontSize = (page: Page, selector: string) =>
@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('the workspace', () => {
     const errors = watchPageErrors(page);
     await page.goto(`${env.playground.url}?present=1`);
     await connected(page);
-    await readmeTour(page);
+    await runReadmeTour(page);
     expect(await page.locator('[data-testid="present-toggle"]').getAttribute('aria-pressed')).toBe('true');
     // Body text, the log's rows and the cards' text read from the back of the room.
     expect(await fontSize(page, 'body')).toBeGreaterThanOrEqual(22);
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the workspace', () => {
     await page.goto(env.playground.url);
     await connected(page);
     // Some cards first, so the next one lands below the sockets pane's fold.
-    await readmeTour(page);
+    await runReadmeTour(page);
 
     const form = page.locator('[data-testid="server-form"]');
     await chooseProtocol(page, 'server-form', 'tcp');

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { hasChromium, launchChromium } from '../e2e/support/browser.ts';
 import { startE2ePlayground } from '../e2e/support/playground.ts';
-import { readmeTour } from '../e2e/support/tour.ts';
+import { runReadmeTour } from '../e2e/support/readme-tour.ts';
 
 if (!hasChromium) process.exit(1);
 
@@ -29,10 +29,11 @@ try {
     const page = await context.newPage();
     await page.goto(`${playground.url}${shot.query}`);
     await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
-    const sockets = await readmeTour(page);
+    const sockets = await runReadmeTour(page);
     // End on the TCP echo: the server's connection and its four recv(16) pieces in the inspector.
-    const conn = page.locator(`[data-testid="socket-card"][data-socket-id="${sockets.tcpConn}"]`);
-    await conn.getByRole('button', { name: new RegExp(`${sockets.tcpConn}$`) }).click();
+    const conn = page.locator(`[data-testid="socket-card"][data-socket-id="${sockets.conn}"]`);
+    await conn.locator('.socket-card__title').click();
+    await page.locator('[data-testid="inspector-view-hex"]').click();
     await page.locator('[data-testid="inspector"] [data-testid="hex-byte"]').first().waitFor();
     if (shot.file === 'phone.png') await page.locator('[data-testid="inspector"]').scrollIntoViewIfNeeded();
     // Let the new-card highlight fade, so the picture shows the page at rest.

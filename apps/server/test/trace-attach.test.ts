@@ -47,7 +47,8 @@ describe('attaching a traced program: only with the session’s code or token', 
     // Another computer's monotonic clock: days away from this one's.
     tracer.hello('laptop.py', { clock: 5_000_000, monotonicOffset: 5_000_000 - 3 * 86_400_000 });
     const attached = await tracer.attached();
-    if (attached.type !== 'attached') throw new Error(`not attached: ${JSON.stringify(attached)}`);
+    if (attached.type !== 'attached' || attached.clock === undefined)
+      throw new Error(`not attached with a clock: ${JSON.stringify(attached)}`);
     // Sent once they are in the past: the bridge never stamps an event later than now.
     await new Promise((resolve) => setTimeout(resolve, 100));
     tracer.calls([

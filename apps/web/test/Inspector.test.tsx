@@ -80,7 +80,7 @@ describe('Inspector', () => {
     store.getState().select('1:s1');
     renderWithPlayground(<Inspector />, { store });
     expect(screen.getByRole('region', { name: 'Pieces in view' })).toHaveTextContent(
-      'datagram #1: 4 bytes from 127.0.0.1:50000 (recv #1) — lost 2 bytes (truncated)',
+      'datagram #1: 4 bytes from 127.0.0.1:50000 (recvfrom #1) — lost 2 bytes (truncated)',
     );
   });
 

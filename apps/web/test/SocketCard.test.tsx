@@ -36,6 +36,19 @@ describe('SocketList', () => {
     );
   });
 
+  it('counts with plural forms: “1 read”, “56 bytes in”, and in Spanish “1 lectura”', async () => {
+    renderWithPlayground(<SocketList />, { store: cards() });
+    const counters = () => within(card('s2')).getByTestId('reads').closest('dl') as HTMLElement;
+    // Each label comes before its number in the page's text; the card shows the number first.
+    expect(counters()).toHaveTextContent('bytes in56bytes out56read1write1');
+    await i18next.changeLanguage('es');
+    try {
+      expect(counters()).toHaveTextContent('bytes recibidos56bytes enviados56lectura1escritura1');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+  });
+
   it('nests the accepted connection in its server and exposes the test hooks', () => {
     renderWithPlayground(<SocketList />, { store: cards() });
     expect(within(card('s1')).getByText('Accepted connection')).toBeInTheDocument();

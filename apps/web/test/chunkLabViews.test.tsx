@@ -63,7 +63,9 @@ describe('the recv() size of a running socket', () => {
     // The slider says the size itself, not its position on the logarithmic track.
     const slider = screen.getByRole('slider');
     expect(slider).toHaveAttribute('aria-valuenow', String(entry.info.recvSize));
-    expect(slider).toHaveAttribute('aria-valuetext', `${entry.info.recvSize} bytes per recv()`);
+    // In the page's language, like every number: 1,024 in English.
+    expect(entry.info.recvSize).toBe(1024);
+    expect(slider).toHaveAttribute('aria-valuetext', '1,024 bytes per recv()');
     // Each preset's name is the number it shows.
     const sizes = screen.getByRole('radiogroup', { name: 'Sizes used in the tutorials' });
     await userEvent.click(within(sizes).getByRole('radio', { name: '16' }));

@@ -103,7 +103,12 @@ describe('formatError', () => {
     );
     const busy = { code: 'EADDRINUSE' as const, message: 'x', params: { host: '127.0.0.1', port: 65432 } };
     expect(formatError(i18next, busy)).toBe(
-      'Port 65432 on 127.0.0.1 is already in use. Stop the other server or pick another port.',
+      'Port 65432 on 127.0.0.1 is already used by another program on this computer. Pick another port.',
+    );
+    // A listener of this bridge on the port is the plainer reason, whatever else holds it.
+    const own = { ...held, params: { ...held.params, heldBy: 'you', socketId: 's1' } };
+    expect(formatError(i18next, own)).toBe(
+      'Port 65432 is already used by your server s1. Stop it or pick another port.',
     );
   });
 

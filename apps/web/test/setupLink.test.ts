@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandBody } from '../src/bridge/client.ts';
+import { isLabSocket } from '../src/features/netlab/labStore.ts';
 import {
   countSetup,
   decodeSetup,
@@ -48,28 +49,56 @@ describe('a setup link', () => {
     expect(decodeSetup('not-a-setup')).toBeNull();
   });
 
-  it('recreates the sockets: servers first, on a free port if theirs is taken, and clients follow them', async () => {
+  it('recreates the sockets: a taken port is replaced by a free one before listening (no failed socket), and clients follow', async () => {
     const sent: CommandBody[] = [];
-    let port = 40000;
     const result = await recreateSetup(
       {
         v: 1,
         items: [
           { kind: 'tcp-server', host: '127.0.0.1', port: 65432, recvSize: 16 },
+          { kind: 'udp', host: '127.0.0.1', port: 5005, recvSize: 16 },
           { kind: 'tcp-client', to: { server: 0 }, recvSize: 1024 },
         ],
       },
       async (command) => {
         sent.push(command);
+        if (command.type === 'port.suggest') return { port: command.port === 65432 ? 65433 : command.port };
         if (command.type === 'tcp.listen' && command.port === 65432) throw new Error('EADDRINUSE');
-        return command.type === 'tcp.listen' ? { socket: { local: { port: ++port } } } : {};
+        if (command.type === 'tcp.listen' || command.type === 'udp.bind')
+          return { socket: { local: { port: command.port } } };
+        return {};
       },
     );
-    expect(result).toEqual({ made: 2, failed: [] });
+    expect(result).toEqual({ made: 3, failed: [], moved: [{ transport: 'tcp', from: 65432, to: 65433 }] });
     expect(sent).toEqual([
-      { type: 'tcp.listen', host: '127.0.0.1', port: 65432, recvSize: 16 },
-      { type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 },
-      { type: 'tcp.connect', host: '127.0.0.1', port: 40001, recvSize: 1024 },
+      { type: 'port.suggest', transport: 'tcp', host: '127.0.0.1', port: 65432 },
+      { type: 'tcp.listen', host: '127.0.0.1', port: 65433, recvSize: 16 },
+      { type: 'port.suggest', transport: 'udp', host: '127.0.0.1', port: 5005 },
+      { type: 'udp.bind', host: '127.0.0.1', port: 5005, recvSize: 16 },
+      { type: 'tcp.connect', host: '127.0.0.1', port: 65433, recvSize: 1024 },
     ]);
+  });
+
+  it('carries only the learner’s own sockets, not the network lab’s servers, relays and clients', () => {
+    const store = connectedStore();
+    const wire = new Wire();
+    const labServer = { ...server, id: 's9', local: endpoint('127.0.0.1', 41000), behaviour: 'none' as const };
+    const labClient = {
+      ...client,
+      id: 's10',
+      local: endpoint('127.0.0.1', 52000),
+      remote: endpoint('127.0.0.1', 41000),
+    };
+    const labConn = { ...conn, id: 's11', parentId: 's9', local: endpoint('127.0.0.1', 41000) };
+    store
+      .getState()
+      .receiveBatches([batch([server, client, conn, labServer, labClient, labConn].map((s) => wire.opened(s)))]);
+    const labKeys: Record<string, true> = { '1:s9': true, '1:s10': true };
+    const setup = setupOf(store.getState(), (entry) => isLabSocket(labKeys, entry));
+    expect(setup?.items).toEqual([
+      { kind: 'tcp-server', host: '127.0.0.1', port: 65432, recvSize: 16, backlog: 128, behaviour: 'echo' },
+      { kind: 'tcp-client', to: { server: 0 }, recvSize: 1024 },
+    ]);
+    expect(countSetup(setup!)).toEqual({ servers: 1, clients: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorInfo } from './errors.ts';
 import { SocketEvent } from './events.ts';
 import { MAX_JOINS } from './join-limits.ts';
 import { Behaviour, Counters, Endpoint, SocketId, SocketInfo, SocketKind, SocketState } from './vocabulary.ts';
@@ -114,6 +115,8 @@ export const RosterSocket = z.object({
   parentId: SocketId.optional(),
   behaviour: Behaviour.optional(),
   counters: Counters,
+  /** The socket's last error: why it closed, when an error closed it (EADDRINUSE, ECONNRESET…). */
+  error: ErrorInfo.optional(),
 });
 export type RosterSocket = z.infer<typeof RosterSocket>;
 

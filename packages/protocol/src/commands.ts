@@ -118,6 +118,16 @@ export const TcpSpawn = command('tcp.spawn', {
   end: z.boolean().default(true),
 });
 
+/** Probes a free port stops after this many ports above the one asked for, then lets the OS pick. */
+export const MAX_PORT_PROBES = 20;
+
+/**
+ * Where a new server could listen: `port` if nothing on this computer holds it, else the first free
+ * one of the next few, else one the OS picks. Probed with a throwaway socket that is closed at once,
+ * so it holds nothing; a server started later may still find the port taken by then.
+ */
+export const PortSuggest = command('port.suggest', { transport: Transport, host: Host, port: Port.min(1) });
+
 /** Starts (or retunes) polling the kernel's TCP table for this session; `kernel` messages follow on change. */
 export const KernelWatch = command('kernel.watch', {
   intervalMs: z.number().int().min(100).max(5000).default(250),
@@ -206,6 +216,7 @@ export const Command = z.discriminatedUnion('type', [
   SocketPauseReading,
   ServerStopListening,
   TcpSpawn,
+  PortSuggest,
   KernelWatch,
   KernelUnwatch,
   WireWatch,

@@ -55,6 +55,8 @@ export const ReplyResult = z.object({
   sockets: z.array(SocketInfo).optional(),
   /** `trace.code`: the code that attaches a program to this session. */
   trace: TraceCodeInfo.optional(),
+  /** `port.suggest`: a port a server can listen on now. */
+  port: z.number().int().min(1).max(65535).optional(),
 });
 export type ReplyResult = z.infer<typeof ReplyResult>;
 

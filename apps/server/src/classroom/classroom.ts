@@ -145,6 +145,11 @@ export class Classroom {
     return this.published.has(owner);
   }
 
+  /** The role of a session of this class, e.g. to say whose server holds a port. */
+  roleOf(sessionId: string): ClassMember['role'] | undefined {
+    return this.members.get(sessionId)?.role;
+  }
+
   async handle(member: ClassMember, command: ClassCommand): Promise<ReplyResult> {
     if (command.type === 'lesson.progress') {
       const record = member.studentId ? this.students.get(member.studentId) : undefined;

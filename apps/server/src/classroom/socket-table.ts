@@ -1,6 +1,7 @@
 import type { EngineEvent } from '@playground/engine';
 import {
   type Counters,
+  type ErrorInfo,
   MAX_ROSTER_SOCKETS,
   MAX_SNAPSHOT_SOCKETS,
   type RosterSocket,
@@ -17,6 +18,7 @@ interface Row {
   counters: Counters;
   finSent: boolean;
   finReceived: boolean;
+  lastError?: ErrorInfo;
 }
 
 /** Until a state event says otherwise; kinds not listed here start as `bound`. */
@@ -26,6 +28,9 @@ const INITIAL_STATE: Partial<Record<SocketKind, SocketState>> = {
   'tcp-conn': 'established',
   udp: 'bound',
 };
+
+/** Characters of an error's sentence the roster carries (the page words it from its code anyway). */
+const MAX_ERROR_TEXT = 200;
 
 /** Closed sockets remembered for snapshots and the roster; older ones are forgotten. */
 const KEPT_CLOSED = 50;
@@ -77,6 +82,9 @@ export class SocketTable {
       case 'recv-size':
         row.info = { ...row.info, recvSize: event.recvSize };
         break;
+      case 'error':
+        row.lastError = event.error;
+        break;
       case 'closed':
         row.state = 'closed';
         if (!this.closedIds.has(event.socketId)) {
@@ -110,8 +118,11 @@ export class SocketTable {
 
   roster(max = MAX_ROSTER_SOCKETS): { sockets: RosterSocket[]; more: number } {
     const all = this.ordered();
-    const sockets = all.slice(0, max).map(({ info, state, counters }) => {
+    const sockets = all.slice(0, max).map(({ info, state, counters, lastError }) => {
       const s: RosterSocket = { id: info.id, kind: info.kind, state, counters: { ...counters } };
+      // Why it closed: the error that closed it, its sentence bounded so forty of them stay small.
+      if (lastError && state === 'closed')
+        s.error = { ...lastError, message: lastError.message.slice(0, MAX_ERROR_TEXT) };
       if (info.local) s.local = info.local;
       if (info.remote) s.remote = info.remote;
       if (info.parentId) s.parentId = info.parentId;

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { type EngineEvent, type KernelTableResult, type KernelTcpSocket, readKernelTcpTable } from '@playground/engine';
-import type { KernelSnapshot, KernelWatchScope } from '@playground/protocol';
+import type { Endpoint, KernelSnapshot, KernelWatchScope } from '@playground/protocol';
 import { type KnownSocket, matchRows } from './match-rows.ts';
 import { TcpInfoSampler } from './tcp-info-sampler.ts';
 
-/** Sockets remembered after they closed, so their TIME_WAIT rows still carry their id. */
+/** Sockets (and relay flows) remembered after they closed, so their TIME_WAIT rows still carry their id. */
 const RETAINED_CLOSED = 1000;
 
 export interface KernelWatcherDeps {
@@ -24,6 +24,7 @@ export interface KernelWatcherDeps {
 export class KernelWatcher {
   readonly #known = new Map<string, KnownSocket>();
   readonly #closed: string[] = [];
+  readonly #relayTargets = new Map<string, Endpoint>();
   readonly #read: () => Promise<KernelTableResult>;
   #timer: NodeJS.Timeout | undefined;
   #watching: { intervalMs: number; scope: KernelWatchScope } | undefined;
@@ -48,13 +49,17 @@ export class KernelWatcher {
     if (event.kind === 'udp') return;
     switch (event.type) {
       case 'opened': {
-        const { local, remote } = event.socket;
-        const listening = event.kind === 'tcp-server';
+        const { local, remote, conditions } = event.socket;
+        // A UDP relay has nothing in the TCP table.
+        if (event.kind === 'relay' && conditions?.transport !== 'tcp') break;
+        const listener = event.kind === 'tcp-server' || event.kind === 'relay';
+        if (conditions) this.#relayTargets.set(event.socketId, conditions.target);
+        // A listener owns its LISTEN row only once listen() succeeded: its 'listening' event.
         this.#known.set(event.socketId, {
           id: event.socketId,
-          listening,
-          ...(local ? { local } : {}),
-          ...(remote && !listening ? { remote } : {}),
+          listening: false,
+          ...(local && !listener ? { local } : {}),
+          ...(remote && !listener ? { remote } : {}),
         });
         break;
       }
@@ -64,12 +69,45 @@ export class KernelWatcher {
         if (!known) break;
         known.local = event.local;
         if (event.type === 'connected') known.remote = event.remote;
+        else known.listening = true;
         break;
       }
-      case 'closed':
-        this.#closed.push(event.socketId);
-        if (this.#closed.length > RETAINED_CLOSED) this.#known.delete(this.#closed.shift() as string);
+      case 'relay-flow':
+        this.#relayFlow(event.socketId, event.peer, event.upstream);
         break;
+      case 'closed': {
+        const known = this.#known.get(event.socketId);
+        if (known) known.listening = false;
+        this.#forgetLater(event.socketId);
+        break;
+      }
+    }
+  }
+
+  /**
+   * A TCP relay's own two sockets for one client (the one it accepted, and the one towards its
+   * target) are the relay's rows: they carry the relay's id, not "outside the playground".
+   */
+  #relayFlow(relayId: string, peer: Endpoint, upstream: Endpoint): void {
+    const relay = this.#known.get(relayId);
+    const target = this.#relayTargets.get(relayId);
+    if (!relay?.local || !target) return;
+    const accepted = `${relayId}<${peer.address}|${peer.port}`;
+    const onward = `${relayId}>${upstream.address}|${upstream.port}`;
+    if (this.#known.has(accepted)) return;
+    this.#known.set(accepted, { id: relayId, listening: false, local: relay.local, remote: peer });
+    this.#known.set(onward, { id: relayId, listening: false, local: upstream, remote: target });
+    // Kept after the flow ends, for TIME_WAIT, within the same bound as closed sockets.
+    this.#forgetLater(accepted);
+    this.#forgetLater(onward);
+  }
+
+  #forgetLater(key: string): void {
+    this.#closed.push(key);
+    if (this.#closed.length > RETAINED_CLOSED) {
+      const old = this.#closed.shift() as string;
+      this.#known.delete(old);
+      this.#relayTargets.delete(old);
     }
   }
 

@@ -9,7 +9,10 @@ interface Address {
 /** What the kernel view needs to know of one of the session's TCP sockets. */
 export interface KnownSocket {
   id: string;
-  /** A server's LISTEN row has no remote. */
+  /**
+   * listen() succeeded and the socket has not closed since: only then does it own a LISTEN row. A
+   * server whose listen() failed (EADDRINUSE) never does, though it asked for the same address.
+   */
   listening: boolean;
   local?: Address;
   remote?: Address;
@@ -26,7 +29,7 @@ const isUnspecified = (a: Address): boolean => a.port === 0;
 
 /**
  * Picks the rows the view shows and names the session's socket each row is, matched by endpoints:
- * a connection by its local and remote address, a server by its listening address.
+ * a connection by its local and remote address, a server by its listening address while it listens.
  * `playground`: the session's sockets and the other end of their connections (even outside the
  * playground, e.g. a Python server). `ports`: every row on the host that uses one of their ports.
  * Later sockets win a tie (a port reused after an earlier socket closed).

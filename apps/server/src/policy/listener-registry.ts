@@ -59,6 +59,13 @@ export class ListenerRegistry {
     return this.owners(address, port, transport, local).length > 0;
   }
 
+  /** The owners of every listener on `port` for `transport`, whatever its address: who may hold it. */
+  onPort(port: number, transport: Transport): string[] {
+    const found: string[] = [];
+    for (const [owner, l] of this.byPort.get(port) ?? []) if (l.transport === transport) found.push(owner);
+    return found;
+  }
+
   /** The owners (`<session>/<socket>`) of the listeners that receive what is sent to `address`:`port`. */
   owners(address: string, port: number, transport: Transport, local: Set<string>): string[] {
     const onPort = this.byPort.get(port);

@@ -67,6 +67,16 @@ export class TargetPolicy {
     if (port !== 0) this.checkPort(port);
   }
 
+  /** Whether checkListen would accept this host and port. */
+  allowsListen(host: string, port: number): boolean {
+    try {
+      this.checkListen(host, port);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async checkTarget(host: string, port: number, transport: Transport): Promise<ResolvedTarget> {
     this.checkOwnPort(port);
     const address = canonicalAddress(isIP(host) ? host : await this.resolve(host));

@@ -1,4 +1,4 @@
-import type { CommandType, Reply } from '@playground/protocol';
+import type { Command, CommandType, ErrorInfo, Reply } from '@playground/protocol';
 import type { SessionLimits } from '../config.ts';
 import { BridgeError, toErrorInfo } from './bridge-error.ts';
 import { type DispatchContext, dispatch, parseCommand } from './dispatcher.ts';
@@ -35,6 +35,8 @@ export interface CommandIntakeDeps {
   reply(reply: Reply): void;
   /** A command failed in a way the bridge did not foresee (`internal`): worth a log line. */
   onInternalError(err: unknown, command: CommandType): void;
+  /** Adds what only the session knows to a failed command's error (who holds a port). */
+  explain?(error: ErrorInfo, command: Command): ErrorInfo;
 }
 
 /**
@@ -78,7 +80,8 @@ export class CommandIntake {
       const result = await dispatch(command, this.deps.context);
       reply({ type: 'reply', re: id, ok: true, result });
     } catch (err) {
-      const info = toErrorInfo(err);
+      const plain = toErrorInfo(err);
+      const info = this.deps.explain?.(plain, command) ?? plain;
       if (info.code === 'internal') this.deps.onInternalError(err, command.type);
       reply({ type: 'reply', re: id, ok: false, error: info });
     } finally {

@@ -4,6 +4,7 @@ import { Command, CommandId, MAX_SPAWN_MESSAGE_BYTES, type Payload, type ReplyRe
 import type { ClassCommand } from '../classroom/classroom.ts';
 import type { SessionLimits } from '../config.ts';
 import type { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
+import { suggestPort } from '../policy/free-port.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
@@ -168,6 +169,11 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       await ctx.wire?.prepare('tcp', target.port);
       spawner.checkQuota(limits, command.count, target.port);
       return { sockets: await spawner.spawn(command, target, message) };
+    }
+    case 'port.suggest': {
+      const { transport, host, port } = command;
+      policy.checkListen(host, port);
+      return { port: await suggestPort(transport, host, port, (p) => policy.allowsListen(host, p)) };
     }
     case 'kernel.watch':
       required(ctx.kernel, command.type).watch(command.intervalMs, command.scope);

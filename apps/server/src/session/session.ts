@@ -37,6 +37,7 @@ import { SessionTracing } from '../trace/session-tracing.ts';
 import type { TraceCodes } from '../trace/trace-codes.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
 import { SessionWire } from '../wire/session-wire.ts';
+import { type AddressInUseContext, explainAddressInUse, listenTransport } from './address-in-use.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
 import { trackListener } from './listener-events.ts';
@@ -107,6 +108,7 @@ export class Session implements ClassMember {
   private readonly wire: SessionWire;
   private readonly spawner: Spawner;
   private readonly intake: CommandIntake;
+  private readonly inUse: AddressInUseContext;
   private readonly reading: ReadingHold;
   /** When this session's page last connected or sent something: the local page a tracer attaches to. */
   lastActive = performance.now();
@@ -229,8 +231,17 @@ export class Session implements ClassMember {
         this.tracing.flush();
         this.outbox.reply(reply);
       },
+      explain: (error, command) => {
+        const transport = listenTransport(command);
+        return transport ? explainAddressInUse(error, transport, this.inUse) : error;
+      },
       onInternalError: (err, command) => this.deps.log.error({ err, session: this.id, command }, 'command failed'),
     });
+    this.inUse = {
+      sessionId: this.id,
+      listeners: deps.listeners,
+      ...(classroom ? { roleOf: (id: string) => classroom.roleOf(id) } : {}),
+    };
     this.bind(ws, tcp);
     this.sendWelcome(false);
     classroom?.join(this);
@@ -412,7 +423,8 @@ export class Session implements ClassMember {
   }
 
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
-  private observe(event: EngineEvent): void {
+  private observe(raw: EngineEvent): void {
+    const event = raw.type === 'error' && raw.error.code === 'EADDRINUSE' ? this.explainInUse(raw) : raw;
     // A traced program's server is the learner's, on their computer: never a target of this bridge's policy.
     if (event.witness === undefined) trackListener(this.deps.listeners, this.engine, this.id, event);
     this.table.observe(event);
@@ -421,6 +433,13 @@ export class Session implements ClassMember {
     this.wire.observe(event);
     this.rate.observe(event);
     this.tracing.observe(event);
+  }
+
+  /** A listen that failed with EADDRINUSE says whose server holds the port, on the card as in the reply. */
+  private explainInUse(event: Extract<EngineEvent, { type: 'error' }>): EngineEvent {
+    const relayed = event.kind === 'relay' ? this.engine.info(event.socketId)?.conditions?.transport : undefined;
+    const transport = event.kind === 'tcp-server' ? 'tcp' : event.kind === 'udp' ? 'udp' : relayed;
+    return transport ? { ...event, error: explainAddressInUse(event.error, transport, this.inUse) } : event;
   }
 
   /**

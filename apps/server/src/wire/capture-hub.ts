@@ -4,6 +4,7 @@ import { type DecodedPacket, decodePacket, type PcapHeader, type PcapRecord, rec
 import { type CapturePorts, captureFilter } from './bpf-filter.ts';
 import { type ClockPair, perfMsAt } from './capture-clock.ts';
 import { type CaptureProblem, classifyCaptureExit } from './capture-errors.ts';
+import { CaptureHandover } from './capture-handover.ts';
 import { CaptureProcess } from './capture-process.ts';
 import { type CaptureToolConfig, captureArgs, findCaptureTool } from './capture-tool.ts';
 import { FloodMeter } from './flood-meter.ts';
@@ -44,23 +45,13 @@ export interface CaptureSubscriber {
 
 /** A capture tool that has not started capturing by then is treated as failed. */
 const START_TIMEOUT_MS = 5000;
-/**
- * After a restart, a packet both runs captured is passed on once. Only packets stamped while both
- * ran (give or take this margin) can be such twins; a run in blocks may hand its copy over
- * seconds later, so their keys are kept for DEDUPE_KEEP_MS.
- */
-const OVERLAP_MARGIN_US = 50_000;
-const DEDUPE_KEEP_MS = 5000;
-const DEDUPE_MAX = 50_000;
-/** Frame bytes that tell two packets apart (IP id, ports, sequence numbers). */
-const DEDUPE_KEY_BYTES = 96;
+/** A handover whose new run never hands a packet over is given up after this long. */
+const HANDOVER_KEEP_MS = 5000;
 
-/** FNV-1a over a frame's first bytes: a cheap fingerprint for telling twins apart. */
-function fingerprint(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  const end = Math.min(bytes.byteLength, DEDUPE_KEY_BYTES);
-  for (let i = 0; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return hash >>> 0;
+/** A restart in progress: the old run, and the new one once it is ready. */
+interface Handover {
+  twins: CaptureHandover;
+  oldStopped: boolean;
 }
 
 interface Run {
@@ -70,12 +61,16 @@ interface Run {
   header: PcapHeader;
   /** Packets handed over in blocks (a flood), not one by one. */
   blocks: boolean;
+  /** The restart that started this run, while its packets may be twins of the old run's. */
+  from?: Handover | undefined;
+  /** The restart that is replacing this run. */
+  to?: Handover | undefined;
 }
 
 /**
  * The bridge's one capture: a tcpdump (or dumpcap) on the loopback interface whose filter names exactly the
  * ports of the sessions watching, restarted when they need a new port (the new run takes over
- * once it captures, then the old one stops; packets both saw are passed on once). Each packet goes
+ * once it captures, then the old one stops; packets both saw are passed on once: CaptureHandover). Each packet goes
  * to every watching session, which keeps only its own connections' (see SessionCapture).
  */
 export class CaptureHub {
@@ -84,9 +79,6 @@ export class CaptureHub {
   #state: HubState = { state: 'off' };
   #applying: Promise<void> | undefined;
   #wanted = false;
-  /** While two runs overlap (and a while after): the window of wall-clock µs and the twins' keys. */
-  #overlap: { fromUs: number; toUs: number; seen: Set<string> } | undefined;
-  #overlapTimer: NodeJS.Timeout | undefined;
   #closed = false;
   /** During a flood the capture runs in blocks; the meter says when one starts and ends. */
   readonly #flood = new FloodMeter(() => void this.refresh());
@@ -181,18 +173,27 @@ export class CaptureHub {
       return;
     }
     if (!this.#run) this.#setState({ state: 'starting' });
-    const spawnedAtUs = Date.now() * 1000;
-    const run = await this.#spawn(path, iface, ports, this.#flood.flooding);
+    const previous = this.#run;
+    // Made before the spawn: the new run may hand its first packets over in the same read as its header.
+    const handover: Handover | undefined = previous && {
+      twins: new CaptureHandover(previous.ports, ports),
+      oldStopped: false,
+    };
+    if (previous) previous.to = handover;
+    const run = await this.#spawn(path, iface, ports, this.#flood.flooding, handover);
     if ('reason' in run) {
+      if (previous) previous.to = undefined;
       this.#setState(run);
       return;
     }
-    const previous = this.#run;
     this.#run = run;
-    if (previous) {
-      this.#startOverlap(spawnedAtUs);
+    if (previous && handover) {
       await previous.process.stop();
-      this.#endOverlap();
+      handover.oldStopped = true;
+      previous.to = undefined;
+      setTimeout(() => {
+        if (run.from === handover) run.from = undefined;
+      }, HANDOVER_KEEP_MS).unref();
     }
     const { filter, header } = run;
     this.#setState({
@@ -209,7 +210,13 @@ export class CaptureHub {
   }
 
   /** One run of the tool: ready once it captures, or the problem it reported. */
-  #spawn(path: string, iface: string, ports: CapturePorts, blocks: boolean): Promise<Run | CaptureProblem> {
+  #spawn(
+    path: string,
+    iface: string,
+    ports: CapturePorts,
+    blocks: boolean,
+    from: Handover | undefined,
+  ): Promise<Run | CaptureProblem> {
     const filter = captureFilter(ports);
     return new Promise((resolve) => {
       let run: Run | undefined;
@@ -227,7 +234,7 @@ export class CaptureHub {
         {
           onReady: (header) => {
             clearTimeout(timer);
-            run = { process: child, filter, ports, header, blocks };
+            run = { process: child, filter, ports, header, blocks, from };
             resolve(run);
           },
           onRecords: (records, header) => {
@@ -253,11 +260,11 @@ export class CaptureHub {
     const clock = this.clock();
     for (const record of records) {
       const timeUs = recordTimeUs(record, header);
-      if (this.#duplicate(timeUs, record)) continue;
       // A view into the pipe's chunk: whoever keeps the packet past this call copies it (holdable()).
       const frame = record.data;
       const packet = decodePacket(header.linkType, frame, header.bigEndian);
       if (!packet) continue;
+      if (this.#twin(run, packet, record, timeUs)) continue;
       const hub: HubPacket = {
         timeUs,
         perfMs: perfMsAt(clock, timeUs),
@@ -271,30 +278,13 @@ export class CaptureHub {
     }
   }
 
-  #startOverlap(spawnedAtUs: number): void {
-    clearTimeout(this.#overlapTimer);
-    this.#overlap = { fromUs: spawnedAtUs - OVERLAP_MARGIN_US, toUs: Number.POSITIVE_INFINITY, seen: new Set() };
-  }
-
-  /** The old run stopped: nothing stamped later can have a twin. */
-  #endOverlap(): void {
-    const overlap = this.#overlap;
-    if (!overlap) return;
-    overlap.toUs = Date.now() * 1000 + OVERLAP_MARGIN_US;
-    this.#overlapTimer = setTimeout(() => {
-      if (this.#overlap === overlap) this.#overlap = undefined;
-    }, DEDUPE_KEEP_MS);
-    this.#overlapTimer.unref();
-  }
-
-  /** Both runs see the same packet with the same kernel timestamp while they overlap. */
-  #duplicate(timeUs: number, record: PcapRecord): boolean {
-    const overlap = this.#overlap;
-    if (!overlap || timeUs < overlap.fromUs || timeUs > overlap.toUs) return false;
-    const key = `${timeUs}|${record.originalLength}|${fingerprint(record.data)}`;
-    if (overlap.seen.has(key)) return true;
-    if (overlap.seen.size < DEDUPE_MAX) overlap.seen.add(key);
-    return false;
+  /** Whether the other run of a restart already passed this packet on (each run's count moves either way). */
+  #twin(run: Run, packet: DecodedPacket, record: PcapRecord, timeUs: number): boolean {
+    const { from, to } = run;
+    const asNew = from?.twins.twin(false, packet, record.data, record.originalLength, timeUs) ?? false;
+    const asOld = to?.twins.twin(true, packet, record.data, record.originalLength, timeUs) ?? false;
+    if (from?.twins.settled(from.oldStopped)) run.from = undefined;
+    return asNew || asOld;
   }
 
   #setState(state: HubState): void {

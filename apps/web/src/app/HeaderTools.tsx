@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground, usePlaygroundStore } from '../bridge/context.tsx';
+import { isLabSocket, useNetLab } from '../features/netlab/labStore.ts';
 import { OpenLogButton } from '../features/replay/OpenLogButton.tsx';
 import { downloadJson, logFileName } from '../features/replay/recorder.ts';
 import { setupLink, setupOf } from '../features/share/setupLink.ts';
@@ -82,7 +83,9 @@ function SessionMenu() {
     downloadJson(logFileName(log), log);
   };
   const share = () => {
-    const setup = setupOf(store.getState());
+    // The learner's own sockets: the network lab's servers, relays and clients are its plumbing.
+    const labKeys = useNetLab.getState().labKeys;
+    const setup = setupOf(store.getState(), (entry) => isLabSocket(labKeys, entry));
     setCopied(false);
     setLink(setup ? setupLink(`${window.location.origin}${window.location.pathname}`, setup) : '');
   };

@@ -178,6 +178,14 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
     case 'error':
       entry.lastError = event.error;
       break;
+    case 'sensor-data': {
+      const sender = `${event.from.address}:${event.from.port}`;
+      entry.sensor = {
+        senders: { ...entry.sensor?.senders, [sender]: event.stats },
+        last: event.records.at(-1) ?? entry.sensor?.last,
+      };
+      break;
+    }
     case 'closed':
       entry.state = 'closed';
       if (event.untraced) entry.untraced = true;

@@ -28,17 +28,27 @@ export interface LabSettings {
   timeOrigin: TimeOrigin;
   /** Only sockets the learner configured; the others use `defaultReceiveFraming`. */
   framing: Record<SocketKey, ReceiveFraming>;
+  /** The framing each socket last sent with: its replies most likely come back in it. */
+  sentFraming: Record<SocketKey, FramingConfig>;
 }
 
 export const DEFAULT_STRUCT_FORMAT = '>iii';
 
 export function emptyLabSettings(): LabSettings {
-  return { view: 'hex', timeOrigin: 'session', framing: {} };
+  return { view: 'hex', timeOrigin: 'session', framing: {}, sentFraming: {} };
 }
 
-/** A framed-JSON server's connections start with the server's framing and JSON payloads; others raw. */
-export function defaultReceiveFraming(info: { framing?: FramingConfig | undefined }): ReceiveFraming {
-  return info.framing
-    ? { framing: info.framing, payload: 'json', structFormat: DEFAULT_STRUCT_FORMAT }
-    : { framing: { kind: 'raw' }, payload: 'text', structFormat: DEFAULT_STRUCT_FORMAT };
+/**
+ * How a socket's bytes are cut into messages until the learner picks a framing: a framed-JSON
+ * server's connections, and a client of such a server, use the server's framing and JSON payloads;
+ * a socket that sent with a framing reads its replies with it; the others are raw.
+ */
+export function defaultReceiveFraming(
+  info: { framing?: FramingConfig | undefined },
+  hints: { server?: FramingConfig | undefined; sent?: FramingConfig | undefined } = {},
+): ReceiveFraming {
+  const json = info.framing ?? hints.server;
+  if (json) return { framing: json, payload: 'json', structFormat: DEFAULT_STRUCT_FORMAT };
+  if (hints.sent) return { framing: hints.sent, payload: 'text', structFormat: DEFAULT_STRUCT_FORMAT };
+  return { framing: { kind: 'raw' }, payload: 'text', structFormat: DEFAULT_STRUCT_FORMAT };
 }

@@ -5,6 +5,8 @@ import type {
   Notice,
   ProgramHint,
   ProgramMessage,
+  SensorRecord,
+  SensorStats,
   SocketEvent,
   SocketId,
   SocketInfo,
@@ -62,6 +64,8 @@ export interface SocketEntry {
   sent: ByteLog;
   /** Belonged to a session whose WebSocket dropped: the bridge closed it. */
   stale: boolean;
+  /** A sensor server (or its connection): the exact counts per sender, and the last record decoded. */
+  sensor?: { senders: Record<string, SensorStats>; last?: SensorRecord };
   /** A traced program's socket: the mistakes its calls showed (the latest few), each at its line. */
   hints?: ProgramHint[];
   /** A traced program's socket left the session unclosed: tracing stopped, the program may still use it. */
@@ -113,6 +117,13 @@ export interface ClientPrefill {
   protocol: 'tcp' | 'udp';
   host: string;
   port: number;
+  /**
+   * `started`: the server form just started this server, so the client form follows it (or asks,
+   * when the learner typed a target of their own); otherwise the learner asked to connect there.
+   */
+  source?: 'started';
+  /** The server's socket id, to name it. */
+  socketId?: string;
   /** Changes on every request so the form reacts even to the same server twice. */
   nonce: number;
 }

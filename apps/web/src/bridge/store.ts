@@ -1,5 +1,6 @@
 import type {
   EventBatch,
+  FramingConfig,
   KernelSnapshot,
   Notice,
   ProgramMessage,
@@ -54,6 +55,8 @@ export interface PlaygroundActions {
   setTimeOrigin(origin: TimeOrigin): void;
   /** How the frames pane and the ribbon cut this socket's bytes into messages. */
   setReceiveFraming(key: SocketKey, framing: ReceiveFraming): void;
+  /** The socket sent a message with this framing. */
+  noteSentFraming(key: SocketKey, framing: FramingConfig): void;
   receiveKernel(snapshot: KernelSnapshot): void;
   /** The OS view opened (it asked the bridge to poll) or closed. */
   setKernelWatching(watching: boolean): void;
@@ -120,6 +123,12 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
     setTimeOrigin: (timeOrigin) => set((s) => ({ lab: { ...s.lab, timeOrigin } })),
     setReceiveFraming: (key, framing) =>
       set((s) => ({ lab: { ...s.lab, framing: { ...s.lab.framing, [key]: framing } } })),
+    noteSentFraming: (key, framing) =>
+      set((s) =>
+        s.lab.sentFraming[key] === framing
+          ? s
+          : { lab: { ...s.lab, sentFraming: { ...s.lab.sentFraming, [key]: framing } } },
+      ),
     receiveKernel: (snapshot) => set((s) => ({ kernel: applyKernelSnapshot(s.kernel, snapshot, s.epoch) })),
     setKernelWatching: (watching) => set((s) => ({ kernel: setKernelWatching(s.kernel, watching) })),
     receiveWireStatus: (status) => set((s) => ({ wire: applyWireStatus(s.wire, status, s.epoch) })),

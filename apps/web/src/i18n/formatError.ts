@@ -2,7 +2,8 @@ import type { Notice } from '@playground/protocol';
 import type { i18n } from 'i18next';
 import type { ErrorCodeInfo } from '../bridge/state.ts';
 
-const PLACEHOLDER = /{{\s*([\w-]+)\s*}}/g;
+/** `{{port}}`, or with a format, `{{max, number}}`. */
+const PLACEHOLDER = /{{\s*([\w-]+)\s*(?:,[^}]*)?}}/g;
 
 type Params = Record<string, string | number>;
 

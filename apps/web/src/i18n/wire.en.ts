@@ -100,7 +100,7 @@ export const wireEn = {
       tcp: 'seq {{seq}}, ack {{ack}}, window {{window}}',
       stream: 'bytes {{from}}–{{to}} of the sender’s stream',
       udp: 'UDP datagram of {{length}} bytes from port {{src}} to port {{dst}}',
-      timestamp: 'timestamp {{value}}, echoing {{echo}}',
+      timestamp: 'timestamp {{value}}, echoing {{echoed}}',
     },
   },
   help: {

@@ -7,9 +7,9 @@ export const wireEs: Messages['wire'] = {
     'Los paquetes reales de tus conexiones ({{tool}} en {{interface}}), con el reloj del registro de eventos. Haz clic en un segmento para ver de qué escrituras y lecturas son sus bytes; haz clic en un send o recv para ver sus segmentos.',
   state: {
     connecting: 'Esperando al puente…',
-    disabled: 'La captura de paquetes está desactivada en este playground.',
+    disabled: 'La captura de paquetes está desactivada en este Socket Playground.',
     unavailable: 'La captura de paquetes no está disponible en este computador.',
-    'not-permitted': 'El playground no tiene permiso para capturar paquetes en este computador.',
+    'not-permitted': 'Socket Playground no tiene permiso para capturar paquetes en este computador.',
     starting: 'Iniciando la captura…',
     capturing: 'Capturando',
     failed: 'La captura se detuvo.',
@@ -103,15 +103,15 @@ export const wireEs: Messages['wire'] = {
       tcp: 'seq {{seq}}, ack {{ack}}, ventana {{window}}',
       stream: 'bytes {{from}}–{{to}} del flujo del emisor',
       udp: 'Datagrama UDP de {{length}} bytes del puerto {{src}} al puerto {{dst}}',
-      timestamp: 'marca de tiempo {{value}}, que devuelve {{echo}}',
+      timestamp: 'marca de tiempo {{value}}, que devuelve {{echoed}}',
     },
   },
   help: {
     title: 'Cómo permitir la captura de paquetes',
     said: 'La herramienta de captura dijo: {{reason}}',
-    why: 'Capturar paquetes necesita un permiso que los programas normales no tienen. Dáselo una vez a la herramienta de captura y vuelve a abrir esta vista (el resto del playground funciona sin él).',
+    why: 'Capturar paquetes necesita un permiso que los programas normales no tienen. Dáselo una vez a la herramienta de captura y vuelve a abrir esta vista (el resto de Socket Playground funciona sin él).',
     disabled:
-      'En una clase, el profesor activa la captura al iniciar el playground: pnpm start --lan --capture. A solas, la captura está activa salvo que el playground se iniciara con --no-capture.',
+      'En una clase, el profesor activa la captura al iniciar Socket Playground: pnpm start --lan --capture. A solas, la captura está activa salvo que Socket Playground se iniciara con --no-capture.',
     linux: {
       title: 'Linux',
       setcap:
@@ -129,7 +129,7 @@ export const wireEs: Messages['wire'] = {
     windows: {
       title: 'Windows',
       npcap:
-        'Instala Wireshark con Npcap (marca «Support loopback traffic») y añade la carpeta de Wireshark al PATH, para que el playground encuentre su dumpcap; inicia el playground con --capture-interface "\\Device\\NPF_Loopback".',
+        'Instala Wireshark con Npcap (marca «Support loopback traffic») y añade la carpeta de Wireshark al PATH, para que Socket Playground encuentre su dumpcap; inicia Socket Playground con --capture-interface "\\Device\\NPF_Loopback".',
     },
   },
 };

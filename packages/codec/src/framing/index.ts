@@ -1,4 +1,12 @@
-export { assertFraming, FramingError, type FramingErrorCode, framingProblems, padByteOf } from './config.ts';
+export {
+  assertFraming,
+  FramingError,
+  type FramingErrorCode,
+  framingProblems,
+  type PrefixPlan,
+  padByteOf,
+  prefixPlan,
+} from './config.ts';
 export * from './decoder.ts';
 export * from './describe.ts';
 export * from './encode.ts';

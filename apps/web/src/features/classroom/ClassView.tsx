@@ -6,8 +6,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import { formatError } from '../../i18n/formatError.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
+import { formatNumber } from '../../ui/numbers.ts';
 import { StepDots } from '../../ui/StepDots.tsx';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
@@ -328,7 +330,7 @@ const StudentCard = memo(function StudentCard(props: { student: RosterStudent })
 });
 
 function RosterSocketRow(props: { socket: RosterSocket }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { socket } = props;
   const where = socket.kind === 'tcp-client' || socket.kind === 'tcp-conn' ? socket.remote : socket.local;
   return (
@@ -348,8 +350,14 @@ function RosterSocketRow(props: { socket: RosterSocket }) {
         </span>
       )}
       <span className="student__socket-bytes" data-testid="student-socket-bytes">
-        {socket.counters.bytesIn}/{socket.counters.bytesOut}
+        {formatNumber(socket.counters.bytesIn)}/{formatNumber(socket.counters.bytesOut)}
       </span>
+      {socket.error && (
+        // Why it closed (or what went wrong), in the teacher's language: a taken port names whose.
+        <span className="student__socket-error" data-testid="student-socket-error" data-code={socket.error.code}>
+          {formatError(i18n, socket.error)}
+        </span>
+      )}
     </li>
   );
 }

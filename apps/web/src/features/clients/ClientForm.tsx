@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import { socketKey } from '../../bridge/state.ts';
+import { type ClientPrefill, socketKey } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { describedBy, Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
@@ -9,6 +9,7 @@ import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
 import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
+import { formatEndpoint } from '../../ui/format.ts';
 import {
   buildClientCommand,
   CLIENT_DEFAULTS,
@@ -22,7 +23,11 @@ export function ClientForm() {
   const id = useId();
   const [values, setValues] = useState<ClientValues>(CLIENT_DEFAULTS);
   const [problems, setProblems] = useState<FieldProblems>({});
-  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+  const [prefilledFrom, setPrefilledFrom] = useState<ClientPrefill | null>(null);
+  /** The learner typed a target of their own since the form was last filled in for them. */
+  const typed = useRef(false);
+  /** A server just started while the learner had typed a target: the form asks before following it. */
+  const [offer, setOffer] = useState<ClientPrefill | null>(null);
   const command = useCommand();
   const prefill = usePlayground((s) => s.clientPrefill);
   const epoch = usePlayground((s) => s.epoch);
@@ -31,15 +36,27 @@ export function ClientForm() {
   const submitRef = useRef<HTMLButtonElement>(null);
   const set = <K extends keyof ClientValues>(key: K, value: ClientValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  const setTarget = <K extends 'protocol' | 'host' | 'port'>(key: K, value: ClientValues[K]) => {
+    typed.current = true;
+    setPrefilledFrom(null);
+    set(key, value);
+  };
+
+  const fillFrom = useCallback((target: ClientPrefill) => {
+    setValues((v) => ({ ...v, protocol: target.protocol, host: target.host, port: String(target.port) }));
+    setProblems({});
+    setPrefilledFrom(target);
+    typed.current = false;
+    setOffer(null);
+    // Asked for ("connect a client here"): focus lands on Connect, so connecting is one more Enter away.
+    if (target.source !== 'started') submitRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!prefill) return;
-    setValues((v) => ({ ...v, protocol: prefill.protocol, host: prefill.host, port: String(prefill.port) }));
-    setProblems({});
-    setPrefilledFrom(`${prefill.host}:${prefill.port}`);
-    // Focus lands on Connect, so "connect to this server" is one more Enter away.
-    submitRef.current?.focus();
-  }, [prefill]);
+    if (prefill.source === 'started' && typed.current) setOffer(prefill);
+    else fillFrom(prefill);
+  }, [prefill, fillFrom]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -59,8 +76,8 @@ export function ClientForm() {
   return (
     <form className="panel form" data-testid="client-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('clients.title')}</h2>
-      <p className="form__intro">{t('clients.intro')}</p>
-      <ProtocolPicker value={values.protocol} onChange={(p) => set('protocol', p)} />
+      <p className="form__intro">{t(`clients.intro.${values.protocol}`)}</p>
+      <ProtocolPicker value={values.protocol} onChange={(p) => setTarget('protocol', p)} />
       <div className="form__row">
         <Field id={`${id}-host`} label={t('forms.host')} problem={problems.host} className="field--grow">
           <input
@@ -73,7 +90,7 @@ export function ClientForm() {
             value={values.host}
             aria-invalid={problems.host ? true : undefined}
             aria-describedby={describedBy(`${id}-host`, false, problems.host)}
-            onChange={(e) => set('host', e.target.value)}
+            onChange={(e) => setTarget('host', e.target.value)}
           />
           <datalist id={`${id}-hosts`}>
             {CLIENT_HOST_SUGGESTIONS.map((h) => (
@@ -90,10 +107,15 @@ export function ClientForm() {
           max={65535}
           problem={problems.port}
           className="field--port"
-          onChange={(v) => set('port', v)}
+          onChange={(v) => setTarget('port', v)}
         />
       </div>
-      <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
+      <RecvSizeField
+        value={values.recvSize}
+        onChange={(v) => set('recvSize', v)}
+        problem={problems.recvSize}
+        udp={values.protocol === 'udp'}
+      />
       {values.protocol === 'tcp' && (
         <NumberField
           id={`${id}-timeout`}
@@ -109,9 +131,19 @@ export function ClientForm() {
         />
       )}
       {prefilledFrom && (
-        <p className="form__note" role="status">
-          {t('clients.prefilled', { address: prefilledFrom, button: submitLabel })}
+        <p className="form__note" role="status" data-testid="client-prefilled">
+          {prefilledFrom.source === 'started'
+            ? t('clients.follows', { ...where(prefilledFrom), button: submitLabel })
+            : t('clients.prefilled', { ...where(prefilledFrom), button: submitLabel })}
         </p>
+      )}
+      {offer && (
+        <div className="form__note" role="status" data-testid="client-offer">
+          <p>{t('clients.offer', where(offer))}</p>
+          <button type="button" className="button button--small" onClick={() => fillFrom(offer)}>
+            {t('clients.useOffer')}
+          </button>
+        </div>
       )}
       <SubmitButton ref={submitRef} pending={command.pending}>
         {submitLabel}
@@ -120,3 +152,8 @@ export function ClientForm() {
     </form>
   );
 }
+
+const where = (target: ClientPrefill) => ({
+  address: formatEndpoint({ address: target.host, port: target.port }),
+  socket: target.socketId ?? '',
+});

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
@@ -5,7 +6,15 @@ import { copyText } from '../../ui/copyText.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
-import { nodeSnippet, pythonSnippet, type SnippetSpec } from './snippets.ts';
+import {
+  ANSWER_TIMEOUT_S,
+  CHARGEN_READS,
+  clientPlan,
+  nodeSnippet,
+  pythonSnippet,
+  type SnippetSpec,
+  udpClientPlan,
+} from './snippets.ts';
 import { specFor } from './specFor.ts';
 import './code.css';
 import { pythonCommand } from './pythonCommand.ts';
@@ -13,12 +22,13 @@ import { pythonCommand } from './pythonCommand.ts';
 type Language = 'python' | 'node';
 const LANGUAGES: Language[] = ['python', 'node'];
 
-const FILE_NAMES: Record<SnippetSpec['kind'], string> = {
-  'tcp-server': 'echo-server',
-  'tcp-client': 'echo-client',
-  'udp-server': 'udp-server',
-  'udp-client': 'udp-client',
-};
+/** echo-server.py as in the seeds; a server of another behaviour, or its client, is named for it. */
+function fileName(spec: SnippetSpec): string {
+  const role = spec.kind.endsWith('server') ? 'server' : 'client';
+  const behaviour = spec.kind === 'tcp-server' || spec.kind === 'udp-server' ? spec.behaviour : spec.server;
+  const what = behaviour === undefined || behaviour === 'unknown' ? '' : `${behaviour}-`;
+  return `${spec.kind.startsWith('udp') ? 'udp-' : ''}${what}${role}`;
+}
 
 /** "Show me the code": the selected socket as Python 3 (the seeds' style) and Node.js, ready to run. */
 export function CodePanel() {
@@ -43,15 +53,8 @@ export function CodePanel() {
     );
   }
 
-  const file = `${FILE_NAMES[spec.kind]}.${language === 'python' ? 'py' : 'js'}`;
-  const note =
-    entry.info.kind === 'tcp-conn'
-      ? t('code.notes.conn')
-      : spec.kind === 'tcp-server'
-        ? t(`code.notes.${spec.concurrency ?? 'concurrent'}`)
-        : spec.kind === 'tcp-client'
-          ? t('code.notes.client', { size: spec.recvSize })
-          : null;
+  const file = `${fileName(spec)}.${language === 'python' ? 'py' : 'js'}`;
+  const note = noteFor(t, spec, entry.info.kind === 'tcp-conn');
 
   return (
     <Tabs value={language} onChange={setLanguage} className="code-panel" data-testid="code-panel" data-kind={spec.kind}>
@@ -71,7 +74,11 @@ export function CodePanel() {
           {copied === 'ok' ? t('code.copied') : t('code.copy')}
         </button>
       </div>
-      {note && <p className="code-panel__note">{note}</p>}
+      {note && (
+        <p className="code-panel__note" data-testid="code-note">
+          {note}
+        </p>
+      )}
       <p className="code-panel__run">{t(`code.run.${language}`, { file, python: pythonCommand() })}</p>
       {copied === 'failed' && <p className="inline-error">{t('code.copyFailed')}</p>}
       {LANGUAGES.map((l) => (
@@ -89,4 +96,21 @@ export function CodePanel() {
       <textarea ref={fallbackRef} className="code-panel__fallback" aria-hidden="true" tabIndex={-1} readOnly />
     </Tabs>
   );
+}
+
+/** What the code does, in words: the server's behaviour, or what the client sends and waits for. */
+function noteFor(t: TFunction, spec: SnippetSpec, conn: boolean): string {
+  const sizes = { size: spec.recvSize, seconds: ANSWER_TIMEOUT_S, count: CHARGEN_READS };
+  switch (spec.kind) {
+    case 'tcp-server': {
+      const serving = conn ? t('code.notes.conn') : t(`code.notes.${spec.concurrency ?? 'concurrent'}`);
+      return `${serving} ${t(`code.notes.server.${spec.behaviour ?? 'echo'}`)}`;
+    }
+    case 'udp-server':
+      return t(`code.notes.server.${spec.behaviour ?? 'echo'}`);
+    case 'tcp-client':
+      return t(`code.notes.client.${clientPlan(spec.server)}`, sizes);
+    case 'udp-client':
+      return t(`code.notes.udpClient.${udpClientPlan(spec.server) as 'one-answer' | 'no-answer' | 'one-frame'}`, sizes);
+  }
 }

@@ -1,10 +1,21 @@
-import { toPythonBytes } from '@playground/codec';
+import type { FramingConfig } from '@playground/codec';
+import type { Behaviour } from '@playground/protocol';
+import { nodeCode } from './nodeCode.ts';
+import { pythonCode } from './pythonCode.ts';
 
 /**
  * The equivalent of a playground socket as a learner would write it: Python 3 in the seeds' style
  * (socket, bind, listen, accept, recv(N), sendall) and plain Node.js. Filled in with the socket's
- * own host, port, buffer size and message, and meant to run as shown against the playground.
+ * own host, port, buffer size and message, and written for the server on the other end: a client
+ * waits only for the answer that server gives, so the script runs as shown and ends.
  */
+
+/** What a playground server does with what it reads (every behaviour the server form offers). */
+export type ServerBehaviour = Exclude<Behaviour, 'sensor'>;
+
+/** The server a client talks to, as far as the page knows it: its behaviour, or `unknown`. */
+export type Answerer = ServerBehaviour | 'unknown';
+
 export interface TcpServerSpec {
   kind: 'tcp-server';
   host: string;
@@ -13,6 +24,10 @@ export interface TcpServerSpec {
   recvSize: number;
   /** `one-at-a-time` (default) is the seeds' accept() loop; `concurrent` serves each client in its own thread. */
   concurrency?: 'concurrent' | 'one-at-a-time';
+  /** Default `echo`. */
+  behaviour?: ServerBehaviour;
+  /** framed-json: how messages are framed. */
+  framing?: FramingConfig;
 }
 
 export interface TcpClientSpec {
@@ -21,6 +36,10 @@ export interface TcpClientSpec {
   port: number;
   recvSize: number;
   message: Uint8Array;
+  /** What the server answers; default `echo`. */
+  server?: Answerer;
+  /** framed-json: the server's framing. */
+  framing?: FramingConfig;
 }
 
 export interface UdpServerSpec {
@@ -28,6 +47,9 @@ export interface UdpServerSpec {
   host: string;
   port: number;
   recvSize: number;
+  /** Default `echo`. */
+  behaviour?: ServerBehaviour;
+  framing?: FramingConfig;
 }
 
 export interface UdpClientSpec {
@@ -36,191 +58,46 @@ export interface UdpClientSpec {
   port: number;
   recvSize: number;
   message: Uint8Array;
+  server?: Answerer;
+  framing?: FramingConfig;
 }
 
 export type SnippetSpec = TcpServerSpec | TcpClientSpec | UdpServerSpec | UdpClientSpec;
 
-const family = (host: string) => (host.includes(':') ? 'socket.AF_INET6' : 'socket.AF_INET');
-const pyHost = (host: string) => `'${host === '0.0.0.0' || host === '::' ? '' : host}'`;
+/** How a client's script ends: it reads the echo back, reads until the server closes, reads a few lines, or does not wait. */
+export type ClientPlan = 'echo' | 'until-closed' | 'some-lines' | 'one-frame' | 'no-answer' | 'one-answer';
 
-export function pythonSnippet(spec: SnippetSpec): string {
-  switch (spec.kind) {
-    case 'tcp-server':
-      if (spec.concurrency === 'concurrent') return pythonThreadedServer(spec);
-      return `import socket
-
-HOST = ${pyHost(spec.host)}  # '' means every interface
-PORT = ${spec.port}
-
-with socket.socket(${family(spec.host)}, socket.SOCK_STREAM) as s:
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind((HOST, PORT))
-    s.listen(${spec.backlog})
-    while True:
-        connection, address = s.accept()
-        with connection:
-            print('Connected by', address)
-            while True:
-                data = connection.recv(${spec.recvSize})
-                if not data:
-                    break
-                connection.sendall(data)
-`;
-    case 'tcp-client':
-      return `import socket
-
-HOST = '${spec.host}'
-PORT = ${spec.port}
-message = ${toPythonBytes(spec.message)}
-
-with socket.socket(${family(spec.host)}, socket.SOCK_STREAM) as s:
-    s.connect((HOST, PORT))
-    s.sendall(message)
-    received = 0
-    while received < len(message):
-        data = s.recv(${spec.recvSize})
-        if not data:
-            break
-        print(data)
-        received += len(data)
-`;
-    case 'udp-server':
-      return `import socket
-
-HOST = ${pyHost(spec.host)}
-PORT = ${spec.port}
-
-with socket.socket(${family(spec.host)}, socket.SOCK_DGRAM) as s:
-    s.bind((HOST, PORT))
-    while True:
-        data, address = s.recvfrom(${spec.recvSize})
-        print(address, data)
-        s.sendto(data, address)
-`;
-    case 'udp-client':
-      return `import socket
-
-HOST = '${spec.host}'
-PORT = ${spec.port}
-message = ${toPythonBytes(spec.message)}
-
-with socket.socket(${family(spec.host)}, socket.SOCK_DGRAM) as s:
-    s.settimeout(5)
-    s.sendto(message, (HOST, PORT))
-    data, address = s.recvfrom(${spec.recvSize})
-    print(address, data)
-`;
+/** What a client of `server` waits for, so the script never hangs on an answer that never comes. */
+export function clientPlan(server: Answerer = 'echo'): ClientPlan {
+  switch (server) {
+    case 'echo':
+    case 'upper':
+      return 'echo';
+    case 'qotd':
+    case 'daytime':
+      return 'until-closed';
+    case 'chargen':
+      return 'some-lines';
+    case 'framed-json':
+      return 'one-frame';
+    case 'none':
+    case 'discard':
+      return 'no-answer';
+    case 'unknown':
+      return 'one-answer';
   }
 }
 
-/** Seed 002's "one thread per client": every client is served at once. */
-function pythonThreadedServer(spec: TcpServerSpec): string {
-  return `import socket
-import threading
-
-HOST = ${pyHost(spec.host)}  # '' means every interface
-PORT = ${spec.port}
-
-
-def serve(connection, address):
-    with connection:
-        print('Connected by', address)
-        while True:
-            data = connection.recv(${spec.recvSize})
-            if not data:
-                break
-            connection.sendall(data)
-
-
-with socket.socket(${family(spec.host)}, socket.SOCK_STREAM) as s:
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind((HOST, PORT))
-    s.listen(${spec.backlog})
-    while True:
-        connection, address = s.accept()
-        threading.Thread(target=serve, args=(connection, address), daemon=True).start()
-`;
+/** A quote or the time comes only when asked over UDP: any datagram is a question. */
+export function udpClientPlan(server: Answerer = 'echo'): ClientPlan {
+  const plan = clientPlan(server);
+  return plan === 'until-closed' || plan === 'some-lines' || plan === 'echo' ? 'one-answer' : plan;
 }
 
-const jsBytes = (bytes: Uint8Array) =>
-  `Buffer.from('${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}', 'hex')`;
-const nodeHost = (host: string) => `'${host}'`;
+/** Chargen lines a client reads before it closes. */
+export const CHARGEN_READS = 3;
+/** Seconds a client waits for an answer it is not sure will come. */
+export const ANSWER_TIMEOUT_S = 5;
 
-export function nodeSnippet(spec: SnippetSpec): string {
-  switch (spec.kind) {
-    case 'tcp-server':
-      if (spec.concurrency === 'one-at-a-time') return nodeOneAtATimeServer(spec);
-      return `const net = require('node:net');
-
-// Node reads whatever has arrived; recv(${spec.recvSize}) would return it in pieces of ${spec.recvSize} bytes.
-const server = net.createServer({ allowHalfOpen: true }, (connection) => {
-  console.log('Connected by', connection.remoteAddress, connection.remotePort);
-  connection.on('data', (data) => connection.write(data));
-  connection.on('end', () => connection.end());
-});
-server.listen({ host: ${nodeHost(spec.host)}, port: ${spec.port}, backlog: ${spec.backlog} });
-`;
-    case 'tcp-client':
-      return `const net = require('node:net');
-
-const message = ${jsBytes(spec.message)};
-let received = 0;
-const socket = net.connect({ host: ${nodeHost(spec.host)}, port: ${spec.port} }, () => socket.write(message));
-socket.on('data', (data) => {
-  console.log(data);
-  received += data.length;
-  if (received >= message.length) socket.end();
-});
-`;
-    case 'udp-server':
-      return `const dgram = require('node:dgram');
-
-const socket = dgram.createSocket('${spec.host.includes(':') ? 'udp6' : 'udp4'}');
-socket.on('message', (data, rinfo) => {
-  console.log(rinfo.address, rinfo.port, data);
-  socket.send(data, rinfo.port, rinfo.address);
-});
-socket.bind(${spec.port}, ${nodeHost(spec.host)});
-`;
-    case 'udp-client':
-      return `const dgram = require('node:dgram');
-
-const socket = dgram.createSocket('${spec.host.includes(':') ? 'udp6' : 'udp4'}');
-socket.on('message', (data, rinfo) => {
-  console.log(rinfo.address, rinfo.port, data);
-  socket.close();
-});
-socket.send(${jsBytes(spec.message)}, ${spec.port}, ${nodeHost(spec.host)});
-`;
-  }
-}
-
-/** Node serves every client at once; this keeps the others paused in line, like Python's accept() loop. */
-function nodeOneAtATimeServer(spec: TcpServerSpec): string {
-  return `const net = require('node:net');
-
-// One client at a time, like Python's accept() loop: the others wait, unread, until the current one closes.
-const waiting = [];
-let busy = false;
-
-function serve(connection) {
-  busy = true;
-  console.log('Connected by', connection.remoteAddress, connection.remotePort);
-  connection.on('data', (data) => connection.write(data));
-  connection.on('end', () => connection.end());
-  connection.on('close', () => {
-    busy = false;
-    const next = waiting.shift();
-    if (next) serve(next);
-  });
-  connection.resume();
-}
-
-const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true }, (connection) => {
-  connection.on('error', (err) => console.log('Error:', err.code));
-  if (busy) waiting.push(connection);
-  else serve(connection);
-});
-server.listen({ host: ${nodeHost(spec.host)}, port: ${spec.port}, backlog: ${spec.backlog} });
-`;
-}
+export const pythonSnippet = pythonCode;
+export const nodeSnippet = nodeCode;

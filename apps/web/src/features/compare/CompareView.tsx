@@ -2,13 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { formatFixed } from '../../ui/numbers.ts';
 import { formatMs, formatPct } from '../netlab/format.ts';
 import { LabControls, LabResults } from '../netlab/LabPanels.tsx';
+import { useNetLab } from '../netlab/labStore.ts';
 import { RunButtons } from '../netlab/RunButtons.tsx';
 import { RunSettings } from '../netlab/RunSettings.tsx';
 import { useStartLab } from '../netlab/useStartLab.ts';
 import type { LaneResult } from './analyze.ts';
 import { CompareRun, MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './compareRun.ts';
+import { explainRun } from './explain.ts';
 import { Lane, LaneLegend } from './Lanes.tsx';
 import { LatencyChart } from './LatencyChart.tsx';
 
@@ -45,7 +48,7 @@ export function CompareView() {
           <p className="field__error">{t('netlab.compare.tooLong', { seconds: MAX_COMPARE_DURATION_MS / 1000 })}</p>
         )}
         <p className="field__hint">
-          {t('netlab.compare.duration', { seconds: ((config.count * config.intervalMs) / 1000).toFixed(1) })}
+          {t('netlab.compare.duration', { seconds: formatFixed((config.count * config.intervalMs) / 1000, 1) })}
         </p>
         <RunButtons
           start={status === 'done' || status === 'failed' ? t('netlab.compare.again') : t('netlab.compare.start')}
@@ -121,13 +124,24 @@ function SummaryCard(props: { transport: 'tcp' | 'udp'; lane: LaneResult | null;
     >
       <h3>{t(`netlab.compare.cardTitle.${props.transport}`)}</h3>
       <dl>
-        <div>
-          <dt>{t('netlab.compare.delivered')}</dt>
-          <dd>{s ? formatPct(s.deliveredPct) : '—'}</dd>
-          <dd className="summary-card__detail">
-            {s ? t('netlab.compare.ofSent', { delivered: s.delivered, sent: s.sent }) : ''}
-          </dd>
-        </div>
+        {props.done || !s ? (
+          <div>
+            <dt>{t('netlab.compare.delivered')}</dt>
+            <dd>{s ? formatPct(s.deliveredPct) : '—'}</dd>
+            <dd className="summary-card__detail">
+              {s ? t('netlab.compare.ofSent', { delivered: s.delivered, sent: s.sent }) : ''}
+            </dd>
+          </div>
+        ) : (
+          // Mid-run a percentage reads as loss: say what is still on its way instead.
+          <div data-testid={`compare-so-far-${props.transport}`}>
+            <dt>{t('netlab.compare.arrivedSoFar')}</dt>
+            <dd>{t('netlab.compare.ofSent', { delivered: s.delivered, sent: s.sent })}</dd>
+            <dd className="summary-card__detail">
+              {s.sent > s.delivered ? t('netlab.compare.onTheWay', { count: s.sent - s.delivered }) : ''}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('netlab.compare.inOrder')}</dt>
           <dd>{s && s.delivered > 0 ? formatPct(s.inOrderPct) : '—'}</dd>
@@ -153,8 +167,17 @@ function SummaryCard(props: { transport: 'tcp' | 'udp'; lane: LaneResult | null;
 
 function Explanation() {
   const { t } = useTranslation();
-  const { status, tcp, udp, settings } = useCompare();
+  const { status, tcp, udp, settings, sockets } = useCompare();
+  const epoch = usePlayground((s) => s.epoch);
+  const retransmitted = useNetLab((s) =>
+    sockets ? (s.relays[`${epoch}:${sockets.tcpRelay}`]?.stats?.retransmitted ?? 0) : 0,
+  );
   const done = status === 'done' && tcp && udp;
+  const reasons = done && settings ? explainRun(tcp.summary, udp.summary, settings, retransmitted) : [];
+  const times = {
+    tcpMax: formatMs(tcp?.summary.maxLatency ?? null),
+    udpMax: formatMs(udp?.summary.maxLatency ?? null),
+  };
   return (
     <section className="explain" aria-labelledby="compare-explain">
       <h3 id="compare-explain">{t('netlab.compare.explain.title')}</h3>
@@ -169,7 +192,7 @@ function Explanation() {
             tcpMax: formatMs(tcp.summary.maxLatency),
             udpMax: formatMs(udp.summary.maxLatency),
           })}
-          {settings && settings.lossPct > 0 ? ` ${t('netlab.compare.explain.lossy', { loss: settings.lossPct })}` : ''}
+          {reasons.map((r) => ` ${t(`netlab.compare.explain.reasons.${r.key}`, { ...times, ...r.params })}`).join('')}
         </p>
       )}
       <div className="explain__columns">

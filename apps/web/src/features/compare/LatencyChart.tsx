@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
+import { formatFixed } from '../../ui/numbers.ts';
 import { UPlotChart } from '../netlab/UPlotChart.tsx';
 import type { LaneResult } from './analyze.ts';
 
@@ -36,14 +37,14 @@ export function LatencyChart(props: { tcp: LaneResult | null; udp: LaneResult | 
           stroke: TCP_COLOUR,
           width: 2,
           points: { size: 4, fill: TCP_COLOUR },
-          value: (_u, v) => (v == null ? '—' : `${v.toFixed(1)} ms`),
+          value: (_u, v) => (v == null ? '—' : `${formatFixed(v, 1)} ms`),
         },
         {
           label: t('forms.protocols.udp'),
           stroke: UDP_COLOUR,
           width: 2,
           points: { size: 4, fill: UDP_COLOUR },
-          value: (_u, v) => (v == null ? '—' : `${v.toFixed(1)} ms`),
+          value: (_u, v) => (v == null ? '—' : `${formatFixed(v, 1)} ms`),
         },
       ],
     }),

@@ -1,5 +1,6 @@
 import type { ConditionsStats, Transport } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../ui/numbers.ts';
 
 const UDP_KEYS = ['in', 'out', 'dropped', 'duplicated', 'reordered', 'delayed', 'overflow', 'queued'] as const;
 const TCP_KEYS = ['in', 'out', 'retransmitted', 'delayed', 'queued'] as const;
@@ -25,7 +26,7 @@ export function RelayStats(props: { stats: ConditionsStats | null; transport: Tr
               ? t(`netlab.conditions.stats.udp.${key as UdpKey}`)
               : t(`netlab.conditions.stats.tcp.${key as TcpKey}`)}
           </dt>
-          <dd>{(stats?.[key] ?? 0).toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats?.[key] ?? 0)}</dd>
         </div>
       ))}
     </dl>

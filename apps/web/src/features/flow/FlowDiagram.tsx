@@ -60,6 +60,8 @@ export function labelText(t: TFunction, label: FlowLabel): string {
       return label.line === undefined
         ? t('flow.call', { fn: label.fn, size: label.size })
         : t('flow.callAt', { fn: label.fn, line: label.line, size: label.size });
+    case 'inbound':
+      return t('flow.inbound', { size: label.size });
     case 'error':
       return t('flow.error', { code: label.code });
     case 'segment':

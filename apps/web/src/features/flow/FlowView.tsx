@@ -1,14 +1,18 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
 import { type SocketEntry, socketKey } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { classStore } from '../classroom/classStore.ts';
 import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
+import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
 import { useTimeReference } from '../log/TimeOriginPicker.tsx';
 import { timeLabel } from '../log/timeLabels.ts';
+import { isLabSocket, useNetLab } from '../netlab/labStore.ts';
 import { useWireWatch } from '../wire/useWireWatch.ts';
 import { buildFlow, entriesOf, type Lane, type PairKeys, type PairScan, scanPair } from './buildFlow.ts';
 import { downloadPng, downloadSvg } from './exportFlow.ts';
@@ -16,23 +20,31 @@ import { FlowDiagram, type LaneTitle } from './FlowDiagram.tsx';
 import { pairSegments } from './pairSegments.ts';
 import './flow.css';
 
-function laneTitle(t: TFunction, own: SocketEntry | null, peer: SocketEntry | null): LaneTitle {
-  if (own) {
-    const { local } = own.info;
-    const name = socketLabel(t, { info: { ...own.info, remote: undefined } });
-    return { name, address: local ? formatEndpoint(local) : '', outside: false };
-  }
-  const address = peer?.info.remote;
-  return { name: t('flow.outside'), address: address ? formatEndpoint(address) : '', outside: true };
+/** "server s4 · conn s9": an accepted connection named with the server that accepted it. */
+function ownName(t: TFunction, own: SocketEntry, sockets: PlaceContext['sockets']): string {
+  const name = socketLabel(t, { info: { ...own.info, remote: undefined } });
+  const parent = own.info.parentId ? sockets[socketKey(own.epoch, own.info.parentId)] : undefined;
+  return parent ? t('flow.connOf', { server: socketLabel(t, parent), conn: name }) : name;
 }
 
-function pairLabel(t: TFunction, pair: ConnectionPair): string {
-  const client = pair.client ? socketLabel(t, pair.client) : t('flow.outside');
-  const server = pair.server
-    ? socketLabel(t, { info: { ...pair.server.info, remote: undefined } })
-    : pair.client?.info.remote
-      ? formatEndpoint(pair.client.info.remote)
-      : t('flow.outside');
+/** Who the other end is when it is not one of the page's sockets: a relay, a class server, outside. */
+function elsewhereName(t: TFunction, peer: SocketEntry | null, places: PlaceContext): string {
+  const remote = peer?.info.remote;
+  return placeName(t, peer && remote ? peerPlace(peer, remote, places) : { place: 'outside' });
+}
+
+function laneTitle(t: TFunction, own: SocketEntry | null, peer: SocketEntry | null, places: PlaceContext): LaneTitle {
+  if (own) {
+    const { local } = own.info;
+    return { name: ownName(t, own, places.sockets), address: local ? formatEndpoint(local) : '', outside: false };
+  }
+  const address = peer?.info.remote;
+  return { name: elsewhereName(t, peer, places), address: address ? formatEndpoint(address) : '', outside: true };
+}
+
+function pairLabel(t: TFunction, pair: ConnectionPair, places: PlaceContext): string {
+  const client = pair.client ? socketLabel(t, pair.client) : elsewhereName(t, pair.server, places);
+  const server = pair.server ? ownName(t, pair.server, places.sockets) : elsewhereName(t, pair.client, places);
   return t('flow.option', { client, server });
 }
 
@@ -52,6 +64,9 @@ export function FlowView() {
   const selection = usePlayground((s) => s.selection);
   const select = usePlayground((s) => s.select);
   const pairs = useMemo(() => connectionPairs(sockets, order), [sockets, order]);
+  const relayFlows = useNetLab((s) => s.relays);
+  const classServers = useStore(classStore, (s) => s.info?.servers);
+  const places: PlaceContext = { sockets, order, relayFlows, classServers: classServers ?? [] };
   const [chosen, setChosen] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -60,12 +75,13 @@ export function FlowView() {
   const wireEntries = usePlayground((s) => s.wire.entries);
 
   // Selecting a socket anywhere (card, log, inspector) shows its connection.
-  const selectedPair = pairOf(pairs, selection.key)?.id;
+  const selectedPair = pairOfSelection(pairs, selection.key)?.id;
   useEffect(() => {
     if (selectedPair) setChosen(selectedPair);
   }, [selectedPair]);
 
-  const pair = pairs.find((p) => p.id === chosen) ?? pairs.at(-1);
+  const labKeys = useNetLab((s) => s.labKeys);
+  const pair = pairs.find((p) => p.id === chosen) ?? defaultPair(pairs, selection.key, labKeys);
   const listener = pair?.server?.info.parentId ? socketKey(pair.server.epoch, pair.server.info.parentId) : null;
   const clientKey = pair?.client?.key ?? null;
   const serverKey = pair?.server?.key ?? null;
@@ -97,8 +113,8 @@ export function FlowView() {
   }
 
   const lanes: Record<Lane, LaneTitle> = {
-    client: laneTitle(t, pair.client, pair.server),
-    server: laneTitle(t, pair.server, pair.client),
+    client: laneTitle(t, pair.client, pair.server, places),
+    server: laneTitle(t, pair.server, pair.client, places),
   };
   const title = t('flow.figure', { client: lanes.client.name, server: lanes.server.name });
   const fileName = `flow-${[pair.client?.info.id ?? 'outside', pair.server?.info.id ?? 'outside'].join('-')}`;
@@ -129,7 +145,7 @@ export function FlowView() {
         >
           {pairs.map((p) => (
             <option key={p.id} value={p.id}>
-              {pairLabel(t, p)}
+              {pairLabel(t, p, places)}
             </option>
           ))}
         </select>
@@ -170,3 +186,25 @@ export function FlowView() {
     </div>
   );
 }
+
+/**
+ * The connection the view opens on when none was picked: the selected socket's; for a selected
+ * server, its newest connection; else the newest of the learner's own (not the network lab's).
+ */
+export function defaultPair(
+  pairs: readonly ConnectionPair[],
+  selected: string | null,
+  labKeys: Record<string, true>,
+): ConnectionPair | undefined {
+  const followed = pairOfSelection(pairs, selected);
+  if (followed) return followed;
+  const learner = (e: SocketEntry | null) => e !== null && !isLabSocket(labKeys, e);
+  return [...pairs].reverse().find((p) => learner(p.client) || learner(p.server)) ?? pairs.at(-1);
+}
+
+/** The selected socket's connection, or for a selected server its newest accepted one. */
+function pairOfSelection(pairs: readonly ConnectionPair[], selected: string | null): ConnectionPair | undefined {
+  return pairOf(pairs, selected) ?? [...pairs].reverse().find((p) => p.server && selected === listenerKey(p.server));
+}
+
+const listenerKey = (conn: SocketEntry) => (conn.info.parentId ? socketKey(conn.epoch, conn.info.parentId) : null);

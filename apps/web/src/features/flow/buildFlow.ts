@@ -43,6 +43,8 @@ export type FlowLabel =
   | { text: 'write' | 'read'; no: number; size: number }
   /** A traced program's read or write: its call and line instead of a number. */
   | { text: 'call'; fn: string; line?: number; size: number }
+  /** Bytes from a peer that is not one of the page's sockets: its writes are unseen, only their size. */
+  | { text: 'inbound'; size: number }
   | { text: 'error'; code: string }
   | { text: 'segment'; flags: string; length: number };
 
@@ -285,7 +287,7 @@ export function buildFlow(
             from: { lane: peer, row: row - SLANT },
             to: { lane, row },
             tone: 'send',
-            label: stepLabel('read', e.readNo, e.size, e.call),
+            label: { text: 'inbound', size: e.size },
             pending: false,
             piece: { key: entry.key, direction: 'received', seq: e.seq },
           });

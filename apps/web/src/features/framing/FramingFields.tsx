@@ -94,7 +94,7 @@ export function LengthPrefixFields(props: { value: LengthPrefixFraming; onChange
   const padByte = (v.padByte ?? 0).toString(16).padStart(2, '0');
   return (
     <div className="framing-fields framing-fields--grid">
-      {choice('width', t('framing.width'), [1, 2, 4, 8], (width) => t('framing.widthOption', { width }))}
+      {choice('width', t('framing.width'), [1, 2, 4, 8], (width) => t('framing.widthOption', { count: width }))}
       {choice('endian', t('framing.endian'), ['big', 'little'], (endian) => t(`framing.endians.${endian}`))}
       {choice('unit', t('framing.unit'), ['bytes', 'chunks'], (unit) => t(`framing.units.${unit}`))}
       {v.unit === 'chunks' && (

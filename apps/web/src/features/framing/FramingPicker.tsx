@@ -36,6 +36,8 @@ export function FramingPicker(props: {
             </option>
           ))}
         </select>
+        {/* The label stays short enough for the select; the hint says what the framing is. */}
+        <p className="field__hint">{t(`framing.presetHints.${choice}`)}</p>
       </div>
       {props.value.kind === 'delimiter' && isCustom(choice) && (
         <DelimiterFields value={props.value} onChange={props.onChange} />

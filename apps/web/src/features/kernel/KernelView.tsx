@@ -2,12 +2,18 @@ import type { KernelRow, KernelWatchScope } from '@playground/protocol';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
 import { type KernelTimeline, rowKey, type TimelineState } from '../../bridge/kernelView.ts';
 import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
+import { formatFixed } from '../../ui/numbers.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { classStore } from '../classroom/classStore.ts';
+import { sameEndpoint } from '../lifecycle/connections.ts';
+import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
+import { useNetLab } from '../netlab/labStore.ts';
 import { KernelStateBadge, kernelStateText } from './KernelStateBadge.tsx';
 import { TcpInternals } from './TcpInternals.tsx';
 import { useKernelWatch } from './useKernelWatch.ts';
@@ -45,11 +51,23 @@ function entryOf(
   return socketId === undefined ? undefined : sockets[socketKey(epoch, socketId)];
 }
 
-/** "client s2", or for a row outside the playground whose peer is ours, "outside · peer of conn s3". */
-function whose(t: TFunction, _row: KernelRow, entry: SocketEntry | undefined, peer: SocketEntry | undefined): string {
+/**
+ * "client s2", or for a row that is not this page's but whose peer is, who it is: "your teacher’s
+ * server · peer of client s2", "outside the playground · peer of conn s3".
+ */
+function whose(
+  t: TFunction,
+  row: KernelRow,
+  entry: SocketEntry | undefined,
+  peer: SocketEntry | undefined,
+  places: PlaceContext,
+): string {
   if (entry) return socketLabel(t, { info: { ...entry.info, remote: undefined } });
-  if (peer) return t('kernel.peerOf', { socket: socketLabel(t, { info: { ...peer.info, remote: undefined } }) });
-  return t('kernel.outside');
+  if (peer) {
+    const who = placeName(t, peerPlace(peer, row.local, places));
+    return t('kernel.peerOf', { who, socket: socketLabel(t, { info: { ...peer.info, remote: undefined } }) });
+  }
+  return t('peers.outside');
 }
 
 /**
@@ -127,9 +145,19 @@ export function KernelView() {
   );
 }
 
+/** What naming a row that is not the page's own needs: its sockets, relays and the class's servers. */
+function usePlaces(): PlaceContext {
+  const sockets = usePlayground((s) => s.sockets);
+  const order = usePlayground((s) => s.order);
+  const relayFlows = useNetLab((s) => s.relays);
+  const classServers = useStore(classStore, (s) => s.info?.servers);
+  return { sockets, order, relayFlows, classServers: classServers ?? [] };
+}
+
 function KernelTable(props: { rows: KernelRow[]; epoch: number; somaxconn: number | undefined }) {
   const { t } = useTranslation();
-  const sockets = usePlayground((s) => s.sockets);
+  const places = usePlaces();
+  const { sockets } = places;
   const select = usePlayground((s) => s.select);
   const byTuple = useMemo(() => {
     const map = new Map<string, KernelRow>();
@@ -195,10 +223,10 @@ function KernelTable(props: { rows: KernelRow[]; epoch: number; somaxconn: numbe
                 <td>
                   {entry ? (
                     <button type="button" className="kernel__socket" onClick={() => select(entry.key)}>
-                      {whose(t, row, entry, peer)}
+                      {whose(t, row, entry, peer, places)}
                     </button>
                   ) : (
-                    <span className="kernel__outside">{whose(t, row, entry, peer)}</span>
+                    <span className="kernel__outside">{whose(t, row, entry, peer, places)}</span>
                   )}
                   {notes.map((note) => (
                     <span key={note as string} className="kernel__q-note">
@@ -238,7 +266,16 @@ function Legend(props: { states: TimelineState[] }) {
 
 function Timelines(props: { timelines: KernelTimeline[]; epoch: number }) {
   const { t } = useTranslation();
-  const sockets = usePlayground((s) => s.sockets);
+  const places = usePlaces();
+  const { sockets } = places;
+  /** A row that is not ours but whose other end is: who it is (a relay, the teacher's server…). */
+  const elsewhere = (row: KernelRow): string => {
+    const peer = Object.values(sockets).find(
+      (e) =>
+        e.epoch === props.epoch && sameEndpoint(e.info.local, row.remote) && sameEndpoint(e.info.remote, row.local),
+    );
+    return peer ? placeName(t, peerPlace(peer, row.local, places)) : t('peers.outside');
+  };
   // Listening sockets have a one-state life; the connections are what the timeline is about.
   const shown = props.timelines.filter((tl) => tl.row.state !== 'LISTEN').slice(-SHOWN_TIMELINES);
   return (
@@ -251,7 +288,7 @@ function Timelines(props: { timelines: KernelTimeline[]; epoch: number }) {
         <ol className="kernel__timeline-list">
           {shown.map((tl) => {
             const entry = tl.socket ? sockets[tl.socket] : undefined;
-            const name = entry ? socketLabel(t, { info: { ...entry.info, remote: undefined } }) : t('kernel.outside');
+            const name = entry ? socketLabel(t, { info: { ...entry.info, remote: undefined } }) : elsewhere(tl.row);
             return (
               <li
                 key={tl.key}
@@ -272,7 +309,7 @@ function Timelines(props: { timelines: KernelTimeline[]; epoch: number }) {
                     <li key={i} className="kernel__step">
                       <KernelStateBadge
                         state={step.state}
-                        time={t('kernel.timeline.at', { time: step.t.toFixed(1) })}
+                        time={t('kernel.timeline.at', { time: formatFixed(step.t, 1) })}
                       />
                     </li>
                   ))}

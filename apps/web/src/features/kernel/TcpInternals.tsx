@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { socketKey } from '../../bridge/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
+import { formatFixed, formatNumber } from '../../ui/numbers.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 
 const RATE_UNITS: [number, string][] = [
@@ -11,14 +12,14 @@ const RATE_UNITS: [number, string][] = [
   [1e3, 'kbit/s'],
 ];
 
-/** 24966095232 → "25.0 Gbit/s". */
+/** 24966095232 → "25.0 Gbit/s" ("25,0 Gbit/s" in Spanish): numbers as the page's language writes them. */
 export function formatRate(bps: number): string {
-  for (const [size, unit] of RATE_UNITS) if (bps >= size) return `${(bps / size).toFixed(1)} ${unit}`;
-  return `${bps} bit/s`;
+  for (const [size, unit] of RATE_UNITS) if (bps >= size) return `${formatFixed(bps / size, 1)} ${unit}`;
+  return `${formatNumber(bps)} bit/s`;
 }
 
-const ms = (v: number | undefined) => (v === undefined ? '—' : `${v < 1 ? v.toFixed(3) : v.toFixed(1)} ms`);
-const n = (v: number | undefined) => (v === undefined ? '—' : v.toLocaleString('en-US'));
+const ms = (v: number | undefined) => (v === undefined ? '—' : `${formatFixed(v, v < 1 ? 3 : 1)} ms`);
+const n = (v: number | undefined) => (v === undefined ? '—' : formatNumber(v));
 
 /** The columns, each with how to read it: what a learner compares between the two ends. */
 const COLUMNS = [

@@ -5,6 +5,7 @@ import { defaultReceiveFraming, type InspectorView, type ReceiveFraming } from '
 import type { Direction, SocketEntry } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FramesView } from '../framing/FramesView.tsx';
+import { serverFramingOf } from '../framing/serverFraming.ts';
 import { useFrames } from '../framing/useFrames.ts';
 import { RibbonView } from '../ribbon/RibbonView.tsx';
 import { StructView } from '../struct/StructView.tsx';
@@ -18,7 +19,9 @@ export function LabView(props: { entry: SocketEntry; direction: Direction; view:
   const { entry, direction, view } = props;
   const stored = usePlayground((s) => s.lab.framing[entry.key]);
   const setReceiveFraming = usePlayground((s) => s.setReceiveFraming);
-  const fallback = useMemo(() => defaultReceiveFraming(entry.info), [entry.info]);
+  const sent = usePlayground((s) => s.lab.sentFraming[entry.key]);
+  const server = usePlayground((s) => serverFramingOf(s.sockets, s.order, entry));
+  const fallback = useMemo(() => defaultReceiveFraming(entry.info, { server, sent }), [entry.info, server, sent]);
   const choice = stored ?? fallback;
   const onChoice = useCallback(
     (next: ReceiveFraming) => setReceiveFraming(entry.key, next),

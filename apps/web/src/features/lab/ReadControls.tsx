@@ -51,7 +51,7 @@ export function ReadControls(props: { entry: SocketEntry; disabled: boolean }) {
     <div className="read-controls">
       <div className="read-controls__row">
         <label htmlFor={`${id}-exact`} className="read-controls__label">
-          {t('lab.read.label')}
+          {t(info.kind === 'udp' ? 'lab.read.labelUdp' : 'lab.read.label')}
         </label>
         <input
           id={`${id}-exact`}

@@ -18,7 +18,10 @@ export const BUSY_MS = 500;
 
 const SPLIT_MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
 
-/** The sockets a demo talks through, reused while they are open so repeated runs do not pile up sockets. */
+/**
+ * The sockets one run of a demo talks through. Every run gets its own, and the previous run's are
+ * closed, so the reader's ribbon shows exactly this run's writes and reads.
+ */
 interface Pair {
   serverId: string;
   clientId: string;
@@ -31,8 +34,7 @@ interface Pair {
  * the store after each step because the accepted connection is only known once its events arrive.
  */
 export class DemoRunner {
-  private tcp: Pair | undefined;
-  private udp: Pair | undefined;
+  private readonly pairs = new Map<DemoId, Pair>();
 
   constructor(
     private readonly bridge: BridgeApi,
@@ -40,16 +42,27 @@ export class DemoRunner {
   ) {}
 
   async run(demo: DemoId): Promise<DemoOutcome> {
-    if (demo === 'udp') return this.udpDemo();
-    const pair = await this.tcpPair();
+    await this.closePair(demo);
+    // A fresh connection has Nagle on (Node's default); the split demo's server reads with recv(16).
+    const pair = demo === 'udp' ? await this.udpPair() : await this.tcpPair(demo === 'split' ? 16 : 1024);
+    this.pairs.set(demo, pair);
+    if (demo === 'udp') return this.udpDemo(pair);
     return demo === 'coalesce' ? this.coalesce(pair) : this.split(pair);
   }
 
+  /** The previous run's server and client; a server closes the connection it accepted with it. */
+  private async closePair(demo: DemoId): Promise<void> {
+    const pair = this.pairs.get(demo);
+    this.pairs.delete(demo);
+    if (!pair) return;
+    for (const id of [pair.clientId, pair.serverId]) {
+      const entry = this.entry(id);
+      if (entry && entry.state !== 'closed' && !entry.stale) await this.send({ type: 'socket.close', socketId: id });
+    }
+  }
+
   private async coalesce(pair: Pair): Promise<DemoOutcome> {
-    await this.send({ type: 'socket.setRecvSize', socketId: pair.readerId, recvSize: 1024 });
-    await this.send({ type: 'socket.setNoDelay', socketId: pair.clientId, noDelay: false });
     await this.send({ type: 'socket.pauseReading', socketId: pair.readerId, paused: true });
-    const before = this.mark(pair.readerId);
     await this.send({
       type: 'socket.send',
       socketId: pair.clientId,
@@ -58,23 +71,16 @@ export class DemoRunner {
     });
     await sleep(BUSY_MS);
     await this.send({ type: 'socket.pauseReading', socketId: pair.readerId, paused: false });
-    return this.settle(pair.readerId, before, 12);
+    return this.settle(pair.readerId, 12);
   }
 
   private async split(pair: Pair): Promise<DemoOutcome> {
-    await this.send({ type: 'socket.pauseReading', socketId: pair.readerId, paused: false });
-    await this.send({ type: 'socket.setRecvSize', socketId: pair.readerId, recvSize: 16 });
-    const before = this.mark(pair.readerId);
     await this.send({ type: 'socket.send', socketId: pair.clientId, data: { encoding: 'text', value: SPLIT_MESSAGE } });
-    return this.settle(pair.readerId, before, SPLIT_MESSAGE.length);
+    return this.settle(pair.readerId, SPLIT_MESSAGE.length);
   }
 
-  private async udpDemo(): Promise<DemoOutcome> {
-    const pair = await this.udpPair();
-    await this.send({ type: 'socket.setRecvSize', socketId: pair.readerId, recvSize: 16 });
+  private async udpDemo(pair: Pair): Promise<DemoOutcome> {
     await this.send({ type: 'socket.pauseReading', socketId: pair.readerId, paused: true });
-    const before = this.mark(pair.readerId);
-    const lostBefore = this.lost(pair.readerId);
     await this.send({
       type: 'socket.send',
       socketId: pair.clientId,
@@ -88,27 +94,18 @@ export class DemoRunner {
     });
     await sleep(BUSY_MS);
     await this.send({ type: 'socket.pauseReading', socketId: pair.readerId, paused: false });
-    const outcome = await this.settle(pair.readerId, before, 12 + 16);
-    return { ...outcome, lost: this.lost(pair.readerId) - lostBefore };
+    const outcome = await this.settle(pair.readerId, 12 + 16);
+    return { ...outcome, lost: this.lost(pair.readerId) };
   }
 
-  private async tcpPair(): Promise<Pair> {
-    if (this.tcp && this.alive(this.tcp)) return this.tcp;
-    const server = await this.open({
-      type: 'tcp.listen',
-      host: '127.0.0.1',
-      port: 0,
-      behaviour: 'none',
-      recvSize: 1024,
-    });
+  private async tcpPair(recvSize: number): Promise<Pair> {
+    const server = await this.open({ type: 'tcp.listen', host: '127.0.0.1', port: 0, behaviour: 'none', recvSize });
     const client = await this.open({ type: 'tcp.connect', host: '127.0.0.1', port: server.local?.port ?? 0 });
     const readerId = await this.acceptedBy(server.id);
-    this.tcp = { serverId: server.id, clientId: client.id, readerId };
-    return this.tcp;
+    return { serverId: server.id, clientId: client.id, readerId };
   }
 
   private async udpPair(): Promise<Pair> {
-    if (this.udp && this.alive(this.udp)) return this.udp;
     const server = await this.open({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour: 'none', recvSize: 16 });
     const client = await this.open({
       type: 'udp.bind',
@@ -116,13 +113,12 @@ export class DemoRunner {
       port: 0,
       remote: { host: '127.0.0.1', port: server.local?.port ?? 0 },
     });
-    this.udp = { serverId: server.id, clientId: client.id, readerId: server.id };
-    return this.udp;
+    return { serverId: server.id, clientId: client.id, readerId: server.id };
   }
 
   /** The reader, selected in the inspector's ribbon so the result is what the learner sees first. */
   show(demo: DemoId): void {
-    const pair = demo === 'udp' ? this.udp : this.tcp;
+    const pair = this.pairs.get(demo);
     if (!pair) return;
     const state = this.store.getState();
     state.select(socketKey(state.epoch, pair.readerId), undefined);
@@ -133,23 +129,6 @@ export class DemoRunner {
   private entry(id: string): SocketEntry | undefined {
     const state = this.store.getState();
     return state.sockets[socketKey(state.epoch, id)];
-  }
-
-  private alive(pair: Pair): boolean {
-    return [pair.clientId, pair.readerId].every((id) => {
-      const entry = this.entry(id);
-      return entry !== undefined && !entry.stale && (entry.state === 'established' || entry.state === 'bound');
-    });
-  }
-
-  private reads(id: string): number {
-    return this.entry(id)?.counters.reads ?? 0;
-  }
-
-  /** The reader's counters before a demo writes, to count what this run's writes became. */
-  private mark(id: string): { reads: number; bytesIn: number } {
-    const counters = this.entry(id)?.counters;
-    return { reads: counters?.reads ?? 0, bytesIn: counters?.bytesIn ?? 0 };
   }
 
   private lost(id: string): number {
@@ -181,17 +160,12 @@ export class DemoRunner {
     throw new Error('the server did not report the connection');
   }
 
-  /** Waits until the reader has read `bytes` more bytes; resolves with how many reads that took. */
-  private async settle(
-    readerId: string,
-    before: { reads: number; bytesIn: number },
-    bytes: number,
-  ): Promise<DemoOutcome> {
+  /** Waits until the reader (fresh for this run) has read `bytes` bytes; resolves with how many reads that took. */
+  private async settle(readerId: string, bytes: number): Promise<DemoOutcome> {
     for (let waited = 0; waited < 5000; waited += 25) {
-      const entry = this.entry(readerId);
-      if (entry && entry.counters.bytesIn - before.bytesIn >= bytes) break;
+      if ((this.entry(readerId)?.counters.bytesIn ?? 0) >= bytes) break;
       await sleep(25);
     }
-    return { reads: this.reads(readerId) - before.reads };
+    return { reads: this.entry(readerId)?.counters.reads ?? 0 };
   }
 }

@@ -1,4 +1,5 @@
-import { type LessonCommand, localize } from '@playground/protocol';
+import { type Behaviour, type LessonCommand, localize, SOCKET_REF } from '@playground/protocol';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -7,7 +8,7 @@ import { useBridge, usePlaygroundStore } from '../../bridge/context.tsx';
 import { formatError } from '../../i18n/formatError.ts';
 import { StepDots } from '../../ui/StepDots.tsx';
 import type { CatalogEntry } from './catalog.ts';
-import { describeCheck } from './describeCheck.ts';
+import { describeCheck, roleOf } from './describeCheck.ts';
 import {
   closeLesson,
   goToStep,
@@ -35,6 +36,7 @@ export function LessonPanel() {
 function LessonList() {
   const { t, i18n } = useTranslation();
   const catalog = useStore(lessonStore, (s) => s.catalog);
+  const finished = useStore(lessonStore, (s) => s.finished);
   const store = usePlaygroundStore();
   const usable = catalog.filter((e) => e.lesson);
   const broken = catalog.filter((e) => !e.lesson);
@@ -52,9 +54,17 @@ function LessonList() {
                 className="card-button lesson-list__item"
                 data-testid="lesson-item"
                 data-lesson-id={lesson.id}
+                data-finished={finished.includes(entry.key) || undefined}
                 onClick={() => startLesson(entry.key, store)}
               >
-                <strong>{localize(lesson.title, i18n.language)}</strong>
+                <strong>
+                  {finished.includes(entry.key) && (
+                    <span className="lesson-list__done" data-testid="lesson-finished">
+                      ✓ {t('lessons.finished')}
+                    </span>
+                  )}
+                  {localize(lesson.title, i18n.language)}
+                </strong>
                 <span>{localize(lesson.summary, i18n.language)}</span>
                 <span className="lesson-list__meta">
                   {t('lessons.steps', { count: lesson.steps.length })}
@@ -105,6 +115,13 @@ function LessonRunView() {
       : error instanceof Error
         ? error.message
         : String(error);
+  /** A `$name` as the learner sees it: "server s4" once it exists, else what the lesson will make. */
+  const nameOf = (ref: string): string => {
+    const named = run.names.get(ref);
+    const kind = named ? store.getState().sockets[named.key]?.info.kind : undefined;
+    if (named && kind) return t('sockets.label', { kind: t(`sockets.short.${kind}`), id: named.id });
+    return t(`lessons.check.named.${roleOf(lesson, ref)}`);
+  };
   const runCommands = (commands: readonly LessonCommand[]) =>
     void runLessonCommands(commands, (c) => bridge.send(c), store, describeError);
   const move = (to: number) => {
@@ -143,9 +160,7 @@ function LessonRunView() {
           <ul className="lesson__commands" aria-label={t('lessons.presetLabel')}>
             {step.preset.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: commands are positions in the preset
-              <li key={i}>
-                <code>{summarize(c)}</code>
-              </li>
+              <li key={i}>{summarize(t, c, nameOf)}</li>
             ))}
           </ul>
         </div>
@@ -187,9 +202,7 @@ function LessonRunView() {
           <p>
             <span className="lesson__waiting" aria-hidden="true" /> {t('lessons.waiting')}{' '}
             <span className="lesson__criterion">
-              {step.check
-                ? describeCheck(t, step.check, (ref) => run.names.get(ref)?.id ?? ref)
-                : t('lessons.check.manual')}
+              {step.check ? describeCheck(t, step.check, nameOf) : t('lessons.check.manual')}
             </span>
           </p>
         )}
@@ -241,14 +254,42 @@ function LessonRunView() {
   );
 }
 
-/** `tcp.listen 127.0.0.1:0 recv(16) echo`: a preset command at a glance. */
-function summarize({ command }: LessonCommand): string {
+/** A preset command in words: "A TCP server on 127.0.0.1, a free port the OS picks, reading with recv(16): Echo…". */
+function summarize(t: TFunction, { command }: LessonCommand, nameOf: (ref: string) => string): string {
   const c = command as Record<string, unknown>;
-  const parts = [String(c.type)];
-  if (typeof c.host === 'string') parts.push(`${c.host}:${String(c.port ?? 0)}`);
-  if (typeof c.socketId === 'string') parts.push(c.socketId);
-  if (typeof c.recvSize === 'number') parts.push(`recv(${c.recvSize})`);
-  if (typeof c.behaviour === 'string') parts.push(c.behaviour);
-  if (typeof c.concurrency === 'string') parts.push(c.concurrency);
-  return parts.join(' ');
+  const text = (key: string) => (typeof c[key] === 'string' ? (c[key] as string) : undefined);
+  const port = (value: unknown) =>
+    value === 0 || value === undefined
+      ? t('lessons.preset.anyPort')
+      : t('lessons.preset.port', { port: String(value) });
+  /** `$server.port` is that server; a number is host:port. */
+  const target = (host: unknown, value: unknown) => {
+    const ref = typeof value === 'string' ? SOCKET_REF.exec(value) : null;
+    return ref ? nameOf(ref[1] as string) : `${String(host)}:${String(value)}`;
+  };
+  const behaviour = (fallback: Behaviour) => t(`forms.behaviours.${(text('behaviour') ?? fallback) as 'echo'}`);
+  const size = typeof c.recvSize === 'number' ? c.recvSize : 1024;
+  switch (c.type) {
+    case 'tcp.listen':
+      return t('lessons.preset.tcpListen', {
+        host: text('host'),
+        port: port(c.port),
+        size,
+        behaviour: behaviour('echo'),
+      });
+    case 'tcp.connect':
+      return t('lessons.preset.tcpConnect', { target: target(c.host, c.port) });
+    case 'udp.bind': {
+      const remote = c.remote as { host?: unknown; port?: unknown } | undefined;
+      if (remote) return t('lessons.preset.udpClient', { target: target(remote.host, remote.port) });
+      return t('lessons.preset.udpServer', {
+        host: text('host'),
+        port: port(c.port),
+        size,
+        behaviour: behaviour('none'),
+      });
+    }
+    default:
+      return String(c.type);
+  }
 }

@@ -33,9 +33,30 @@ export interface LessonRun {
 export interface LessonData {
   catalog: CatalogEntry[];
   run: LessonRun | null;
+  /** Keys of the lessons whose every step was done, kept in this browser: the list marks them. */
+  finished: string[];
 }
 
-export const lessonStore = createStore<LessonData>()(() => ({ catalog: [], run: null }));
+const FINISHED_KEY = 'socket-playground.lessons-finished';
+
+function readFinished(): string[] {
+  try {
+    const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(FINISHED_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberFinished(finished: string[]): void {
+  try {
+    globalThis.localStorage?.setItem(FINISHED_KEY, JSON.stringify(finished));
+  } catch {
+    // Private mode or storage disabled: the marks last for this page only.
+  }
+}
+
+export const lessonStore = createStore<LessonData>()(() => ({ catalog: [], run: null, finished: readFinished() }));
 
 /** The built-in lessons, a chunk of their own, loaded once the page is up. */
 export async function loadBuiltinLessons(): Promise<void> {
@@ -84,9 +105,17 @@ export function goToStep(step: number, playground: PlaygroundStore): void {
 }
 
 export function markDone(step: number): void {
-  const run = lessonStore.getState().run;
+  const { run, finished } = lessonStore.getState();
   if (!run || run.done.includes(step)) return;
-  lessonStore.setState({ run: { ...run, done: [...run.done, step].sort((a, b) => a - b) } });
+  const done = [...run.done, step].sort((a, b) => a - b);
+  const all = done.length === lessonOf(run.key)?.steps.length;
+  if (all && !finished.includes(run.key)) {
+    const next = [...finished, run.key];
+    rememberFinished(next);
+    lessonStore.setState({ run: { ...run, done }, finished: next });
+  } else {
+    lessonStore.setState({ run: { ...run, done } });
+  }
 }
 
 export function markManual(): void {

@@ -1,6 +1,8 @@
+import type { Endpoint } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
+import type { TimelineState } from '../../bridge/kernelView.ts';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
@@ -8,6 +10,7 @@ import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { KernelStateBadge } from '../kernel/KernelStateBadge.tsx';
 import { peerOf } from './connections.ts';
+import { placeAt, usePeerPlace } from './peerPlace.ts';
 import './lifecycle.css';
 
 const shortLabel = (t: Parameters<typeof socketLabel>[0], entry: SocketEntry) =>
@@ -30,20 +33,43 @@ export function CardLifecycle(props: { entry: SocketEntry }) {
     <>
       {entry.waitingForAccept && <WaitingNote conn={entry} />}
       {entry.finReceived && <ObservedFin />}
+      <KernelForgot entry={entry} />
       <PeerStatus entry={entry} />
     </>
   );
 }
 
-/** The socket's state as the kernel reports it, while the OS view is open. */
+/** The kernel dropped the connection while the program, not reading or writing, has not noticed. */
+function KernelForgot(props: { entry: SocketEntry }) {
+  const { t } = useTranslation();
+  const state = useKernelState(props.entry);
+  if (state !== 'gone' || props.entry.state === 'closed') return null;
+  return (
+    <p className="observed observed--gone" data-testid="kernel-forgot">
+      {t('lifecycle.kernelForgot')}
+    </p>
+  );
+}
+
+/**
+ * The socket's state as the kernel reports it, while the OS view is open; `gone` when its row left
+ * the kernel's table (a reset removes both ends of a connection at once) though the socket is open.
+ */
+function useKernelState(entry: SocketEntry): TimelineState | undefined {
+  return usePlayground((s) => {
+    const k = s.kernel;
+    if (!k.watching || k.snapshotEpoch !== entry.epoch || !k.snapshot) return undefined;
+    const row = k.snapshot.rows.find((r) => r.socketId === entry.info.id)?.state;
+    if (row || entry.info.kind === 'tcp-server') return row;
+    const gone = Object.values(k.timelines).some((tl) => tl.socket === entry.key && tl.steps.at(-1)?.state === 'gone');
+    return gone ? 'gone' : undefined;
+  });
+}
+
 export function KernelStateTag(props: { entry: SocketEntry }) {
   const { t } = useTranslation();
   const { entry } = props;
-  const state = usePlayground((s) => {
-    const k = s.kernel;
-    if (!k.watching || k.snapshotEpoch !== entry.epoch || !k.snapshot) return undefined;
-    return k.snapshot.rows.find((r) => r.socketId === entry.info.id)?.state;
-  });
+  const state = useKernelState(entry);
   if (!state) return null;
   return (
     <span className="kernel-tag" data-testid="card-kernel-state" data-state={state}>
@@ -144,12 +170,7 @@ function PeerStatus(props: { entry: SocketEntry }) {
   const select = usePlayground((s) => s.select);
   if (!peer) {
     if (!entry.info.remote || entry.state === 'connecting') return null;
-    return (
-      <p className="peer-status peer-status--outside" data-testid="peer-status" data-peer="outside">
-        <span className="peer-status__label">{t('lifecycle.peer.label')}</span>{' '}
-        {t('lifecycle.peer.outside', { address: formatEndpoint(entry.info.remote) })}
-      </p>
-    );
+    return <ElsewherePeer entry={entry} remote={entry.info.remote} />;
   }
   const view = peerView(peer);
   return (
@@ -170,6 +191,17 @@ function PeerStatus(props: { entry: SocketEntry }) {
       >
         {t(`lifecycle.peer.${view}`, { socket: shortLabel(t, peer) })}
       </button>
+    </p>
+  );
+}
+
+/** The other end is not one of this page's sockets: a relay, a server of the class, or outside the playground. */
+function ElsewherePeer(props: { entry: SocketEntry; remote: Endpoint }) {
+  const { t } = useTranslation();
+  const place = usePeerPlace(props.entry, props.remote);
+  return (
+    <p className="peer-status peer-status--outside" data-testid="peer-status" data-peer={place.place}>
+      <span className="peer-status__label">{t('lifecycle.peer.label')}</span> {placeAt(t, place, props.remote)}
     </p>
   );
 }

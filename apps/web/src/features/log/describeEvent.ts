@@ -67,7 +67,8 @@ function describeOther(t: TFunction, event: LoggedEvent): string {
     case 'state':
       return t('events.state', { state: t(`states.${event.state}.label`) });
     case 'listening':
-      return t('events.listening', { local: formatEndpoint(event.local) });
+      // A UDP socket never listen()s: bind() gave it its address.
+      return t(event.kind === 'udp' ? 'events.bound' : 'events.listening', { local: formatEndpoint(event.local) });
     case 'accept':
       return t('events.accept', { conn: event.connId, remote: formatEndpoint(event.remote) });
     case 'queued':

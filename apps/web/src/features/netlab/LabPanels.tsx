@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
+import { CompareRun, useCompare } from '../compare/compareRun.ts';
 import { ConditionsForm } from '../conditions/ConditionsForm.tsx';
 import { useNetLab } from './labStore.ts';
 
@@ -34,11 +35,17 @@ function NetworkConditions() {
   const settings = useNetLab((s) => s.settings);
   const seed = useNetLab((s) => s.seed);
   const setSettings = useNetLab((s) => s.setSettings);
+  const change = (settings: Parameters<typeof setSettings>[0]) => {
+    // Results measured on another network would sit under the new one's name: a finished run is cleared.
+    const { status } = useCompare.getState();
+    if (status === 'done' || status === 'failed') void CompareRun.reset();
+    setSettings(settings);
+  };
   const setSeed = useNetLab((s) => s.setSeed);
   return (
     <>
       <h3 className="netlab-controls__heading">{t('netlab.conditions.title')}</h3>
-      <ConditionsForm value={settings} onChange={setSettings} seed={seed} onSeed={setSeed} />
+      <ConditionsForm value={settings} onChange={change} seed={seed} onSeed={setSeed} />
     </>
   );
 }

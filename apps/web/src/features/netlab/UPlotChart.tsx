@@ -23,7 +23,9 @@ export function UPlotChart(props: {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const plot = new uPlot({ ...options, width: Math.max(200, el.clientWidth), height }, latest.current, el);
+    const hooks = { ...options.hooks, setCursor: [...(options.hooks?.setCursor ?? []), showLatest] };
+    const plot = new uPlot({ ...options, hooks, width: Math.max(200, el.clientWidth), height }, latest.current, el);
+    showLatest(plot);
     chart.current = plot;
     const resize = new ResizeObserver(() => {
       const width = Math.max(200, el.clientWidth);
@@ -38,7 +40,10 @@ export function UPlotChart(props: {
   }, [options, height]);
 
   useEffect(() => {
-    chart.current?.setData(props.data);
+    const plot = chart.current;
+    if (!plot) return;
+    plot.setData(props.data);
+    showLatest(plot);
   }, [props.data]);
 
   return (
@@ -51,4 +56,18 @@ export function UPlotChart(props: {
       {...Object.fromEntries(Object.entries(props.attributes ?? {}).map(([k, v]) => [`data-${k}`, String(v)]))}
     />
   );
+}
+
+/**
+ * While nobody points at the chart, its readout shows each line's latest value instead of "--":
+ * per series, the last point that has one (a UDP line may end on a missing message).
+ */
+function showLatest(plot: uPlot): void {
+  if (plot.cursor.idx != null) return;
+  const idxs = plot.data.map((values, series) => {
+    for (let i = values.length - 1; i >= 0; i--) if (series === 0 || values[i] != null) return i;
+    return null;
+  });
+  if (idxs[0] == null) return;
+  plot.setLegend({ idxs } as unknown as { idx: number });
 }

@@ -1,11 +1,12 @@
+import { formatFixed, formatNumber } from '../../ui/numbers.ts';
+
 /** 81.5 %, 100 % — one decimal only where it says something. */
 export function formatPct(x: number): string {
-  const r = Math.round(x * 10) / 10;
-  return `${Number.isInteger(r) ? r : r.toFixed(1)} %`;
+  return `${formatNumber(x, { maximumFractionDigits: 1 })} %`;
 }
 
-/** 0.4 ms, 12 ms, 1,250 ms */
+/** 0.4 ms, 12 ms, 1,250 ms (in the page's language) */
 export function formatMs(x: number | null): string {
   if (x === null) return '—';
-  return x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x).toLocaleString('en')} ms`;
+  return x < 10 ? `${formatFixed(x, 1)} ms` : `${formatNumber(Math.round(x))} ms`;
 }

@@ -20,6 +20,12 @@ export interface NetLabState {
   seed: number;
   /** By socket key (`epoch:id`), like the main store. */
   relays: Record<string, RelayLive>;
+  /**
+   * The sockets the lab's runs opened (servers, relays, clients), by socket key: the lab's own
+   * plumbing, which setup links, the forms' suggestions and the views' defaults leave out.
+   */
+  labKeys: Record<string, true>;
+  markLab(key: string): void;
   setPage(page: Page): void;
   setTab(tab: LabTab): void;
   setSettings(settings: ConditionsSettings): void;
@@ -65,6 +71,8 @@ export const useNetLab = create<NetLabState>()((set) => ({
   settings: PERFECT,
   seed: 2024,
   relays: {},
+  labKeys: {},
+  markLab: (key) => set((s) => (s.labKeys[key] ? s : { labKeys: { ...s.labKeys, [key]: true } })),
   setPage: (page) => set({ page }),
   setTab: (tab) => set({ tab }),
   setSettings: (settings) => set({ settings }),
@@ -77,3 +85,14 @@ export const useNetLab = create<NetLabState>()((set) => ({
 }));
 
 batchTap.subscribe((batches, epoch) => useNetLab.getState().receive(batches, epoch));
+
+/** A socket a lab run opened, or a connection one of its servers accepted. */
+export function isLabSocket(
+  labKeys: Record<string, true>,
+  entry: { key: string; epoch: number; info: { parentId?: string | undefined } },
+): boolean {
+  return (
+    labKeys[entry.key] === true ||
+    (entry.info.parentId !== undefined && labKeys[`${entry.epoch}:${entry.info.parentId}`] === true)
+  );
+}

@@ -19,10 +19,12 @@ export function ResumeBanner() {
   const grace = usePlayground((s) => s.connection.resumeGraceMs ?? 0);
   const resumed = useStore(resumeStore, (s) => s.resumed);
   const previousLost = useStore(resumeStore, (s) => s.previousLost);
+  // A bridge that shut down keeps nothing: its own notice says so, and "sockets stay open" would not be true.
+  const shutDown = usePlayground((s) => s.notices.some((n) => n.code === 'shutdown'));
 
   return (
     <>
-      {status === 'reconnecting' && grace > 0 && (
+      {status === 'reconnecting' && grace > 0 && !shutDown && (
         <div className="banner banner--warn" role="status" data-testid="session-kept">
           <p>{t('resume.kept', { seconds: Math.round(grace / 1000) })}</p>
         </div>
@@ -66,24 +68,33 @@ function SetupOffer() {
   const store = usePlaygroundStore();
   const connected = usePlayground((s) => s.connection.status === 'connected');
   const offered = useStore(shareStore, (s) => s.offered);
+  const moved = useStore(shareStore, (s) => s.moved);
   const [busy, setBusy] = useState(false);
-  if (!offered) return null;
+  if (!offered) return moved.length > 0 ? <MovedPorts /> : null;
   const { servers, clients } = countSetup(offered);
+  const what = [
+    servers > 0 ? t('share.servers', { count: servers }) : '',
+    clients > 0 ? t('share.clients', { count: clients }) : '',
+  ];
   const create = async () => {
     setBusy(true);
-    const { failed } = await recreateSetup(offered, async (command) => {
-      const result = await bridge.send(command);
-      if (result.socket) store.getState().upsertSocket(result.socket);
-      return result;
+    const result = await recreateSetup(offered, async (command) => {
+      const reply = await bridge.send(command);
+      if (reply.socket) store.getState().upsertSocket(reply.socket);
+      return reply;
     });
     setBusy(false);
-    shareStore.setState({ offered: null });
-    if (failed.length > 0)
-      store.getState().pushAlert({ code: 'internal', message: t('share.someFailed', { count: failed.length }) });
+    shareStore.setState({ offered: null, moved: result.moved });
+    if (result.failed.length > 0)
+      store.getState().pushAlert({ code: 'internal', message: t('share.someFailed', { count: result.failed.length }) });
   };
   return (
     <div className="banner banner--info" role="status" data-testid="setup-offer">
-      <p>{t('share.offer', { servers, clients })}</p>
+      <p>
+        {t('share.offer', {
+          what: what[0] && what[1] ? t('share.both', { servers: what[0], clients: what[1] }) : what[0] || what[1],
+        })}
+      </p>
       <div className="button-row">
         <button
           type="button"
@@ -98,6 +109,21 @@ function SetupOffer() {
           {t('banners.dismiss')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** The link's servers that could not have their port (it was taken here) and the free ones they got. */
+function MovedPorts() {
+  const { t } = useTranslation();
+  const moved = useStore(shareStore, (s) => s.moved);
+  const list = moved.map((m) => `${m.transport.toUpperCase()} ${m.from} → ${m.to}`).join(', ');
+  return (
+    <div className="banner banner--info" role="status" data-testid="setup-moved">
+      <p>{t('share.moved', { count: moved.length, list })}</p>
+      <button type="button" className="button button--small" onClick={() => shareStore.setState({ moved: [] })}>
+        {t('banners.dismiss')}
+      </button>
     </div>
   );
 }

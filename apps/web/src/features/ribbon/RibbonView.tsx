@@ -7,6 +7,7 @@ import type { Direction, SocketEntry } from '../../bridge/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import type { FramesResult } from '../framing/frameTracker.ts';
+import { placeName, usePeerPlace } from '../lifecycle/peerPlace.ts';
 import { RibbonGrid } from './RibbonGrid.tsx';
 import { findPeer, hasHoles, layoutRibbonRow, PALETTE, type RibbonSource, ribbonSource } from './ribbonModel.ts';
 
@@ -58,6 +59,7 @@ function RibbonLegend(props: { entry: SocketEntry; source: RibbonSource; framed:
     datagram: () => t('ribbon.colours.byDatagram'),
   }[source.colouring]();
   const outside = entry.info.kind !== 'udp' && !source.peer && entry.info.remote !== undefined;
+  const place = usePeerPlace(entry, outside ? entry.info.remote : undefined);
   const bytes = source.shown.end;
   const reads = source.reads ? source.reads.pieces.dropped + logSize(source.reads.pieces) : 0;
   const writes = source.writes ? source.writes.pieces.dropped + logSize(source.writes.pieces) : 0;
@@ -96,7 +98,10 @@ function RibbonLegend(props: { entry: SocketEntry; source: RibbonSource; framed:
       </p>
       {outside && (
         <p className="lab-note" data-testid="ribbon-outside">
-          {t(direction(source) === 'received' ? 'ribbon.outside' : 'ribbon.noReader', { remote })}
+          {t(direction(source) === 'received' ? 'ribbon.outside' : 'ribbon.noReader', {
+            remote,
+            who: placeName(t, place),
+          })}
         </p>
       )}
       {hasHoles(source.shown, source.writes, source.reads) && (

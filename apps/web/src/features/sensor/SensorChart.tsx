@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
+import { formatFixed } from '../../ui/numbers.ts';
 import { TCP_COLOUR, UDP_COLOUR } from '../compare/LatencyChart.tsx';
 import { UPlotChart } from '../netlab/UPlotChart.tsx';
 import { SensorLab, useSensor } from './sensorRun.ts';
@@ -35,7 +36,7 @@ export function SensorChart(props: { field: string }) {
         { label: props.field, labelSize: 22, font: '14px system-ui', labelFont: '600 14px system-ui', size: 64 },
       ],
       series: [
-        { label: t('netlab.sensor.chart.time'), value: (_u, v) => (v == null ? '—' : `${v.toFixed(2)} s`) },
+        { label: t('netlab.sensor.chart.time'), value: (_u, v) => (v == null ? '—' : `${formatFixed(v, 2)} s`) },
         { label: t('forms.protocols.tcp'), stroke: TCP_COLOUR, width: 2, spanGaps: false, points: { show: false } },
         { label: t('forms.protocols.udp'), stroke: UDP_COLOUR, width: 2, spanGaps: false, points: { show: false } },
       ],

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
+import { formatNumber } from '../../ui/numbers.ts';
 import { LabControls, LabResults } from '../netlab/LabPanels.tsx';
 import { RunButtons } from '../netlab/RunButtons.tsx';
 import { RunSettings } from '../netlab/RunSettings.tsx';
@@ -198,23 +199,23 @@ function StatsCard(props: { transport: Transport }) {
       <dl>
         <div>
           <dt>{t('netlab.sensor.received')}</dt>
-          <dd>{stats.received.toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats.received)}</dd>
           <dd className="summary-card__detail">
             {t('netlab.sensor.perSecond', { rate: status === 'running' ? view.rate : 0 })}
           </dd>
         </div>
         <div>
           <dt>{t('netlab.sensor.missing')}</dt>
-          <dd>{stats.missing.toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats.missing)}</dd>
         </div>
         <div>
           <dt>{t('netlab.sensor.outOfOrder')}</dt>
-          <dd>{stats.outOfOrder.toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats.outOfOrder)}</dd>
           <dd className="summary-card__detail">{t('netlab.sensor.duplicates', { count: stats.duplicates })}</dd>
         </div>
         <div>
           <dt>{t('netlab.sensor.acks')}</dt>
-          <dd>{stats.acks.toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats.acks)}</dd>
           {stats.bad > 0 && <dd className="summary-card__detail">{t('netlab.sensor.bad', { count: stats.bad })}</dd>}
         </div>
       </dl>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
 import { socketKey } from '../../bridge/state.ts';
@@ -9,24 +9,38 @@ import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
 import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
+import { reachableHost } from '../../ui/format.ts';
+import { useAccess } from '../../ui/shell/PageContext.tsx';
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
   buildServerCommand,
+  SEED_PORT,
   SERVER_BEHAVIOURS,
   SERVER_CONCURRENCIES,
   SERVER_DEFAULTS,
   SERVER_HOSTS,
   type ServerValues,
 } from './serverCommand.ts';
+import { type PortSuggestion, usePortSuggestion } from './usePortSuggestion.ts';
 
 export function ServerForm() {
   const { t } = useTranslation();
   const id = useId();
-  const [values, setValues] = useState<ServerValues>(SERVER_DEFAULTS);
+  // In a class everyone shares this computer: port 0 lets the OS pick one no classmate holds.
+  const inClass = useAccess((s) => s.mode === 'lan');
+  const [values, setValues] = useState<ServerValues>(() =>
+    inClass ? { ...SERVER_DEFAULTS, port: '0' } : SERVER_DEFAULTS,
+  );
+  const [portTyped, setPortTyped] = useState(false);
   const [problems, setProblems] = useState<FieldProblems>({});
   const command = useCommand();
+  const prefillClient = usePlayground((s) => s.prefillClient);
   const epoch = usePlayground((s) => s.epoch);
   const reveal = usePlayground((s) => s.reveal);
+  const suggestion = usePortSuggestion(values.protocol, values.host, SEED_PORT, !inClass && !portTyped);
+  useEffect(() => {
+    if (suggestion) setValues((v) => ({ ...v, port: String(suggestion.port) }));
+  }, [suggestion]);
   const hostMeaning = SERVER_HOSTS.find((h) => h.value === values.host)?.label ?? 'loopback4';
   const set = <K extends keyof ServerValues>(key: K, value: ServerValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -38,13 +52,33 @@ export function ServerForm() {
     setProblems(built.problems);
     if (!built.command) return;
     const result = await command.run(built.command);
-    if (result?.socket) reveal(socketKey(epoch, result.socket.id));
+    if (!result?.socket) return;
+    reveal(socketKey(epoch, result.socket.id));
+    const local = result.socket.local;
+    // "Open a client" follows the server just started, so Connect reaches it (the form asks first if the learner typed a target).
+    if (local) {
+      prefillClient({
+        protocol: values.protocol,
+        host: reachableHost(local.address),
+        port: local.port,
+        source: 'started',
+        socketId: result.socket.id,
+      });
+    }
   };
 
   return (
-    <form className="panel form" data-testid="server-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="panel form"
+      data-testid="server-form"
+      // The port the bridge proposed, once it answered: a test or a tool knows the form has checked.
+      data-suggested-port={suggestion?.port}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>{t('servers.title')}</h2>
-      <p className="form__intro">{t('servers.intro')}</p>
+      <p className="form__intro">{t(`servers.intro.${values.protocol}`)}</p>
       <ProtocolPicker value={values.protocol} onChange={(p) => set('protocol', p)} />
       <Field id={`${id}-host`} label={t('forms.host')} hint={t(`forms.hosts.${hostMeaning}`)}>
         <select
@@ -71,7 +105,10 @@ export function ServerForm() {
           max={65535}
           problem={problems.port}
           className="field--grow"
-          onChange={(v) => set('port', v)}
+          onChange={(v) => {
+            setPortTyped(true);
+            set('port', v);
+          }}
         />
         {values.protocol === 'tcp' && (
           <NumberField
@@ -88,13 +125,19 @@ export function ServerForm() {
           />
         )}
       </div>
+      <PortNote inClass={inClass} suggestion={suggestion} protocol={values.protocol} />
       {/* Below the row rather than in the half-width field, where it would wrap into a column of words. */}
       {values.protocol === 'tcp' && (
         <p id={`${id}-backlog-hint`} className="field__hint form__row-hint">
           {t('forms.backlogHint')}
         </p>
       )}
-      <RecvSizeField value={values.recvSize} onChange={(v) => set('recvSize', v)} problem={problems.recvSize} />
+      <RecvSizeField
+        value={values.recvSize}
+        onChange={(v) => set('recvSize', v)}
+        problem={problems.recvSize}
+        udp={values.protocol === 'udp'}
+      />
       <Field id={`${id}-behaviour`} label={t('forms.behaviour')} hint={t(`forms.behaviourHints.${values.behaviour}`)}>
         <select
           id={`${id}-behaviour`}
@@ -159,5 +202,38 @@ export function ServerForm() {
       <SubmitButton pending={command.pending}>{t('servers.submit')}</SubmitButton>
       <FormError error={command.error} />
     </form>
+  );
+}
+
+/** Why the port is what it is: the OS's choice in a class, or a free port instead of a taken one. */
+function PortNote(props: { inClass: boolean; suggestion: PortSuggestion | null; protocol: ServerValues['protocol'] }) {
+  const { t } = useTranslation();
+  const { suggestion } = props;
+  const holder = usePlayground((s) => {
+    if (!suggestion) return undefined;
+    const kind = props.protocol === 'tcp' ? 'tcp-server' : 'udp';
+    return s.order
+      .map((k) => s.sockets[k])
+      .find(
+        (e) =>
+          e?.epoch === s.epoch &&
+          e.info.kind === kind &&
+          e.state !== 'closed' &&
+          e.info.local?.port === suggestion.wanted,
+      )?.info.id;
+  });
+  if (props.inClass) {
+    return (
+      <p className="field__hint form__row-hint" data-testid="port-note" data-reason="class">
+        {t('servers.portInClass')}
+      </p>
+    );
+  }
+  if (!suggestion || suggestion.port === suggestion.wanted) return null;
+  const params = { wanted: suggestion.wanted, port: suggestion.port, socket: holder ?? '' };
+  return (
+    <p className="form__note" role="status" data-testid="port-note" data-reason="taken">
+      {holder ? t('servers.portTakenByServer', params) : t('servers.portTaken', params)}
+    </p>
   );
 }

@@ -31,11 +31,14 @@ export interface ServerValues {
   reuseAddress: boolean;
 }
 
+/** The port of the seeds' echo-server.py. */
+export const SEED_PORT = 65432;
+
 /** The seed echo-server.py: 127.0.0.1:65432, and recv(16) so a message visibly arrives in pieces. */
 export const SERVER_DEFAULTS: ServerValues = {
   protocol: 'tcp',
   host: '127.0.0.1',
-  port: '65432',
+  port: String(SEED_PORT),
   recvSize: '16',
   backlog: '128',
   behaviour: 'echo',

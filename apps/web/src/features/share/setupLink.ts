@@ -4,11 +4,14 @@ import type { PlaygroundData, SocketEntry } from '../../bridge/state.ts';
 
 export type { Setup, SetupItem };
 
-/** The open servers and clients of the current session, in the order they were made. */
-export function setupOf(state: PlaygroundData): Setup | null {
+/** The open servers and clients of the current session, in the order they were made, but those `leaveOut` says. */
+export function setupOf(state: PlaygroundData, leaveOut: (entry: SocketEntry) => boolean = () => false): Setup | null {
   const live = state.order
     .map((k) => state.sockets[k])
-    .filter((e): e is SocketEntry => e !== undefined && e.epoch === state.epoch && !e.stale && e.state !== 'closed');
+    .filter(
+      (e): e is SocketEntry =>
+        e !== undefined && e.epoch === state.epoch && !e.stale && e.state !== 'closed' && !leaveOut(e),
+    );
   const items: SetupItem[] = [];
   const serverIndex = new Map<string, number>();
   const servers = live.filter((e) => e.info.kind === 'tcp-server' || (e.info.kind === 'udp' && !e.info.remote));
@@ -101,17 +104,45 @@ export function countSetup(setup: Setup): SetupCount {
   return { servers, clients: setup.items.length - servers };
 }
 
+/** A server of a setup that could not have its port: it listens on `to` instead of `from`. */
+export interface MovedServer {
+  transport: 'tcp' | 'udp';
+  from: number;
+  to: number;
+}
+
+export interface Recreated {
+  made: number;
+  failed: unknown[];
+  moved: MovedServer[];
+}
+
 /**
- * Creates the sockets of a setup, servers first. A server whose port is taken gets a free one;
- * its clients follow it there. Resolves with how many sockets were made and the first error.
+ * Creates the sockets of a setup, servers first. A server whose port is taken (the bridge says so
+ * before it listens, so no failed socket is made) gets a free one, and `moved` says which; its
+ * clients follow it there.
  */
 export async function recreateSetup(
   setup: Setup,
-  send: (command: CommandBody) => Promise<{ socket?: { local?: { port: number } } }>,
-): Promise<{ made: number; failed: unknown[] }> {
+  send: (command: CommandBody) => Promise<{ socket?: { local?: { port: number } }; port?: number }>,
+): Promise<Recreated> {
   const ports = new Map<number, number>();
   const failed: unknown[] = [];
+  const moved: MovedServer[] = [];
   let made = 0;
+  /** The item's port when it is free, else the free one the bridge proposes. */
+  const freePort = async (transport: 'tcp' | 'udp', host: string, port: number): Promise<number> => {
+    if (port === 0) return 0;
+    try {
+      const { port: free } = await send({ type: 'port.suggest', transport, host, port });
+      if (free === undefined || free === port) return port;
+      moved.push({ transport, from: port, to: free });
+      return free;
+    } catch {
+      // An older bridge without port.suggest: try the port itself; a failure falls back to port 0.
+      return port;
+    }
+  };
   const portOf = (to: SetupTarget): { host: string; port: number } | null => {
     if ('host' in to) return to;
     const port = ports.get(to.server);
@@ -129,15 +160,17 @@ export async function recreateSetup(
   };
   for (const [index, item] of setup.items.entries()) {
     if (item.kind === 'tcp-server') {
-      const command: CommandBody = { type: 'tcp.listen', host: item.host, port: item.port, recvSize: item.recvSize };
+      const port = await freePort('tcp', item.host, item.port);
+      const command: CommandBody = { type: 'tcp.listen', host: item.host, port, recvSize: item.recvSize };
       if (item.backlog !== undefined) command.backlog = item.backlog;
       if (item.behaviour) command.behaviour = item.behaviour;
       if (item.concurrency) command.concurrency = item.concurrency;
-      await run(index, command, item.port === 0 ? undefined : { ...command, port: 0 });
+      await run(index, command, port === 0 ? undefined : { ...command, port: 0 });
     } else if (item.kind === 'udp' && !item.to) {
-      const command: CommandBody = { type: 'udp.bind', host: item.host, port: item.port, recvSize: item.recvSize };
+      const port = await freePort('udp', item.host, item.port);
+      const command: CommandBody = { type: 'udp.bind', host: item.host, port, recvSize: item.recvSize };
       if (item.behaviour) command.behaviour = item.behaviour;
-      await run(index, command, item.port === 0 ? undefined : { ...command, port: 0 });
+      await run(index, command, port === 0 ? undefined : { ...command, port: 0 });
     }
   }
   for (const item of setup.items) {
@@ -150,5 +183,5 @@ export async function recreateSetup(
         await run(-1, { type: 'udp.bind', host: item.host, port: 0, recvSize: item.recvSize, remote: target });
     }
   }
-  return { made, failed };
+  return { made, failed, moved };
 }

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandBody } from '../../bridge/client.ts';
+import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
@@ -50,6 +51,7 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
   const { extras, problem: optionProblem } = useMemo(() => sendExtras(options), [options]);
   const plan = parsed.bytes ? plannedWrites(parsed.bytes, extras) : null;
   const command = useCommand();
+  const noteSentFraming = usePlayground((s) => s.noteSentFraming);
 
   const send = (event: React.FormEvent) => {
     event.preventDefault();
@@ -67,7 +69,11 @@ export function SendBox(props: { entry: SocketEntry; disabled: boolean }) {
       if (!isDefault) body.to = { host, port };
     }
     const timeoutMs = sendTimeoutMs(extras, plan?.writes ?? 1);
-    void command.run(body, timeoutMs ? { timeoutMs } : undefined);
+    const framing = extras.framing;
+    void command.run(body, timeoutMs ? { timeoutMs } : undefined).then((result) => {
+      // The reply most likely comes back in the same framing: the frames view starts with it.
+      if (result && framing) noteSentFraming(props.entry.key, framing);
+    });
   };
 
   const sendOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {

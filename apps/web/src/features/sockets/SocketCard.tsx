@@ -1,16 +1,20 @@
 import type { SocketInfo } from '@playground/protocol';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
 import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
+import { peerOf } from '../lifecycle/connections.ts';
 import { SocketHints } from '../trace/SocketHints.tsx';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
+import { SensorSummary } from './SensorSummary.tsx';
 import { SocketActions } from './SocketActions.tsx';
+import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useKeepFocus, useReveal } from './useReveal.ts';
@@ -85,7 +89,9 @@ export function SocketCard(props: { socketKey: SocketKey }) {
           </span>
         )}
         {!program && info.recvSize > 0 && (
-          <span className="socket-card__recv">{t('sockets.recvSize', { size: info.recvSize })}</span>
+          <span className="socket-card__recv">
+            {t(info.kind === 'udp' ? 'sockets.recvfromSize' : 'sockets.recvSize', { size: info.recvSize })}
+          </span>
         )}
       </header>
       <p className="socket-card__explain">
@@ -94,6 +100,7 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       <Addresses info={info} />
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
+      <SensorSummary entry={entry} />
       {entry.cut && (
         <p className="socket-card__lost" data-testid="lost-bytes">
           {t('sockets.cut', { count: entry.cut.datagrams, bytes: entry.cut.bytes })}
@@ -134,6 +141,9 @@ function Addresses(props: { info: SocketInfo }) {
 function Connections(props: { server: SocketEntry }) {
   const { t } = useTranslation();
   const { children, info } = props.server;
+  // Connections from the clients of one "Many clients" spawn fold into one card, as the clients do.
+  const groups = usePlayground(useShallow((s) => children.map((k) => spawnGroupOf(s.sockets, k))));
+  const items = gatherGroups(children, (key) => groups[children.indexOf(key)]);
   return (
     // A group named by its heading, not a landmark: every server card has one.
     // biome-ignore lint/a11y/useSemanticElements: a group of cards, not of form fields.
@@ -146,8 +156,20 @@ function Connections(props: { server: SocketEntry }) {
           {t('sockets.noConnections', { address: info.local ? formatEndpoint(info.local) : info.id })}
         </p>
       ) : (
-        children.map((key) => <SocketCard key={key} socketKey={key} />)
+        items.map((item) =>
+          'group' in item ? (
+            <SocketGroup key={item.group} group={item.group} keys={item.keys} what="connections" />
+          ) : (
+            <SocketCard key={item.key} socketKey={item.key} />
+          ),
+        )
       )}
     </div>
   );
+}
+
+/** The spawn group of the client at the other end of an accepted connection, if it has one. */
+function spawnGroupOf(sockets: Record<SocketKey, SocketEntry>, key: SocketKey): string | undefined {
+  const conn = sockets[key];
+  return conn ? peerOf(sockets, conn)?.info.group : undefined;
 }

@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { ProgramSection } from '../trace/ProgramSection.tsx';
 import { SocketCard } from './SocketCard.tsx';
+import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 
 type Section = 'servers' | 'clients' | 'udp';
 const SECTIONS: Section[] = ['servers', 'clients', 'udp'];
@@ -75,13 +76,20 @@ function SocketSection(props: { section: Section }) {
         .sort((a, b) => Number(s.sockets[a]?.stale) - Number(s.sockets[b]?.stale)),
     ),
   );
+  // The clients of one "Many clients" spawn fold into one card.
+  const groups = usePlayground(useShallow((s) => keys.map((k) => s.sockets[k]?.info.group)));
   if (keys.length === 0) return null;
+  const items = gatherGroups(keys, (key) => groups[keys.indexOf(key)]);
   return (
     <section className="socket-section" aria-label={t(`sockets.sections.${props.section}`)}>
       <h3 className="socket-section__title">{t(`sockets.sections.${props.section}`)}</h3>
-      {keys.map((key) => (
-        <SocketCard key={key} socketKey={key} />
-      ))}
+      {items.map((item) =>
+        'group' in item ? (
+          <SocketGroup key={item.group} group={item.group} keys={item.keys} what="clients" />
+        ) : (
+          <SocketCard key={item.key} socketKey={item.key} />
+        ),
+      )}
     </section>
   );
 }

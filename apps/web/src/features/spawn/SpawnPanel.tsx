@@ -10,6 +10,8 @@ import { Field, NumberInputField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
 import { formatEndpoint, reachableHost } from '../../ui/format.ts';
+import { isLabSocket, useNetLab } from '../netlab/labStore.ts';
+import { groupName } from '../sockets/SocketGroup.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
 import { buildSpawnCommand, MAX_INTERVAL_MS, SPAWN_DEFAULTS, type SpawnValues } from './spawnCommand.ts';
 import './spawn.css';
@@ -44,16 +46,21 @@ export function SpawnPanel() {
   const command = useCommand();
   const limits = usePlayground((s) => s.connection.limits);
   const epoch = usePlayground((s) => s.epoch);
+  const labKeys = useNetLab((s) => s.labKeys);
+  // The learner's newest server: the network lab's servers are its own plumbing.
   const newestServer = usePlayground((s) => {
     for (let i = s.order.length - 1; i >= 0; i--) {
       const e = s.sockets[s.order[i] as string];
-      if (e?.info.kind === 'tcp-server' && e.state === 'listening' && e.info.local) return e.info.local;
+      if (e?.info.kind === 'tcp-server' && e.state === 'listening' && e.info.local && !isLabSocket(labKeys, e)) {
+        return e.info.local;
+      }
     }
     return undefined;
   });
   const [values, setValues] = useState<SpawnValues>(SPAWN_DEFAULTS);
   const [problems, setProblems] = useState<FieldProblems>({});
   const [touchedTarget, setTouchedTarget] = useState(false);
+  const [formOpen, setFormOpen] = useState(true);
   const set = <K extends keyof SpawnValues>(key: K, value: SpawnValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -71,86 +78,94 @@ export function SpawnPanel() {
     const size = new TextEncoder().encode(values.message).length;
     const result = await command.run(built.command, { timeoutMs: 30_000 });
     const group = result?.sockets?.[0]?.group;
-    if (group) expected.set(`${epoch}:${group}`, (built.command.messages ?? 1) * size);
+    if (group) {
+      expected.set(`${epoch}:${group}`, (built.command.messages ?? 1) * size);
+      setFormOpen(false);
+    }
   };
 
   return (
     <div className="spawn" data-testid="spawn-panel">
       <form className="spawn__form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`} className="visually-hidden">
-          {t('spawn.title')}
-        </h3>
-        <p className="spawn__intro">{t('spawn.intro')}</p>
-        <div className="spawn__fields">
-          <Field id={`${id}-host`} label={t('forms.host')} problem={problems.host} className="spawn__host">
-            <input
-              id={`${id}-host`}
-              name="host"
-              type="text"
-              spellCheck={false}
-              value={values.host}
-              onChange={(e) => {
+        {/* Folded after a spawn, so the groups below get the room. */}
+        <details open={formOpen} onToggle={(e) => setFormOpen(e.currentTarget.open)}>
+          <summary className="spawn__summary">
+            <h3 id={`${id}-title`} className="spawn__title">
+              {t('spawn.title')}
+            </h3>
+          </summary>
+          <p className="spawn__intro">{t('spawn.intro')}</p>
+          <div className="spawn__fields">
+            <Field id={`${id}-host`} label={t('forms.host')} problem={problems.host} className="spawn__host">
+              <input
+                id={`${id}-host`}
+                name="host"
+                type="text"
+                spellCheck={false}
+                value={values.host}
+                onChange={(e) => {
+                  setTouchedTarget(true);
+                  set('host', e.target.value);
+                }}
+              />
+            </Field>
+            <NumberInputField
+              id={`${id}-port`}
+              name="port"
+              label={t('forms.port')}
+              min={1}
+              max={65535}
+              value={values.port}
+              problem={problems.port}
+              className="spawn__num"
+              onChange={(v) => {
                 setTouchedTarget(true);
-                set('host', e.target.value);
+                set('port', v);
               }}
             />
-          </Field>
-          <NumberInputField
-            id={`${id}-port`}
-            name="port"
-            label={t('forms.port')}
-            min={1}
-            max={65535}
-            value={values.port}
-            problem={problems.port}
-            className="spawn__num"
-            onChange={(v) => {
-              setTouchedTarget(true);
-              set('port', v);
-            }}
-          />
-          {AMOUNTS.map(({ name, label, hint, ...bounds }) => (
-            <NumberInputField
-              key={name}
-              id={`${id}-${name}`}
-              name={name}
-              label={t(`spawn.${label}`)}
-              {...bounds}
-              value={values[name]}
-              problem={problems[name]}
-              className="spawn__num"
-              input={hint && { title: t(`spawn.${hint}`) }}
-              onChange={(v) => set(name, v)}
-            />
-          ))}
-          <Field id={`${id}-message`} label={t('spawn.message')} className="spawn__message">
-            <input
-              id={`${id}-message`}
-              name="message"
-              type="text"
-              spellCheck={false}
-              value={values.message}
-              onChange={(e) => set('message', e.target.value)}
-            />
-          </Field>
-        </div>
-        <div className="spawn__submit">
-          <label className="toggle">
-            <input type="checkbox" name="end" checked={values.end} onChange={(e) => set('end', e.target.checked)} />
-            {t('spawn.end')}
-          </label>
-          <button type="submit" className="button button--primary" disabled={command.pending}>
-            {t('spawn.submit')}
-          </button>
-        </div>
-        <p className="field__hint">
-          {t('spawn.limits', {
-            clients: MAX_SPAWN_CLIENTS,
-            messages: MAX_SPAWN_MESSAGES,
-            maxSockets: limits?.maxSockets ?? 200,
-          })}
-        </p>
-        <FormError error={command.error} />
+            {AMOUNTS.map(({ name, label, hint, ...bounds }) => (
+              <NumberInputField
+                key={name}
+                id={`${id}-${name}`}
+                name={name}
+                label={t(`spawn.${label}`)}
+                {...bounds}
+                value={values[name]}
+                problem={problems[name]}
+                className="spawn__num"
+                input={hint && { title: t(`spawn.${hint}`) }}
+                onChange={(v) => set(name, v)}
+              />
+            ))}
+            <Field id={`${id}-message`} label={t('spawn.message')} className="spawn__message">
+              <input
+                id={`${id}-message`}
+                name="message"
+                type="text"
+                spellCheck={false}
+                value={values.message}
+                onChange={(e) => set('message', e.target.value)}
+              />
+            </Field>
+          </div>
+          <div className="spawn__submit">
+            <label className="toggle">
+              <input type="checkbox" name="end" checked={values.end} onChange={(e) => set('end', e.target.checked)} />
+              {t('spawn.end')}
+            </label>
+            <button type="submit" className="button button--primary" disabled={command.pending}>
+              {t('spawn.submit')}
+            </button>
+          </div>
+          <p className="field__hint">
+            {t('spawn.limits', {
+              clients: MAX_SPAWN_CLIENTS,
+              messages: MAX_SPAWN_MESSAGES,
+              maxSockets: limits?.maxSockets ?? 200,
+            })}
+          </p>
+          <FormError error={command.error} />
+        </details>
       </form>
       <SpawnGroups />
     </div>
@@ -204,7 +219,7 @@ function SpawnGroup(props: { group: Group }) {
     <section className="spawn-group" data-testid="spawn-group" data-group={props.group.name}>
       <header className="spawn-group__header">
         <h3>
-          <span className="mono">{props.group.name}</span> ·{' '}
+          <span>{groupName(t, props.group.name)}</span> ·{' '}
           {t('spawn.group', { count: lanes.length, target: target ? formatEndpoint(target) : '' })}
         </h3>
         <p

@@ -27,7 +27,7 @@ export function SegmentDetails(props: { entry: WireEntry; linked: ReadonlySet<Ev
   const timestamp = s.tcp?.options.timestamp;
   const notes = [
     ...segmentNotes(t, s),
-    ...(timestamp ? [t('wire.details.fields.timestamp', { value: timestamp.value, echo: timestamp.echo })] : []),
+    ...(timestamp ? [t('wire.details.fields.timestamp', { value: timestamp.value, echoed: timestamp.echo })] : []),
   ];
 
   const list = (title: string, entries: LogEntry[], direction: 'sent' | 'received') =>

@@ -7,11 +7,18 @@ import type { FieldProblem } from './validate.ts';
 /** The buffer sizes the source tutorials pass to recv(). */
 const CHIPS = [16, 512, 1024, 4096];
 
-export function RecvSizeField(props: { value: string; onChange(value: string): void; problem?: FieldProblem }) {
+/** `udp`: the socket reads with recvfrom(N), which cuts a longer datagram, and the words say so. */
+export function RecvSizeField(props: {
+  value: string;
+  onChange(value: string): void;
+  problem?: FieldProblem;
+  udp?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
+  const hint = props.udp ? t('forms.recvfromSizeHint') : t('forms.recvSizeHint');
   return (
-    <Field id={id} label={t('forms.recvSize')} hint={t('forms.recvSizeHint')} problem={props.problem}>
+    <Field id={id} label={t('forms.recvSize')} hint={hint} problem={props.problem}>
       <input
         id={id}
         name="recvSize"
@@ -28,7 +35,10 @@ export function RecvSizeField(props: { value: string; onChange(value: string): v
         label={t('forms.recvSizeChips')}
         value={CHIPS.includes(Number(props.value)) ? props.value : null}
         onChange={props.onChange}
-        options={CHIPS.map((size) => ({ value: String(size), label: t('forms.recvSizeChip', { size }) }))}
+        options={CHIPS.map((size) => ({
+          value: String(size),
+          label: t(props.udp ? 'forms.recvfromSizeChip' : 'forms.recvSizeChip', { size }),
+        }))}
       />
     </Field>
   );
