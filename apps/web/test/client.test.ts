@@ -1,3 +1,4 @@
+import { CLOSE_TOO_FAR_BEHIND } from '@playground/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeClient, type BridgeHandlers, bridgeUrl, type SocketLike } from '../src/bridge/client.ts';
 import { fetchToken } from '../src/bridge/token.ts';
@@ -105,6 +106,17 @@ describe('BridgeClient', () => {
     vi.advanceTimersByTime(1000);
     current().deliver(welcome);
     expect(handlers.onWelcome).toHaveBeenCalledTimes(2);
+  });
+
+  it('says the bridge ended the session when the page fell too far behind, and starts a new one', () => {
+    const { handlers, sockets, current } = setup();
+    handlers.onFellBehind = vi.fn();
+    current().deliver(welcome);
+    current().onclose?.({ code: CLOSE_TOO_FAR_BEHIND });
+    expect(handlers.onFellBehind).toHaveBeenCalledOnce();
+    expect(handlers.onStatus).toHaveBeenLastCalledWith({ status: 'reconnecting', retryAt: Date.now() + 500 });
+    vi.advanceTimersByTime(500);
+    expect(sockets).toHaveLength(2);
   });
 
   it('stops at a bridge of another protocol version', () => {

@@ -56,6 +56,12 @@ describe('the teacher’s list of joins', () => {
     renderWithPlayground(<JoinsCard />);
     expect(screen.getByText('Nobody has joined yet.')).toBeInTheDocument();
   });
+
+  it('says the join rules the bridge runs with', () => {
+    classStore.setState({ roster: { ...roster([]), joinRules: { maxPerAddress: 3, unusedTtlMs: 5 * 60_000 } } });
+    renderWithPlayground(<JoinsCard />);
+    expect(screen.getByText(/forgotten after 5 minutes; each computer may hold at most 3 joins\./)).toBeInTheDocument();
+  });
 });
 
 describe('a student the teacher removed', () => {

@@ -161,6 +161,13 @@ export const Roster = z.object({
   students: z.array(RosterStudent).max(1000),
   /** Every join the class holds, newest first: the teacher sees floods and takes joins back (`class.revoke`). */
   joins: z.array(ClassJoin).max(MAX_JOINS),
+  /** The bridge's rules for joins, so the page says the numbers it runs with. */
+  joinRules: z
+    .object({
+      maxPerAddress: z.number().int().positive(),
+      unusedTtlMs: z.number().int().positive(),
+    })
+    .optional(),
 });
 export type Roster = z.infer<typeof Roster>;
 

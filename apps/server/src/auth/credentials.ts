@@ -57,6 +57,10 @@ export class Credentials {
     this.now = options.now ?? Date.now;
   }
 
+  get joinRules(): { maxPerAddress: number; unusedTtlMs: number } {
+    return { maxPerAddress: this.options.maxJoinsPerAddress, unusedTtlMs: this.options.unusedJoinTtlMs };
+  }
+
   identify(token: string | null): Identity | undefined {
     if (!token) return undefined;
     if (safeEqual(token, this.token)) return { role: this.mode === 'lan' ? 'teacher' : 'local' };

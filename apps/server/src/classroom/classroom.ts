@@ -11,7 +11,7 @@ export type ClassCommand = Extract<Command, { type: `class.${string}` | 'lesson.
 
 export interface ClassroomOptions {
   /** The joins (student tokens): listed on the roster, taken back by `class.revoke`. */
-  credentials?: Pick<Credentials, 'joins' | 'revoke' | 'used'>;
+  credentials?: Pick<Credentials, 'joins' | 'joinRules' | 'revoke' | 'used'>;
   /** LAN mode: the code students type. */
   joinCode: string | undefined;
   /** The addresses students can open, one per network interface. */
@@ -338,6 +338,7 @@ export class Classroom {
       published: publishedServers(this.state),
       students: rosterStudents(this.state),
       joins: this.options.credentials?.joins() ?? [],
+      ...(this.options.credentials ? { joinRules: this.options.credentials.joinRules } : {}),
     };
   }
 

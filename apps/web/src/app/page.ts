@@ -3,7 +3,7 @@ import type { PlaygroundStore } from '../bridge/store.ts';
 import { classStore, receiveClassMessage, resetClass } from '../features/classroom/classStore.ts';
 import { createAccess, resumeStorage, type Storages } from '../features/join/access.ts';
 import { SessionRecorder } from '../features/replay/recorder.ts';
-import { createResumer } from '../features/resume/resumeStore.ts';
+import { createResumer, resumeStore } from '../features/resume/resumeStore.ts';
 import { takeSetup } from '../features/share/setupLink.ts';
 import { shareStore } from '../features/share/shareStore.ts';
 import type { PageServices } from '../ui/shell/PageContext.tsx';
@@ -71,6 +71,9 @@ export function createPageServices(store: PlaygroundStore, base: BridgeHandlers,
     },
     onRemovedFromClass() {
       access.removedFromClass();
+    },
+    onFellBehind() {
+      resumeStore.setState({ fellBehind: true });
     },
   };
   return {

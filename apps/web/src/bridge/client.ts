@@ -1,6 +1,7 @@
 import {
   CLOSE_REMOVED_FROM_CLASS,
   CLOSE_RESUMED_ELSEWHERE,
+  CLOSE_TOO_FAR_BEHIND,
   type ClassInfo,
   type CommandInput,
   type EventBatch,
@@ -64,6 +65,8 @@ export interface BridgeHandlers {
   onClassroom?(message: Roster | ClassInfo | Spotlight): void;
   /** The teacher took this student's join back: the token is dead; the page asks to join again. */
   onRemovedFromClass?(): void;
+  /** The bridge ended the session: the page fell too far behind what it was sent (close code 4008). */
+  onFellBehind?(): void;
 }
 
 export interface BridgeClientOptions {
@@ -183,6 +186,7 @@ export class BridgeClient implements BridgeApi {
       if (this.socket !== socket) return;
       if (event?.code === CLOSE_RESUMED_ELSEWHERE) this.replaced();
       else if (event?.code === CLOSE_REMOVED_FROM_CLASS) this.removed();
+      else if (event?.code === CLOSE_TOO_FAR_BEHIND) this.fellBehind();
       else this.dropped();
     };
   }
@@ -200,6 +204,13 @@ export class BridgeClient implements BridgeApi {
     this.options.resume?.set(null);
     this.options.handlers.onRemovedFromClass?.();
     this.attempt = 0;
+    this.dropped();
+  }
+
+  /** The bridge ended the session because this page read too little of it: a new one starts, and the learner is told why. */
+  private fellBehind(): void {
+    this.options.resume?.set(null);
+    this.options.handlers.onFellBehind?.();
     this.dropped();
   }
 

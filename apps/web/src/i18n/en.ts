@@ -1353,6 +1353,8 @@ export const en = {
       'The session before this page was reloaded had ended (the page was away too long, or the playground restarted), so its {{count, number}} sockets were closed.',
     replaced: 'This session is now open in another tab or window, which took it over with its sockets.',
     startNew: 'Start a new session here',
+    fellBehind:
+      'The playground ended your last session because this page fell too far behind what it was sent (the tab was frozen, or the computer too busy), and closed its sockets. This is a new session.',
   },
   session: {
     menu: 'Save & share',
@@ -1532,7 +1534,11 @@ export const en = {
       remove: 'Remove',
       removeOne: 'Remove {{name}} from the class',
       removeAll: 'Remove all {{count, number}} from {{address}}',
-      hint: 'A removed student’s page closes their sockets and asks for the code again. A join nobody uses is forgotten after 10 minutes; each computer may hold at most 10.',
+      hint: 'A removed student’s page closes their sockets and asks for the code again.',
+      rules_one:
+        'A join nobody uses is forgotten after {{minutes, number}} minutes; each computer may hold at most {{count, number}} join.',
+      rules_other:
+        'A join nobody uses is forgotten after {{minutes, number}} minutes; each computer may hold at most {{count, number}} joins.',
     },
     join: {
       title: 'Join the class',

@@ -1401,6 +1401,8 @@ export const es: Messages = {
       'La sesión de antes de recargar esta página había terminado (la página estuvo fuera demasiado tiempo, o Socket Playground se reinició), así que se cerraron sus {{count, number}} sockets.',
     replaced: 'Esta sesión ahora está abierta en otra pestaña o ventana, que se la quedó con sus sockets.',
     startNew: 'Empezar aquí una sesión nueva',
+    fellBehind:
+      'Socket Playground terminó tu sesión anterior porque esta página se quedó demasiado atrás en lo que recibía (la pestaña estaba congelada o el ordenador demasiado ocupado) y cerró sus sockets. Esta es una sesión nueva.',
   },
   session: {
     menu: 'Guardar y compartir',
@@ -1582,7 +1584,11 @@ export const es: Messages = {
       remove: 'Quitar',
       removeOne: 'Quitar a {{name}} de la clase',
       removeAll: 'Quitar las {{count, number}} de {{address}}',
-      hint: 'La página de un estudiante quitado cierra sus sockets y vuelve a pedir el código. Una entrada que nadie usa se olvida a los 10 minutos; cada computador puede tener como máximo 10.',
+      hint: 'La página de un estudiante quitado cierra sus sockets y vuelve a pedir el código.',
+      rules_one:
+        'Una entrada que nadie usa se olvida a los {{minutes, number}} minutos; cada computador puede tener como máximo {{count, number}} entrada.',
+      rules_other:
+        'Una entrada que nadie usa se olvida a los {{minutes, number}} minutos; cada computador puede tener como máximo {{count, number}} entradas.',
     },
     join: {
       title: 'Únete a la clase',

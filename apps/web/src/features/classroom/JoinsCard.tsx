@@ -30,6 +30,7 @@ export function JoinsCard() {
     classStore,
     useShallow((s) => s.roster?.joins ?? []),
   );
+  const rules = useStore(classStore, (s) => s.roster?.joinRules);
   const command = useCommand();
   const remove = (studentIds: string[]) => void command.run({ type: 'class.revoke', studentIds });
   const waiting = joins.filter((j) => j.status === 'waiting').length;
@@ -92,7 +93,11 @@ export function JoinsCard() {
           </li>
         ))}
       </ul>
-      <p className="field__hint">{t('classroom.joins.hint')}</p>
+      <p className="field__hint">
+        {t('classroom.joins.hint')}
+        {rules &&
+          ` ${t('classroom.joins.rules', { minutes: Math.round(rules.unusedTtlMs / 60_000), count: rules.maxPerAddress })}`}
+      </p>
       <FormError error={command.error} />
     </section>
   );

@@ -19,6 +19,7 @@ export function ResumeBanner() {
   const grace = usePlayground((s) => s.connection.resumeGraceMs ?? 0);
   const resumed = useStore(resumeStore, (s) => s.resumed);
   const previousLost = useStore(resumeStore, (s) => s.previousLost);
+  const fellBehind = useStore(resumeStore, (s) => s.fellBehind);
   // A bridge that shut down keeps nothing: its own notice says so, and "sockets stay open" would not be true.
   const shutDown = usePlayground((s) => s.notices.some((n) => n.code === 'shutdown'));
 
@@ -52,6 +53,14 @@ export function ResumeBanner() {
       {previousLost && (
         <div className="banner banner--warn" role="alert" data-testid="session-ended">
           <p>{t('resume.ended', { count: previousLost.closed })}</p>
+          <button type="button" className="button button--small" onClick={dismissResumeNews}>
+            {t('banners.dismiss')}
+          </button>
+        </div>
+      )}
+      {fellBehind && (
+        <div className="banner banner--warn" role="alert" data-testid="session-fell-behind">
+          <p>{t('resume.fellBehind')}</p>
           <button type="button" className="button button--small" onClick={dismissResumeNews}>
             {t('banners.dismiss')}
           </button>

@@ -9,12 +9,14 @@ export interface ResumeData {
   resumed: { closed: string[]; reloaded: boolean } | null;
   /** The page was reloaded but its session had ended: it had this many open sockets. */
   previousLost: { closed: number } | null;
+  /** The bridge ended the last session because this page read too little of what it was sent. */
+  fellBehind: boolean;
 }
 
-export const resumeStore = createStore<ResumeData>()(() => ({ resumed: null, previousLost: null }));
+export const resumeStore = createStore<ResumeData>()(() => ({ resumed: null, previousLost: null, fellBehind: false }));
 
 export function dismissResumeNews(): void {
-  resumeStore.setState({ resumed: null, previousLost: null });
+  resumeStore.setState({ resumed: null, previousLost: null, fellBehind: false });
 }
 
 interface Remembered {
