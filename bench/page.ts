@@ -9,11 +9,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, hasChromium, launchChromium } from '../e2e/support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, hasChromium } from '../e2e/support/browser.ts';
 import { openClient, startServer, waitForState } from '../e2e/support/ui.ts';
 import { echoSession, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
+import { floorFrames, heapMb, launchUnlimited, scrollFrames } from './lib/frames.ts';
 import type { EchoResult } from './lib/load.ts';
 import { type Benchmark, checkRow, fmt, infoRow, type Outcome, type Row, skipRow } from './lib/report.ts';
 import { deadline, until } from './lib/rounds.ts';
@@ -50,69 +51,6 @@ const RIBBON_ROW = 'page: byte ribbon, 1 MiB';
 
 function ribbonBuilt(bundle: string): boolean {
   return bundle.includes('ribbon-byte');
-}
-
-/**
- * Without a frame-rate limit Chromium produces the next frame as soon as the last one is done, so a
- * requestAnimationFrame delta is what a frame cost; at the usual 60 Hz every delta would be ≈16.7 ms
- * whatever the page did, and "p95 < 16 ms" could never hold.
- */
-function launch(): Promise<Browser> {
-  return launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
-}
-
-/**
- * Scrolls a list a screenful per frame (every frame shows rows it never showed) and times each
- * frame. Passed as source text: tsx would otherwise wrap the page-side functions in a helper the
- * page does not have.
- */
-const SCROLL_FRAMES = `async (root, n) => {
-  const list = document.querySelector(root);
-  const candidates = [list, ...Array.from(list ? list.querySelectorAll('*') : [])];
-  const scroller = candidates.find((el) => el && el.scrollHeight > el.clientHeight + 100);
-  if (!scroller) throw new Error('no scrollable element in ' + root);
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  scroller.scrollTop = 0;
-  await frame();
-  await frame();
-  const deltas = [];
-  let last = await frame();
-  for (let i = 0; i < n; i++) {
-    scroller.scrollTop += scroller.clientHeight;
-    const now = await frame();
-    deltas.push(now - last);
-    last = now;
-  }
-  return deltas;
-}`;
-
-async function scrollFrames(page: Page, frames: number, root = '[data-testid="event-log"]'): Promise<number[]> {
-  const run = page.evaluate(`(${SCROLL_FRAMES})(${JSON.stringify(root)}, ${frames})`) as Promise<number[]>;
-  return deadline(run, 60_000, `scrolling ${root}`);
-}
-
-/**
- * The floor for a frame on this machine: the least a virtualized list can do (a plain scroller,
- * ~40 absolutely placed text rows rewritten on scroll, 100,000 rows tall), in the same browser.
- */
-const MINIMAL_LIST = `<!doctype html><html><body style="margin:0">
-<section data-testid="event-log"><div id="s" style="height:700px;overflow-y:auto;position:relative">
-<div id="b" style="height:3200000px;position:relative"></div></div></section>
-<script>
-const s = document.getElementById('s'), b = document.getElementById('b');
-const rows = [];
-for (let i = 0; i < 40; i++) { const r = document.createElement('div'); r.style.cssText = 'position:absolute;left:0;right:0;height:32px;font:15px sans-serif;white-space:nowrap'; b.appendChild(r); rows.push(r); }
-const draw = () => { const first = Math.floor(s.scrollTop / 32); rows.forEach((r, i) => { const n = first + i; r.style.transform = 'translateY(' + n * 32 + 'px)'; r.textContent = n + '  12.345 s  s3 (connection)  received 16 bytes  b"0123456789abcdef"'; }); };
-s.addEventListener('scroll', draw); draw();
-</script></body></html>`;
-
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1e6;
 }
 
 /**
@@ -244,7 +182,7 @@ export const pageBench: Benchmark = {
       return out;
     }
     const [bridge, load] = await Promise.all([Child.spawn('host.ts', 'bridge-host'), Child.spawn('load.ts', 'load')]);
-    const browser = await launch();
+    const browser = await launchUnlimited();
     try {
       const { port } = await startBridge(bridge, NO_RATE_QUOTAS, WEB_ROOT);
       const feed = (echoPort: number) =>
@@ -292,10 +230,7 @@ export const pageBench: Benchmark = {
 
       const frameCount = ctx.quick ? 120 : 300;
       const frames = summarize(await scrollFrames(page, frameCount));
-      const floorPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await floorPage.setContent(MINIMAL_LIST);
-      const floor = summarize(await scrollFrames(floorPage, frameCount));
-      await floorPage.close();
+      const floor = summarize(await floorFrames(browser, frameCount));
       const heapFull = await deadline(heapMb(page), 30_000, 'reading the JS heap');
       await page.close();
       const ribbon = ribbonBuilt(built.bundle)

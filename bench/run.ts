@@ -4,12 +4,14 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { bridgeEcho } from './bridge-echo.ts';
+import { classPage } from './class-page.ts';
 import { engineEcho } from './engine-echo.ts';
 import { latency } from './latency.ts';
 import { parseArgs } from './lib/args.ts';
 import { type Benchmark, errorRow, type Outcome, type Row, textTable } from './lib/report.ts';
 import { deadline } from './lib/rounds.ts';
 import { pageBench } from './page.ts';
+import { proxies } from './proxies.ts';
 import { scale } from './scale.ts';
 import { slowBrowser } from './slow-browser.ts';
 import { startup } from './startup.ts';
@@ -22,9 +24,11 @@ const BENCHMARKS: Benchmark[] = [
   bridgeEcho,
   slowBrowser,
   latency,
+  proxies,
   udp,
   scale,
   pageBench,
+  classPage,
   wireEcho,
   startup,
 ];

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     expect(download.suggestedFilename()).toMatch(/^socket-playground-.*\.json$/);
     file = (await download.path()) as string;
     const log = SessionLog.parse(JSON.parse(readFileSync(file, 'utf8')));
-    expect(log).toMatchObject({ format: 'socket-playground-log', version: 1, protocolVersion: 1, missing: 0 });
+    expect(log).toMatchObject({ format: 'socket-playground-log', version: 1, protocolVersion: 2, missing: 0 });
     expect(log.events.length).toBe(await logCount(page));
     expect(log.events.map((e) => e.seq)).toEqual([...log.events.map((e) => e.seq)].sort((a, b) => a - b));
     const recvs = log.events.filter((e) => e.type === 'recv' && e.kind === 'tcp-conn');

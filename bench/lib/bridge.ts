@@ -18,7 +18,7 @@ export const MANY_SESSIONS = {
   admission: { maxSessionsPerAddress: 10_000, upgradesPerSecond: 10_000, upgradeBurst: 10_000 },
 };
 
-type Settings = Record<string, Record<string, unknown>>;
+type Settings = Record<string, Record<string, unknown> | string>;
 
 /**
  * `BENCH_BRIDGE_PATCH='{"outbox":{"highWaterBytes":2097152}}'` changes bridge settings for an
@@ -27,15 +27,23 @@ type Settings = Record<string, Record<string, unknown>>;
 function withEnvPatch(patch: Settings): Settings {
   const extra = JSON.parse(process.env.BENCH_BRIDGE_PATCH ?? '{}') as Settings;
   const merged: Settings = { ...patch };
-  for (const [key, value] of Object.entries(extra)) merged[key] = { ...merged[key], ...value };
+  for (const [key, value] of Object.entries(extra)) {
+    const mine = merged[key];
+    merged[key] = typeof value === 'object' && typeof mine === 'object' ? { ...mine, ...value } : value;
+  }
   return merged;
 }
 
-export async function startBridge(
-  host: Child,
-  patch: Settings,
-  webRoot?: string,
-): Promise<{ port: number; applied: Record<string, unknown> }> {
+export interface StartedBridge {
+  port: number;
+  applied: Record<string, unknown>;
+  /** The local page's token, or in LAN mode the teacher's. */
+  token: string;
+  /** LAN mode: the code students join with. */
+  joinCode: string | undefined;
+}
+
+export async function startBridge(host: Child, patch: Settings, webRoot?: string): Promise<StartedBridge> {
   return host.call('bridge', { patch: withEnvPatch(patch), webRoot }, 30_000);
 }
 

@@ -30,14 +30,25 @@ export class BridgeConsumer {
   readonly problems: string[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, (reply: Reply) => void>();
+  /** Requests still waiting for a reply, by deadline: one watchdog instead of a timer per request. */
+  private readonly deadlines = new Map<number, { at: number; fail(): void }>();
+  private readonly watchdog: NodeJS.Timeout;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => this.receive(data.toString()));
+    // A timer per request is work the proxies' pingers do not do; a round trip must cost both alike.
+    this.watchdog = setInterval(() => {
+      const now = performance.now();
+      for (const d of this.deadlines.values()) if (d.at < now) d.fail();
+    }, 500);
+    this.watchdog.unref();
   }
 
-  static async connect(port: number, timeoutMs = 10_000): Promise<BridgeConsumer> {
+  /** `token`: a student's (LAN mode); without it, the local page's from /api/session. */
+  static async connect(port: number, options: { timeoutMs?: number; token?: string } = {}): Promise<BridgeConsumer> {
+    const timeoutMs = options.timeoutMs ?? 10_000;
     const origin = `http://127.0.0.1:${port}`;
-    const token = await sessionToken(origin);
+    const token = options.token ?? (await sessionToken(origin));
     const url = `ws://127.0.0.1:${port}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
     const ws = new WebSocket(url, { headers: { origin }, perMessageDeflate: false });
     const consumer = new BridgeConsumer(ws);
@@ -56,12 +67,14 @@ export class BridgeConsumer {
   request(command: CommandBody, timeoutMs = 10_000): Promise<Reply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const fail = () => {
         this.pending.delete(id);
+        this.deadlines.delete(id);
         reject(new Error(`no reply to ${command.type} within ${timeoutMs} ms`));
-      }, timeoutMs);
+      };
+      this.deadlines.set(id, { at: performance.now() + timeoutMs, fail });
       this.pending.set(id, (reply) => {
-        clearTimeout(timer);
+        this.deadlines.delete(id);
         resolve(reply);
       });
       this.ws.send(JSON.stringify({ ...command, id }));
@@ -106,6 +119,7 @@ export class BridgeConsumer {
   private afterMessage: (() => void) | undefined;
 
   close(): Promise<void> {
+    clearInterval(this.watchdog);
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
       this.ws.once('close', () => resolve());
@@ -129,14 +143,7 @@ export class BridgeConsumer {
         onEvent?.(event, now);
       }
       this.onBatch?.(batch, raw.length);
-    } else if (msg.type === 'reply') {
-      const reply = msg as Reply;
-      const id = Number(reply.re);
-      const handler = this.pending.get(id);
-      if (handler) {
-        this.pending.delete(id);
-        handler(reply);
-      }
+      if (batch.replies) for (const reply of batch.replies) this.settle(reply);
     } else if (msg.type === 'wire') {
       const wire = msg as unknown as { segments: unknown[]; notShown: number };
       this.segments += wire.segments.length;
@@ -147,6 +154,15 @@ export class BridgeConsumer {
       this.problems.push(`notice: ${raw.slice(0, 200)}`);
     }
     this.afterMessage?.();
+  }
+
+  private settle(reply: Reply): void {
+    const id = Number(reply.re);
+    const handler = this.pending.get(id);
+    if (handler) {
+      this.pending.delete(id);
+      handler(reply);
+    }
   }
 }
 

@@ -27,7 +27,10 @@ const isObject = (v: unknown): v is Settings => typeof v === 'object' && v !== n
  * `{ limits: { eventsPerSecond: … } }`), and only settings this version of the bridge has, so the
  * benchmarks keep working while the bridge grows new ones.
  */
-async function startBridge(args: { webRoot?: string; patch?: Settings }): Promise<{ port: number; applied: Settings }> {
+async function startBridge(args: {
+  webRoot?: string;
+  patch?: Settings;
+}): Promise<{ port: number; applied: Settings; token: string; joinCode: string | undefined }> {
   // Imported lazily: the bridge pulls in express, pino and ws, which the other hosts do not need.
   const { startPlayground, defaultConfig } = await import('../../apps/server/src/index.ts');
   const defaults = defaultConfig() as unknown as Settings;
@@ -49,7 +52,7 @@ async function startBridge(args: { webRoot?: string; patch?: Settings }): Promis
   if (args.webRoot) overrides.webRoot = args.webRoot;
   const playground = await startPlayground(overrides);
   closers.push(() => playground.close());
-  return { port: playground.port, applied };
+  return { port: playground.port, applied, token: playground.token, joinCode: playground.joinCode };
 }
 
 serve({

@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { type AddressInfo, connect, createServer } from 'node:net';
-import { sleep } from './rounds.ts';
+import { freePort, waitUntilListening } from './ports.ts';
 
 export function hasSocat(): boolean {
   try {
@@ -9,25 +8,6 @@ export function hasSocat(): boolean {
   } catch {
     return false;
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
 }
 
 /**
@@ -46,13 +26,6 @@ export async function startSocatEcho(): Promise<{ port: number; stop(): void }> 
       stdio: 'ignore',
     },
   );
-  const end = performance.now() + 5000;
-  while (!(await accepts(port))) {
-    if (performance.now() > end) {
-      proc.kill();
-      throw new Error('socat did not start listening');
-    }
-    await sleep(20);
-  }
+  await waitUntilListening(proc, port, 'socat');
   return { port, stop: () => proc.kill() };
 }

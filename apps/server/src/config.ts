@@ -88,6 +88,11 @@ export interface TraceConfig {
 
 export interface OutboxConfig {
   flushIntervalMs: number;
+  /**
+   * How long a reply may wait for what its command sets off (the echo of a `send`) so that both
+   * reach the page in one message; nothing that follows sooner waits this long.
+   */
+  replyLingerMs: number;
   maxEventsPerFlush: number;
   maxPreviewBytesPerFlush: number;
   /**
@@ -200,6 +205,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     heartbeatMs: 15_000,
     outbox: {
       flushIntervalMs: 16,
+      replyLingerMs: 2,
       maxEventsPerFlush: 5000,
       maxPreviewBytesPerFlush: 2 * MiB,
       fullPreviewBytesPerSecond: MiB,

@@ -29,7 +29,7 @@ function handOver(h: CaptureHandover, arrivals: Array<['old' | 'new', Wire]>): A
   return shown;
 }
 
-// Packets 0..9 at 100 µs apart; the old run saw 0..6, the new run 4..9, each copy 1 µs apart.
+// Packets 0..9, 100 µs apart; each run's copy of one packet is stamped `skew` µs apart.
 const stream = (ids: number[], skew: number, id: (i: number) => number = (i) => i): Wire[] =>
   ids.map((i) => ({ port: 5000, id: id(i), timeUs: 1_000_000 + i * 100 + skew }));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
@@ -66,6 +66,16 @@ describe('handing the capture over to a new run', () => {
       ...stream(range(2, 9), 1, same).map((w) => ['new', w] as ['new', Wire]),
     ]);
     expect(shown).toHaveLength(10);
+  });
+
+  it('loses nothing and shows nothing twice when one run missed a packet the other caught', () => {
+    const h = new CaptureHandover(ports(5000), ports(5000));
+    const same = () => 7;
+    const shown = handOver(h, [
+      ...stream([0, 1, 2, 4, 5], 0, same).map((w) => ['old', w] as ['old', Wire]),
+      ...stream(range(2, 9), 1, same).map((w) => ['new', w] as ['new', Wire]),
+    ]);
+    expect(shown.map(([, t]) => Math.floor((t - 1_000_000) / 100)).sort((x, y) => x - y)).toEqual(range(0, 9));
   });
 
   it('never takes a packet only one filter accepts for a twin', () => {

@@ -1,4 +1,4 @@
-import type { RosterStudent } from '@playground/protocol';
+import { MAX_ROSTER_SOCKETS, type RosterStudent } from '@playground/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ADMISSION, type PlaygroundConfig } from '../src/config.ts';
 import type { Playground } from '../src/index.ts';
@@ -93,6 +93,26 @@ describe('the teacher’s commands', () => {
 
     await ada.close();
     await teacher.waitFor(() => studentNamed(teacher, 'Ada')?.presence === 'gone', 3000, 'Ada gone');
+  });
+
+  it('lists the sockets a card shows, counts the rest, and totals every socket’s bytes and open sockets', async () => {
+    const p = await cls.start();
+    const teacher = await cls.teacher(p);
+    await teacher.ok({ type: 'class.watch' });
+    const ada = await cls.student(p, 'Ada');
+    const server = (await ada.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
+    const clients: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      clients.push((await ada.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!.id);
+    }
+    // The last client is beyond the listed ones: its bytes still count.
+    await ada.ok({ type: 'socket.send', socketId: clients[3]!, data: { encoding: 'text', value: 'seven b' } });
+    await teacher.waitFor(() => studentNamed(teacher, 'Ada')?.totals.bytesIn === 14, 3000, 'the echo in Ada’s totals');
+    const entry = studentNamed(teacher, 'Ada')!;
+    expect(entry.sockets).toHaveLength(MAX_ROSTER_SOCKETS);
+    expect(entry.moreSockets).toBe(9 - MAX_ROSTER_SOCKETS);
+    expect(entry.sockets.some((s) => s.id === clients[3])).toBe(false);
+    expect(entry.totals).toEqual({ bytesIn: 14, bytesOut: 14, openSockets: 9 });
   });
 
   it('publishes a server to the class: students see it and may use it; other servers of the teacher stay closed to them', async () => {

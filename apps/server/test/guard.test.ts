@@ -107,7 +107,7 @@ describe('who may connect', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(await res.json()).toMatchObject({ ok: true, protocolVersion: 1 });
+    expect(await res.json()).toMatchObject({ ok: true, protocolVersion: 2 });
   });
 
   it('refuses to listen beyond loopback in local mode (the token would then be one GET away for the network)', async () => {

@@ -63,7 +63,10 @@ describe('the HTTP surface', () => {
       }),
     );
     expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // Cross-origin isolated, so the Python panel's worker may block on shared memory.
+    expect(res.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(directives.get('connect-src')).toEqual(["'self'", `ws://${host}`]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);

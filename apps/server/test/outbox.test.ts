@@ -9,6 +9,10 @@ function recv(socketId: string, size: number): EngineEvent {
   seq++;
   return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'recv', data: new Uint8Array(size).fill(65), readNo: seq };
 }
+function send(socketId: string, size: number): EngineEvent {
+  seq++;
+  return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'send', data: new Uint8Array(size).fill(66), writeNo: seq };
+}
 function state(socketId: string): EngineEvent {
   seq++;
   return { seq, t: seq, socketId, kind: 'tcp-conn', type: 'state', state: 'established' };
@@ -16,18 +20,15 @@ function state(socketId: string): EngineEvent {
 
 function harness(overrides: Partial<ReturnType<typeof defaultConfig>['outbox']> = {}, buffered = () => 0) {
   const batches: EventBatch[] = [];
-  /** What reached the page's connection, in order: batches (by event count), replies, holds and releases. */
+  /** What reached the page, message by message: each batch's events (by count) and replies (by id). */
   const wire: string[] = [];
   const config = { ...defaultConfig().outbox, ...overrides };
   const outbox = new Outbox(
     {
       send: (b) => {
         batches.push(b);
-        wire.push(`events ${b.events.length}`);
+        wire.push(`events ${b.events.length}${(b.replies ?? []).map((r) => `, reply ${r.re}`).join('')}`);
       },
-      reply: (r) => wire.push(`reply ${r.re}`),
-      hold: () => wire.push('hold'),
-      release: () => wire.push('release'),
       bufferedAmount: buffered,
     },
     config,
@@ -39,10 +40,11 @@ function harness(overrides: Partial<ReturnType<typeof defaultConfig>['outbox']> 
 const ok = (re: number): Reply => ({ type: 'reply', re, ok: true, result: {} });
 
 const tick = () => new Promise((r) => setImmediate(r));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outbox', () => {
-  it('holds a reply with the events before it and what follows a loop turn later, in one write', async () => {
-    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+  it('sends a reply with the events before it and what follows a loop turn later, in one message', async () => {
+    const { outbox, batches, wire } = harness({ flushIntervalMs: 1000 });
     outbox.push(recv('s1', 3));
     outbox.reply(ok(1));
     await tick();
@@ -50,28 +52,55 @@ describe('outbox', () => {
     outbox.push(recv('s2', 3));
     await tick();
     await tick();
-    expect(wire).toEqual(['hold', 'events 1', 'reply 1', 'events 2', 'release']);
+    expect(wire).toEqual(['events 3, reply 1']);
+    expect(batches[0]?.events.map((e) => e.socketId)).toEqual(['s1', 's2', 's2']);
   });
 
-  it('releases a reply that nothing follows within two check phases', async () => {
-    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+  it('keeps a reply for the echo of a peer that takes longer than a loop turn, within the linger', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000, replyLingerMs: 200 });
+    outbox.push(recv('s1', 3));
+    outbox.reply(ok(1));
+    await sleep(20);
+    expect(wire).toEqual([]);
+    outbox.push(recv('s1', 3));
+    await tick();
+    await tick();
+    expect(wire).toEqual(['events 2, reply 1']);
+  });
+
+  it('sends a reply that nothing follows once the linger is over', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000, replyLingerMs: 5 });
     outbox.reply(ok(1));
     await tick();
-    expect(wire).toEqual(['hold', 'reply 1']);
     await tick();
-    expect(wire).toEqual(['hold', 'reply 1', 'release']);
+    expect(wire).toEqual([]);
+    await sleep(30);
+    expect(wire).toEqual(['events 0, reply 1']);
   });
 
-  it('does not hold a reply for a frame when a burst after it waits for one', async () => {
-    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
+  it('does not keep a reply for a frame when a burst after it waits for one', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000, replyLingerMs: 5 });
     outbox.push(recv('s1', 1));
     outbox.reply(ok(1));
     for (let i = 0; i < 40; i++) outbox.push(recv('s1', 1));
     await tick();
     await tick();
-    expect(wire).toEqual(['hold', 'events 1', 'reply 1', 'release']);
+    expect(wire).toEqual(['events 41, reply 1']);
+  });
+
+  it('waits a loop turn for the answer to bytes that went out, not for bytes that only came in', async () => {
+    const { outbox, wire } = harness({ flushIntervalMs: 1000 });
     outbox.flush();
-    expect(wire.at(-1)).toBe('events 40');
+    outbox.push(recv('s1', 3));
+    await tick();
+    expect(wire).toEqual(['events 1']);
+    outbox.push(recv('s2', 3));
+    outbox.push(send('s2', 3));
+    await tick();
+    expect(wire).toEqual(['events 1']);
+    outbox.push(recv('s3', 3));
+    await tick();
+    expect(wire).toEqual(['events 1', 'events 3']);
   });
 
   it('sends a lone event on the next tick, not a frame later', async () => {

@@ -10,7 +10,7 @@ describe('a session over a real WebSocket', () => {
   it('runs the TCP echo story: 16-byte pieces at the server, the echo back, FIN to closed', async () => {
     const p = await pg.start();
     const c = await pg.client(p);
-    expect(c.welcome?.protocolVersion).toBe(1);
+    expect(c.welcome?.protocolVersion).toBe(2);
     const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
     expect(server.local?.port).toBeGreaterThan(0);
     const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;

@@ -65,6 +65,23 @@ describe('BridgeClient', () => {
     await expect(bad).rejects.toMatchObject({ info: { code: 'unknown_socket' } });
   });
 
+  it('settles the replies inside an events message once the batch is handed over', async () => {
+    const { client, handlers, current } = setup();
+    current().deliver(welcome);
+    const order: string[] = [];
+    vi.mocked(handlers.onBatch).mockImplementation(() => order.push('batch'));
+    const sent = client.send({ type: 'tcp.end', socketId: 's1' }).then(() => order.push('reply 1'));
+    current().deliver({
+      type: 'events',
+      events: [],
+      folded: 0,
+      counters: {},
+      replies: [{ type: 'reply', re: 1, ok: true, result: {} }],
+    });
+    await sent;
+    expect(order).toEqual(['batch', 'reply 1']);
+  });
+
   it('times out a command the bridge never answers', async () => {
     const { client, current } = setup();
     current().deliver(welcome);

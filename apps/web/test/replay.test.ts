@@ -77,6 +77,20 @@ describe('export and replay', () => {
     expect(recorder.export(store.getState()).events).toEqual([]);
   });
 
+  it('opens a log saved with a bridge of protocol 1: the events in the file kept their shape', () => {
+    const { store, recorder } = session();
+    const saved = { ...recorder.export(store.getState()), protocolVersion: 1 };
+    const parsed = parseLog(JSON.stringify(saved));
+    if (!parsed.ok) throw new Error(`not opened: ${parsed.problem}`);
+    const replay = new Replay(parsed.log);
+    expect(replay.stateAt(replay.length).sockets['1:s3']?.counters).toEqual({
+      bytesIn: 20,
+      bytesOut: 0,
+      reads: 2,
+      writes: 0,
+    });
+  });
+
   it('refuses what is not a log, a newer version, and a damaged file', () => {
     expect(parseLog('not json')).toEqual({ ok: false, problem: 'notJson' });
     expect(parseLog('{"format":"something-else"}')).toEqual({ ok: false, problem: 'notLog' });

@@ -20,9 +20,10 @@ import {
   TcpRelay,
   UdpRelay,
 } from './conditions/index.ts';
-import { EngineError, unknownSocket, wrongKind } from './errors.ts';
+import { EngineError, invalidState, unknownSocket, wrongKind } from './errors.ts';
 import { Channel, EventStamper } from './event-stamper.ts';
 import { ExternalSocket } from './external-socket.ts';
+import { ReadinessBus, waitUntilReady } from './program-wait.ts';
 import { type SensorStartOptions, SensorTcpClient, SensorUdpClient, sensorPlan, serverSensor } from './sensor/index.ts';
 import type { Registry, SocketHandle } from './socket-handle.ts';
 import { type SplitPlan, sendSplit } from './split-send.ts';
@@ -37,7 +38,7 @@ import type {
   TcpListenOptions,
   UdpBindOptions,
 } from './types.ts';
-import { UdpEndpoint } from './udp-endpoint.ts';
+import { type Datagram, UdpEndpoint } from './udp-endpoint.ts';
 
 export interface EngineOptions {
   /** Called synchronously for every event; it must not throw. */
@@ -73,6 +74,8 @@ export class Engine {
   };
   readonly #maxSockets: number | undefined;
   readonly #checkDestination: DestinationCheck | undefined;
+  /** Wakes a program's select() when one of its sockets may be ready. */
+  readonly #program = new ReadinessBus();
 
   constructor(options: EngineOptions) {
     const now = options.now ?? (() => performance.now());
@@ -92,6 +95,7 @@ export class Engine {
       reuseAddress: o.reuseAddress ?? true,
       framing: serverFraming(o.behaviour ?? 'echo', o.framing),
       sensor: serverSensor(o.behaviour ?? 'echo', o.sensor),
+      program: o.manual ? this.#program : undefined,
     };
     return this.#adopt('tcp-server', (channel) => new TcpServer(channel, this.#registry, options)).ready.promise;
   }
@@ -101,7 +105,8 @@ export class Engine {
     const recvSize = checkRecvSize(o.recvSize);
     return this.#adopt(
       'tcp-client',
-      (channel) => new TcpClient(channel, target, recvSize, this.#readingPaused, o.group),
+      (channel) =>
+        new TcpClient(channel, target, recvSize, this.#readingPaused, o.group, o.manual ? this.#program : undefined),
     ).ready.promise;
   }
 
@@ -115,6 +120,7 @@ export class Engine {
       framing: serverFraming(o.behaviour ?? 'none', o.framing),
       sensor: serverSensor(o.behaviour ?? 'none', o.sensor),
       checkDestination: this.#checkDestination,
+      program: o.manual ? this.#program : undefined,
     };
     return this.#adopt('udp', (channel) => new UdpEndpoint(channel, options)).ready.promise;
   }
@@ -199,6 +205,32 @@ export class Engine {
     return split ? sendSplit(bytes, split, (piece) => socket.send(piece)) : socket.send(bytes);
   }
 
+  /** A program's recv(max) / recvfrom(max) on one of its (`manual`) sockets. */
+  recv(id: string, max: number, timeoutMs: number): Promise<Datagram | { data: Uint8Array }> {
+    const socket = this.#get(id);
+    const size = checkRecvSize(max);
+    if (socket instanceof UdpEndpoint) return socket.recv(size, timeoutMs);
+    if (!(socket instanceof TcpStream)) throw wrongKind(id, socket.kind, 'it only accepts connections; use accept().');
+    return socket.recv(size, timeoutMs).then((data) => ({ data }));
+  }
+
+  /** A program's accept() on its (`manual`) TCP server. */
+  accept(id: string, timeoutMs: number): Promise<SocketInfo> {
+    const socket = this.#get(id);
+    if (!(socket instanceof TcpServer)) throw wrongKind(id, socket.kind, 'only a listening TCP server accepts.');
+    return socket.accept(timeoutMs);
+  }
+
+  /** A program's select() over its sockets: those whose recv() or accept() would not block now, or soon. */
+  select(ids: string[], timeoutMs: number): Promise<string[]> {
+    const sockets = ids.map((id) => this.#get(id));
+    const ready = () =>
+      sockets
+        .filter((s) => (s instanceof TcpStream || s instanceof UdpEndpoint || s instanceof TcpServer) && s.readable)
+        .map((s) => s.id);
+    return waitUntilReady(this.#program, ready, timeoutMs);
+  }
+
   /** TCP_NODELAY on a connection: true sends small writes at once instead of letting Nagle gather them. */
   setNoDelay(id: string, noDelay: boolean): void {
     this.#stream(id, "only TCP connections have Nagle's algorithm.").setNoDelay(noDelay);
@@ -207,6 +239,8 @@ export class Engine {
   /** The application stops (or resumes) calling recv() on a connection or UDP endpoint. */
   setReadingPaused(id: string, paused: boolean): void {
     const socket = this.#get(id);
+    if (socket.snapshot().manual)
+      throw invalidState(id, 'is read by its program: it reads when the program calls recv().');
     if (socket instanceof TcpStream || socket instanceof UdpEndpoint) {
       socket.pauseReading(paused);
       return;

@@ -1,6 +1,7 @@
 import { endpoint } from './endpoints.ts';
 import { timedOut } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
+import type { ReadinessBus } from './program-wait.ts';
 import { clientSocket } from './socket-reading.ts';
 import { TcpStream } from './tcp-stream.ts';
 
@@ -14,12 +15,21 @@ export interface ConnectTarget {
 export class TcpClient extends TcpStream {
   readonly #target: ConnectTarget;
 
-  constructor(channel: Channel, target: ConnectTarget, recvSize: number, readingPaused: boolean, group?: string) {
+  constructor(
+    channel: Channel,
+    target: ConnectTarget,
+    recvSize: number,
+    readingPaused: boolean,
+    group?: string,
+    program?: ReadinessBus,
+  ) {
     super(
       channel,
       clientSocket,
       { remote: endpoint(target.host, target.port), recvSize, ...(group === undefined ? {} : { group }) },
       readingPaused,
+      false,
+      program,
     );
     this.#target = target;
   }

@@ -1,9 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Behaviour, Concurrency, Endpoint, FramingConfig, SensorInfo } from '@playground/protocol';
+import type { Behaviour, Concurrency, Endpoint, FramingConfig, SensorInfo, SocketInfo } from '@playground/protocol';
 import { endpoint } from './endpoints.ts';
 import { heldWithoutReuse, invalidState, refusedByQuota, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
 import { bindConflicts } from './kernel/bind-conflicts.ts';
+import { type ReadinessBus, WaitSlot } from './program-wait.ts';
 import { type Registry, SocketHandle } from './socket-handle.ts';
 import { acceptedSocket } from './socket-reading.ts';
 import { TcpStream } from './tcp-stream.ts';
@@ -21,6 +22,8 @@ export interface ListenOptions {
   sensor?: SensorInfo | undefined;
   /** false: like a socket without SO_REUSEADDR, refuse a port that a connection still holds. */
   reuseAddress: boolean;
+  /** A program in the page drives it: connections wait (`queued`) until its accept() takes them. */
+  program?: ReadinessBus | undefined;
 }
 
 /** A listening socket: every accepted connection becomes a tcp-conn socket of the same engine. */
@@ -32,6 +35,9 @@ export class TcpServer extends SocketHandle {
   /** One-at-a-time: the connection being served, and those the kernel connected that wait for accept(). */
   #serving: TcpStream | undefined;
   readonly #waiting: TcpStream[] = [];
+  /** A program's server: connections the kernel completed that its accept() has not taken yet. */
+  readonly #unaccepted: TcpStream[] = [];
+  readonly #acceptCall: WaitSlot<TcpStream>;
 
   constructor(channel: Channel, registry: Registry, options: ListenOptions) {
     const { host, port, backlog, recvSize, behaviour } = options;
@@ -44,7 +50,9 @@ export class TcpServer extends SocketHandle {
       ...(options.reuseAddress ? {} : { reuseAddress: false }),
       ...(options.framing ? { framing: options.framing } : {}),
       ...(options.sensor ? { sensor: options.sensor } : {}),
+      ...(options.program ? { manual: true } : {}),
     });
+    this.#acceptCall = new WaitSlot(channel.socketId, 'accept');
     this.#registry = registry;
     this.#options = options;
     // Accepted sockets read nothing until acceptedSocket() has made them read into the engine's buffer.
@@ -55,6 +63,10 @@ export class TcpServer extends SocketHandle {
       if (this.state !== 'listening') this.#server.close();
     });
     this.#server.on('close', () => this.finish());
+    void this.closed.then(() => {
+      this.#acceptCall.fail(invalidState(this.id, 'is closed.'));
+      options.program?.changed();
+    });
     this.#server.on('connection', (socket: Socket) => this.#accept(socket));
     this.#server.on('listening', () => this.#listening());
   }
@@ -87,6 +99,27 @@ export class TcpServer extends SocketHandle {
     } catch (err) {
       this.#server.emit('error', err);
     }
+  }
+
+  /** A program's accept(): the oldest connection waiting, or the next to come within `timeoutMs`. */
+  accept(timeoutMs: number): Promise<SocketInfo> {
+    if (!this.#options.program) throw invalidState(this.id, 'is not driven by a program, so it accepts by itself.');
+    if (!this.open) throw invalidState(this.id, 'is closed.');
+    const next = this.#unaccepted.shift();
+    const conn = next ? Promise.resolve(next) : this.#acceptCall.wait(timeoutMs);
+    return conn.then((c) => {
+      this.channel.emit({
+        type: 'accept',
+        connId: c.id,
+        remote: c.snapshot().remote ?? endpoint(undefined, undefined),
+      });
+      return c.snapshot();
+    });
+  }
+
+  /** accept() would not block. */
+  get readable(): boolean {
+    return this.#unaccepted.length > 0 || !this.open;
   }
 
   close(): Promise<void> {
@@ -138,10 +171,15 @@ export class TcpServer extends SocketHandle {
           },
           this.#registry.readingPaused(),
           waits,
+          this.#options.program,
         ),
     );
     this.#conns.add(conn);
     void conn.closed.then(() => this.#conns.delete(conn));
+    if (this.#options.program) {
+      this.#waitForProgram(conn, remote);
+      return;
+    }
     if (this.#options.concurrency === 'concurrent') {
       this.channel.emit({ type: 'accept', connId: conn.id, remote });
       return;
@@ -162,7 +200,7 @@ export class TcpServer extends SocketHandle {
   stopListening(): void {
     if (!this.open) throw invalidState(this.id, 'is not listening any more.');
     this.#server.close();
-    for (const conn of this.#waiting.splice(0)) {
+    for (const conn of [...this.#waiting.splice(0), ...this.#unaccepted.splice(0)]) {
       try {
         conn.reset();
       } catch {
@@ -170,6 +208,21 @@ export class TcpServer extends SocketHandle {
       }
     }
     this.finish();
+  }
+
+  /** The connection waits in the kernel's queue until the program's accept() takes it (or it closes first). */
+  #waitForProgram(conn: TcpStream, remote: Endpoint): void {
+    if (this.#acceptCall.waiting) {
+      this.#acceptCall.settle(conn);
+      return;
+    }
+    this.#unaccepted.push(conn);
+    void conn.closed.then(() => {
+      const at = this.#unaccepted.indexOf(conn);
+      if (at >= 0) this.#unaccepted.splice(at, 1);
+    });
+    this.channel.emit({ type: 'queued', connId: conn.id, remote, position: this.#unaccepted.length });
+    this.#options.program?.changed();
   }
 
   /** accept() returned: this connection is served now, and its bytes are read. */

@@ -4,6 +4,7 @@ import { type StreamBehaviour, type StreamPeer, streamBehaviour } from './behavi
 import { errorAfterEof } from './eof-probe.ts';
 import { type EngineError, type ErrorContext, invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
+import { type ReadinessBus, WaitSlot } from './program-wait.ts';
 import { SocketHandle } from './socket-handle.ts';
 import type { ChunkSink } from './socket-reading.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -52,6 +53,9 @@ export class TcpStream extends SocketHandle implements StreamPeer {
   /** The learner paused this socket's reading (socket.pauseReading): the program is "busy". */
   #appHold = false;
   #behaviourOpened = false;
+  /** A program in the page drives this socket: bytes are handed out only to its recv() (`#recv`). */
+  readonly #program: ReadinessBus | undefined;
+  readonly #recv: WaitSlot<Uint8Array>;
 
   constructor(
     channel: Channel,
@@ -59,8 +63,11 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     info: Omit<SocketInfo, 'id' | 'kind'>,
     readingPaused: boolean,
     waitingForAccept = false,
+    program?: ReadinessBus,
   ) {
-    super(channel, info);
+    super(channel, program ? { ...info, manual: true } : info);
+    this.#program = program;
+    this.#recv = new WaitSlot(channel.socketId, 'recv');
     this.#acceptHold = waitingForAccept;
     const socket = makeSocket((chunk) => this.#onChunk(chunk));
     this.socket = socket;
@@ -118,7 +125,29 @@ export class TcpStream extends SocketHandle implements StreamPeer {
 
   protected override finish(): void {
     super.finish();
+    this.#recv.fail(invalidState(this.id, 'is closed.'));
+    this.#program?.changed();
     this.#behaviour?.close?.();
+  }
+
+  /**
+   * A program's recv(max): the next piece of at most `max` bytes, as the 'recv' event shows it; b''
+   * once the peer's FIN is read (and again after that, as Python's recv does).
+   */
+  recv(max: number, timeoutMs: number): Promise<Uint8Array> {
+    if (!this.#program) throw invalidState(this.id, 'is not driven by a program, so it reads by itself.');
+    if (!this.open) throw invalidState(this.id, 'is closed.');
+    if (this.state === 'connecting') throw invalidState(this.id, 'is still connecting.');
+    if (this.#eofRead || this.#lost) return Promise.resolve(new Uint8Array(0));
+    if (max !== this.info.recvSize) this.setRecvSize(max);
+    const piece = this.#recv.wait(timeoutMs);
+    this.#pump();
+    return piece;
+  }
+
+  /** recv() would not block: bytes, a FIN or an error wait for it. */
+  get readable(): boolean {
+    return this.#pending !== undefined || this.#eof || this.#lost || !this.open;
   }
 
   /** Bytes written but not taken by the kernel yet: its send buffer is full because the peer is not reading. */
@@ -202,7 +231,12 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     return { host: this.info.remote?.address ?? '', port: this.info.remote?.port ?? 0 };
   }
 
+  /** A program's socket hands bytes out only while its recv() waits; it still reads one chunk ahead for select(). */
   #held(): boolean {
+    return this.#heldInKernel() || (this.#program !== undefined && !this.#recv.waiting);
+  }
+
+  #heldInKernel(): boolean {
     return (
       this.#engineHold ||
       this.#acceptHold ||
@@ -226,12 +260,14 @@ export class TcpStream extends SocketHandle implements StreamPeer {
       this.#pending === undefined ? chunk : Buffer.concat([this.#pending.subarray(this.#pendingAt), chunk]);
     this.#pendingAt = 0;
     this.#pump();
+    this.#program?.changed();
   }
 
   #onEnd(): void {
     this.#eof = true;
     this.#eofError = errorAfterEof(this.socket);
     this.#pump();
+    this.#program?.changed();
   }
 
   #onError(err: Error): void {
@@ -239,7 +275,10 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     const connected = this.state === 'established' || this.state === 'fin-sent' || this.state === 'fin-received';
     if (connected && CONNECTION_LOST.has(error.code)) this.#connectionLost(error);
     // Node closes the socket after its own errors.
-    else this.report(error);
+    else {
+      this.report(error);
+      this.#recv.fail(error);
+    }
   }
 
   /**
@@ -252,6 +291,8 @@ export class TcpStream extends SocketHandle implements StreamPeer {
     this.report(error);
     this.#lost = true;
     this.#pending = undefined;
+    this.#recv.fail(error);
+    this.#program?.changed();
     if (this.closesOnError) {
       if (!this.socket.destroyed) this.socket.destroy();
       return;
@@ -303,6 +344,7 @@ export class TcpStream extends SocketHandle implements StreamPeer {
       counters.bytesIn += piece.length;
       this.channel.recv(piece, counters.reads);
       this.#behaviour?.recv?.(this, piece);
+      this.#recv.settle(piece);
     }
   }
 
@@ -314,12 +356,14 @@ export class TcpStream extends SocketHandle implements StreamPeer {
       if (CONNECTION_LOST.has(error.code)) this.#connectionLost(error);
       else {
         this.report(error);
+        this.#recv.fail(error);
         this.socket.destroy();
       }
       return;
     }
     this.#finReceived = true;
     this.channel.emit({ type: 'fin-received' });
+    this.#recv.settle(new Uint8Array(0));
     // If we had sent FIN already, the socket closes next; 'fin-received' as a state would be a detour.
     if (this.state === 'established') this.setState('fin-received');
     this.#behaviour?.fin?.(this);
@@ -327,7 +371,7 @@ export class TcpStream extends SocketHandle implements StreamPeer {
 
   /** Node reads from the kernel only while nothing is held: otherwise the bytes wait in the kernel's queue. */
   #syncFlow(): void {
-    const flow = !this.#held() && this.#pending === undefined && !this.#eof;
+    const flow = !this.#heldInKernel() && this.#pending === undefined && !this.#eof;
     if (!this.#readingStarted || flow === this.#flowing || this.socket.destroyed) return;
     this.#flowing = flow;
     if (flow) this.socket.resume();

@@ -40,6 +40,8 @@ export interface TcpListenOptions {
   sensor?: SensorServerConfigInput;
   /** false: refuse a port another connection still holds, as a socket without SO_REUSEADDR (the seeds') does. */
   reuseAddress?: boolean;
+  /** A program in the page drives it: it reads (and accepts) only when that program calls recv (accept). */
+  manual?: boolean;
 }
 
 export interface TcpConnectOptions {
@@ -49,6 +51,8 @@ export interface TcpConnectOptions {
   timeoutMs?: number;
   /** Clients opened together share a group name in their SocketInfo. */
   group?: string;
+  /** A program in the page drives it: it reads (and accepts) only when that program calls recv (accept). */
+  manual?: boolean;
 }
 
 export interface UdpBindOptions {
@@ -61,6 +65,8 @@ export interface UdpBindOptions {
   framing?: FramingConfig;
   /** sensor: the record format each datagram carries, and whether it acknowledges. */
   sensor?: SensorServerConfigInput;
+  /** A program in the page drives it: it reads (and accepts) only when that program calls recv (accept). */
+  manual?: boolean;
 }
 
 export interface Target {

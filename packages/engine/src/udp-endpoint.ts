@@ -12,6 +12,7 @@ import { type DatagramBehaviour, type DatagramPeer, datagramBehaviour } from './
 import { endpoint, familyOf } from './endpoints.ts';
 import { EngineError, invalidState, toEngineError } from './errors.ts';
 import type { Channel } from './event-stamper.ts';
+import { type ReadinessBus, WaitSlot } from './program-wait.ts';
 import { SocketHandle } from './socket-handle.ts';
 import type { DestinationCheck, Target } from './types.ts';
 
@@ -27,6 +28,15 @@ export interface BindOptions {
   sensor?: SensorInfo | undefined;
   /** Asked for every datagram to the default peer (`remote`): it was allowed when the socket was made. */
   checkDestination?: DestinationCheck | undefined;
+  /** A program in the page drives it: datagrams wait in the queue until its recvfrom() takes one. */
+  program?: ReadinessBus | undefined;
+}
+
+/** What one recvfrom(N) returned. */
+export interface Datagram {
+  data: Uint8Array;
+  from: Endpoint;
+  lost: number;
 }
 
 /**
@@ -49,6 +59,7 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
   /** Datagrams that arrived while the application was not reading (socket.pauseReading). */
   #paused: { msg: Buffer; rinfo: RemoteInfo }[] | undefined;
   #pausedBytes = 0;
+  readonly #recv: WaitSlot<Datagram>;
 
   constructor(channel: Channel, options: BindOptions) {
     const { host, port, recvSize, behaviour, remote } = options;
@@ -59,8 +70,12 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
       behaviour,
       ...(options.framing ? { framing: options.framing } : {}),
       ...(options.sensor ? { sensor: options.sensor } : {}),
+      ...(options.program ? { manual: true } : {}),
     });
     this.#options = options;
+    this.#recv = new WaitSlot(channel.socketId, 'recv');
+    // A program's socket keeps its datagrams in the queue until recvfrom() asks.
+    if (options.program) this.#paused = [];
     this.#behaviour = datagramBehaviour(behaviour, {
       framing: options.framing,
       sensor: options.sensor,
@@ -74,6 +89,8 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
     });
     this.#socket.on('close', () => {
       this.finish();
+      this.#recv.fail(invalidState(this.id, 'is closed.'));
+      this.#options.program?.changed();
       this.#behaviour?.close?.();
     });
     this.#socket.on('message', (msg, rinfo) => this.#receive(msg, rinfo));
@@ -123,6 +140,25 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
     return this.closed;
   }
 
+  /** A program's recvfrom(max): the oldest datagram waiting (cut to `max`), or the next within `timeoutMs`. */
+  recv(max: number, timeoutMs: number): Promise<Datagram> {
+    if (!this.#options.program) throw invalidState(this.id, 'is not driven by a program, so it reads by itself.');
+    if (this.state !== 'bound' || this.#closing) throw invalidState(this.id, 'is closed.');
+    if (max !== this.info.recvSize) this.setRecvSize(max);
+    const datagram = this.#recv.wait(timeoutMs);
+    const next = this.#paused?.shift();
+    if (next) {
+      this.#pausedBytes -= next.msg.length;
+      this.#receive(next.msg, next.rinfo);
+    }
+    return datagram;
+  }
+
+  /** recvfrom() would not block. */
+  get readable(): boolean {
+    return (this.#paused?.length ?? 0) > 0 || !this.open;
+  }
+
   /** Stop (or resume) calling recvfrom(): datagrams queue up meanwhile and then arrive one by one, never merged. */
   pauseReading(paused: boolean): void {
     if (this.state !== 'bound' || this.#closing) throw invalidState(this.id, 'is not bound, so it reads nothing.');
@@ -153,10 +189,11 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
    */
   #receive(msg: Buffer, rinfo: RemoteInfo): void {
     if (this.#closing) return;
-    if (this.#paused) {
+    if (this.#paused && !this.#recv.waiting) {
       if (this.#pausedBytes + msg.length > PAUSED_QUEUE_BYTES) return;
       this.#pausedBytes += msg.length;
       this.#paused.push({ msg, rinfo });
+      this.#options.program?.changed();
       return;
     }
     const size = this.info.recvSize;
@@ -165,8 +202,10 @@ export class UdpEndpoint extends SocketHandle implements DatagramPeer {
     const counters = this.counters;
     counters.reads++;
     counters.bytesIn += data.length;
-    this.channel.emit({ type: 'datagram-in', data, from, lost: msg.length - data.length, readNo: counters.reads });
+    const lost = msg.length - data.length;
+    this.channel.emit({ type: 'datagram-in', data, from, lost, readNo: counters.reads });
     this.#behaviour?.datagram(this, data, from);
+    this.#recv.settle({ data, from, lost });
   }
 
   #transmit(data: Uint8Array, host: string, port: number, done: (err: Error | null) => void): void {

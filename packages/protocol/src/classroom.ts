@@ -103,8 +103,13 @@ export const ClassInfo = z.object({
 });
 export type ClassInfo = z.infer<typeof ClassInfo>;
 
-/** Sockets one roster entry lists at most; the rest are counted in `moreSockets`. */
-export const MAX_ROSTER_SOCKETS = 40;
+/**
+ * Sockets one roster entry lists at most (what a student's card shows); the rest are counted in
+ * `moreSockets`, and `totals` counts every socket's bytes. It listed 40: with a class at work that
+ * made a 400 KB roster twice a second, about 40 ms of parsing and validation on the teacher's page
+ * each time, for rows the card never showed.
+ */
+export const MAX_ROSTER_SOCKETS = 5;
 
 export const RosterSocket = z.object({
   id: SocketId,
@@ -129,6 +134,12 @@ export const RosterStudent = z.object({
   sessions: z.number().int().nonnegative(),
   sockets: z.array(RosterSocket).max(MAX_ROSTER_SOCKETS),
   moreSockets: z.number().int().nonnegative(),
+  /** Bytes in and out of every socket of the session (listed or not), exact, and how many are open. */
+  totals: z.object({
+    bytesIn: z.number().int().nonnegative(),
+    bytesOut: z.number().int().nonnegative(),
+    openSockets: z.number().int().nonnegative(),
+  }),
   progress: LessonProgress.nullable(),
 });
 export type RosterStudent = z.infer<typeof RosterStudent>;

@@ -47,6 +47,8 @@ export const TcpListen = command('tcp.listen', {
    * playground checks the kernel's table first and refuses on Python's behalf.
    */
   reuseAddress: z.boolean().default(true),
+  /** A program in the page drives it (docs/python.md): connections wait for `socket.accept`, bytes for `socket.recv`. */
+  manual: z.boolean().default(false),
 });
 
 export const TcpConnect = command('tcp.connect', {
@@ -54,6 +56,8 @@ export const TcpConnect = command('tcp.connect', {
   port: Port.min(1),
   recvSize: RecvSize.default(1024),
   timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+  /** A program in the page drives it: its bytes wait for `socket.recv` (docs/python.md). */
+  manual: z.boolean().default(false),
 });
 
 export const UdpBind = command('udp.bind', {
@@ -67,6 +71,8 @@ export const UdpBind = command('udp.bind', {
   framing: FramingConfig.optional(),
   /** For `sensor`: the record format the server decodes, and whether it acknowledges each record. */
   sensor: SensorServerConfig.optional(),
+  /** A program in the page drives it: datagrams wait for `socket.recv` (docs/python.md). */
+  manual: z.boolean().default(false),
 });
 
 export const SocketSend = command('socket.send', {
@@ -96,6 +102,27 @@ export const SocketClose = command('socket.close', { socketId: SocketId });
 export const SocketSetRecvSize = command('socket.setRecvSize', { socketId: SocketId, recvSize: RecvSize });
 /** The listening socket closes (new clients are refused); connections it accepted stay open. */
 export const ServerStopListening = command('server.stopListening', { socketId: SocketId });
+
+/** Longest a program's blocking call waits in the bridge; a longer (or no) timeout asks again. */
+export const MAX_WAIT_MS = 30_000;
+const WaitMs = z.number().int().min(0).max(MAX_WAIT_MS);
+
+/**
+ * A program's recv(N) / recvfrom(N) on a `manual` socket: the reply carries the bytes one recv(N)
+ * returned (`received`), exactly what its `recv` or `datagram-in` event shows; empty at FIN. With
+ * `timeoutMs` it gives up then with ETIMEDOUT and takes nothing. One wait per socket at a time.
+ */
+export const SocketRecv = command('socket.recv', { socketId: SocketId, max: RecvSize, timeoutMs: WaitMs });
+/** A program's accept() on a `manual` TCP server: the reply's `socket` is the connection it takes. */
+export const SocketAccept = command('socket.accept', { socketId: SocketId, timeoutMs: WaitMs });
+/**
+ * A program's select(): which of `read` (manual sockets) have something for recv or accept now, or
+ * as soon as one does within `timeoutMs` (the reply's `ready`; empty when the time ran out).
+ */
+export const SocketSelect = command('socket.select', {
+  read: z.array(SocketId).min(1).max(64),
+  timeoutMs: WaitMs,
+});
 
 /** Most clients one `tcp.spawn` opens, and most messages each sends: bounded, whatever the quota. */
 export const MAX_SPAWN_CLIENTS = 50;
@@ -215,6 +242,9 @@ export const Command = z.discriminatedUnion('type', [
   SocketSetNoDelay,
   SocketPauseReading,
   ServerStopListening,
+  SocketRecv,
+  SocketAccept,
+  SocketSelect,
   TcpSpawn,
   PortSuggest,
   KernelWatch,

@@ -6,7 +6,7 @@ import { SocketEvent } from './events.ts';
 import { Role } from './http.ts';
 import { KernelSnapshot } from './kernel.ts';
 import { ProgramMessage, TraceCodeInfo } from './program.ts';
-import { Counters, SocketId, SocketInfo } from './vocabulary.ts';
+import { Counters, Endpoint, SocketId, SocketInfo } from './vocabulary.ts';
 import { WireBatch, WireStatus } from './wire.ts';
 
 export const Limits = z.object({
@@ -57,6 +57,17 @@ export const ReplyResult = z.object({
   trace: TraceCodeInfo.optional(),
   /** `port.suggest`: a port a server can listen on now. */
   port: z.number().int().min(1).max(65535).optional(),
+  /** `socket.recv`: what one recv(N) returned, all of it (base64); empty at FIN. UDP: from whom, bytes cut off. */
+  received: z
+    .object({
+      data: z.string(),
+      size: z.number().int().nonnegative(),
+      from: Endpoint.optional(),
+      lost: z.number().int().optional(),
+    })
+    .optional(),
+  /** `socket.select`: the sockets ready to read or accept. */
+  ready: z.array(SocketId).optional(),
 });
 export type ReplyResult = z.infer<typeof ReplyResult>;
 
@@ -75,12 +86,17 @@ export const ErrorReply = z.object({
 export const Reply = z.discriminatedUnion('ok', [OkReply, ErrorReply]);
 export type Reply = z.infer<typeof Reply>;
 
-/** Events of one flush. Counters are exact even when events were folded to keep memory bounded. */
+/**
+ * Events of one flush. Counters are exact even when events were folded to keep memory bounded.
+ * `replies` (protocol 2) answer the page's commands, after the events that led to them: a command
+ * and what it set off (the echo of a `send`) reach the page in one message.
+ */
 export const EventBatch = z.object({
   type: z.literal('events'),
   events: z.array(SocketEvent),
   folded: z.number().int().nonnegative(),
   counters: z.record(SocketId, Counters),
+  replies: z.array(Reply).optional(),
 });
 export type EventBatch = z.infer<typeof EventBatch>;
 

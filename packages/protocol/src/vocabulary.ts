@@ -112,6 +112,8 @@ export const SocketInfo = z.object({
    * so the page offers no buttons for it; `recvSize` means nothing for it (each recv names its own).
    */
   program: ProgramInfo.optional(),
+  /** Driven by a program in the page (Python): it reads and accepts only when that program calls recv or accept. */
+  manual: z.boolean().optional(),
 });
 export type SocketInfo = z.infer<typeof SocketInfo>;
 

@@ -17,7 +17,11 @@ export function rosterStudents(state: ClassState): RosterStudent[] {
     .map((record) => {
       const live = [...record.sessions];
       const presence = live.length === 0 ? 'gone' : live.some((s) => s.attached) ? 'connected' : 'away';
-      const { sockets, more } = record.latest?.table.roster() ?? { sockets: [], more: 0 };
+      const { sockets, more, totals } = record.latest?.table.roster() ?? {
+        sockets: [],
+        more: 0,
+        totals: { bytesIn: 0, bytesOut: 0, openSockets: 0 },
+      };
       return {
         studentId: record.studentId,
         name: record.name,
@@ -25,6 +29,7 @@ export function rosterStudents(state: ClassState): RosterStudent[] {
         sessions: live.length,
         sockets,
         moreSockets: more,
+        totals,
         progress: record.progress,
       };
     });

@@ -5,6 +5,7 @@ import {
   MAX_ROSTER_SOCKETS,
   MAX_SNAPSHOT_SOCKETS,
   type RosterSocket,
+  type RosterStudent,
   type SocketInfo,
   type SocketKind,
   type SocketSnapshot,
@@ -116,8 +117,18 @@ export class SocketTable {
       }));
   }
 
-  roster(max = MAX_ROSTER_SOCKETS): { sockets: RosterSocket[]; more: number } {
+  roster(max = MAX_ROSTER_SOCKETS): {
+    sockets: RosterSocket[];
+    more: number;
+    totals: RosterStudent['totals'];
+  } {
     const all = this.ordered();
+    const totals = { bytesIn: 0, bytesOut: 0, openSockets: 0 };
+    for (const { counters, state } of all) {
+      totals.bytesIn += counters.bytesIn;
+      totals.bytesOut += counters.bytesOut;
+      if (state !== 'closed') totals.openSockets++;
+    }
     const sockets = all.slice(0, max).map(({ info, state, counters, lastError }) => {
       const s: RosterSocket = { id: info.id, kind: info.kind, state, counters: { ...counters } };
       // Why it closed: the error that closed it, its sentence bounded so forty of them stay small.
@@ -129,7 +140,7 @@ export class SocketTable {
       if (info.behaviour) s.behaviour = info.behaviour;
       return s;
     });
-    return { sockets, more: all.length - sockets.length };
+    return { sockets, more: all.length - sockets.length, totals };
   }
 
   get(id: string): { info: SocketInfo; state: SocketState } | undefined {

@@ -9,12 +9,14 @@ import type { HostCheck } from './host-check.ts';
  * libraries set style attributes and may add <style> elements, and an inline style cannot run
  * code; with images, fonts and connections held to this origin it cannot send anything away.
  * `ws://HOST` is spelled out because older browsers do not count ws: as 'self'.
+ * 'wasm-unsafe-eval' lets the Python panel compile Pyodide's WebAssembly (from this origin); it
+ * allows no eval() of JavaScript.
  */
 export function contentSecurityPolicy(host: string | undefined): string {
   const socket = host ? ` ws://${host}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -31,6 +33,8 @@ export function contentSecurityPolicy(host: string | undefined): string {
  * On every response, the refusals included. The page holds a token that drives real sockets: no
  * other site may frame it (clickjacking), and nothing but its own scripts may run in it. The Host
  * header is repeated in the policy only when it passes the Host check (one of this machine's names).
+ * COOP and COEP make the page cross-origin isolated: only then does the browser give it the
+ * SharedArrayBuffer on which the Python panel's worker blocks while a socket call is carried out.
  */
 export function securityHeaders(
   hosts: HostCheck,
@@ -42,6 +46,7 @@ export function securityHeaders(
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     next();
   };

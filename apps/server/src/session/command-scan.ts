@@ -18,6 +18,7 @@ const TOKEN = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[[\]{},:]/g;
  * still decides whether it is JSON at all).
  */
 export function tooComplex(raw: string): string | undefined {
+  if (raw.length <= MAX_COMMAND_VALUES && openers(raw) <= MAX_COMMAND_DEPTH) return undefined;
   let depth = 0;
   let tokens = 0;
   TOKEN.lastIndex = 0;
@@ -31,4 +32,18 @@ export function tooComplex(raw: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Brackets that open, counted in strings too: a command of a few hundred characters (nearly every
+ * one) has a handful, so it can neither nest too deep nor hold too many values (each value is at
+ * least a character), and the scan above is skipped. Counting those in strings only over-counts.
+ */
+function openers(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 91 || c === 123) n++;
+  }
+  return n;
 }

@@ -15,6 +15,7 @@ import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
 import { tooComplex } from './command-scan.ts';
 import { dispatchLab } from './lab-commands.ts';
+import { dispatchProgram } from './program-commands.ts';
 import { planSend } from './send-plan.ts';
 
 /**
@@ -31,12 +32,11 @@ export function parseCommand(raw: string): { id: CommandId | null; command?: Com
   } catch {
     return { id: null, error: new BridgeError('bad_json', 'The message is not valid JSON.') };
   }
-  const id = commandIdOf(json);
   const parsed = Command.safeParse(json);
   if (!parsed.success) {
-    return { id, error: new BridgeError('bad_command', describeIssues(parsed.error.issues)) };
+    return { id: commandIdOf(json), error: new BridgeError('bad_command', describeIssues(parsed.error.issues)) };
   }
-  return { id, command: parsed.data };
+  return { id: parsed.data.id, command: parsed.data };
 }
 
 /** The id is echoed in the reply only if it is a valid id, so the reply itself always fits the protocol. */
@@ -86,17 +86,18 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'tcp.listen': {
       policy.checkListen(command.host, command.port);
       checkSocketQuota(engine, limits, 'tcp-server');
-      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress } = command;
+      const { host, port, backlog, recvSize, behaviour, concurrency, framing, sensor, reuseAddress, manual } = command;
       const socket = await engine.tcpListen({
         host,
         port,
         backlog,
         recvSize,
-        behaviour,
+        behaviour: manual ? 'none' : behaviour,
         concurrency,
         framing,
         sensor,
         reuseAddress,
+        manual,
       });
       await ctx.wire?.settle();
       return { socket };
@@ -105,8 +106,10 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       const target = await policy.checkTarget(command.host, command.port, 'tcp');
       await ctx.wire?.prepare('tcp', target.port);
       checkSocketQuota(engine, limits, 'tcp-client');
-      const { recvSize, timeoutMs } = command;
-      return { socket: await engine.tcpConnect({ host: target.address, port: target.port, recvSize, timeoutMs }) };
+      const { recvSize, timeoutMs, manual } = command;
+      return {
+        socket: await engine.tcpConnect({ host: target.address, port: target.port, recvSize, timeoutMs, manual }),
+      };
     }
     case 'udp.bind': {
       policy.checkListen(command.host, command.port);
@@ -114,12 +117,13 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
         ? await policy.checkTarget(command.remote.host, command.remote.port, 'udp')
         : undefined;
       checkSocketQuota(engine, limits, 'udp');
-      const { host, port, recvSize, behaviour, framing, sensor } = command;
+      const { host, port, recvSize, behaviour, framing, sensor, manual } = command;
       const socket = await engine.udpBind({
         host,
         port,
         recvSize,
-        behaviour,
+        behaviour: manual ? 'none' : behaviour,
+        manual,
         framing,
         sensor,
         ...(remote ? { remote: { host: remote.address, port: remote.port } } : {}),
@@ -189,6 +193,10 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
       return {};
     case 'trace.code':
       return { trace: required(ctx.programs, command.type).code(command.renew) };
+    case 'socket.recv':
+    case 'socket.accept':
+    case 'socket.select':
+      return dispatchProgram(command, ctx);
     case 'conditions.create':
     case 'conditions.update':
     case 'sensor.start':

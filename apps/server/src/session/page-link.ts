@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 
 /** A page this far behind cannot read a close frame soon: its connection is cut instead of waited on. */
@@ -13,13 +12,8 @@ const CLOSE_GRACE_MS = 2000;
  */
 export const MESSAGE_OVERHEAD_BYTES = 1024;
 
-/**
- * The WebSocket to one page and the TCP connection under it. Holding the connection (corking it)
- * lets several messages leave in one write: on loopback each write wakes the page's process, and
- * that wake-up, not the JSON, is most of what a message costs.
- */
+/** The WebSocket to one page: its messages, its pings with a random payload, its close. */
 export class PageLink {
-  private held = false;
   /** Messages handed to the WebSocket and not yet written to the kernel. */
   private inFlight = 0;
   private readonly written = (): void => {
@@ -28,10 +22,7 @@ export class PageLink {
   /** The payload of the ping not answered yet; only a pong carrying it proves the page is alive. */
   private awaiting: Buffer | null = null;
 
-  constructor(
-    readonly ws: WebSocket,
-    private readonly tcp: Duplex,
-  ) {
+  constructor(readonly ws: WebSocket) {
     ws.on('pong', (data: Buffer) => {
       if (this.awaiting?.equals(data)) this.awaiting = null;
     });
@@ -95,17 +86,5 @@ export class PageLink {
 
   terminate(): void {
     this.ws.terminate();
-  }
-
-  hold(): void {
-    if (this.held) return;
-    this.held = true;
-    this.tcp.cork();
-  }
-
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    this.tcp.uncork();
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Duplex } from 'node:stream';
 import { Engine, type EngineEvent } from '@playground/engine';
 import {
   CLOSE_REMOVED_FROM_CLASS,
@@ -114,10 +113,8 @@ export class Session implements ClassMember {
   lastActive = performance.now();
   private closed = false;
 
-  /** `tcp` is the connection under `ws`, as the upgrade handed it over. */
   constructor(
     ws: WebSocket,
-    tcp: Duplex,
     private readonly deps: SessionDeps,
   ) {
     const { config, identity } = deps;
@@ -131,9 +128,6 @@ export class Session implements ClassMember {
     this.outbox = new Outbox(
       {
         send: (batch) => this.sendBatch(batch),
-        reply: (reply) => this.send(reply),
-        hold: () => this.link?.hold(),
-        release: () => this.link?.release(),
         bufferedAmount: () => this.link?.bufferedAmount ?? 0,
       },
       config.outbox,
@@ -242,7 +236,7 @@ export class Session implements ClassMember {
       listeners: deps.listeners,
       ...(classroom ? { roleOf: (id: string) => classroom.roleOf(id) } : {}),
     };
-    this.bind(ws, tcp);
+    this.bind(ws);
     this.sendWelcome(false);
     classroom?.join(this);
   }
@@ -274,7 +268,7 @@ export class Session implements ClassMember {
    * drop. A page still attached is told (close code 4001) and let go. The new page gets a welcome
    * with `resumed: true` and a snapshot: every socket's state and counters, and the recent events.
    */
-  resume(ws: WebSocket, tcp: Duplex, keep: boolean): void {
+  resume(ws: WebSocket, keep: boolean): void {
     clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
     const previous = this.link;
@@ -284,7 +278,7 @@ export class Session implements ClassMember {
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
     this.flushEvents();
     this.keep = keep;
-    this.bind(ws, tcp);
+    this.bind(ws);
     this.sendWelcome(true);
     this.send({ type: 'snapshot', ...this.snapshotState() });
     this.programs.resend();
@@ -333,8 +327,8 @@ export class Session implements ClassMember {
     link.terminate();
   }
 
-  private bind(ws: WebSocket, tcp: Duplex): void {
-    const link = new PageLink(ws, tcp);
+  private bind(ws: WebSocket): void {
+    const link = new PageLink(ws);
     const commands = new CommandQueue({
       sliceMs: this.deps.config.intake.sliceMs,
       cpu: this.cpu,
@@ -390,10 +384,12 @@ export class Session implements ClassMember {
     this.deps.classroom?.presence(this);
   }
 
-  /** Every batch for the page: remembered for resuming, copied to a teacher's spotlight. */
+  /** Every batch for the page: remembered for resuming, copied (without the replies) to a teacher's spotlight. */
   private sendBatch(batch: EventBatch): void {
-    this.history.record(batch.events);
-    this.deps.classroom?.batchSent(this, batch);
+    if (batch.events.length > 0 || batch.folded > 0) {
+      this.history.record(batch.events);
+      this.deps.classroom?.batchSent(this, batch);
+    }
     this.send(batch);
   }
 

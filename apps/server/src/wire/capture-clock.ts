@@ -8,8 +8,11 @@ export interface ClockPair {
   perfMs: number;
 }
 
-/** Longest the calibration spins in all, waiting for the wall clock's millisecond steps. */
-const MAX_SPIN_MS = 6;
+/**
+ * Longest the calibration spins in all, waiting for the wall clock's millisecond steps: long
+ * enough that a busy machine's preemptions (a few ms each) leave some steps tightly bracketed.
+ */
+const MAX_SPIN_MS = 25;
 /** A step caught within this bracket is precise enough to stop looking for a tighter one. */
 const GOOD_ENOUGH_MS = 0.01;
 
@@ -40,7 +43,11 @@ export function calibrateClock(): ClockPair {
     }
     before = lower;
   }
-  return best ?? { wallUs: Date.now() * 1000, perfMs: performance.now() };
+  if (best) return best;
+  // No step seen: Date.now() is somewhere in its millisecond, read between these two.
+  const lower = performance.now();
+  const now = Date.now();
+  return { wallUs: now * 1000 + 500, perfMs: (lower + performance.now()) / 2 };
 }
 
 /** The `performance.now()` reading at which the wall clock said `timeUs`. */

@@ -3,26 +3,14 @@ import type { CapturePorts } from './bpf-filter.ts';
 
 /**
  * Each capture socket stamps a packet itself when the kernel has no shared stamp, so the two copies
- * of one packet can be a microsecond or so apart (seen on loopback: 88 of 200 twins 1 µs apart).
+ * of one packet are a microsecond or so apart (seen on loopback: 88 of 200 twins 1 µs apart); the
+ * same bytes sent again (a UDP echo with IP id 0) are further apart than that.
  */
-const TWIN_SKEW_US = 50;
-/** Packets of the old run remembered while the new run's first one is awaited. */
+const TWIN_SKEW_US = 20;
+/** Packets remembered while runs overlap; past this, packets are passed on as they come. */
 const MAX_REMEMBERED = 50_000;
 /** Frame bytes that tell two packets apart (IP id, ports, sequence numbers). */
 const KEY_BYTES = 96;
-
-interface Sighting {
-  key: string;
-  timeUs: number;
-}
-
-/** FNV-1a over a frame's first bytes, with its length: a cheap fingerprint for telling twins apart. */
-function sighting(frame: Uint8Array, originalLength: number, timeUs: number): Sighting {
-  let hash = 0x811c9dc5;
-  const end = Math.min(frame.byteLength, KEY_BYTES);
-  for (let i = 0; i < end; i++) hash = Math.imul(hash ^ (frame[i] as number), 0x01000193);
-  return { key: `${originalLength}|${hash >>> 0}`, timeUs };
-}
 
 function accepts(ports: CapturePorts, packet: DecodedPacket): boolean {
   const set = packet.protocol === 'tcp' ? ports.tcp : ports.udp;
@@ -32,21 +20,17 @@ function accepts(ports: CapturePorts, packet: DecodedPacket): boolean {
 
 /**
  * Hands the capture from one run of the tool to the next without showing a packet twice or losing
- * one. The packets both filters accept reach both runs in the same order, so the old run's last
- * ones are the new run's first ones: the new run's first packet is found among the old run's (same
- * bytes, stamped within TWIN_SKEW_US), and from there the two streams pair up one to one, whichever
- * run hands its copies over first. Identical packets (UDP echoes with IP id 0) are told apart by
- * their place in the stream, not by their bytes.
+ * one. A packet both filters accept reaches both runs, each stamping it within TWIN_SKEW_US: a
+ * packet is a twin when the other run already passed on one with the same bytes stamped that
+ * close (the closest such one, so identical packets pair with their own copies), whichever run
+ * hands its copies over first. A packet one run dropped just has no twin, and nothing shifts.
  */
 export class CaptureHandover {
-  /** Packets both filters accept that each run has seen so far. */
-  #oldCount = 0;
-  #newCount = 0;
-  #newFirst: Sighting | undefined;
-  /** The old run's packets while the new run's first one is not known yet. */
-  #oldSeen: Sighting[] = [];
-  /** Where the new run's first packet is in the old run's stream, once found. */
-  #start: number | undefined;
+  /** Packets each run passed on that the other run has not matched yet, by their bytes. */
+  readonly #unmatched = [new Map<string, number[]>(), new Map<string, number[]>()] as const;
+  #remembered = 0;
+  #oldLastUs = Number.NEGATIVE_INFINITY;
+  #newLastUs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly oldPorts: CapturePorts,
@@ -56,56 +40,57 @@ export class CaptureHandover {
   /** True when this packet's twin from the other run was already passed on: drop it. */
   twin(fromOld: boolean, packet: DecodedPacket, frame: Uint8Array, originalLength: number, timeUs: number): boolean {
     if (!accepts(this.oldPorts, packet) || !accepts(this.newPorts, packet)) return false;
-    return fromOld
-      ? this.#old(sighting(frame, originalLength, timeUs))
-      : this.#new(sighting(frame, originalLength, timeUs));
-  }
-
-  /** Nothing can be a twin any more: the old run has stopped and the new run has passed its copies. */
-  settled(oldStopped: boolean): boolean {
-    if (!oldStopped) return false;
-    if (this.#start === undefined) return this.#newFirst !== undefined;
-    return this.#newCount >= this.#oldCount - this.#start;
-  }
-
-  #old(seen: Sighting): boolean {
-    const i = this.#oldCount++;
-    if (this.#start === undefined) {
-      if (this.#newFirst && same(seen, this.#newFirst)) this.#start = i;
-      else {
-        if (this.#newFirst === undefined && this.#oldSeen.length < MAX_REMEMBERED) this.#oldSeen.push(seen);
-        return false;
+    if (fromOld) this.#oldLastUs = Math.max(this.#oldLastUs, timeUs);
+    else this.#newLastUs = Math.max(this.#newLastUs, timeUs);
+    const key = fingerprint(frame, originalLength);
+    const others = this.#unmatched[fromOld ? 1 : 0].get(key);
+    if (others) {
+      // Each run's stamps only grow: the other run's older than this one's can never be twins now.
+      const stale = others.findIndex((t) => t >= timeUs - TWIN_SKEW_US);
+      const drop = stale < 0 ? others.length : stale;
+      others.splice(0, drop);
+      this.#remembered -= drop;
+      const twin = closest(others, timeUs);
+      if (twin >= 0) {
+        others.splice(twin, 1);
+        this.#remembered--;
+        return true;
       }
     }
-    return i >= this.#start && i - this.#start < this.#newCount;
-  }
-
-  #new(seen: Sighting): boolean {
-    const j = this.#newCount++;
-    if (j === 0) {
-      this.#newFirst = seen;
-      this.#start = closest(this.#oldSeen, seen);
-      this.#oldSeen = [];
+    if (this.#remembered < MAX_REMEMBERED) {
+      this.#remembered++;
+      const own = this.#unmatched[fromOld ? 0 : 1];
+      const list = own.get(key);
+      if (list) list.push(timeUs);
+      else own.set(key, [timeUs]);
     }
-    return this.#start !== undefined && this.#start + j < this.#oldCount;
+    return false;
+  }
+
+  /** Nothing can be a twin any more: the old run has stopped and the new run is past its last packet. */
+  settled(oldStopped: boolean): boolean {
+    return oldStopped && this.#newLastUs > this.#oldLastUs + TWIN_SKEW_US;
   }
 }
 
-function same(a: Sighting, b: Sighting): boolean {
-  return a.key === b.key && Math.abs(a.timeUs - b.timeUs) <= TWIN_SKEW_US;
+/** FNV-1a over a frame's first bytes, with its length: a cheap fingerprint for telling twins apart. */
+function fingerprint(frame: Uint8Array, originalLength: number): string {
+  let hash = 0x811c9dc5;
+  const end = Math.min(frame.byteLength, KEY_BYTES);
+  for (let i = 0; i < end; i++) hash = Math.imul(hash ^ (frame[i] as number), 0x01000193);
+  return `${originalLength}|${hash >>> 0}`;
 }
 
-/** The index of the sighting that is `seen`'s twin: the same bytes, stamped the closest in time. */
-function closest(list: Sighting[], seen: Sighting): number | undefined {
-  let best: number | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i] as Sighting;
-    if (!same(s, seen)) continue;
-    if (
-      best === undefined ||
-      Math.abs(s.timeUs - seen.timeUs) < Math.abs((list[best] as Sighting).timeUs - seen.timeUs)
-    )
+/** The index of the stamp closest to `timeUs` within TWIN_SKEW_US, or -1 (stamps ascending). */
+function closest(stamps: number[], timeUs: number): number {
+  let best = -1;
+  let bestGap = TWIN_SKEW_US;
+  for (let i = 0; i < stamps.length && (stamps[i] as number) <= timeUs + TWIN_SKEW_US; i++) {
+    const gap = Math.abs((stamps[i] as number) - timeUs);
+    if (gap <= bestGap) {
+      bestGap = gap;
       best = i;
+    }
   }
   return best;
 }

@@ -69,7 +69,7 @@ export class SessionCapture implements CaptureSubscriber {
   constructor(private readonly deps: SessionCaptureDeps) {
     const rate = deps.limits.segmentsPerSecond;
     this.#bucket = new TokenBucket(rate, 2 * rate, deps.now);
-    this.#sockets = new SessionSockets(deps.now);
+    this.#sockets = new SessionSockets(deps.now, (t) => deps.origin + t);
   }
 
   /** An engine event that opens, connects or closes a socket (SessionWire forwards only those). */

@@ -36,6 +36,12 @@ const RETAINED_CLOSED = 1000;
 const MAX_PREPARED_PORTS = 512;
 /** A connection attempt that failed is matched to captured SYNs (local mode) for this long after it closed. */
 const ATTEMPT_MEMORY_MS = 5000;
+/**
+ * A SYN may be stamped a little before the attempt opened on the session's clock: the capture's
+ * clock is paired with the session's to within the bracket calibrateClock() caught, which a busy
+ * machine's preemptions can widen to a few milliseconds.
+ */
+const CLOCK_SLACK_MS = 20;
 
 interface Attempt {
   id: string;
@@ -63,7 +69,15 @@ export class SessionSockets {
   /** tcpOwner's answers by packet direction (`null`: none of the session's); cleared when claims change. */
   readonly #owners = new Map<string, Owner | null>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /**
+   * `eventTime`: an event's `t` on the same clock as `now`. A connect attempt opens and closes when
+   * its events happened, not when this thread got them: the capture worker may get the `opened`
+   * event later than the SYN it sent, and the attempt then missed its own packets.
+   */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly eventTime: (t: number) => number = () => now(),
+  ) {}
 
   /**
    * The session's sockets as they are when a watch begins, as the events that made them would have
@@ -106,7 +120,7 @@ export class SessionSockets {
       case 'closed':
         this.#listening.delete(event.socketId);
         this.#udp.delete(event.socketId);
-        this.#closeAttempt(event.socketId);
+        this.#closeAttempt(event.socketId, event.t);
         this.#retire(event.socketId);
         return false;
       default:
@@ -124,7 +138,7 @@ export class SessionSockets {
       this.#attempts.set(event.socketId, {
         id: event.socketId,
         target: socket.remote,
-        openedAt: this.now(),
+        openedAt: Math.min(this.now(), this.eventTime(event.t)),
         closedAt: undefined,
       });
       return this.prepare('tcp', socket.remote.port);
@@ -163,9 +177,9 @@ export class SessionSockets {
     this.#relayTransport.delete(old);
   }
 
-  #closeAttempt(id: string): void {
+  #closeAttempt(id: string, t: number): void {
     const attempt = this.#attempts.get(id);
-    if (attempt) attempt.closedAt = this.now();
+    if (attempt) attempt.closedAt = Math.min(this.now(), this.eventTime(t));
     const now = this.now();
     for (const [k, a] of this.#attempts)
       if (a.closedAt !== undefined && now - a.closedAt > ATTEMPT_MEMORY_MS) this.#attempts.delete(k);
@@ -245,7 +259,7 @@ export class SessionSockets {
 
   #attemptTo(end: Address, at = this.now()): Attempt | undefined {
     for (const a of this.#attempts.values()) {
-      const live = a.openedAt <= at + 1 && (a.closedAt === undefined || at <= a.closedAt + 1000);
+      const live = a.openedAt <= at + CLOCK_SLACK_MS && (a.closedAt === undefined || at <= a.closedAt + 1000);
       if (live && sameEnd(a.target, end)) return a;
     }
     return undefined;

@@ -135,7 +135,7 @@ export class BridgeServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       opened = true;
       const { config, policy, listeners, log, classroom, capture } = this.deps;
-      const session = new Session(ws, socket, {
+      const session = new Session(ws, {
         config,
         policy,
         listeners,
@@ -194,7 +194,7 @@ export class BridgeServer {
         if (held !== undefined) this.admission.release(held);
         this.addresses.set(session, address);
       }
-      session.resume(ws, socket, keep);
+      session.resume(ws, keep);
     });
     if (!opened && moving) this.admission.release(address);
   }

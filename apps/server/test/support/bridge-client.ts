@@ -154,16 +154,20 @@ export class BridgeTestClient {
         this.events.push(e);
         if (e.type === 'closed') this.closedSockets.add(e.socketId);
       }
-    } else if (msg.type === 'reply') {
-      this.replies.push(msg);
-      const key = msg.re !== null && this.pending.has(Number(msg.re)) ? Number(msg.re) : -1;
-      const p = this.pending.get(key);
-      if (p) {
-        clearTimeout(p.timer);
-        this.pending.delete(key);
-        p.resolve(msg);
-      }
-    } else this.notices.push(msg);
+      for (const r of msg.replies ?? []) this.settle(r);
+    } else if (msg.type === 'reply') this.settle(msg);
+    else this.notices.push(msg);
     for (const w of [...this.waiters]) w();
+  }
+
+  private settle(reply: Reply): void {
+    this.replies.push(reply);
+    const key = reply.re !== null && this.pending.has(Number(reply.re)) ? Number(reply.re) : -1;
+    const p = this.pending.get(key);
+    if (p) {
+      clearTimeout(p.timer);
+      this.pending.delete(key);
+      p.resolve(reply);
+    }
   }
 }

@@ -9,10 +9,12 @@ import { Loading } from '../ui/shell/Loading.tsx';
 import { useAccess, useOptionalPage } from '../ui/shell/PageContext.tsx';
 import { TabList, TabPanel, Tabs } from '../ui/Tabs.tsx';
 
-type Tab = 'create' | 'lessons' | 'class';
+type Tab = 'create' | 'lessons' | 'class' | 'python';
 
 // Lessons and the class's servers load the first time their tab is opened.
 const LessonPanel = lazy(() => import('../features/lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+// Python (its editor, and the interpreter on the first Run) loads only when its tab opens.
+const PythonPanel = lazy(() => import('../features/python/PythonPanel.tsx').then((m) => ({ default: m.PythonPanel })));
 const ClassServers = lazy(() =>
   import('../features/classroom/ClassServers.tsx').then((m) => ({ default: m.ClassServers })),
 );
@@ -27,8 +29,11 @@ export function SideTabs(props: { children: ReactNode }) {
   const servers = useStore(classStore, (s) => s.info?.servers.length ?? 0);
   const lessonOpen = useStore(lessonStore, (s) => s.run !== null);
   const showClass = role === 'student' || servers > 0;
-  const tabs: Tab[] = showClass ? ['create', 'lessons', 'class'] : ['create', 'lessons'];
+  const tabs: Tab[] = showClass ? ['create', 'lessons', 'class', 'python'] : ['create', 'lessons', 'python'];
   const [tab, setTab] = useState<Tab>('create');
+  // Once opened, the Python panel stays mounted, so a running program survives a look at another tab.
+  const [pythonOpened, setPythonOpened] = useState(false);
+  if (tab === 'python' && !pythonOpened) setPythonOpened(true);
   useLessonRuntime();
   const page = useOptionalPage();
   const sessionId = usePlayground((s) => s.connection.sessionId);
@@ -66,6 +71,13 @@ export function SideTabs(props: { children: ReactNode }) {
           <LessonPanel />
         </Suspense>
       </TabPanel>
+      {pythonOpened && (
+        <TabPanel value="python" keepMounted className="side-tabs__panel">
+          <Suspense fallback={<Loading />}>
+            <PythonPanel />
+          </Suspense>
+        </TabPanel>
+      )}
       {showClass && (
         <TabPanel value="class" className="side-tabs__panel">
           <Suspense fallback={<Loading />}>

@@ -9,6 +9,7 @@ import {
   type Notice,
   PROTOCOL_VERSION,
   type ProgramMessage,
+  type Reply,
   type ReplyResult,
   type Roster,
   ServerMessage,
@@ -241,6 +242,7 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'events':
         this.options.handlers.onBatch(message);
+        for (const reply of message.replies ?? []) this.settle(reply);
         break;
       case 'notice':
         this.options.handlers.onNotice(message);
@@ -279,7 +281,7 @@ export class BridgeClient implements BridgeApi {
     return true;
   }
 
-  private settle(reply: Extract<ServerMessage, { type: 'reply' }>): void {
+  private settle(reply: Reply): void {
     const pending = typeof reply.re === 'number' ? this.pending.get(reply.re) : undefined;
     if (!pending) {
       if (!reply.ok) console.warn('Bridge reported an error for no pending command:', reply.error);

@@ -1,3 +1,4 @@
+import { pythonEn } from './python.en.ts';
 import { wireEn } from './wire.en.ts';
 
 /**
@@ -1306,10 +1307,11 @@ export const en = {
     label: 'Language',
   },
   sideTabs: {
-    label: 'Create, lessons, class',
+    label: 'Create, lessons, class, Python',
     create: 'Create',
     lessons: 'Lessons',
     class: 'Class',
+    python: 'Python',
   },
   join: {
     title: 'Join the class',
@@ -1600,6 +1602,7 @@ export const en = {
     },
   },
   wire: wireEn,
+  python: pythonEn,
   errors: {
     ECONNREFUSED: 'Connection refused: nothing is listening on {{host}}:{{port}}. Start a server there first.',
     ECONNRESET: 'The peer reset the connection (RST): it closed abruptly and data still in flight was lost.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { pythonEs } from './python.es.ts';
 import { wireEs } from './wire.es.ts';
 
 /**
@@ -1353,10 +1354,11 @@ export const es: Messages = {
     label: 'Idioma',
   },
   sideTabs: {
-    label: 'Crear, lecciones, clase',
+    label: 'Crear, lecciones, clase, Python',
     create: 'Crear',
     lessons: 'Lecciones',
     class: 'Clase',
+    python: 'Python',
   },
   join: {
     title: 'Únete a la clase',
@@ -1651,6 +1653,7 @@ export const es: Messages = {
     },
   },
   wire: wireEs,
+  python: pythonEs,
   errors: {
     ECONNREFUSED: 'Conexión rechazada: nada escucha en {{host}}:{{port}}. Arranca antes un servidor ahí.',
     ECONNRESET:

@@ -1,4 +1,4 @@
-import type { ReplyResult, SocketEvent, Welcome } from '@playground/protocol';
+import { PROTOCOL_VERSION, type ReplyResult, type SocketEvent, type Welcome } from '@playground/protocol';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
@@ -9,7 +9,7 @@ import { batch } from './wire.ts';
 
 export const welcome: Welcome = {
   type: 'welcome',
-  protocolVersion: 1,
+  protocolVersion: PROTOCOL_VERSION,
   sessionId: 'test-session',
   limits: {
     maxSockets: 200,

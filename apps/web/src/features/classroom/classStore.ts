@@ -1,5 +1,7 @@
-import type { ClassInfo, Roster, Spotlight } from '@playground/protocol';
+import type { ClassInfo, EventBatch, Roster, Spotlight } from '@playground/protocol';
 import { createStore } from 'zustand/vanilla';
+import { BatchTap } from '../../bridge/batchTap.ts';
+import { storeHandlers } from '../../bridge/handlers.ts';
 import { initialData } from '../../bridge/state.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../../bridge/store.ts';
 import { applySnapshot } from '../resume/applySnapshot.ts';
@@ -11,6 +13,23 @@ export interface SpotlightView {
   sessionId: string | null;
   /** A store of its own, fed like the student's page is: the log, cards and inspector read it. */
   store: PlaygroundStore;
+  /**
+   * Takes the student's batches as the student's own page does: together, once a frame. A busy
+   * student's page gets dozens of batches a second, and applying each on arrival rendered the
+   * spotlight as often.
+   */
+  receive(batch: EventBatch): void;
+}
+
+/** A spotlight's store with its frame-batched feed; its batches reach none of the teacher's own views. */
+function spotlightView(
+  studentId: string,
+  name: string,
+  sessionId: string | null,
+  store: PlaygroundStore,
+): SpotlightView {
+  const handlers = storeHandlers(store, undefined, new BatchTap());
+  return { studentId, name, sessionId, store, receive: (batch) => handlers.onBatch(batch) };
 }
 
 export interface ClassData {
@@ -56,24 +75,22 @@ function receiveSpotlight(message: Spotlight): void {
     const store = viewerStore(message.sessionId ?? null);
     store.setState((s) => applySnapshot(s, message.state!).state);
     classStore.setState({
-      spotlight: {
-        studentId: message.studentId,
-        name: message.name ?? current?.name ?? message.studentId,
-        sessionId: message.sessionId ?? null,
+      spotlight: spotlightView(
+        message.studentId,
+        message.name ?? current?.name ?? message.studentId,
+        message.sessionId ?? null,
         store,
-      },
+      ),
     });
     return;
   }
   if (!message.state && !message.batch && message.name) {
     // The student has no session right now: show the name and an empty view.
-    classStore.setState({
-      spotlight: { studentId: message.studentId, name: message.name, sessionId: null, store: viewerStore(null) },
-    });
+    classStore.setState({ spotlight: spotlightView(message.studentId, message.name, null, viewerStore(null)) });
     return;
   }
   if (message.batch && current && current.studentId === message.studentId && current.sessionId === message.sessionId) {
-    current.store.getState().receiveBatches([{ type: 'events', ...message.batch }]);
+    current.receive({ type: 'events', ...message.batch });
   }
 }
 

@@ -1,8 +1,12 @@
 import type { SocketState } from '@playground/protocol';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The socket's state as a coloured label; the one-line explanation is its tooltip. */
-export function StateBadge(props: { state: SocketState }) {
+/**
+ * The socket's state as a coloured label; the one-line explanation is its tooltip. Memoised: the
+ * rows and cards around it re-render with every count, the badge only when the state changes.
+ */
+export const StateBadge = memo(function StateBadge(props: { state: SocketState }) {
   const { t } = useTranslation();
   return (
     <span
@@ -14,4 +18,4 @@ export function StateBadge(props: { state: SocketState }) {
       {t(`states.${props.state}.label`)}
     </span>
   );
-}
+});
