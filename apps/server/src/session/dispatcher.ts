@@ -10,6 +10,7 @@ import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
+import type { ProgramHub } from '../trace/program-hub.ts';
 import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
 import { tooComplex } from './command-scan.ts';
@@ -71,6 +72,8 @@ export interface DispatchContext {
   wire?: SessionWire;
   /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
+  /** Traced programs: `trace.code`. */
+  programs?: ProgramHub;
 }
 
 /**
@@ -188,6 +191,8 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'wire.unwatch':
       required(ctx.wire, command.type).unwatch();
       return {};
+    case 'trace.code':
+      return { trace: required(ctx.programs, command.type).code(command.renew) };
     case 'socket.recv':
     case 'socket.accept':
     case 'socket.select':

@@ -15,6 +15,9 @@ import {
 
 const NO_BYTES = new Uint8Array(0);
 
+/** Hints kept per program socket: the latest ones (each distinct mistake and line comes once). */
+const HINTS_PER_SOCKET = 8;
+
 /** Bytes shown in a log row's preview; the inspector has the rest. */
 const PREVIEW_BYTES = 32;
 
@@ -185,6 +188,10 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
     }
     case 'closed':
       entry.state = 'closed';
+      if (event.untraced) entry.untraced = true;
+      break;
+    case 'hint':
+      entry.hints = [...(entry.hints ?? []), event.hint].slice(-HINTS_PER_SOCKET);
       break;
   }
 }
