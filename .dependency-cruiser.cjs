@@ -30,6 +30,13 @@ module.exports = {
       to: { path: outside('wire') },
     },
     {
+      name: 'trace-stands-on-protocol',
+      comment: 'The trace command runs a program and speaks the protocol; it knows nothing of the bridge.',
+      severity: 'error',
+      from: { path: pkg('trace') },
+      to: { path: outside('trace', 'protocol') },
+    },
+    {
       name: 'engine-knows-no-bridge',
       comment: 'The socket engine knows nothing of WebSockets, the bridge or React.',
       severity: 'error',
@@ -46,7 +53,7 @@ module.exports = {
       name: 'server-below-cli-and-web',
       severity: 'error',
       from: { path: app('server') },
-      to: { path: outside('server', 'protocol', 'codec', 'engine', 'wire') },
+      to: { path: outside('server', 'protocol', 'codec', 'engine', 'wire', 'trace') },
     },
     {
       name: 'web-through-protocol-only',
@@ -59,7 +66,7 @@ module.exports = {
       name: 'cli-wraps-server',
       severity: 'error',
       from: { path: app('cli') },
-      to: { path: outside('cli', 'server', 'protocol') },
+      to: { path: outside('cli', 'server', 'protocol', 'trace') },
     },
     {
       name: 'testkit-above-protocol',

@@ -12,6 +12,7 @@ export default defineConfig({
       nodeProject('codec', 'packages/codec'),
       nodeProject('wire', 'packages/wire'),
       nodeProject('engine', 'packages/engine'),
+      nodeProject('trace', 'packages/trace'),
       nodeProject('server', 'apps/server'),
       { test: { ...nodeProject('cli', 'apps/cli').test, exclude: ['test/package.test.ts'] } },
       // The published package: needs the page built (`pnpm build`), so it runs with the browser tests.

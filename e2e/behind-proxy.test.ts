@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, fillJoin, startClassroom } from './support/classroom.ts';
 import { type PathProxy, startPathProxy } from './support/path-proxy.ts';
+import { traceWithCode } from './support/trace.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 
 const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
@@ -46,6 +47,14 @@ describe.skipIf(!hasChromium)('a class under a path of a reverse proxy', () => {
     await card.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => card.locator('[data-testid="bytes-in"]').textContent()).toBe(String(MESSAGE.length));
     await page.screenshot({ path: 'e2e/screenshots/behind-proxy.png' });
+
+    // The Attach box's command names the class's path; run as shown, the program appears here.
+    const command = (await page.locator('[data-testid="attach-command"]').first().textContent()) ?? '';
+    const [, url, code] = /--url (\S+) --code (\S+) --/.exec(command) ?? [];
+    expect(url).toBe(proxy.url);
+    const seed = 'docs/examples/python/seed001_echo_client.py';
+    expect(await traceWithCode(url as string, code as string, ['python3', seed, serverPort])).toBe(0);
+    await page.locator('[data-testid="program-status"]').filter({ hasText: 'ended (0)' }).waitFor();
 
     // Chromium asks for /favicon.ico of the site by itself; everything the page asked stayed in its path.
     expect(proxy.strays.filter((path) => path !== '/favicon.ico')).toEqual([]);

@@ -352,7 +352,7 @@ describe.skipIf(!hasChromium)('connection lifecycle in the browser', () => {
       expect(python).toContain('s.recv(1024)');
       expect(python).toContain("message = b'hola mundo");
 
-      await page.getByRole('button', { name: 'Copy' }).click();
+      await page.getByTestId('code-copy').click();
       await page.getByRole('button', { name: 'Copied' }).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(python);
       await page.screenshot({ path: 'e2e/screenshots/code-panel.png' });

@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('the page on every screen a classroom has', () => 
           try {
             tour = await runReadmeTour(page);
           } catch (error) {
-            problems.push(`the README tour could not be followed: ${(error as Error).message.split('\n')[0]}`);
+            problems.push(`the README tour could not be followed: ${(error as Error).message}`);
           }
           for (const [name, control] of Object.entries(primaryControls(page, tour))) {
             const problem = await problemWithControl(name, control);

@@ -22,7 +22,7 @@ function fail(why: string): never {
 
 if (!existsSync(join(webDist, 'index.html'))) fail('the page is not built; run `pnpm build` (it builds both).');
 
-for (const made of ['dist', 'web', 'LICENSE', 'THIRD_PARTY_LICENSES.txt'])
+for (const made of ['dist', 'web', 'python', 'LICENSE', 'THIRD_PARTY_LICENSES.txt'])
   rmSync(join(pkgDir, made), { recursive: true, force: true });
 const { metafile } = await build({
   absWorkingDir: pkgDir,
@@ -53,6 +53,11 @@ for (const out of workerUsers)
     fail(`${out} starts ./capture-worker.js, which is not beside it.`);
 if (workerUsers.length === 0) fail('no chunk starts the capture worker: has capture-service.ts changed?');
 cpSync(webDist, join(pkgDir, 'web'), { recursive: true });
+// `trace` puts this folder on a Python program's PYTHONPATH: it is data, not compiled code.
+cpSync(join(repo, 'packages/trace/python'), join(pkgDir, 'python'), {
+  recursive: true,
+  filter: (source) => !source.includes('__pycache__'),
+});
 cpSync(join(repo, 'LICENSE'), join(pkgDir, 'LICENSE'));
 const bundled = bundledPackages(metafile);
 writeFileSync(join(pkgDir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(bundled));

@@ -44,6 +44,8 @@ describe('the published package', () => {
     const files = readdirSync(pkg, { recursive: true, encoding: 'utf8' });
     expect(files.filter((f) => /\.tsx?$/.test(f))).toEqual([]);
     expect(files).toContain('web/index.html');
+    expect(files).toContain('python/sitecustomize.py');
+    expect(files.filter((f) => f.includes('__pycache__'))).toEqual([]);
     expect(readFileSync(join(pkg, 'dist/socket-playground.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     expect(readFileSync(join(pkg, 'THIRD_PARTY_LICENSES.txt'), 'utf8')).toContain('express@');
   });
@@ -93,6 +95,37 @@ describe('the published package', () => {
     const served = await fetch(`${url}api/lessons`, { headers: { authorization: `Bearer ${token}` } });
     expect(LessonFiles.parse(await served.json()).lessons.map((l) => l.file)).toEqual(['ours.json']);
 
+    cli.signal('SIGTERM');
+    expect(await cli.exit).toBe(0);
+  }, 60_000);
+
+  it('socket-playground trace -- python3 …: the program runs with the package’s own tracer, its calls on the page', async () => {
+    // Its own runtime folder: the served playground leaves its token there for `trace` (local mode).
+    const env = { ...process.env, SOCKET_PLAYGROUND_RUNTIME_DIR: join(installed.work, 'run') };
+    const cli = runCommand(installed.bin, ['--port', '0'], installed.dir, env);
+    const url = await cli.waitForReady(30_000);
+    const { session } = await echoOnce(url);
+    const server = (await session.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
+    const client = join(repo, 'docs/examples/python/seed001_echo_client.py');
+    const program = `import runpy, sys, socket_playground_trace as t; print(t.__file__); sys.argv = ['c', '${server.local!.port}']; runpy.run_path(${JSON.stringify(client)})`;
+    const traced = runCommand(
+      installed.bin,
+      ['trace', '--url', url, '--', 'python3', '-c', program],
+      installed.dir,
+      env,
+    );
+    expect(await traced.exit).toBe(0);
+    // Its output stays its own; the tracer it loaded is the package's copy.
+    expect(traced.lines[0]).toBe(
+      join(installed.dir, 'node_modules/socket-playground/python/socket_playground_trace/__init__.py'),
+    );
+    expect(traced.lines[1]).toContain('Data received by the server');
+    expect(traced.stderr()).toContain('[trace] -c runs traced');
+    // The bridge says the program ended after every call of it went out.
+    const ended = () => session.notices.some((m) => m.type === 'program' && m.status === 'exited');
+    await session.waitFor(ended, 20_000, `the traced program's end (${traced.stderr()})`);
+    const calls = session.events.flatMap((e) => (e.call ? [`${e.call.fn}@${e.call.line}:${e.call.file}`] : []));
+    expect(calls).toContain(`recv@12:${client}`);
     cli.signal('SIGTERM');
     expect(await cli.exit).toBe(0);
   }, 60_000);

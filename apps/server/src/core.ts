@@ -62,6 +62,7 @@ export function createCore({ config, allowRules, publicUrls, hosts, credentials,
         interface: captureConfig.interface ?? loopbackInterface(process.platform),
       })
     : undefined;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const bridge = new BridgeServer({
     config,
     hosts,
@@ -70,6 +71,8 @@ export function createCore({ config, allowRules, publicUrls, hosts, credentials,
     listeners,
     log,
     classroom,
+    // What a tracer is told its program's calls appear on.
+    pageUrl: () => publicUrls[0]?.href ?? `http://${shownHost}:${port()}/`,
     ...(capture ? { capture } : {}),
   });
   const handleRequest = createApp({

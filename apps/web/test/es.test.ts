@@ -41,6 +41,8 @@ const TECHNICAL = new Set(
     'sockets',
     'playground',
     'python',
+    'pid',
+    'strace',
     'node',
     'js',
     'recv',

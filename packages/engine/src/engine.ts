@@ -8,6 +8,7 @@ import {
   MIN_RECV_SIZE,
   type SocketInfo,
   type SocketKind,
+  type Witness,
 } from '@playground/protocol';
 import { DEFAULT_SERVER_FRAMING } from './behaviours/index.ts';
 import {
@@ -21,6 +22,7 @@ import {
 } from './conditions/index.ts';
 import { EngineError, invalidState, unknownSocket, wrongKind } from './errors.ts';
 import { Channel, EventStamper } from './event-stamper.ts';
+import { ExternalSocket } from './external-socket.ts';
 import { ReadinessBus, waitUntilReady } from './program-wait.ts';
 import { type SensorStartOptions, SensorTcpClient, SensorUdpClient, sensorPlan, serverSensor } from './sensor/index.ts';
 import type { Registry, SocketHandle } from './socket-handle.ts';
@@ -143,6 +145,26 @@ export class Engine {
     const relay = (channel: Channel) =>
       options.transport === 'tcp' ? new TcpRelay(channel, options) : new UdpRelay(channel, options);
     return this.#adopt('relay', relay).ready.promise;
+  }
+
+  /**
+   * A socket of another process that someone watches for this session (a traced program's): it
+   * gets an id and counts in the socket quota; the watcher reports its events (`announce`, then
+   * `observe`). Refused with a `quota` error when the session holds the most sockets allowed.
+   */
+  external(kind: SocketKind, info: Omit<SocketInfo, 'id' | 'kind'>, witness: Witness): ExternalSocket {
+    const max = this.#socketQuotaReached();
+    if (max !== undefined) {
+      throw new EngineError('quota', `This session already has ${max} open sockets, the most allowed.`, {
+        params: { limit: 'maxSockets', max },
+      });
+    }
+    return this.#adopt(kind, (channel) => new ExternalSocket(channel, info, witness));
+  }
+
+  /** Milliseconds on the session's clock now: the clock every event's `t` counts on. */
+  clock(): number {
+    return this.#stamper.clock();
   }
 
   /** Changes a relay's settings while traffic flows. */
@@ -310,9 +332,11 @@ export class Engine {
     if (this.#retired.length > RETAINED_CLOSED) this.#all.delete(this.#retired.shift()!);
   }
 
+  /** A socket a command may act on: one of the engine's own, never a watched program's. */
   #get(id: string): SocketHandle {
     const socket = this.#all.get(id);
     if (socket === undefined) throw unknownSocket(id);
+    if (socket instanceof ExternalSocket) throw socket.refusal();
     return socket;
   }
 

@@ -38,6 +38,26 @@ export class EventStamper {
    * The hot path, once per recv(N) piece and once per write: the event is built whole in one object
    * literal, so it is one allocation of one shape instead of a body that grows four properties.
    */
+  /**
+   * An event that happened at `t` on this clock, reported by someone else (a traced program's
+   * tracer), which learns of it a little later than it happened: it keeps its own time (never
+   * after now), so it may be earlier than events numbered before it. Whoever shows events in time
+   * order sorts by `t`; the engine's own events still never go backwards.
+   */
+  emitAt(socketId: string, kind: SocketKind, body: EventBody, t: number): void {
+    const event = body as EngineEvent;
+    event.seq = ++this.#seq;
+    event.t = this.#at(t);
+    event.socketId = socketId;
+    event.kind = kind;
+    this.sink(event);
+  }
+
+  /** Milliseconds since this clock started, read now. */
+  clock(): number {
+    return Math.max(this.#lastT, this.now() - this.#origin);
+  }
+
   recv(socketId: string, kind: SocketKind, data: Uint8Array, readNo: number): void {
     this.sink({ seq: ++this.#seq, t: this.#time(), socketId, kind, type: 'recv', data, readNo });
   }
@@ -60,6 +80,12 @@ export class EventStamper {
     return this.#lastT;
   }
 
+  #at(t: number): number {
+    const at = Math.max(0, Math.min(t, this.clock()));
+    if (at > this.#lastT) this.#lastT = at;
+    return at;
+  }
+
   #fresh = false;
   readonly #expire = (): void => {
     this.#fresh = false;
@@ -76,6 +102,14 @@ export class Channel {
 
   emit(body: EventBody): void {
     this.stamper.emit(this.socketId, this.kind, body);
+  }
+
+  emitAt(body: EventBody, t: number): void {
+    this.stamper.emitAt(this.socketId, this.kind, body, t);
+  }
+
+  clock(): number {
+    return this.stamper.clock();
   }
 
   /** Same as emit({ type: 'recv', data, readNo }), faster. */

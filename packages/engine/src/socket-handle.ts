@@ -81,6 +81,12 @@ export abstract class SocketHandle {
     this.channel.emit({ type: 'error', error: error.toInfo() });
   }
 
+  /** No longer the engine's to report on, without a `closed` event (see ExternalSocket.release). */
+  protected forget(): void {
+    this.state = 'closed';
+    this.#closed.resolve();
+  }
+
   /** Called from the handle's 'close' event: the OS resource is gone. */
   protected finish(): void {
     if (this.state === 'closed') return;

@@ -8,9 +8,20 @@ import type {
   SocketInfo,
 } from '@playground/protocol';
 
-/** The engine's events are the wire events with raw bytes instead of base64 and no separate size. */
-type WithBytes<E> = E extends { data: string; size: number } ? Omit<E, 'data' | 'size'> & { data: Uint8Array } : E;
+/**
+ * The engine's events are the wire events with raw bytes instead of base64. `size` is absent for the
+ * engine's own sockets (the bytes are all there); a traced program's event may carry only the first
+ * bytes of a large call, and then says how many there were (see `byteSize`).
+ */
+type WithBytes<E> = E extends { data: string; size: number }
+  ? Omit<E, 'data' | 'size'> & { data: Uint8Array; size?: number }
+  : E;
 export type EngineEvent = WithBytes<SocketEvent>;
+
+/** How many bytes a byte event moved: all of them, even when `data` holds only the first ones. */
+export function byteSize(event: { data: Uint8Array; size?: number }): number {
+  return event.size ?? event.data.byteLength;
+}
 export type EngineEventType = EngineEvent['type'];
 
 export type EventSink = (event: EngineEvent) => void;

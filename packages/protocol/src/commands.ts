@@ -213,6 +213,13 @@ export const SensorStart = command('sensor.start', {
   timeoutMs: z.number().int().min(100).max(60_000).default(5000),
 });
 
+/**
+ * The code that attaches a traced program to this session (`socket-playground trace --code …`,
+ * docs/trace.md): the session's current one, made if there is none; `renew` replaces it, so the
+ * old one stops working. The page never starts a program: it only shows the command to type.
+ */
+export const TraceCode = command('trace.code', { renew: z.boolean().default(false) });
+
 /** The classroom (teacher only): see classroom.ts. */
 export const ClassWatch = command('class.watch', ClassWatchShape);
 export const ClassUnwatch = command('class.unwatch', ClassUnwatchShape);
@@ -248,6 +255,7 @@ export const Command = z.discriminatedUnion('type', [
   ConditionsCreate,
   ConditionsUpdate,
   SensorStart,
+  TraceCode,
   ClassWatch,
   ClassUnwatch,
   ClassPublish,

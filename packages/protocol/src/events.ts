@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionsSettings, ConditionsStats } from './conditions.ts';
 import { ErrorInfo } from './errors.ts';
+import { ProgramCall, ProgramHint, Witness } from './program.ts';
 import { SensorRecord, SensorStats } from './sensor.ts';
 import { Endpoint, SocketId, SocketInfo, SocketKind, SocketState } from './vocabulary.ts';
 
@@ -14,16 +15,21 @@ const bytes = {
 };
 
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({
-    /** Per-session sequence number, gap-free in the engine; gaps on the wire mean folded events. */
-    seq: z.number().int().nonnegative(),
-    /** Milliseconds since the session started, from a monotonic clock. */
-    t: z.number().nonnegative(),
-    socketId: SocketId,
-    kind: SocketKind,
-    type: z.literal(type),
-    ...shape,
-  });
+  z
+    .object({
+      /** Per-session sequence number, gap-free in the engine; gaps on the wire mean folded events. */
+      seq: z.number().int().nonnegative(),
+      /** Milliseconds since the session started, from a monotonic clock. */
+      t: z.number().nonnegative(),
+      socketId: SocketId,
+      kind: SocketKind,
+      type: z.literal(type),
+      /** Absent: the playground's own socket API (`application`). `program`: a traced program's call. */
+      witness: Witness.optional(),
+      /** The program's call behind this event, with its source line and thread (`program` witness only). */
+      call: ProgramCall.optional(),
+    })
+    .extend(shape);
 
 export const OpenedEvent = event('opened', { socket: SocketInfo });
 export const StateEvent = event('state', { state: SocketState });
@@ -72,7 +78,14 @@ export const NoDelayEvent = event('no-delay', { noDelay: z.boolean() });
 /** The application stopped (`paused`) or resumed calling recv(). */
 export const ReadingEvent = event('reading', { paused: z.boolean() });
 export const ErrorEvent = event('error', { error: ErrorInfo });
-export const ClosedEvent = event('closed', { hadError: z.boolean() });
+export const ClosedEvent = event('closed', {
+  hadError: z.boolean(),
+  /**
+   * A traced program's socket leaves the session without being closed: tracing stopped (the page's
+   * session ended, a quota, the tracer's connection dropped). The program may still be using it.
+   */
+  untraced: z.boolean().optional(),
+});
 
 /** A relay's settings changed (`conditions.update`); what is already on its way keeps its schedule. */
 export const ConditionsEvent = event('conditions', { settings: ConditionsSettings });
@@ -99,6 +112,14 @@ export const SensorDataEvent = event('sensor-data', {
   stats: SensorStats,
 });
 
+/**
+ * A program's call that is none of the events above: bind() before listen(), setsockopt(),
+ * settimeout(), recv() returning b'' once more, an exception that is not a socket error.
+ */
+export const CallEvent = event('call', { call: ProgramCall });
+/** One of the classic mistakes, seen in a program's calls; points at its line (docs/trace.md). */
+export const HintEvent = event('hint', { hint: ProgramHint });
+
 export const SocketEvent = z.discriminatedUnion('type', [
   OpenedEvent,
   StateEvent,
@@ -122,6 +143,8 @@ export const SocketEvent = z.discriminatedUnion('type', [
   ConditionsStatsEvent,
   RelayFlowEvent,
   SensorDataEvent,
+  CallEvent,
+  HintEvent,
 ]);
 export type SocketEvent = z.infer<typeof SocketEvent>;
 export type SocketEventType = SocketEvent['type'];

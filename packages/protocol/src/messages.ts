@@ -5,6 +5,7 @@ import { ErrorInfo } from './errors.ts';
 import { SocketEvent } from './events.ts';
 import { Role } from './http.ts';
 import { KernelSnapshot } from './kernel.ts';
+import { ProgramMessage, TraceCodeInfo } from './program.ts';
 import { Counters, Endpoint, SocketId, SocketInfo } from './vocabulary.ts';
 import { WireBatch, WireStatus } from './wire.ts';
 
@@ -52,6 +53,8 @@ export const ReplyResult = z.object({
   bytes: z.number().int().optional(),
   /** `tcp.spawn`: the clients that connected. */
   sockets: z.array(SocketInfo).optional(),
+  /** `trace.code`: the code that attaches a program to this session. */
+  trace: TraceCodeInfo.optional(),
   /** `port.suggest`: a port a server can listen on now. */
   port: z.number().int().min(1).max(65535).optional(),
   /** `socket.recv`: what one recv(N) returned, all of it (base64); empty at FIN. UDP: from whom, bytes cut off. */
@@ -120,6 +123,7 @@ export const ServerMessage = z.union([
   Roster,
   ClassInfo,
   Spotlight,
+  ProgramMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type Welcome = z.infer<typeof Welcome>;

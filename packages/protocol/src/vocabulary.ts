@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionsSettings, Transport } from './conditions.ts';
 import { FramingConfig } from './framing.ts';
+import { ProgramInfo } from './program.ts';
 import { SensorInfo } from './sensor.ts';
 
 export const MIN_RECV_SIZE = 1;
@@ -106,6 +107,11 @@ export const SocketInfo = z.object({
     .optional(),
   /** A sensor client (`sensor.start`) or a server with the `sensor` behaviour. */
   sensor: SensorInfo.optional(),
+  /**
+   * A socket of the learner's own program, traced (docs/trace.md): the playground only watches it,
+   * so the page offers no buttons for it; `recvSize` means nothing for it (each recv names its own).
+   */
+  program: ProgramInfo.optional(),
   /** Driven by a program in the page (Python): it reads and accepts only when that program calls recv or accept. */
   manual: z.boolean().optional(),
 });

@@ -21,8 +21,13 @@ export function safeEqual(given: string, expected: string): boolean {
 const JOIN_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export function randomJoinCode(): string {
+  return randomCode(JOIN_CODE_LENGTH);
+}
+
+/** `length` letters and digits of the read-aloud alphabet. */
+export function randomCode(length: number): string {
   let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)];
+  for (let i = 0; i < length; i++) code += JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)];
   return code;
 }
 

@@ -114,6 +114,8 @@ export class SocketTable {
       case 'conditions-stats':
       case 'relay-flow':
       case 'sensor-data':
+      case 'call':
+      case 'hint':
         // Nothing a snapshot or the roster shows.
         break;
       default:

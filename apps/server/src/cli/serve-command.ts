@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_PORT, defaultCapture } from '../config/config.ts';
+import type { Playground } from '../server.ts';
 import { banner } from './banner.ts';
 import { onStopSignals } from './stop-signals.ts';
 
@@ -70,6 +71,21 @@ export function serveCommand(webRoot: string | undefined): Command {
     .action((opts: ServeOptions) => serve(opts, webRoot));
 }
 
+/**
+ * Local mode: `trace` on this computer finds the page without a code through a file only this user
+ * may read (docs/trace.md). LAN mode publishes nothing: attaching takes the code a page shows.
+ */
+async function publishForTracers(playground: Playground): Promise<() => void> {
+  if (playground.mode !== 'local') return () => {};
+  const { writeBridgeFile } = await import('@playground/trace/runtime-file');
+  try {
+    return writeBridgeFile({ url: playground.url, port: playground.port, token: playground.token, pid: process.pid });
+  } catch (err) {
+    console.error(`Programs can be traced only with the page's code: ${(err as Error).message}`);
+    return () => {};
+  }
+}
+
 async function serve(opts: ServeOptions, webRoot: string | undefined): Promise<void> {
   // Loaded here, not at the top: another command (`--help`, a future `trace`) needs none of it.
   const { startPlayground } = await import('../server.ts');
@@ -96,7 +112,10 @@ async function serve(opts: ServeOptions, webRoot: string | undefined): Promise<v
     console.error(`Socket Playground could not start: ${why}`);
     process.exit(1);
   });
+  const unpublish = await publishForTracers(playground);
+  process.on('exit', unpublish);
   onStopSignals(async (signal) => {
+    unpublish();
     await playground.close(`The playground was stopped (${signal}); every socket was closed.`);
     process.exit(0);
   });

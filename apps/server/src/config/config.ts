@@ -45,6 +45,8 @@ export interface PlaygroundConfig {
   lessonsDir: string | undefined;
   /** How often the teacher's roster and the class's server list are sent at most. */
   classroomIntervalMs: number;
+  /** Traced programs (`socket-playground trace`, docs/trace.md). */
+  trace: TraceConfig;
   /** What the bridge logs to stderr (pino's JSON lines): nothing, refusals and faults, or every session too. */
   logLevel: 'silent' | 'warn' | 'info';
   /** Capturing the sessions' packets for the wire view (tcpdump). */
@@ -65,6 +67,23 @@ export interface CaptureConfig {
   snaplen: number;
   /** Segments one session is sent per second at most; the rest are counted as not shown. */
   segmentsPerSecond: number;
+}
+
+export interface TraceConfig {
+  /** Programs one session may have attached at once (a learner's server and client, and a spare). */
+  maxPrograms: number;
+  /** An attach code stops working this long after the page last showed it or a program last used it. */
+  codeTtlMs: number;
+  /** A tracer that does not say which program it traces within this long is let go. */
+  helloTimeoutMs: number;
+  /**
+   * How long the session's events wait while a program is traced, so that the program's calls,
+   * which reach the bridge a little late, take their place in time order.
+   */
+  reorderMs: number;
+  /** Wrong codes one address may try per window before every attach from it gets 429. */
+  wrongCodes: number;
+  wrongCodeWindowMs: number;
 }
 
 export interface OutboxConfig {
@@ -153,6 +172,15 @@ export const DEFAULT_ADMISSION: AdmissionConfig = {
   unusedJoinTtlMs: 10 * 60_000,
 };
 
+export const DEFAULT_TRACE: TraceConfig = {
+  maxPrograms: 4,
+  codeTtlMs: 30 * 60_000,
+  helloTimeoutMs: 10_000,
+  reorderMs: 40,
+  wrongCodes: 10,
+  wrongCodeWindowMs: 60_000,
+};
+
 export const DEFAULT_INTAKE: IntakeConfig = {
   sliceMs: 1,
   cpuMsPerSecond: 100,
@@ -192,6 +220,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     resumeGraceMs: 30_000,
     lessonsDir: undefined,
     classroomIntervalMs: 500,
+    trace: DEFAULT_TRACE,
     logLevel: 'silent',
     capture: defaultCapture(mode),
     ...overrides,

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '@playground/engine';
+import { byteSize, type EngineEvent } from '@playground/engine';
 import type { Counters, SocketEvent } from '@playground/protocol';
 
 export type DataEvent = Extract<EngineEvent, { data: Uint8Array }>;
@@ -12,8 +12,10 @@ export type DataEvent = Extract<EngineEvent, { data: Uint8Array }>;
 export function toWireEvent(event: EngineEvent, previewBytes: number, offset?: number): SocketEvent {
   if (!('data' in event)) return event;
   const data = preview(event.data, previewBytes);
-  const size = event.data.byteLength;
+  const size = byteSize(event);
   const { seq, t, socketId, kind } = event;
+  // A traced program's byte events carry the call behind them: built like the rarer events.
+  if (event.witness !== undefined) return generic(event, size, data, offset);
   switch (event.type) {
     case 'recv':
       return offset === undefined
@@ -28,10 +30,10 @@ export function toWireEvent(event: EngineEvent, previewBytes: number, offset?: n
   }
 }
 
-/** The datagram events: rarer, with endpoints to carry along. */
-function generic(event: DataEvent, size: number, data: string): SocketEvent {
+/** The datagram events and a traced program's: rarer, with endpoints or a call to carry along. */
+function generic(event: DataEvent, size: number, data: string, offset?: number): SocketEvent {
   const { data: _bytes, ...rest } = event;
-  return { ...rest, size, data } as SocketEvent;
+  return (offset === undefined ? { ...rest, size, data } : { ...rest, size, data, offset }) as SocketEvent;
 }
 
 function preview(bytes: Uint8Array, previewBytes: number): string {
@@ -48,8 +50,8 @@ export function isDataEvent(event: EngineEvent): event is DataEvent {
  * already count it; undefined for datagrams, whose boundaries the wire keeps.
  */
 export function streamOffset(counters: Counters, event: DataEvent): number | undefined {
-  if (event.type === 'recv') return counters.bytesIn - event.data.byteLength;
-  if (event.type === 'send') return counters.bytesOut - event.data.byteLength;
+  if (event.type === 'recv') return counters.bytesIn - byteSize(event);
+  if (event.type === 'send') return counters.bytesOut - byteSize(event);
   return undefined;
 }
 
@@ -59,10 +61,10 @@ export function streamOffset(counters: Counters, event: DataEvent): number | und
  */
 export function countBytes(counters: Counters, event: DataEvent): void {
   if (event.type === 'recv' || event.type === 'datagram-in') {
-    counters.bytesIn += event.data.byteLength;
+    counters.bytesIn += byteSize(event);
     counters.reads++;
   } else {
-    counters.bytesOut += event.data.byteLength;
+    counters.bytesOut += byteSize(event);
     counters.writes++;
   }
 }

@@ -98,6 +98,8 @@ export class KernelWatcher {
       case 'conditions':
       case 'conditions-stats':
       case 'sensor-data':
+      case 'call':
+      case 'hint':
         // No new address to match against the kernel's table.
         break;
       default:

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '@playground/engine';
+import { byteSize, type EngineEvent } from '@playground/engine';
 import { BridgeError } from '../errors/bridge-error.ts';
 import { isDataEvent } from '../events/wire-event.ts';
 import { formatBytes } from './format.ts';
@@ -40,7 +40,7 @@ export class RateMeter {
   observe(event: EngineEvent): void {
     if (this.closed) return;
     this.events.take(1);
-    if (isDataEvent(event)) this.bytes.take(event.data.byteLength);
+    if (isDataEvent(event)) this.bytes.take(byteSize(event));
     if (this.throttledBy !== undefined) return;
     const limit = this.exhausted(0);
     if (limit === undefined) return;

@@ -7,6 +7,7 @@ import type { TargetPolicy } from '../policy/target-policy.ts';
 import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
 import type { Spawner } from '../spawn/spawner.ts';
+import type { ProgramHub } from '../trace/program-hub.ts';
 import type { SessionWire } from '../wire/session-wire.ts';
 
 /** What carrying out a command may use: the session's engine, policy, quotas and optional views. */
@@ -23,4 +24,6 @@ export interface DispatchContext {
   wire?: SessionWire;
   /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
+  /** Traced programs: `trace.code`. */
+  programs?: ProgramHub;
 }

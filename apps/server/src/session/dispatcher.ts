@@ -165,6 +165,8 @@ export async function dispatch(command: Command, ctx: DispatchContext): Promise<
     case 'wire.unwatch':
       required(ctx.wire, command.type).unwatch();
       return {};
+    case 'trace.code':
+      return { trace: required(ctx.programs, command.type).code(command.renew) };
     case 'socket.recv':
     case 'socket.accept':
     case 'socket.select':

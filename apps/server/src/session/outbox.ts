@@ -1,4 +1,4 @@
-import type { EngineEvent } from '@playground/engine';
+import { byteSize, type EngineEvent } from '@playground/engine';
 import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/protocol';
 import type { OutboxConfig } from '../config/config.ts';
 import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from '../events/wire-event.ts';
@@ -61,7 +61,7 @@ export class Outbox {
       if (this.overBudget()) {
         this.folded++;
       } else {
-        const cap = this.previewSize(event.data.byteLength);
+        const cap = this.previewSize(byteSize(event));
         const preview = Math.min(event.data.byteLength, cap);
         this.previewBytes += preview;
         this.queued += EVENT_OVERHEAD_BYTES + Math.ceil(preview / 3) * 4;

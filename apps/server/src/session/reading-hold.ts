@@ -23,6 +23,8 @@ export class ReadingHold {
     private readonly engine: Engine,
     private readonly limits: SessionLimits,
     private readonly notify: (notice: Notice) => void,
+    /** Told when the session's reading stops or goes on: its traced programs wait with it. */
+    private readonly onHold: (held: boolean) => void = () => {},
   ) {}
 
   browserBehind(on: boolean): void {
@@ -52,5 +54,6 @@ export class ReadingHold {
     if (before === after) return;
     if (after) this.engine.pauseReading();
     else this.engine.resumeReading();
+    this.onHold(after);
   }
 }

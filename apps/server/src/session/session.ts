@@ -8,13 +8,11 @@ import {
   type EventBatch,
   type KernelSnapshot,
   type Notice,
-  PROTOCOL_VERSION,
   type Role,
   type Roster,
   type ServerMessage,
   type SessionState,
   type Spotlight,
-  type Welcome,
   type WireBatch,
 } from '@playground/protocol';
 import type { Logger } from 'pino';
@@ -34,15 +32,20 @@ import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
+import type { ProgramHub } from '../trace/program-hub.ts';
+import { SessionTracing } from '../trace/session-tracing.ts';
+import type { TraceCodes } from '../trace/trace-codes.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
 import { SessionWire } from '../wire/session-wire.ts';
 import { type AddressInUseContext, explainAddressInUse, listenTransport } from './address-in-use.ts';
 import { CommandIntake } from './command-intake.ts';
 import { CommandQueue } from './command-queue.ts';
+import { trackListener } from './listener-events.ts';
 import { Outbox } from './outbox.ts';
 import { OutputBudget } from './output-budget.ts';
 import { PageLink } from './page-link.ts';
 import { ReadingHold } from './reading-hold.ts';
+import { welcomeFor } from './welcome.ts';
 
 export interface SessionDeps {
   config: PlaygroundConfig;
@@ -61,6 +64,10 @@ export interface SessionDeps {
   capture?: CaptureService;
   /** Called once, as the session starts closing (its sockets are closed right after). */
   onClosed?: (session: Session) => void;
+  /** The bridge's attach codes for traced programs (docs/trace.md). */
+  traceCodes: TraceCodes;
+  /** What a tracer is told its program's calls appear on (local mode: the page's address). */
+  pageUrl?: string;
 }
 
 /** A kernel snapshot or a batch of segments waits (or is dropped) while this much is still queued for the browser. */
@@ -89,6 +96,8 @@ export class Session implements ClassMember {
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly engine: Engine;
   private readonly outbox: Outbox;
+  /** Traced programs, and the time order of events while one is attached. */
+  private readonly tracing: SessionTracing;
   private readonly budget: OutputBudget;
   private readonly cpu: TokenBucket;
   /** Roster and class messages withheld while the page is behind: only the latest of each matters. */
@@ -101,6 +110,8 @@ export class Session implements ClassMember {
   private readonly intake: CommandIntake;
   private readonly inUse: AddressInUseContext;
   private readonly reading: ReadingHold;
+  /** When this session's page last connected or sent something: the local page a tracer attaches to. */
+  lastActive = performance.now();
   private closed = false;
 
   constructor(
@@ -168,7 +179,29 @@ export class Session implements ClassMember {
       checkDestination: destinationCheck(this.policy),
       origin,
     });
-    this.reading = new ReadingHold(this.engine, limits, (notice) => this.notify(notice));
+    this.tracing = new SessionTracing({
+      sessionId: this.id,
+      engine: this.engine,
+      limits,
+      config: config.trace,
+      codes: deps.traceCodes,
+      where: this.name ? `${this.name}’s page` : `the page at ${deps.pageUrl ?? 'this playground'}`,
+      toPage: (event) => {
+        this.outbox.push(event);
+        this.budget.check();
+      },
+      send: (message) => {
+        this.outbox.flush();
+        this.send(message);
+      },
+      fault: (err) => this.deps.log.error({ err, session: this.id }, 'tracing a program failed'),
+    });
+    this.reading = new ReadingHold(
+      this.engine,
+      limits,
+      (notice) => this.notify(notice),
+      (held) => this.programs.hold(held),
+    );
     this.spawner = new Spawner({
       engine: this.engine,
       rate: this.rate,
@@ -186,9 +219,13 @@ export class Session implements ClassMember {
         kernel: this.kernel,
         wire: this.wire,
         spawner: this.spawner,
+        programs: this.programs,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
-      reply: (reply) => this.outbox.reply(reply),
+      reply: (reply) => {
+        this.tracing.flush();
+        this.outbox.reply(reply);
+      },
       explain: (error, command) => {
         const transport = listenTransport(command);
         return transport ? explainAddressInUse(error, transport, this.inUse) : error;
@@ -203,6 +240,11 @@ export class Session implements ClassMember {
     this.bind(ws);
     this.sendWelcome(false);
     classroom?.join(this);
+  }
+
+  /** The learner's traced programs, attached through `/trace`. */
+  get programs(): ProgramHub {
+    return this.tracing.programs;
   }
 
   /** True while a page's WebSocket is attached; false while a kept session waits to be resumed. */
@@ -235,11 +277,12 @@ export class Session implements ClassMember {
     this.commands?.close();
     previous?.letGo(CLOSE_RESUMED_ELSEWHERE, 'This session was resumed by another page.');
     // What is queued belongs to the history the snapshot carries, not to the new page twice.
-    this.outbox.flush();
+    this.flushEvents();
     this.keep = keep;
     this.bind(ws);
     this.sendWelcome(true);
     this.send({ type: 'snapshot', ...this.snapshotState() });
+    this.programs.resend();
     this.deps.log.info({ session: this.id }, 'session resumed');
     this.deps.classroom?.presence(this);
   }
@@ -261,6 +304,7 @@ export class Session implements ClassMember {
 
   /** The teacher stopped this student's sockets: every one closes, the session and its page stay. */
   async stopAllSockets(): Promise<void> {
+    this.programs.detachAll('teacher', 'Your teacher stopped your sockets.');
     await this.engine.closeAll();
     this.notify({
       type: 'notice',
@@ -277,6 +321,7 @@ export class Session implements ClassMember {
 
   /** Called every heartbeat interval: a browser that did not answer the previous ping is gone. */
   heartbeat(): void {
+    this.programs.heartbeat();
     const link = this.link;
     if (!link || link.heartbeat()) return;
     this.deps.log.info({ session: this.id }, 'browser vanished without closing, or does not read');
@@ -293,9 +338,12 @@ export class Session implements ClassMember {
     });
     this.link = link;
     this.commands = commands;
+    this.lastActive = performance.now();
     commands.holdForOutput(this.budget.behind);
     ws.on('message', (data, isBinary) => {
-      if (this.link === link && !this.closed) commands.push(isBinary ? null : data.toString());
+      if (this.link !== link || this.closed) return;
+      this.lastActive = performance.now();
+      commands.push(isBinary ? null : data.toString());
     });
     ws.on('close', () => {
       if (this.link === link) this.onSocketClosed();
@@ -305,20 +353,15 @@ export class Session implements ClassMember {
 
   private sendWelcome(resumed: boolean): void {
     const { config } = this.deps;
-    const welcome: Welcome = {
-      type: 'welcome',
-      protocolVersion: PROTOCOL_VERSION,
-      sessionId: this.id,
-      limits: config.limits,
-      targetPolicy: this.policy.description,
-      role: this.role,
-      resumeToken: `${this.id}.${this.resumeSecret}`,
-      resumeGraceMs: this.keep ? config.resumeGraceMs : 0,
-      resumed,
-    };
-    if (this.name !== undefined) welcome.name = this.name;
-    if (this.studentId !== undefined) welcome.studentId = this.studentId;
-    this.send(welcome);
+    this.send(
+      welcomeFor(this, {
+        limits: config.limits,
+        targetPolicy: this.policy.description,
+        resumeToken: `${this.id}.${this.resumeSecret}`,
+        resumeGraceMs: this.keep ? config.resumeGraceMs : 0,
+        resumed,
+      }),
+    );
   }
 
   /** The page's WebSocket closed: end the session, or keep it for the grace period if the page asked. */
@@ -368,9 +411,10 @@ export class Session implements ClassMember {
     this.kernel.close();
     this.wire.close();
     this.spawner.close();
+    this.programs.close();
     await this.engine.closeAll();
     this.deps.listeners.removeAll(`${this.id}/`);
-    this.outbox.flush();
+    this.flushEvents();
     this.outbox.close();
     this.link?.close(code, reason);
   }
@@ -378,26 +422,14 @@ export class Session implements ClassMember {
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
   private observe(raw: EngineEvent): void {
     const event = raw.type === 'error' && raw.error.code === 'EADDRINUSE' ? this.explainInUse(raw) : raw;
-    this.trackListener(event);
+    // A traced program's server is the learner's, on their computer: never a target of this bridge's policy.
+    if (event.witness === undefined) trackListener(this.deps.listeners, this.engine, this.id, event);
     this.table.observe(event);
     this.deps.classroom?.observe(this, event);
     this.kernel.observe(event);
     this.wire.observe(event);
     this.rate.observe(event);
-    this.outbox.push(event);
-    this.budget.check();
-  }
-
-  /** Only two event types matter here; the owner key is not built for the byte events of a flood. */
-  private trackListener(event: EngineEvent): void {
-    if (event.type === 'closed') this.deps.listeners.remove(`${this.id}/${event.socketId}`);
-    else if (event.type === 'listening') {
-      const owner = `${this.id}/${event.socketId}`;
-      // A conditions relay listens for the transport it relays.
-      const relayed = event.kind === 'relay' ? this.engine.info(event.socketId)?.conditions?.transport : undefined;
-      const transport = event.kind === 'udp' || relayed === 'udp' ? 'udp' : 'tcp';
-      this.deps.listeners.add(owner, { transport, address: event.local.address, port: event.local.port });
-    }
+    this.tracing.observe(event);
   }
 
   /** A listen that failed with EADDRINUSE says whose server holds the port, on the card as in the reply. */
@@ -414,9 +446,15 @@ export class Session implements ClassMember {
    */
   private sendSideView(message: KernelSnapshot | WireBatch): boolean {
     if (!this.link?.open || this.budget.behind || this.link.bufferedAmount > SIDE_VIEW_MAX_BUFFERED) return false;
-    this.outbox.flush();
+    this.flushEvents();
     this.send(message);
     return true;
+  }
+
+  /** Every event so far goes to the page now: before a message that must follow them. */
+  private flushEvents(): void {
+    this.tracing.flush();
+    this.outbox.flush();
   }
 
   private send(message: ServerMessage): void {

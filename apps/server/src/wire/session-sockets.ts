@@ -140,6 +140,8 @@ export class SessionSockets {
       case 'conditions-stats':
       case 'relay-flow':
       case 'sensor-data':
+      case 'call':
+      case 'hint':
         // No port or connection the capture must follow.
         return false;
       default:

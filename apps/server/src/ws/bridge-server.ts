@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import type { Credentials, Identity } from '../auth/credentials.ts';
 import type { Classroom } from '../classroom/classroom.ts';
 import type { PlaygroundConfig } from '../config/config.ts';
@@ -9,9 +10,11 @@ import type { HostCheck } from '../http/host-check.ts';
 import { remoteOf } from '../policy/addresses.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
+import { Admission } from '../quota/admission.ts';
 import { Session } from '../session/session.ts';
+import { TraceCodes } from '../trace/trace-codes.ts';
+import { type Refusal, TraceGate } from '../trace/trace-gate.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
-import { Admission } from './admission.ts';
 import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
 /**
@@ -28,6 +31,8 @@ export interface BridgeDeps {
   listeners: ListenerRegistry;
   log: Logger;
   classroom?: Classroom;
+  /** The page's address, for a tracer to say where its program's calls appear. */
+  pageUrl?: () => string;
   /** The packet capture the sessions' wire views share; absent when capture is off. */
   capture?: CaptureService;
 }
@@ -50,11 +55,29 @@ export class BridgeServer {
     clientTracking: false,
   });
   private readonly admission: Admission;
+  private readonly traceCodes: TraceCodes;
+  private readonly traceGate: TraceGate;
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
 
   constructor(private readonly deps: BridgeDeps) {
     this.admission = new Admission(deps.config.admission);
+    const { trace } = deps.config;
+    this.traceCodes = new TraceCodes(trace.codeTtlMs);
+    this.traceGate = new TraceGate({
+      config: deps.config,
+      hosts: deps.hosts,
+      credentials: deps.credentials,
+      codes: this.traceCodes,
+      admission: this.admission,
+      wrongCodes: new AttemptLimiter(trace.wrongCodes, trace.wrongCodeWindowMs),
+      session: (id) => {
+        const session = this.byId.get(id);
+        return session && !session.isClosed ? session : undefined;
+      },
+      localPage: () => this.localPage(),
+      log: deps.log,
+    });
     this.heartbeat = setInterval(() => {
       for (const s of this.sessions) s.heartbeat();
     }, deps.config.heartbeatMs);
@@ -64,14 +87,25 @@ export class BridgeServer {
   async close(reason: string): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
-    for (const s of this.sessions) s.notify({ type: 'notice', code: 'shutdown', message: reason });
+    for (const s of this.sessions) {
+      s.notify({ type: 'notice', code: 'shutdown', message: reason });
+      s.programs.detachAll('shutdown', 'The playground is shutting down.');
+    }
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.wss.close();
+    this.traceGate.close();
   }
 
   /** The HTTP server's `upgrade` event. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
+    if (pathOf(req) === '/trace') {
+      const refused = this.closing
+        ? { status: 503, reason: 'Service Unavailable' }
+        : this.traceGate.handle(req, socket, head);
+      if (refused) refuse(socket, refused);
+      return;
+    }
     const refusal = this.admit(req);
     if (refusal) {
       refuse(socket, refusal);
@@ -111,6 +145,8 @@ export class BridgeServer {
         ...(classroom ? { classroom } : {}),
         ...(capture ? { capture } : {}),
         onClosed: (s) => this.forget(s),
+        traceCodes: this.traceCodes,
+        ...(this.deps.pageUrl ? { pageUrl: this.deps.pageUrl() } : {}),
       });
       this.sessions.add(session);
       this.byId.set(session.id, session);
@@ -171,10 +207,19 @@ export class BridgeServer {
     if (address !== undefined) this.admission.release(address);
   }
 
+  /** Local mode: the page on this computer that was used last, the one a tracer with the token attaches to. */
+  private localPage(): Session | undefined {
+    let latest: Session | undefined;
+    for (const s of this.sessions) {
+      if (s.role !== 'local' || !s.attached || s.isClosed) continue;
+      if (!latest || s.lastActive > latest.lastActive) latest = s;
+    }
+    return latest;
+  }
+
   /** The checks before the token: path, shutdown, Host and Origin, then the upgrade rate. */
   private admit(req: IncomingMessage): Refusal | undefined {
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    if (path !== '/ws') return { status: 404, reason: 'Not Found' };
+    if (pathOf(req) !== '/ws') return { status: 404, reason: 'Not Found' };
     if (this.closing) return { status: 503, reason: 'Service Unavailable' };
     const verdict = checkUpgrade(req, this.deps.hosts, this.deps.config.mode);
     if (!verdict.ok) {
@@ -187,10 +232,8 @@ export class BridgeServer {
   }
 }
 
-interface Refusal {
-  status: number;
-  reason: string;
-  retryAfterS?: number;
+function pathOf(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://placeholder').pathname;
 }
 
 function refuse(socket: Duplex, { status, reason, retryAfterS }: Refusal): void {

@@ -4,6 +4,7 @@ import { Inspector } from '../features/inspector/Inspector.tsx';
 import { ChunkDemos } from '../features/lab/ChunkDemos.tsx';
 import { ServerForm } from '../features/servers/ServerForm.tsx';
 import { SocketList } from '../features/sockets/SocketList.tsx';
+import { AttachProgram } from '../features/trace/AttachProgram.tsx';
 import { ViewTabs } from '../features/views/ViewTabs.tsx';
 import { type Pane, SplitPane } from '../ui/SplitPane.tsx';
 import { type LayoutMode, useLayoutMode } from '../ui/shell/layoutMode.ts';
@@ -33,6 +34,7 @@ export function Workspace() {
           <SideTabs>
             <ServerForm />
             <ClientForm />
+            <AttachProgram />
             <ChunkDemos />
           </SideTabs>
         </aside>

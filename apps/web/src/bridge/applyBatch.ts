@@ -23,6 +23,9 @@ import {
 
 const NO_BYTES = new Uint8Array(0);
 
+/** Hints kept per program socket: the latest ones (each distinct mistake and line comes once). */
+const HINTS_PER_SOCKET = 8;
+
 /** Bytes shown in a log row's preview; the inspector has the rest. */
 const PREVIEW_BYTES = 32;
 
@@ -193,11 +196,18 @@ function applyEvent(draft: SocketDraft, event: SocketEvent, bytes: Uint8Array, l
     }
     case 'closed':
       entry.state = 'closed';
+      if (event.untraced) entry.untraced = true;
+      break;
+    case 'hint':
+      entry.hints = [...(entry.hints ?? []), event.hint].slice(-HINTS_PER_SOCKET);
       break;
     case 'conditions':
     case 'conditions-stats':
     case 'relay-flow':
       // The network lab reads these from the batch tap; a socket card has nothing to keep of them.
+      break;
+    case 'call':
+      // A traced program's call: the log shows it; the card keeps what it did (its other events).
       break;
     default:
       assertNever(event, 'socket event');

@@ -59,5 +59,12 @@ function closeSession(state: PlaygroundData): PlaygroundData {
     closed++;
     sockets[key] = { ...entry, state: 'closed', stale: true };
   }
-  return { ...state, sockets, sessionLost: closed > 0 ? { closed } : state.sessionLost };
+  // Traced programs of that session are no longer traced: the bridge let them go with it.
+  const programs = { ...state.programs };
+  for (const [key, program] of Object.entries(programs)) {
+    if (program.epoch === state.epoch && program.status === 'running') {
+      programs[key] = { ...program, status: 'detached', reasonCode: 'session-closed' };
+    }
+  }
+  return { ...state, sockets, programs, sessionLost: closed > 0 ? { closed } : state.sessionLost };
 }

@@ -6,6 +6,7 @@ import {
   type KernelSnapshot,
   type Notice,
   PROTOCOL_VERSION,
+  type ProgramMessage,
   type Reply,
   type ReplyResult,
   type Roster,
@@ -47,6 +48,8 @@ export interface BridgeHandlers {
   onNotice(notice: Notice): void;
   /** The kernel's TCP table, while the OS view watches it. */
   onKernel?(snapshot: KernelSnapshot): void;
+  /** A traced program of this session attached, ended or stopped being traced. */
+  onProgram?(message: ProgramMessage): void;
   /** The wire view: the capture's state and the captured segments. */
   onWire?(message: WireStatus | WireBatch): void;
   /** After a welcome with `resumed: true`: where the resumed session stands. */
@@ -181,6 +184,9 @@ export class BridgeClient implements BridgeApi {
         break;
       case 'snapshot':
         this.options.handlers.onSnapshot?.(message);
+        break;
+      case 'program':
+        this.options.handlers.onProgram?.(message);
         break;
       case 'roster':
       case 'class':

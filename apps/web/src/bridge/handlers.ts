@@ -46,6 +46,11 @@ export function storeHandlers(
       flush();
       store.getState().receiveNotice(notice);
     },
+    onProgram(message) {
+      // After the events that came first: a program's sockets are in the store before it says it ended.
+      flush();
+      store.getState().receiveProgram(message);
+    },
     onKernel(snapshot) {
       // After the events that came first, so a row never names a socket the store has not seen.
       flush();

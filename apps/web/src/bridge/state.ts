@@ -3,6 +3,8 @@ import type {
   ErrorCode,
   Limits,
   Notice,
+  ProgramHint,
+  ProgramMessage,
   SensorRecord,
   SensorStats,
   SocketEvent,
@@ -59,6 +61,16 @@ export interface SocketEntry {
   stale: boolean;
   /** A sensor server (or its connection): the exact counts per sender, and the last record decoded. */
   sensor?: { senders: Record<string, SensorStats>; last?: SensorRecord };
+  /** A traced program's socket: the mistakes its calls showed (the latest few), each at its line. */
+  hints?: ProgramHint[];
+  /** A traced program's socket left the session unclosed: tracing stopped, the program may still use it. */
+  untraced?: boolean;
+}
+
+/** A traced program of this page's session (docs/trace.md), as its last `program` message said. */
+export interface ProgramEntry extends Omit<ProgramMessage, 'type'> {
+  key: string;
+  epoch: number;
 }
 
 export interface ErrorCodeInfo {
@@ -133,6 +145,9 @@ export interface PlaygroundData {
   lab: LabSettings;
   /** The OS's view: the kernel's TCP table while the view is open, and each connection's states. */
   kernel: KernelViewData;
+  /** Traced programs, by `epoch:traceId`, in the order they attached. */
+  programs: Record<string, ProgramEntry>;
+  programOrder: string[];
   /** The wire's view: captured segments of the session's connections while the view is open. */
   wire: WireViewData;
 }
@@ -172,6 +187,8 @@ export function initialData(): PlaygroundData {
     revealed: null,
     lab: emptyLabSettings(),
     kernel: emptyKernelView(),
+    programs: {},
+    programOrder: [],
     wire: emptyWireView(),
   };
 }

@@ -3,6 +3,7 @@ import type {
   FramingConfig,
   KernelSnapshot,
   Notice,
+  ProgramMessage,
   SocketInfo,
   Welcome,
   WireBatch,
@@ -11,6 +12,7 @@ import type {
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyBatch, applySocketInfo } from './applyBatch.ts';
 import { applyStatus, applyWelcome, type StatusChange } from './applyConnection.ts';
+import { applyProgram } from './applyProgram.ts';
 import { applyKernelSnapshot, setKernelWatching } from './kernelView.ts';
 import type { InspectorView, ReceiveFraming, TimeOrigin } from './labSettings.ts';
 import {
@@ -32,6 +34,8 @@ export interface PlaygroundActions {
   /** Several `events` messages in one update: one render however many arrived. */
   receiveBatches(batches: EventBatch[]): void;
   receiveNotice(notice: Notice): void;
+  /** A traced program attached, ended or stopped being traced. */
+  receiveProgram(message: ProgramMessage): void;
   upsertSocket(info: SocketInfo): void;
   /** Selects a socket for the inspector; `pieceSeq` also highlights one recv/send piece. */
   select(key: SocketKey | null, piece?: { direction: Direction; seq: number }): void;
@@ -88,6 +92,7 @@ export function createPlaygroundStore(initial: PlaygroundData = initialData()): 
           ? s
           : { notices: [...s.notices, notice] },
       ),
+    receiveProgram: (message) => set((s) => applyProgram(s, message)),
     upsertSocket: (info) => set((s) => applySocketInfo(s, info)),
     select: (key, piece) =>
       set((s) => ({

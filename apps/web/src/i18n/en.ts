@@ -208,6 +208,7 @@ export const en = {
     },
     label: '{{kind}} {{id}}',
     labelWithPeer: '{{kind}} {{id}} ← {{remote}}',
+    labelProgram: '{{program}}: {{label}}',
     cardLabel: '{{kind}} {{id}}, {{state}}',
     local: 'local',
     remote: 'remote',
@@ -368,6 +369,8 @@ export const en = {
     'conditions-stats': 'conditions: counts updated',
     'relay-flow': 'relay: a client’s traffic starts or stops going through',
     'sensor-data': 'sensor records decoded',
+    call: 'call',
+    hint: 'hint',
   },
   inspector: {
     title: 'Byte inspector',
@@ -590,6 +593,8 @@ export const en = {
     fin: 'FIN',
     finSent: 'shutdown: FIN',
     finRead: "recv() → b''",
+    call: '{{fn}}() · {{size}} B',
+    callAt: 'line {{line}}: {{fn}}() · {{size}} B',
     rst: 'RST',
     error: '⚠ {{code}}',
     closed: 'closed',
@@ -1194,6 +1199,103 @@ export const en = {
       },
     },
   },
+  trace: {
+    attach: {
+      title: 'Trace your own program',
+      intro:
+        'Run your program from a terminal with this command: its sockets show up here with every call it makes — socket, bind, accept, send, recv… — and the line of your code behind each one. The page never starts a program itself.',
+      local: 'In the playground’s folder:',
+      installed: 'Anywhere, with the playground installed:',
+      lan: 'On your computer, in a terminal (npx fetches Socket Playground the first time):',
+      program: 'my_server.py',
+      copy: 'Copy',
+      copyCommand: 'Copy “{{command}}”',
+      copied: 'Copied',
+      copyFailed: 'Select the command and copy it yourself.',
+      codeLabel: 'Code:',
+      codeSummary: 'This page’s code (for another computer, or --code)',
+      codeHint:
+        'Whoever has this code can show a program on this page. It stops working when you get a new one, when this page’s session ends, or after {{minutes}} minutes unused.',
+      renew: 'New code',
+      loading: 'Getting this page’s code…',
+      failed: 'No code for this page: {{message}}',
+      anyLanguage:
+        'Not Python? On Linux with strace installed, any program works the same way — C, Java, Node — without source lines.',
+      attached_one: 'Traced now: {{count}} program',
+      attached_other: 'Traced now: {{count}} programs',
+    },
+    program: {
+      title: 'Your programs',
+      pid: 'pid {{pid}}',
+      starting: 'starting…',
+      tracer: {
+        python: 'Python',
+        strace: 'strace',
+        pyodide: 'Python in the page',
+      },
+      status: {
+        running: 'running',
+        exited: 'ended ({{code}})',
+        killed: 'ended by {{signal}}',
+        ended: 'ended',
+        detached: 'no longer traced',
+      },
+      reason: {
+        'session-closed': 'The page’s session ended.',
+        quota: 'It went past a limit of this session: {{reason}}',
+        invalid: 'The tracer sent something that is not a trace.',
+        teacher: 'Your teacher stopped your sockets.',
+        shutdown: 'The playground shut down.',
+        'tracer-gone': 'The trace command’s connection to the playground dropped.',
+      },
+      noSockets: 'No sockets yet: the program has not made one.',
+      hints_one: '{{count}} hint',
+      hints_other: '{{count}} hints',
+      watchOnly: 'Your program’s socket: the playground only watches it.',
+      untraced: 'No longer traced: the program may still be using this socket.',
+    },
+    log: {
+      line: 'line {{line}}: ',
+      bytes_one: '{{count}} byte',
+      bytes_other: '{{count}} bytes',
+      repeat: '(×{{count}} in a row)',
+      thread: 'thread {{thread}}',
+      took: 'took {{ms}} ms',
+    },
+    hints: {
+      title: 'Hint',
+      at: 'line {{line}}',
+      'recv-not-message': {
+        short: 'One recv() is not one message',
+        long: 'recv() returned {{got}} bytes, but {{more}} more had been sent to this socket when the program stopped reading. TCP is a stream: recv() returns what has arrived so far, not one message. Keep calling recv() until you have the whole message (know its length, or look for a delimiter).',
+        write: 'That recv() cut into one send() of {{write}} bytes from the other end.',
+      },
+      'recv-after-eof': {
+        short: "recv() again after b''",
+        long: "recv() returned b'': the other end closed its side and will send nothing more. The program called recv() again anyway ({{count}} times in a row so far). Stop reading when recv() returns b'': if not data: break.",
+      },
+      'send-partial': {
+        short: 'send() sent only part',
+        long: 'send() was given {{asked}} bytes but sent {{sent}}, and the rest was never sent. send() may send less than it is given: use sendall(), or loop until every byte is sent.',
+      },
+      'never-closed': {
+        short: 'Socket never closed',
+        long: 'This socket was still open when the program ended, so the operating system closed it. Close sockets you are done with: with socket.socket(...) as s: closes it for you.',
+        gc: 'The program dropped this socket without closing it, and Python’s garbage collector closed it. Close it yourself (or use with), so you decide when the other end sees the end.',
+      },
+      'privileged-port': {
+        short: 'Privileged port {{port}}',
+        denied:
+          'bind() to port {{port}} was refused (EACCES): ports below 1024 need administrator rights. Use a port from 1024 up, like the tutorials’ 65432.',
+        admin:
+          'Port {{port}} is below 1024: bind() worked only because this program runs as administrator. Learners’ servers use ports from 1024 up, like 65432.',
+      },
+      'connect-refused': {
+        short: 'Nobody listens on {{host}}:{{port}}',
+        long: 'connect() to {{host}}:{{port}} was refused: no server listens there. Start the server first — or start one here in the playground on that port — and check the host and the port.',
+      },
+    },
+  },
   peers: {
     relay: 'conditions relay {{relay}}',
     teacher: 'your teacher’s server',
@@ -1390,6 +1492,10 @@ export const en = {
         'relay-flow_other': '{{count, number}} clients starting or stopping through a relay',
         'sensor-data_one': '{{count, number}} batch of sensor records decoded',
         'sensor-data_other': '{{count, number}} batches of sensor records decoded',
+        call_one: '{{count, number}} call of a traced program',
+        call_other: '{{count, number}} calls of a traced program',
+        hint_one: '{{count, number}} hint about a traced program',
+        hint_other: '{{count, number}} hints about a traced program',
       },
       onSocket: ' on {{name}}',
       onKind: ' on a {{kind}}',
@@ -1535,6 +1641,8 @@ export const en = {
     wrong_socket_kind: '{{socketId}} is a {{kind}} socket, which cannot do that.',
     invalid_state: '{{socketId}} cannot do that now: {{reason}}',
     not_allowed: {
+      'reason=programSocket':
+        'Socket {{socketId}} belongs to your program {{program}} (pid {{pid}}): the playground only watches it, your program decides what it does.',
       'reason=teacherOnly': 'Only the teacher’s page can do that.',
       'reason=notShared':
         'The {{transport}} server on port {{port}} belongs to someone else in the class and is not shared. The teacher can publish it, or allow connecting to classmates’ servers.',

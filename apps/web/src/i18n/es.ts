@@ -214,6 +214,7 @@ export const es: Messages = {
     },
     label: '{{kind}} {{id}}',
     labelWithPeer: '{{kind}} {{id}} ← {{remote}}',
+    labelProgram: '{{program}}: {{label}}',
     cardLabel: '{{kind}} {{id}}, {{state}}',
     local: 'local',
     remote: 'remoto',
@@ -375,6 +376,8 @@ export const es: Messages = {
     'conditions-stats': 'condiciones: contadores actualizados',
     'relay-flow': 'relé: el tráfico de un cliente empieza o deja de pasar por él',
     'sensor-data': 'registros del sensor decodificados',
+    call: 'llamada',
+    hint: 'pista',
   },
   inspector: {
     title: 'Inspector de bytes',
@@ -614,6 +617,8 @@ export const es: Messages = {
     fin: 'FIN',
     finSent: 'shutdown: FIN',
     finRead: "recv() → b''",
+    call: '{{fn}}() · {{size}} B',
+    callAt: 'línea {{line}}: {{fn}}() · {{size}} B',
     rst: 'RST',
     error: '⚠ {{code}}',
     closed: 'cerrado',
@@ -1241,6 +1246,103 @@ export const es: Messages = {
       },
     },
   },
+  trace: {
+    attach: {
+      title: 'Rastrea tu propio programa',
+      intro:
+        'Ejecuta tu programa desde una terminal con este comando: sus sockets aparecen aquí con cada llamada que hace —socket, bind, accept, send, recv…— y la línea de tu código detrás de cada una. La página nunca inicia un programa por sí misma.',
+      local: 'En la carpeta de Socket Playground:',
+      installed: 'Desde cualquier carpeta, con Socket Playground instalado:',
+      lan: 'En tu computador, en una terminal (npx descarga Socket Playground la primera vez):',
+      program: 'mi_servidor.py',
+      copy: 'Copiar',
+      copyCommand: 'Copiar «{{command}}»',
+      copied: 'Copiado',
+      copyFailed: 'Selecciona el comando y cópialo tú.',
+      codeLabel: 'Código:',
+      codeSummary: 'Código de esta página (para otro computador, o --code)',
+      codeHint:
+        'Quien tenga este código puede mostrar un programa en esta página. Deja de funcionar cuando pides uno nuevo, cuando termina la sesión de esta página o tras {{minutes}} minutos sin usarlo.',
+      renew: 'Código nuevo',
+      loading: 'Pidiendo el código de esta página…',
+      failed: 'Esta página no tiene código: {{message}}',
+      anyLanguage:
+        '¿No es Python? En Linux, con strace instalado, cualquier programa funciona igual —C, Java, Node— pero sin líneas de código.',
+      attached_one: 'Rastreando ahora: {{count}} programa',
+      attached_other: 'Rastreando ahora: {{count}} programas',
+    },
+    program: {
+      title: 'Tus programas',
+      pid: 'pid {{pid}}',
+      starting: 'iniciando…',
+      tracer: {
+        python: 'Python',
+        strace: 'strace',
+        pyodide: 'Python en la página',
+      },
+      status: {
+        running: 'en marcha',
+        exited: 'terminó ({{code}})',
+        killed: 'terminado por {{signal}}',
+        ended: 'terminó',
+        detached: 'ya no se rastrea',
+      },
+      reason: {
+        'session-closed': 'Terminó la sesión de la página.',
+        quota: 'Pasó un límite de esta sesión: {{reason}}',
+        invalid: 'El rastreador envió algo que no es un rastreo.',
+        teacher: 'Tu profesor detuvo tus sockets.',
+        shutdown: 'Socket Playground se apagó.',
+        'tracer-gone': 'Se cortó la conexión del comando trace con Socket Playground.',
+      },
+      noSockets: 'Aún no hay sockets: el programa no ha creado ninguno.',
+      hints_one: '{{count}} pista',
+      hints_other: '{{count}} pistas',
+      watchOnly: 'Socket de tu programa: Socket Playground solo lo observa.',
+      untraced: 'Ya no se rastrea: puede que el programa siga usando este socket.',
+    },
+    log: {
+      line: 'línea {{line}}: ',
+      bytes_one: '{{count}} byte',
+      bytes_other: '{{count}} bytes',
+      repeat: '(×{{count}} seguidas)',
+      thread: 'hilo {{thread}}',
+      took: 'tardó {{ms}} ms',
+    },
+    hints: {
+      title: 'Pista',
+      at: 'línea {{line}}',
+      'recv-not-message': {
+        short: 'Un recv() no es un mensaje',
+        long: 'recv() devolvió {{got}} bytes, pero a este socket se le habían enviado {{more}} más cuando el programa dejó de leer. TCP es un flujo: recv() devuelve lo que ha llegado hasta ahora, no un mensaje. Sigue llamando a recv() hasta tener el mensaje completo (conoce su largo o busca un delimitador).',
+        write: 'Ese recv() cortó un send() de {{write}} bytes del otro extremo.',
+      },
+      'recv-after-eof': {
+        short: "recv() otra vez tras b''",
+        long: "recv() devolvió b'': el otro extremo cerró su lado y no enviará nada más. Aun así el programa volvió a llamar a recv() ({{count}} veces seguidas hasta ahora). Deja de leer cuando recv() devuelve b'': if not data: break.",
+      },
+      'send-partial': {
+        short: 'send() envió solo una parte',
+        long: 'send() recibió {{asked}} bytes pero envió {{sent}}, y el resto nunca se envió. send() puede enviar menos de lo que recibe: usa sendall(), o repite hasta enviar todos los bytes.',
+      },
+      'never-closed': {
+        short: 'Socket nunca cerrado',
+        long: 'Este socket seguía abierto cuando el programa terminó, así que lo cerró el sistema operativo. Cierra los sockets que ya no usas: with socket.socket(...) as s: lo cierra por ti.',
+        gc: 'El programa perdió este socket sin cerrarlo y lo cerró el recolector de basura de Python. Ciérralo tú (o usa with), así decides cuándo el otro extremo ve el final.',
+      },
+      'privileged-port': {
+        short: 'Puerto privilegiado {{port}}',
+        denied:
+          'bind() al puerto {{port}} fue rechazado (EACCES): los puertos bajo 1024 requieren permisos de administrador. Usa un puerto desde 1024, como el 65432 de los tutoriales.',
+        admin:
+          'El puerto {{port}} está bajo 1024: bind() funcionó solo porque este programa corre como administrador. Los servidores de práctica usan puertos desde 1024, como el 65432.',
+      },
+      'connect-refused': {
+        short: 'Nadie escucha en {{host}}:{{port}}',
+        long: 'connect() a {{host}}:{{port}} fue rechazado: ningún servidor escucha ahí. Inicia primero el servidor —o inicia uno aquí, en Socket Playground, en ese puerto— y revisa el host y el puerto.',
+      },
+    },
+  },
   peers: {
     relay: 'relé de condiciones {{relay}}',
     teacher: 'el servidor de tu profesor',
@@ -1440,6 +1542,10 @@ export const es: Messages = {
         'relay-flow_other': '{{count, number}} clientes que empiezan o dejan de pasar por un relé',
         'sensor-data_one': '{{count, number}} lote de registros del sensor decodificados',
         'sensor-data_other': '{{count, number}} lotes de registros del sensor decodificados',
+        call_one: '{{count, number}} llamada de un programa rastreado',
+        call_other: '{{count, number}} llamadas de un programa rastreado',
+        hint_one: '{{count, number}} pista sobre un programa rastreado',
+        hint_other: '{{count, number}} pistas sobre un programa rastreado',
       },
       onSocket: ' en {{name}}',
       onKind: ' en un {{kind}}',
@@ -1589,6 +1695,8 @@ export const es: Messages = {
     wrong_socket_kind: '{{socketId}} es un socket {{kind}}, que no puede hacer eso.',
     invalid_state: '{{socketId}} no puede hacer eso ahora: {{reason}}',
     not_allowed: {
+      'reason=programSocket':
+        'El socket {{socketId}} es de tu programa {{program}} (pid {{pid}}): Socket Playground solo lo observa, lo que hace lo decide tu programa.',
       'reason=teacherOnly': 'Solo la página del profesor puede hacer eso.',
       'reason=notShared':
         'El servidor {{transport}} del puerto {{port}} es de otra persona de la clase y no está compartido. El profesor puede publicarlo, o permitir conectarse a los servidores de los compañeros.',

@@ -32,8 +32,13 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  * Starts a command without a shell (`node …`, the package's bin, `npx`) in a process group of its
  * own; `stopAll` in afterEach kills every group left, children included.
  */
-export function runCommand(command: string, args: string[], cwd: string): RunningCommand {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: POSIX });
+export function runCommand(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): RunningCommand {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: POSIX });
   running.add(child);
   let out = '';
   let err = '';

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
+import { copyText } from '../../ui/copyText.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
@@ -21,26 +22,6 @@ function fileName(spec: SnippetSpec): string {
   const behaviour = spec.kind === 'tcp-server' || spec.kind === 'udp-server' ? spec.behaviour : spec.server;
   const what = behaviour === undefined || behaviour === 'unknown' ? '' : `${behaviour}-`;
   return `${spec.kind.startsWith('udp') ? 'udp-' : ''}${what}${role}`;
-}
-
-/** Clipboard API where allowed (a secure context), else the old select-and-copy. */
-async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied: try the fallback.
-  }
-  if (!fallback) return false;
-  fallback.value = text;
-  fallback.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
 }
 
 /** "Show me the code": the selected socket as Python 3 (the seeds' style) and Node.js, ready to run. */

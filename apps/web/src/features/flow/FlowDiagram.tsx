@@ -56,6 +56,10 @@ export function labelText(t: TFunction, label: FlowLabel): string {
       return t('flow.write', { no: label.no, size: label.size });
     case 'read':
       return t('flow.read', { no: label.no, size: label.size });
+    case 'call':
+      return label.line === undefined
+        ? t('flow.call', { fn: label.fn, size: label.size })
+        : t('flow.callAt', { fn: label.fn, line: label.line, size: label.size });
     case 'inbound':
       return t('flow.inbound', { size: label.size });
     case 'error':

@@ -1,4 +1,4 @@
-import { assertNever } from '@playground/protocol';
+import { assertNever, type ProgramCall } from '@playground/protocol';
 import type { AppendLog } from '../../bridge/appendLog.ts';
 import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
 
@@ -41,6 +41,8 @@ export interface FlowMark {
 export type FlowLabel =
   | { text: 'handshake' | 'accept' | 'queued' | 'fin' | 'finRead' | 'rst' | 'closed' | 'finSent' }
   | { text: 'write' | 'read'; no: number; size: number }
+  /** A traced program's read or write: its call and line instead of a number. */
+  | { text: 'call'; fn: string; line?: number; size: number }
   /** Bytes from a peer that is not one of the page's sockets: its writes are unseen, only their size. */
   | { text: 'inbound'; size: number }
   | { text: 'error'; code: string }
@@ -103,6 +105,13 @@ export function entriesOf(scan: PairScan, log: AppendLog<LogEntry>): LogEntry[] 
   return scan.positions.filter((p) => p >= log.head).map((p) => scan.items[p] as LogEntry);
 }
 
+function stepLabel(text: 'write' | 'read', no: number, size: number, call: ProgramCall | undefined): FlowLabel {
+  if (!call) return { text, no, size };
+  return call.line === undefined
+    ? { text: 'call', fn: call.fn, size }
+    : { text: 'call', fn: call.fn, line: call.line, size };
+}
+
 /** How far past its start a step whose other end we never saw is drawn (an outside peer). */
 const SLANT = 0.6;
 
@@ -133,7 +142,7 @@ const newStream = (): Stream => ({
 const other = (lane: Lane): Lane => (lane === 'client' ? 'server' : 'client');
 
 /**
- * A sequence diagram of one TCP connection from the events of both ends, in event order: one row
+ * A sequence diagram of one TCP connection from the events of both ends, in time order: one row
  * per step, the handshake as one step, each write an arrow to the read that returned its first
  * byte, each read with its size, FIN from each side to the read that returned b'', RST, errors.
  * An end outside the playground is a lane of its own whose events we only infer from ours.
@@ -199,9 +208,12 @@ export function buildFlow(
     }
   };
 
-  for (const entry of entries) {
+  // In time order: a traced program's calls reach the page a little after the playground's events.
+  const ordered = [...entries].sort((a, b) => a.event.t - b.event.t);
+  /** Draws one step. */
+  const step = (entry: LogEntry): void => {
     const lane = laneOf(entry);
-    if (lane === null) continue;
+    if (lane === null) return;
     const e = entry.event;
     segmentsUntil(e.t);
     const peer = other(lane);
@@ -237,7 +249,7 @@ export function buildFlow(
           from: { lane, row },
           to: { lane: peer, row: row + SLANT },
           tone: 'send',
-          label: { text: 'write', no: e.writeNo, size: e.size },
+          label: stepLabel('write', e.writeNo, e.size, e.call),
           pending: inPlayground[peer],
           piece: { key: entry.key, direction: 'sent', seq: e.seq },
         };
@@ -258,7 +270,7 @@ export function buildFlow(
           lane,
           row,
           tone: 'recv',
-          label: { text: 'read', no: e.readNo, size: e.size },
+          label: stepLabel('read', e.readNo, e.size, e.call),
           piece: { key: entry.key, direction: 'received', seq: e.seq },
         });
         if (inPlayground[peer]) {
@@ -369,12 +381,48 @@ export function buildFlow(
       case 'conditions-stats':
       case 'relay-flow':
       case 'sensor-data':
+      case 'call':
+      case 'hint':
         // Not a step of one TCP connection between its two ends.
         break;
       default:
         assertNever(e, 'socket event');
     }
+  };
+
+  // Causal order on top of time order: a read cannot come before the write of its bytes (nor a
+  // b'' before the FIN). Witnesses stamp their events a little apart — the program's tracer when
+  // the call returned, the playground when Node saw it — so a read that seems to precede its
+  // write waits for it, and is drawn right after.
+  const waiting: LogEntry[] = [];
+  // `before` of the waiting ones come first: a lane's steps keep their own order.
+  const early = (entry: LogEntry, before = waiting.length): boolean => {
+    const lane = laneOf(entry);
+    if (lane === null) return false;
+    if (waiting.slice(0, before).some((w) => laneOf(w) === lane)) return true;
+    if (!inPlayground[other(lane)]) return false;
+    const from = streams[other(lane)];
+    const e = entry.event;
+    if (e.type === 'recv') return from.sent < from.read + e.size;
+    return e.type === 'fin-received' && from.finSent === null;
+  };
+  for (const entry of ordered) {
+    if (early(entry)) {
+      waiting.push(entry);
+      continue;
+    }
+    step(entry);
+    for (let i = 0; i < waiting.length; ) {
+      const next = waiting[i] as LogEntry;
+      if (early(next, i)) i++;
+      else {
+        waiting.splice(i, 1);
+        step(next);
+      }
+    }
   }
+  // A write never seen (folded, or before the log's window): the read is drawn where it is.
+  for (const entry of waiting) step(entry);
   segmentsUntil(Number.POSITIVE_INFINITY);
   return { rows, arrows, marks, truncated };
 }

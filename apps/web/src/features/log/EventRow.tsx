@@ -5,6 +5,7 @@ import type { LogEntry, LoggedEvent } from '../../bridge/state.ts';
 import type { PlaygroundState } from '../../bridge/store.ts';
 import { formatError } from '../../i18n/formatError.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
+import { callDetails, hintText } from '../trace/describeCall.ts';
 import { describeEvent, toneOf } from './describeEvent.ts';
 import '../../ui/rowButton.css';
 
@@ -44,15 +45,26 @@ export const EventRow = memo(function EventRow(props: {
   const info = usePlayground((s) => s.sockets[entry.key]?.info);
 
   const direction = event.type in DIRECTION ? DIRECTION[event.type as keyof typeof DIRECTION] : null;
-  const label = socketLabel(t, { info: info ?? { id: event.socketId, kind: event.kind, recvSize: 0 } });
+  const shown = info ?? { id: event.socketId, kind: event.kind, recvSize: 0 };
+  // A traced program's rows say "client s3" in the program's colour; the tooltip names the program.
+  const label = socketLabel(t, { info: shown });
+  const short = shown.program ? socketLabel(t, { info: { ...shown, program: undefined } }) : label;
   const { main, peer } = describeEvent(t, event);
   const description = peer ? `${main} ${peer}` : main;
   const lost = lostNote(t, event);
   // A datagram's peer goes with its bytes: the event column keeps only what must never be cut.
   const detail =
-    event.type === 'error'
-      ? formatError(i18n, event.error)
-      : [peer, entry.preview && `${entry.preview}${entry.previewCut ? '…' : ''}`].filter(Boolean).join(' · ');
+    event.type === 'hint'
+      ? hintText(t, event.hint).long
+      : event.type === 'error'
+        ? formatError(i18n, event.error)
+        : [
+            peer,
+            entry.preview && `${entry.preview}${entry.previewCut ? '…' : ''}`,
+            event.call && callDetails(t, event.call),
+          ]
+            .filter(Boolean)
+            .join(' · ');
 
   // Lifecycle events have no bytes: their description may use the length and data columns too.
   const wide = !('size' in event) && !detail;
@@ -64,12 +76,13 @@ export const EventRow = memo(function EventRow(props: {
       data-testid="event-row"
       data-type={event.type}
       data-socket-id={event.socketId}
+      data-line={event.call?.line ?? (event.type === 'hint' ? event.hint.line : undefined)}
       data-size={'size' in event ? event.size : undefined}
       data-linked={props.linked || undefined}
     >
       <td className="log-row__time">{props.time}</td>
-      <td className="log-row__socket" title={label}>
-        {label}
+      <td className={`log-row__socket${shown.program ? ' log-row__socket--program' : ''}`} title={label}>
+        {short}
       </td>
       <td
         className={`log-row__event${wide ? ' log-row__event--wide' : ''}`}

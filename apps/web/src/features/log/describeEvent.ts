@@ -1,12 +1,20 @@
 import type { TFunction } from 'i18next';
 import type { LoggedEvent } from '../../bridge/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
+import { describeCall, hintText } from '../trace/describeCall.ts';
 
-/** How a row looks: receive and send have their own colours, as do FIN, RST, errors and lifecycle. */
-export type Tone = 'recv' | 'send' | 'fin' | 'rst' | 'error' | 'life';
+/** Characters of a call's arguments the log's event column shows. */
+const LOG_ARGS = 20;
+
+/** How a row looks: receive and send have their own colours, as do FIN, RST, errors, hints and lifecycle. */
+export type Tone = 'recv' | 'send' | 'fin' | 'rst' | 'error' | 'hint' | 'life';
 
 export function toneOf(event: LoggedEvent): Tone {
   switch (event.type) {
+    case 'hint':
+      return 'hint';
+    case 'call':
+      return event.call.raised ? 'error' : 'life';
     case 'recv':
     case 'datagram-in':
       return 'recv';
@@ -32,6 +40,13 @@ export function toneOf(event: LoggedEvent): Tone {
  * comes apart (`peer`), for the data column: the event column must never be cut, the data may be.
  */
 export function describeEvent(t: TFunction, event: LoggedEvent): { main: string; peer?: string } {
+  if (event.type === 'hint') {
+    const hint = hintText(t, event.hint);
+    return { main: `${t('trace.hints.title')}${hint.at ? ` (${hint.at})` : ''}: ${hint.short}` };
+  }
+  // A traced program's event reads as the call it was: "line 14: recv(1024) → 16 bytes". Its bytes
+  // are in the data column already, so long arguments are cut here rather than widen every row.
+  if (event.call) return { main: describeCall(t, { ...event, call: event.call }, LOG_ARGS) };
   if (event.type === 'datagram-in') {
     return {
       main: t('events.datagram-in', { no: event.readNo }),

@@ -8,6 +8,7 @@ import { formatEndpoint } from '../../ui/format.ts';
 import { ReadControls } from '../lab/ReadControls.tsx';
 import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { peerOf } from '../lifecycle/connections.ts';
+import { SocketHints } from '../trace/SocketHints.tsx';
 import { CounterList } from './CounterList.tsx';
 import { SendBox } from './SendBox.tsx';
 import { SensorSummary } from './SensorSummary.tsx';
@@ -37,12 +38,15 @@ export function SocketCard(props: { socketKey: SocketKey }) {
   useKeepFocus(ref, open);
   if (!entry) return null;
   const { info, state } = entry;
+  // A traced program's socket: the playground only watches it, so it offers nothing to do with it.
+  const program = info.program;
+  const controls = open && !program;
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking anywhere is a mouse shortcut; the title button is the keyboard path.
     <article
       ref={ref}
-      className={`socket-card socket-card--${info.kind} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}${arrived ? ' is-new' : ''}`}
+      className={`socket-card socket-card--${info.kind}${program ? ' socket-card--program' : ''} ${selected ? 'is-selected' : ''} ${open ? '' : 'is-closed'}${arrived ? ' is-new' : ''}`}
       data-testid="socket-card"
       data-socket-id={info.id}
       data-kind={info.kind}
@@ -79,13 +83,20 @@ export function SocketCard(props: { socketKey: SocketKey }) {
         <StateBadge state={state} />
         <KernelStateTag entry={entry} />
         {entry.stale && <span className="tag">{t('sockets.previousSession')}</span>}
-        {info.recvSize > 0 && (
+        {program && (
+          <span className="tag tag--program" data-testid="program-tag">
+            {program.name} · {t('trace.program.pid', { pid: program.pid })}
+          </span>
+        )}
+        {!program && info.recvSize > 0 && (
           <span className="socket-card__recv">
             {t(info.kind === 'udp' ? 'sockets.recvfromSize' : 'sockets.recvSize', { size: info.recvSize })}
           </span>
         )}
       </header>
-      <p className="socket-card__explain">{t(`states.${state}.explain`)}</p>
+      <p className="socket-card__explain">
+        {entry.untraced ? t('trace.program.untraced') : t(`states.${state}.explain`)}
+      </p>
       <Addresses info={info} />
       <ViaConditions info={info} epoch={entry.epoch} />
       <CounterList counters={entry.counters} />
@@ -97,10 +108,11 @@ export function SocketCard(props: { socketKey: SocketKey }) {
       )}
       <ReachableNote info={info} open={open} />
       <LastError entry={entry} />
-      {open && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
-      {open && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
+      <SocketHints entry={entry} />
+      {controls && READERS.has(info.kind) && <ReadControls entry={entry} disabled={entry.stale} />}
+      {controls && info.kind !== 'tcp-server' && <SendBox entry={entry} disabled={!canSend(entry)} />}
       <CardLifecycle entry={entry} />
-      {open && <SocketActions entry={entry} />}
+      {controls && <SocketActions entry={entry} />}
       {info.kind === 'tcp-server' && <Connections server={entry} />}
     </article>
   );

@@ -5,14 +5,19 @@ import type { SocketKey } from '../../bridge/state.ts';
 import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
+import { ProgramSection } from './ProgramSection.tsx';
 import { SocketCard } from './SocketCard.tsx';
 import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 
 type Section = 'servers' | 'clients' | 'udp';
 const SECTIONS: Section[] = ['servers', 'clients', 'udp'];
 
-/** Where a socket's card goes; accepted connections sit inside their server's card instead. */
+/**
+ * Where a socket's card goes; accepted connections sit inside their server's card instead, and a
+ * traced program's sockets inside their program's card.
+ */
 function sectionOf(state: PlaygroundData, entry: SocketEntry): Section | null {
+  if (entry.info.program) return null;
   switch (entry.info.kind) {
     case 'tcp-server':
       return 'servers';
@@ -32,7 +37,7 @@ function sectionOf(state: PlaygroundData, entry: SocketEntry): Section | null {
 
 export function SocketList() {
   const { t } = useTranslation();
-  const count = usePlayground((s) => s.order.length);
+  const count = usePlayground((s) => s.order.length + s.programOrder.length);
   const anyClosed = usePlayground((s) => s.order.some((k) => s.sockets[k]?.state === 'closed'));
   const forgetClosed = usePlayground((s) => s.forgetClosed);
 
@@ -50,7 +55,12 @@ export function SocketList() {
         {count === 0 ? (
           <EmptyState title={t('sockets.empty.title')}>{t('sockets.empty.body')}</EmptyState>
         ) : (
-          SECTIONS.map((section) => <SocketSection key={section} section={section} />)
+          <>
+            <ProgramSection />
+            {SECTIONS.map((section) => (
+              <SocketSection key={section} section={section} />
+            ))}
+          </>
         )}
       </ScrollBody>
     </section>

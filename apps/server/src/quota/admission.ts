@@ -1,5 +1,5 @@
 import type { AdmissionConfig } from '../config/config.ts';
-import { AddressBuckets } from '../quota/address-buckets.ts';
+import { AddressBuckets } from './address-buckets.ts';
 
 export type Admit = { ok: true } | { ok: false; retryAfterS: number; reason: string };
 
