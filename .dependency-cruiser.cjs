@@ -108,6 +108,13 @@ module.exports = {
       to: { path: '^apps/web/src/app/' },
     },
     {
+      name: 'store-below-transport',
+      comment: "The page's store (model, reducers, selectors) knows nothing of the WebSocket client that feeds it.",
+      severity: 'error',
+      from: { path: '^apps/web/src/store/' },
+      to: { path: '^apps/web/src/(bridge|features|app|page)/' },
+    },
+    {
       name: 'ui-not-features',
       comment: 'ui/ holds shared blocks; a block that needs a feature belongs to that feature.',
       severity: 'error',

@@ -1,5 +1,4 @@
 import type { BridgeHandlers } from '../bridge/client.ts';
-import type { PlaygroundStore } from '../bridge/store.ts';
 import { classStore, receiveClassMessage, resetClass } from '../features/classroom/model/classStore.ts';
 import { createAccess, resumeStorage, type Storages } from '../features/join/model/access.ts';
 import { SessionRecorder } from '../features/replay/model/recorder.ts';
@@ -7,6 +6,7 @@ import { createResumer, resumeStore } from '../features/resume/model/resumeStore
 import { takeSetup } from '../features/share/setupLink.ts';
 import { shareStore } from '../features/share/shareStore.ts';
 import type { PageServices } from '../page/PageContext.tsx';
+import type { PlaygroundStore } from '../store/store.ts';
 
 export interface PageEnvironment {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;

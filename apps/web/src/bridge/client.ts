@@ -17,9 +17,9 @@ import {
   type WireBatch,
   type WireStatus,
 } from '@playground/protocol';
-import type { StatusChange } from './applyConnection.ts';
+import type { StatusChange } from '../store/applyConnection.ts';
+import type { ErrorCodeInfo } from '../store/state.ts';
 import { BridgeConnection, type SocketLike } from './connection.ts';
-import type { ErrorCodeInfo } from './state.ts';
 
 type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
 /** A command as the UI writes it: the client numbers it. */

@@ -1,5 +1,5 @@
 import { CLOSE_REMOVED_FROM_CLASS, CLOSE_RESUMED_ELSEWHERE, CLOSE_TOO_FAR_BEHIND } from '@playground/protocol';
-import type { StatusChange } from './applyConnection.ts';
+import type { StatusChange } from '../store/applyConnection.ts';
 
 /** The subset of the DOM WebSocket the client uses. */
 export interface SocketLike {

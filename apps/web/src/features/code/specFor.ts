@@ -1,7 +1,7 @@
 import { createFrameDecoder, type FramingConfig } from '@playground/codec';
 import { reachableHost } from '@playground/protocol';
-import { logAt, logSize } from '../../bridge/appendLog.ts';
-import { type SocketEntry, type SocketKey, socketKey } from '../../bridge/state.ts';
+import { logAt, logSize } from '../../store/appendLog.ts';
+import { type SocketEntry, type SocketKey, socketKey } from '../../store/state.ts';
 
 import { peerOf } from '../lifecycle/connections.ts';
 import { SERVER_BEHAVIOURS } from '../servers/serverCommand.ts';

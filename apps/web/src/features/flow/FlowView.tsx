@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
-import { type SocketEntry, socketKey } from '../../bridge/state.ts';
+import { type SocketEntry, socketKey } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';

@@ -1,6 +1,6 @@
 import { assertNever, type ProgramCall } from '@playground/protocol';
-import type { AppendLog } from '../../bridge/appendLog.ts';
-import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
+import type { AppendLog } from '../../store/appendLog.ts';
+import type { Direction, LogEntry, SocketKey } from '../../store/state.ts';
 
 export type Lane = 'client' | 'server';
 export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life' | 'wire';

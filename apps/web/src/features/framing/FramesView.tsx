@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ByteLog } from '../../bridge/byteLog.ts';
-import type { PayloadView, ReceiveFraming } from '../../bridge/labSettings.ts';
+import type { ByteLog } from '../../store/byteLog.ts';
+import type { PayloadView, ReceiveFraming } from '../../store/labSettings.ts';
 import { FrameItem } from './FrameItem.tsx';
 import { FrameProblems, PartialFrameView } from './FramesStatus.tsx';
 import { FramingPicker } from './FramingPicker.tsx';

@@ -1,6 +1,6 @@
 import { isServerSocket, Setup, type SetupItem, type SetupTarget } from '@playground/protocol';
 import type { CommandBody } from '../../bridge/client.ts';
-import type { PlaygroundData, SocketEntry } from '../../bridge/state.ts';
+import type { PlaygroundData, SocketEntry } from '../../store/state.ts';
 
 export type { Setup, SetupItem };
 

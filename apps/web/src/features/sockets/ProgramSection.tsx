@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import { type ProgramEntry, type SocketEntry, socketKey } from '../../bridge/state.ts';
+import { type ProgramEntry, type SocketEntry, socketKey } from '../../store/state.ts';
 import { programStatus } from '../trace/programStatus.ts';
 import { SocketCard } from './SocketCard.tsx';
 import '../trace/trace.css';

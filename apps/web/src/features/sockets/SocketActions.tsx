@@ -2,8 +2,8 @@ import { reachableHost } from '@playground/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 
 type Action = 'end' | 'close' | 'reset' | 'stop' | 'closeAll';

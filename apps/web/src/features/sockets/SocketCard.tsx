@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
+import type { SocketEntry, SocketKey } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ReadControls } from '../lab/ReadControls.tsx';
 import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketKey } from '../../bridge/state.ts';
+import type { SocketKey } from '../../store/state.ts';
 
 /** "group 2" for the bridge's `spawn-2`: the learner's words, not an internal name. */
 export function groupName(t: TFunction, group: string): string {

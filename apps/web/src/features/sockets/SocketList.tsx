@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketKey } from '../../bridge/state.ts';
-import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
+import type { SocketKey } from '../../store/state.ts';
+import { type PlaygroundData, type SocketEntry, socketKey } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { ProgramSection } from './ProgramSection.tsx';

@@ -2,8 +2,8 @@ import { assertNever, type ClassInfo, type EventBatch, type Roster, type Spotlig
 import { createStore } from 'zustand/vanilla';
 import { BatchTap } from '../../../bridge/batchTap.ts';
 import { storeHandlers } from '../../../bridge/handlers.ts';
-import { initialData } from '../../../bridge/state.ts';
-import { createPlaygroundStore, type PlaygroundStore } from '../../../bridge/store.ts';
+import { initialData } from '../../../store/state.ts';
+import { createPlaygroundStore, type PlaygroundStore } from '../../../store/store.ts';
 import { applySnapshot } from '../../resume/model/applySnapshot.ts';
 
 export interface SpotlightView {

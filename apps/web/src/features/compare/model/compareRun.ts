@@ -2,7 +2,7 @@ import type { ConditionsSettings, EventBatch, SocketInfo } from '@playground/pro
 import { create } from 'zustand';
 import { batchTap } from '../../../bridge/batchTap.ts';
 import type { BridgeApi } from '../../../bridge/client.ts';
-import type { ErrorCodeInfo } from '../../../bridge/state.ts';
+import type { ErrorCodeInfo } from '../../../store/state.ts';
 import { base64Text, errorInfo, LabSockets, waitUntil } from '../../netlab/model/labSockets.ts';
 import { type Arrival, analyzeLane, type LaneResult, LineCutter, messageNumber, messageText } from './analyze.ts';
 

@@ -8,8 +8,8 @@ import {
   framingProblems,
   type PartialFrame,
 } from '@playground/codec';
-import { logAt, logSize } from '../../../bridge/appendLog.ts';
-import type { ByteLog, Piece } from '../../../bridge/byteLog.ts';
+import { logAt, logSize } from '../../../store/appendLog.ts';
+import type { ByteLog, Piece } from '../../../store/byteLog.ts';
 
 /** A decoded frame and where its stream starts among the bytes the page kept (0 for TCP; the datagram for UDP). */
 export interface FrameEntry {

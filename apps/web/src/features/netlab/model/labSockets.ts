@@ -1,7 +1,7 @@
 import type { ReplyResult, SocketInfo } from '@playground/protocol';
 import type { BridgeApi } from '../../../bridge/client.ts';
 import { BridgeRequestError, type CommandBody } from '../../../bridge/client.ts';
-import type { ErrorCodeInfo } from '../../../bridge/state.ts';
+import type { ErrorCodeInfo } from '../../../store/state.ts';
 
 /** The error of a failed command, in the shape the page shows everywhere. */
 export function errorInfo(caught: unknown): ErrorCodeInfo {

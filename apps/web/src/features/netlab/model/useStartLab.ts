@@ -1,7 +1,7 @@
 import type { ConditionsSettings, SocketInfo } from '@playground/protocol';
 import type { BridgeApi } from '../../../bridge/client.ts';
 import { useBridge, usePlayground } from '../../../bridge/context.tsx';
-import { socketKey } from '../../../bridge/state.ts';
+import { socketKey } from '../../../store/state.ts';
 import { useNetLab } from './labStore.ts';
 
 /** A lab whose runs open their sockets in the bridge's session, through the lab's network. */

@@ -14,7 +14,7 @@ import {
   type WireSegment,
   type WireStatus,
 } from '@playground/protocol';
-import type { PlaygroundData } from '../../../bridge/state.ts';
+import type { PlaygroundData } from '../../../store/state.ts';
 
 /** Base64 characters of event data a recording keeps at most (the oldest events go first). */
 const MAX_DATA_CHARS = 64 * 1024 * 1024;

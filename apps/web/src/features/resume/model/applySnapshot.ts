@@ -1,7 +1,7 @@
 import type { Counters, SessionState, SocketEvent } from '@playground/protocol';
-import { logAt, logSize } from '../../../bridge/appendLog.ts';
-import { applyBatch, applySocketInfo } from '../../../bridge/applyBatch.ts';
-import { type PlaygroundData, type SocketEntry, socketKey } from '../../../bridge/state.ts';
+import { logAt, logSize } from '../../../store/appendLog.ts';
+import { applyBatch, applySocketInfo } from '../../../store/applyBatch.ts';
+import { type PlaygroundData, type SocketEntry, socketKey } from '../../../store/state.ts';
 
 /** The newest event of the current session the store has seen, by `seq`; -1 when none. */
 export function lastSeqOf(state: PlaygroundData): number {

@@ -1,6 +1,6 @@
 import type { Snapshot, Welcome } from '@playground/protocol';
 import { createStore } from 'zustand/vanilla';
-import type { PlaygroundStore } from '../../../bridge/store.ts';
+import type { PlaygroundStore } from '../../../store/store.ts';
 import { STORAGE, type Storages } from '../../join/model/access.ts';
 import { applySnapshot } from './applySnapshot.ts';
 

@@ -10,7 +10,7 @@ import {
 import { create } from 'zustand';
 import { batchTap } from '../../../bridge/batchTap.ts';
 import type { BridgeApi } from '../../../bridge/client.ts';
-import type { ErrorCodeInfo } from '../../../bridge/state.ts';
+import type { ErrorCodeInfo } from '../../../store/state.ts';
 import { errorInfo, LabSockets } from '../../netlab/model/labSockets.ts';
 import { Series } from './series.ts';
 
