@@ -138,7 +138,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/|^docs/' },
+    // Built output (the page copied into the CLI package) is not source.
+    exclude: { path: '(^|/)(dist|node_modules)/|^docs/|^apps/cli/web/' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     enhancedResolveOptions: {
