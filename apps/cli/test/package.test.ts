@@ -95,7 +95,9 @@ describe('the published package', () => {
 
   it('socket-playground trace -- python3 …: the program runs with the package’s own tracer, its calls on the page', async () => {
     // Its own runtime folder: the served playground leaves its token there for `trace` (local mode).
-    const env = { ...process.env, SOCKET_PLAYGROUND_RUNTIME_DIR: join(installed.work, 'run') };
+    // Run from a shell, not a pnpm script: pnpm's INIT_CWD (the suite's folder) would be the program's folder.
+    const { INIT_CWD: _fromPnpm, ...shell } = process.env;
+    const env = { ...shell, SOCKET_PLAYGROUND_RUNTIME_DIR: join(installed.work, 'run') };
     const cli = runCommand(installed.bin, ['--port', '0'], installed.dir, env);
     const url = await cli.waitForReady(30_000);
     const { session } = await echoOnce(url);
