@@ -128,6 +128,7 @@ describe.skipIf(!hasChromium)('Python in the page (issue 21)', () => {
   }, 120_000);
   it('shows the program’s calls with their lines, as a traced program’s, and the same hints', async () => {
     const { page } = session;
+    await page.getByTestId('side-tab-create').click();
     const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
     const clients = page.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
     const rowsOf = async (nth: number) => {
@@ -164,6 +165,10 @@ describe.skipIf(!hasChromium)('Python in the page (issue 21)', () => {
     expect(await rows.allTextContents()).toContain('exit()');
 
     await page.getByRole('tab', { name: 'Flow' }).click();
+    const clientId = await clients.nth(first + 1).getAttribute('data-socket-id');
+    const flow = page.locator('[data-testid="flow-view"] select').first();
+    const option = flow.locator('option').filter({ hasText: `client ${clientId} ↔` });
+    await flow.selectOption((await option.getAttribute('value')) as string);
     await expect
       .poll(() => page.locator('[data-testid="flow-view"]').textContent())
       .toContain('line 21: recv() · 16 B');
