@@ -10,6 +10,7 @@ import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
 import type { Spawner } from '../spawn/spawner.ts';
+import type { PageCalls } from '../trace/page-calls.ts';
 import type { ProgramHub } from '../trace/program-hub.ts';
 import type { SessionWire } from '../wire/session-wire.ts';
 import { BridgeError } from './bridge-error.ts';
@@ -74,13 +75,22 @@ export interface DispatchContext {
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
   /** Traced programs: `trace.code`. */
   programs?: ProgramHub;
+  /** A program in the page: the calls its commands carry go on their events, with hints. */
+  pageCalls?: PageCalls;
 }
 
 /**
  * Carries out one valid command; policy is checked before the engine is touched, and the socket
  * quota right before the engine call (after any await), so concurrent commands cannot overshoot it.
  */
-export async function dispatch(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
+export function dispatch(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
+  if ('call' in command && command.call && ctx.pageCalls) {
+    return ctx.pageCalls.carry(command, command.call, () => carryOut(command, ctx));
+  }
+  return carryOut(command, ctx);
+}
+
+async function carryOut(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
   const { engine, policy, limits } = ctx;
   switch (command.type) {
     case 'tcp.listen': {

@@ -37,5 +37,6 @@ export const pythonEn = {
     'This program starts a thread, and Python in the browser runs on one thread only. Serve several clients with selectors (or select.select) instead, or run this program on your computer and trace it from the command line (Socket Playground’s trace command).',
   notIsolated:
     'This page cannot run Python: the browser did not give it the isolation it needs (SharedArrayBuffer). Open the playground from its own address, not inside another page.',
-  socketsNote: 'Its sockets appear among the others, in the Sockets list and the event log.',
+  socketsNote:
+    'Its sockets appear among the others; the event log and the flow show each call with its line, and hints point at classic mistakes.',
 };

@@ -39,5 +39,6 @@ export const pythonEs: Messages['python'] = {
     'Este programa inicia un hilo, y Python en el navegador tiene un solo hilo. Atiende a varios clientes con selectors (o select.select), o ejecuta este programa en tu computador y trázalo desde la línea de comandos (el comando trace de Socket Playground).',
   notIsolated:
     'Esta página no puede ejecutar Python: el navegador no le dio el aislamiento que necesita (SharedArrayBuffer). Abre Socket Playground desde su propia dirección, no dentro de otra página.',
-  socketsNote: 'Sus sockets aparecen junto a los demás, en la lista de sockets y el registro de eventos.',
+  socketsNote:
+    'Sus sockets aparecen junto a los demás; el registro de eventos y el flujo muestran cada llamada con su línea, y las pistas señalan los errores clásicos.',
 };
