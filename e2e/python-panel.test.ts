@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
-import {
-  cpython,
-  cpythonServer,
-  EXAMPLES,
-  freePort,
-  panelOutput,
-  panelStatus,
-  runInPanel,
-} from './support/python-panel.ts';
+import { cpython, cpythonServer, freePort, panelOutput, panelStatus, runInPanel } from './support/python-panel.ts';
 import { startServer } from './support/ui.ts';
 
 const MESSAGE = 'Hola, este es un mensaje de prueba para el servidor eco';
 const CLIENT = fileURLToPath(new URL('../docs/examples/python/seed000_echo_client.py', import.meta.url));
-const SERVER = join(EXAMPLES, 'seed004_echo_server.py');
+const SERVER = fileURLToPath(new URL('../docs/examples/python/seed004_echo_server.py', import.meta.url));
 /** Loading Pyodide takes seconds on a busy machine; every later step is quick. */
 const LOAD_MS = 60_000;
 
