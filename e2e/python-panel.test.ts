@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasChromium } from '@playground/testkit/browser';
 import { describe, expect, it } from 'vitest';
 import { usePlaygroundPage } from './support/page-session.ts';
-import {
-  cpython,
-  cpythonServer,
-  EXAMPLES,
-  freePort,
-  panelOutput,
-  panelStatus,
-  runInPanel,
-} from './support/python-panel.ts';
+import { cpython, cpythonServer, freePort, panelOutput, panelStatus, runInPanel } from './support/python-panel.ts';
+import { startServer } from './support/ui.ts';
 
 const MESSAGE = 'Hola, este es un mensaje de prueba para el servidor eco';
 const CLIENT = fileURLToPath(new URL('../docs/examples/python/seed000_echo_client.py', import.meta.url));
-const SERVER = join(EXAMPLES, 'seed004_echo_server.py');
+const SERVER = fileURLToPath(new URL('../docs/examples/python/seed004_echo_server.py', import.meta.url));
 /** Loading Pyodide takes seconds on a busy machine; every later step is quick. */
 const LOAD_MS = 60_000;
 
@@ -123,6 +115,60 @@ describe.skipIf(!hasChromium)('Python in the page (issue 21)', () => {
     await page.getByTestId('python-stop').click();
     await expect.poll(() => panelStatus(page)).toBe('stopped');
     await expect.poll(() => server.count()).toBe(0);
+    expect(session.errors).toEqual([]);
+  }, 120_000);
+  it('shows the program’s calls with their lines, as a traced program’s, and the same hints', async () => {
+    const { page } = session;
+    await page.getByTestId('side-tab-create').click();
+    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    const clients = page.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
+    const rowsOf = async (nth: number) => {
+      const id = await clients.nth(nth).getAttribute('data-socket-id');
+      return page.locator(`[data-testid="event-row"][data-socket-id="${id}"] .log-row__event`);
+    };
+    const first = await clients.count();
+
+    // Seed 000's client, unchanged: every call on its line, as `trace` shows it.
+    await runInPanel(page, readFileSync(CLIENT, 'utf8'), `"${MESSAGE}" ${port}`);
+    await expect.poll(() => panelStatus(page), { timeout: LOAD_MS }).toBe('exited');
+    const seed000 = await rowsOf(first);
+    await expect
+      .poll(() => seed000.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          "line 15: sendall(b'Hola, este es un …) → 55 bytes",
+          'line 21: recv(16) → 16 bytes',
+          'line 21: recv(16) → 7 bytes',
+          'line 25: close()',
+        ]),
+      );
+    expect((await seed000.allTextContents()).filter((row) => row.startsWith('Hint'))).toEqual([]);
+
+    // The same client without its close(): the hint a traced program gets, at the socket() line.
+    const unclosed = readFileSync(CLIENT, 'utf8').replace('finally:\n    sock.close()', 'finally:\n    pass');
+    await runInPanel(page, unclosed, `"${MESSAGE}" ${port}`);
+    await expect.poll(() => panelStatus(page), { timeout: LOAD_MS }).toBe('exited');
+    const hint = clients.nth(first + 1).locator('[data-testid="program-hint"]');
+    await expect.poll(() => hint.getAttribute('data-code')).toBe('never-closed');
+    expect(await hint.textContent()).toContain('line 7: Socket never closed');
+    const rows = await rowsOf(first + 1);
+    await expect.poll(() => rows.allTextContents()).toContain('Hint (line 7): Socket never closed');
+    expect(await rows.allTextContents()).toContain('exit()');
+
+    await page.getByRole('tab', { name: 'Flow' }).click();
+    const clientId = await clients.nth(first + 1).getAttribute('data-socket-id');
+    const flow = page.locator('[data-testid="flow-view"] select').first();
+    const option = flow.locator('option').filter({ hasText: `client ${clientId} ↔` });
+    await flow.selectOption((await option.getAttribute('value')) as string);
+    await expect
+      .poll(() => page.locator('[data-testid="flow-view"]').textContent())
+      .toContain('line 21: recv() · 16 B');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('tab', { name: 'Event log' }).click();
+    await hint.click();
+    await page.getByLabel('Only the selected socket').check();
+    await hint.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/screenshots/python-calls-1024.png' });
     expect(session.errors).toEqual([]);
   }, 120_000);
 });

@@ -1,10 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-
-/** The seeds' programs as the Python panel offers them (apps/web/src/features/python/examples). */
-export const EXAMPLES = fileURLToPath(new URL('../../apps/web/src/features/python/examples/', import.meta.url));
 
 /** A port free right now on 127.0.0.1, for a program that takes its port as an argument. */
 export function freePort(): Promise<number> {

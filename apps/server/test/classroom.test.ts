@@ -77,10 +77,14 @@ describe('the teacher’s commands', () => {
     const progress = { lessonId: 'recv16', title: 'recv(16)', step: 1, steps: 4, done: [0] };
     await ada.ok({ type: 'lesson.progress', progress });
 
+    // The echo can reach a roster sent before the progress was applied: wait for both.
     await teacher.waitFor(
-      () => studentNamed(teacher, 'Ada')?.sockets.find((s) => s.id === client.id)?.counters.bytesIn === 20,
+      () => {
+        const ada = studentNamed(teacher, 'Ada');
+        return ada?.progress?.step === 1 && ada.sockets.find((s) => s.id === client.id)?.counters.bytesIn === 20;
+      },
       3000,
-      'Ada’s echoed bytes on the roster',
+      'Ada’s echoed bytes and lesson step on the roster',
     );
     const entry = studentNamed(teacher, 'Ada')!;
     expect(entry).toMatchObject({ studentId: 'st1', presence: 'connected', sessions: 1, progress, moreSockets: 0 });

@@ -9,6 +9,7 @@ import {
   lineOf,
   programCalls,
   programMessages,
+  SEED_EXAMPLES,
   SEEDS,
   type SeenCall,
   trace,
@@ -89,7 +90,7 @@ describe.skipIf(!python)('tracing the seeds’ own Python programs against the p
   it("seed 000 server: recv(16) returns a 55-byte message in four pieces, each echoed; b'' ends it", async () => {
     const p = await pg.start();
     const c = await pg.client(p);
-    const file = `${SEEDS}seed000_server.py`;
+    const file = `${SEED_EXAMPLES}seed000_server.py`;
     const run = await trace(p, c, ['python3', file, '0']);
     const port = await listeningPort(c);
     const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port })).socket!;
@@ -266,7 +267,7 @@ describe.skipIf(!python)('tracing the seeds’ own Python programs against the p
   it("seed 004 echo server: accept() returns the connection and the address, recv(1024) until b''", async () => {
     const p = await pg.start();
     const c = await pg.client(p);
-    const file = `${SEEDS}seed004_echo_server.py`;
+    const file = `${SEED_EXAMPLES}seed004_echo_server.py`;
     const run = await trace(p, c, ['python3', file, '0']);
     const port = await listeningPort(c);
     const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port })).socket!;

@@ -44,6 +44,12 @@ export function parseBase64(value: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
     throw new PayloadError('This is not valid base64.', 0);
   }
-  const binary = atob(compact.padEnd(Math.ceil(compact.length / 4) * 4, '='));
+  let binary: string;
+  try {
+    binary = atob(compact.padEnd(Math.ceil(compact.length / 4) * 4, '='));
+  } catch {
+    // Padding in the wrong place ("/=" becomes "/==="): the characters are right, the shape is not.
+    throw new PayloadError('This is not valid base64.', 0);
+  }
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

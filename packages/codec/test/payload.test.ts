@@ -32,6 +32,7 @@ describe('payload parsing', () => {
     expect(fromBase64(toBase64(bytes))).toEqual(bytes);
     expect(encodePayload('base64', toBase64(bytes))).toEqual(bytes);
     expect(() => encodePayload('base64', 'no!')).toThrow(/not valid base64/);
+    expect(() => encodePayload('base64', '/=')).toThrow(/not valid base64/);
     expect(toPythonBytes(bytes)).toBe("b'hi\\x00\\n\\'\\\\\\xff'");
   });
 });

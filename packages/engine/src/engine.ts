@@ -273,6 +273,12 @@ export class Engine {
     this.#get(id).setRecvSize(checkRecvSize(recvSize));
   }
 
+  /** A call or hint of the program in the page on its socket (open, or closed a moment ago). */
+  note(id: string, body: Parameters<SocketHandle['note']>[0]): void {
+    const socket = this.#all.get(id);
+    if (socket && !(socket instanceof ExternalSocket)) socket.note(body);
+  }
+
   info(id: string): SocketInfo | undefined {
     return this.#all.get(id)?.snapshot();
   }

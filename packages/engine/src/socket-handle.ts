@@ -1,7 +1,7 @@
 import type { Counters, SocketInfo, SocketKind, SocketState } from '@playground/protocol';
 import { Deferred } from './deferred.ts';
 import { type EngineError, invalidState } from './errors.ts';
-import type { Channel } from './event-stamper.ts';
+import type { Channel, EventBody } from './event-stamper.ts';
 
 /** What a socket needs from the engine that owns it. */
 export interface Registry {
@@ -57,6 +57,11 @@ export abstract class SocketHandle {
   }
 
   protected abstract begin(): void;
+
+  /** What a program in the page did on this socket beyond its events: a call, a hint (docs/python.md). */
+  note(body: Extract<EventBody, { type: 'call' | 'hint' }>): void {
+    this.channel.emit(body);
+  }
 
   abstract close(): Promise<void>;
 

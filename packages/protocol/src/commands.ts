@@ -12,6 +12,7 @@ import {
 import { ConditionsPatch, ConditionsSettings, Transport } from './conditions.ts';
 import { FramingConfig } from './framing.ts';
 import { KernelWatchScope } from './kernel.ts';
+import { PageCall } from './program.ts';
 import { MAX_CHUNK_SIZE, MIN_CHUNK_SIZE } from './rules.ts';
 import { MAX_SENSOR_DURATION_S, MAX_SENSOR_RATE_HZ, SensorRecordSpec, SensorServerConfig } from './sensor.ts';
 import { Behaviour, Concurrency, Host, Payload, Port, RecvSize, SocketId } from './vocabulary.ts';
@@ -50,6 +51,8 @@ export const TcpListen = command('tcp.listen', {
   reuseAddress: z.boolean().default(true),
   /** A program in the page drives it (docs/python.md): connections wait for `socket.accept`, bytes for `socket.recv`. */
   manual: z.boolean().default(false),
+  /** The page program's call this command carries out (docs/python.md). */
+  call: PageCall.optional(),
 });
 
 export const TcpConnect = command('tcp.connect', {
@@ -59,6 +62,8 @@ export const TcpConnect = command('tcp.connect', {
   timeoutMs: z.number().int().min(100).max(60_000).default(5000),
   /** A program in the page drives it: its bytes wait for `socket.recv` (docs/python.md). */
   manual: z.boolean().default(false),
+  /** The page program's call this command carries out (docs/python.md). */
+  call: PageCall.optional(),
 });
 
 export const UdpBind = command('udp.bind', {
@@ -74,6 +79,8 @@ export const UdpBind = command('udp.bind', {
   sensor: SensorServerConfig.optional(),
   /** A program in the page drives it: datagrams wait for `socket.recv` (docs/python.md). */
   manual: z.boolean().default(false),
+  /** The page program's call this command carries out (docs/python.md). */
+  call: PageCall.optional(),
 });
 
 export const SocketSend = command('socket.send', {
@@ -95,11 +102,13 @@ export const SocketSend = command('socket.send', {
     })
     .strict()
     .optional(),
+  /** The page program's call this command carries out (docs/python.md). */
+  call: PageCall.optional(),
 });
 
-export const TcpEnd = command('tcp.end', { socketId: SocketId });
+export const TcpEnd = command('tcp.end', { socketId: SocketId, call: PageCall.optional() });
 export const TcpReset = command('tcp.reset', { socketId: SocketId });
-export const SocketClose = command('socket.close', { socketId: SocketId });
+export const SocketClose = command('socket.close', { socketId: SocketId, call: PageCall.optional() });
 export const SocketSetRecvSize = command('socket.setRecvSize', { socketId: SocketId, recvSize: RecvSize });
 /** The listening socket closes (new clients are refused); connections it accepted stay open. */
 export const ServerStopListening = command('server.stopListening', { socketId: SocketId });
@@ -113,9 +122,18 @@ const WaitMs = z.number().int().min(0).max(MAX_WAIT_MS);
  * returned (`received`), exactly what its `recv` or `datagram-in` event shows; empty at FIN. With
  * `timeoutMs` it gives up then with ETIMEDOUT and takes nothing. One wait per socket at a time.
  */
-export const SocketRecv = command('socket.recv', { socketId: SocketId, max: RecvSize, timeoutMs: WaitMs });
+export const SocketRecv = command('socket.recv', {
+  socketId: SocketId,
+  max: RecvSize,
+  timeoutMs: WaitMs,
+  call: PageCall.optional(),
+});
 /** A program's accept() on a `manual` TCP server: the reply's `socket` is the connection it takes. */
-export const SocketAccept = command('socket.accept', { socketId: SocketId, timeoutMs: WaitMs });
+export const SocketAccept = command('socket.accept', {
+  socketId: SocketId,
+  timeoutMs: WaitMs,
+  call: PageCall.optional(),
+});
 /**
  * A program's select(): which of `read` (manual sockets) have something for recv or accept now, or
  * as soon as one does within `timeoutMs` (the reply's `ready`; empty when the time ran out).

@@ -58,6 +58,24 @@ export const ProgramCall = z.object({
 });
 export type ProgramCall = z.infer<typeof ProgramCall>;
 
+/**
+ * The call of a program in the page (Python, docs/python.md) that a command carries out: the
+ * bridge puts it, with what the call returned, on the command's event, as a traced call's, and
+ * checks it for the same classic mistakes. `made`: the line of the socket() call, on the command
+ * that makes the socket. `ended`: the program ended with this socket open, and the page closes it
+ * as the operating system would.
+ */
+export const PageCall = z
+  .object({
+    fn: ProgramCall.shape.fn,
+    args: text,
+    line: z.number().int().positive().optional(),
+    made: z.number().int().positive().optional(),
+    ended: z.literal(true).optional(),
+  })
+  .strict();
+export type PageCall = z.infer<typeof PageCall>;
+
 /** What marks a socket as the learner's program's: which process, as the page names it. */
 export const ProgramInfo = z.object({
   /** The bridge's name for one traced run of a program, e.g. `p1`. */

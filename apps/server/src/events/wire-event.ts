@@ -14,8 +14,8 @@ export function toWireEvent(event: EngineEvent, previewBytes: number, offset?: n
   const data = preview(event.data, previewBytes);
   const size = byteSize(event);
   const { seq, t, socketId, kind } = event;
-  // A traced program's byte events carry the call behind them: built like the rarer events.
-  if (event.witness !== undefined) return generic(event, size, data, offset);
+  // A program's byte events (traced, or in the page) carry the call behind them: built like the rarer events.
+  if (event.witness !== undefined || event.call !== undefined) return generic(event, size, data, offset);
   switch (event.type) {
     case 'recv':
       return offset === undefined

@@ -7,6 +7,7 @@ import type { TargetPolicy } from '../policy/target-policy.ts';
 import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
 import type { Spawner } from '../spawn/spawner.ts';
+import type { PageCalls } from '../trace/page-calls.ts';
 import type { ProgramHub } from '../trace/program-hub.ts';
 import type { SessionWire } from '../wire/session-wire.ts';
 
@@ -26,4 +27,6 @@ export interface DispatchContext {
   classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
   /** Traced programs: `trace.code`. */
   programs?: ProgramHub;
+  /** A program in the page: the calls its commands carry go on their events, with hints. */
+  pageCalls?: PageCalls;
 }

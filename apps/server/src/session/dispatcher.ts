@@ -54,7 +54,14 @@ function describeIssues(issues: Issue[]): string {
  * Carries out one valid command; policy is checked before the engine is touched, and the socket
  * quota right before the engine call (after any await), so concurrent commands cannot overshoot it.
  */
-export async function dispatch(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
+export function dispatch(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
+  if ('call' in command && command.call && ctx.pageCalls) {
+    return ctx.pageCalls.carry(command, command.call, () => carryOut(command, ctx));
+  }
+  return carryOut(command, ctx);
+}
+
+async function carryOut(command: Command, ctx: DispatchContext): Promise<ReplyResult> {
   const { engine, policy, limits } = ctx;
   switch (command.type) {
     case 'tcp.listen': {

@@ -32,6 +32,7 @@ import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { Spawner } from '../spawn/spawner.ts';
+import { PageCalls } from '../trace/page-calls.ts';
 import type { ProgramHub } from '../trace/program-hub.ts';
 import { SessionTracing } from '../trace/session-tracing.ts';
 import type { TraceCodes } from '../trace/trace-codes.ts';
@@ -98,6 +99,7 @@ export class Session implements ClassMember {
   private readonly outbox: Outbox;
   /** Traced programs, and the time order of events while one is attached. */
   private readonly tracing: SessionTracing;
+  private readonly pageCalls: PageCalls;
   private readonly budget: OutputBudget;
   private readonly cpu: TokenBucket;
   /** Roster and class messages withheld while the page is behind: only the latest of each matters. */
@@ -179,6 +181,7 @@ export class Session implements ClassMember {
       checkDestination: destinationCheck(this.policy),
       origin,
     });
+    this.pageCalls = new PageCalls(this.engine);
     this.tracing = new SessionTracing({
       sessionId: this.id,
       engine: this.engine,
@@ -220,6 +223,7 @@ export class Session implements ClassMember {
         wire: this.wire,
         spawner: this.spawner,
         programs: this.programs,
+        pageCalls: this.pageCalls,
         ...(classroom ? { classroom: { handle: (c: ClassCommand) => classroom.handle(this, c) } } : {}),
       },
       reply: (reply) => {
@@ -422,6 +426,7 @@ export class Session implements ClassMember {
   /** Every engine event: the listener registry and the rate quotas see it before the page does. */
   private observe(raw: EngineEvent): void {
     const event = raw.type === 'error' && raw.error.code === 'EADDRINUSE' ? this.explainInUse(raw) : raw;
+    this.pageCalls.observe(event);
     // A traced program's server is the learner's, on their computer: never a target of this bridge's policy.
     if (event.witness === undefined) trackListener(this.deps.listeners, this.engine, this.id, event);
     this.table.observe(event);

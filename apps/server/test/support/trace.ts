@@ -18,6 +18,8 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 export const TRACE_CLI = `${root}packages/trace/src/cli.ts`;
 /** The seeds' servers (Python 3 fixes only) and the docs' clients. */
 export const SEEDS = `${root}packages/trace/test/fixtures/seeds/`;
+/** The seeds' servers the page's Python panel offers too: one copy, in docs/examples/python. */
+export const SEED_EXAMPLES = `${root}docs/examples/python/`;
 export const EXAMPLES = `${root}docs/examples/python/`;
 export const MISTAKES = `${root}packages/trace/test/fixtures/mistakes/`;
 

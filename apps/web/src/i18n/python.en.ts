@@ -9,7 +9,8 @@ export const pythonEn = {
     seed000Client: 'Seed 000: echo client (recv(16))',
     seed000Server: 'Seed 000: echo server',
     seed004Server: 'Seed 004: echo-server.py',
-    seed003Udp: 'Seed 003: UDP sender with struct',
+    seed003Udp: 'Seed 003: UDP sender',
+    seed003Sensor: 'Seed 003: sensor, struct records over UDP or TCP',
     seed002Client: 'Seed 002: length-prefixed JSON client',
     selectors: 'Serving several clients with selectors',
   },
@@ -37,5 +38,6 @@ export const pythonEn = {
     'This program starts a thread, and Python in the browser runs on one thread only. Serve several clients with selectors (or select.select) instead, or run this program on your computer and trace it from the command line (Socket Playground’s trace command).',
   notIsolated:
     'This page cannot run Python: the browser did not give it the isolation it needs (SharedArrayBuffer). Open the playground from its own address, not inside another page.',
-  socketsNote: 'Its sockets appear among the others, in the Sockets list and the event log.',
+  socketsNote:
+    'Its sockets appear among the others; the event log and the flow show each call with its line, and hints point at classic mistakes.',
 };

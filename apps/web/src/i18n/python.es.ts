@@ -11,7 +11,8 @@ export const pythonEs: Messages['python'] = {
     seed000Client: 'Semilla 000: cliente eco (recv(16))',
     seed000Server: 'Semilla 000: servidor eco',
     seed004Server: 'Semilla 004: echo-server.py',
-    seed003Udp: 'Semilla 003: emisor UDP con struct',
+    seed003Udp: 'Semilla 003: emisor UDP',
+    seed003Sensor: 'Semilla 003: sensor, registros struct por UDP o TCP',
     seed002Client: 'Semilla 002: cliente JSON con prefijo de largo',
     selectors: 'Atender a varios clientes con selectors',
   },
@@ -39,5 +40,6 @@ export const pythonEs: Messages['python'] = {
     'Este programa inicia un hilo, y Python en el navegador tiene un solo hilo. Atiende a varios clientes con selectors (o select.select), o ejecuta este programa en tu computador y trázalo desde la línea de comandos (el comando trace de Socket Playground).',
   notIsolated:
     'Esta página no puede ejecutar Python: el navegador no le dio el aislamiento que necesita (SharedArrayBuffer). Abre Socket Playground desde su propia dirección, no dentro de otra página.',
-  socketsNote: 'Sus sockets aparecen junto a los demás, en la lista de sockets y el registro de eventos.',
+  socketsNote:
+    'Sus sockets aparecen junto a los demás; el registro de eventos y el flujo muestran cada llamada con su línea, y las pistas señalan los errores clásicos.',
 };

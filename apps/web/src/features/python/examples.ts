@@ -1,9 +1,10 @@
 // The clients the README runs with CPython are the same files the panel offers.
 import seed000Client from '../../../../../docs/examples/python/seed000_echo_client.py?raw';
+import seed000Server from '../../../../../docs/examples/python/seed000_server.py?raw';
 import seed003Udp from '../../../../../docs/examples/python/seed003_udp_client.py?raw';
-import seed000Server from './examples/seed000_server.py?raw';
+import seed004Server from '../../../../../docs/examples/python/seed004_echo_server.py?raw';
+import sensorClient from '../../../../../docs/examples/python/sensor_client.py?raw';
 import seed002Client from './examples/seed002_client.py?raw';
-import seed004Server from './examples/seed004_echo_server.py?raw';
 import selectorsServer from './examples/selectors_server.py?raw';
 
 /** The seeds' programs, ready to run in the panel, with the arguments their usage line names. */
@@ -16,6 +17,7 @@ export const EXAMPLES = [
   },
   { id: 'seed000Server', source: seed000Server, args: '12345' },
   { id: 'seed003Udp', source: seed003Udp, args: '5005' },
+  { id: 'seed003Sensor', source: sensorClient, args: '--transport udp --port 5005 --count 10' },
   { id: 'seed002Client', source: seed002Client, args: '5000' },
   { id: 'selectors', source: selectorsServer, args: '65432' },
 ] as const;

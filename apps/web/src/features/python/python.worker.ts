@@ -52,7 +52,6 @@ async function start(run: RunRequest): Promise<void> {
       return answer.line;
     },
     sleep: (ms: number) => sleepBlocking(ms),
-    emit: (json: string) => post({ type: 'call', call: JSON.parse(json) as Record<string, unknown> }),
   });
   pyodide.FS.mkdirTree(HOME);
   for (const [name, text] of Object.entries(MODULES)) pyodide.FS.writeFile(`${HOME}/${name}`, text);

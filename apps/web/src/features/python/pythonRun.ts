@@ -9,7 +9,6 @@ export interface RunHooks {
   loaded(): void;
   /** The program waits in input(): answer with `PythonRun.input`. */
   wantsInput(): void;
-  call(record: Record<string, unknown>): void;
   /** The program ended (its exit status), was stopped (null), or Python could not start (`failure`). */
   ended(code: number | null, failure?: string): void;
   /** A socket the program opened, for the page's store. */
@@ -61,7 +60,6 @@ export class PythonRun {
     const { hooks } = this;
     if (message.type === 'loaded') hooks.loaded();
     else if (message.type === 'output') hooks.output(message.stream, message.text);
-    else if (message.type === 'call') hooks.call(message.call);
     else if (message.type === 'request') this.#request(message.request);
     else if (message.type === 'exit') this.#end(message.code);
     else this.#end(null, message.message);
@@ -97,7 +95,9 @@ export class PythonRun {
     if (this.#ended) return;
     this.#ended = true;
     this.#worker.terminate();
-    for (const socketId of this.#open) void this.send({ type: 'socket.close', socketId }).catch(() => undefined);
+    // Closed as the OS closes an ended program's sockets: the bridge's hints say it never closed them.
+    const call = { fn: 'exit', args: '', ended: true } as const;
+    for (const socketId of this.#open) void this.send({ type: 'socket.close', socketId, call }).catch(() => undefined);
     this.#open.clear();
     this.hooks.ended(code, failure);
   }

@@ -41,7 +41,6 @@ export function usePythonRun() {
         output: print,
         loaded: () => setStatus({ kind: 'running' }),
         wantsInput: () => setStatus({ kind: 'input' }),
-        call: () => undefined,
         socket: (result) => result.socket && upsertSocket(result.socket),
         ended: (code, failure) => {
           if (run.current === current) run.current = null;

@@ -16,7 +16,5 @@ export type WorkerMessage =
   | { type: 'loaded' }
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'request'; request: WorkerRequest }
-  /** A socket call of the program, with its line (a TraceCall's fields, docs/python.md). */
-  | { type: 'call'; call: Record<string, unknown> }
   | { type: 'exit'; code: number }
   | { type: 'failed'; message: string };

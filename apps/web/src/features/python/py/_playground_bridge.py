@@ -6,7 +6,7 @@ command and wakes this worker with the reply; errors come back as CPython raises
 import json
 import sys
 
-import _playground  # the worker's JavaScript side: call(), emit()
+import _playground  # the worker's JavaScript side: call(), input(), sleep()
 
 # Linux's numbers, as CPython on Linux prints them ([Errno 111] Connection refused).
 ERRNO = {
@@ -61,12 +61,33 @@ def _exception(error, waiting):
     return OSError('Socket Playground: ' + error.get('message', code))
 
 
-def call(command, waiting=False):
-    """One command to the bridge; its result, or the exception Python would raise."""
+def call(command, waiting=False, fn=None, args='', made=None):
+    """One command to the bridge; its result, or the exception Python would raise.
+
+    `fn`, `args`: the learner's call this command carries out, sent with its line so that the page
+    shows it as a traced program's call (docs/python.md); `made`: the line of the socket() call
+    when the command makes the socket.
+    """
+    if fn is not None:
+        site = {'fn': fn, 'args': _short(args)}
+        for name, line in (('line', where()), ('made', made)):
+            if line is not None:
+                site[name] = line
+        command = {**command, 'call': site}
     reply = json.loads(_playground.call(json.dumps({'op': 'command', 'command': command})))
     if reply.get('ok'):
         return reply['result']
     raise _exception(reply.get('error', {}), waiting)
+
+
+def _short(text, most=200):
+    return text if len(text) <= most else text[:most - 1] + '\u2026'
+
+
+def data_args(data):
+    """send(b'...') as written: the bytes' repr cut short."""
+    data = bytes(data)
+    return repr(data[:48]) + ('\u2026' if len(data) > 48 else '')
 
 
 def where():
@@ -75,9 +96,3 @@ def where():
     while frame is not None and frame.f_code.co_filename != 'main.py':
         frame = frame.f_back
     return frame.f_lineno if frame is not None else None
-
-
-def report(call_record):
-    """A call for the page's view of the program (fire and forget: it never blocks the program)."""
-    call_record['line'] = where()
-    _playground.emit(json.dumps(call_record))

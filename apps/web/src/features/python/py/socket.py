@@ -8,13 +8,14 @@ import base64
 import itertools
 import time
 
-from _playground_bridge import MAX_WAIT_MS, call, gaierror, os_error, report
+from _playground_bridge import MAX_WAIT_MS, call, data_args, gaierror, os_error, where
 
 AF_INET, AF_INET6 = 2, 10
 SOCK_STREAM, SOCK_DGRAM = 1, 2
 SOL_SOCKET, SO_REUSEADDR, SO_KEEPALIVE, SO_BROADCAST = 1, 2, 9, 6
 IPPROTO_TCP, IPPROTO_UDP, TCP_NODELAY = 6, 17, 1
 SHUT_RD, SHUT_WR, SHUT_RDWR = 0, 1, 2
+_SHUT_NAMES = {SHUT_RD: 'SHUT_RD', SHUT_WR: 'SHUT_WR', SHUT_RDWR: 'SHUT_RDWR'}
 SOMAXCONN = 4096
 has_ipv6 = True
 error = OSError
@@ -87,12 +88,7 @@ class socket:
         self._timeout = _default_timeout
         self._fd = next(_fds)
         _by_fd[self._fd] = self
-        report({'op': 'socket', 'fn': 'socket', 'sock': str(self._fd), 'args': self._kind_text()})
-
-    def _kind_text(self):
-        family = 'AF_INET6' if self.family == AF_INET6 else 'AF_INET'
-        kind = 'SOCK_DGRAM' if self.type == SOCK_DGRAM else 'SOCK_STREAM'
-        return f'{family}, {kind}'
+        self._made = where()
 
     def __enter__(self):
         return self
@@ -138,23 +134,23 @@ class socket:
         host, port = address[0], address[1]
         self._bound = (_host(self.family, host), port)
         if self.type == SOCK_DGRAM:
-            self._adopt(call({'type': 'udp.bind', 'host': self._bound[0], 'port': port, 'manual': True}))
-        report({'op': 'bind', 'fn': 'bind', 'sock': str(self._fd), 'args': repr(address)})
+            command = {'type': 'udp.bind', 'host': self._bound[0], 'port': port, 'manual': True}
+            self._adopt(call(command, fn='bind', args=repr(address), made=self._made))
 
     def listen(self, backlog=128):
         self._check_open()
         host, port = self._bound or (_host(self.family, ''), 0)
         command = {'type': 'tcp.listen', 'host': host, 'port': port, 'backlog': max(0, min(backlog, 4096))}
-        self._adopt(call({**command, 'reuseAddress': self._reuse, 'manual': True}))
-        report({'op': 'listen', 'fn': 'listen', 'sock': str(self._fd), 'args': str(backlog)})
+        command = {**command, 'reuseAddress': self._reuse, 'manual': True}
+        self._adopt(call(command, fn='listen', args=str(backlog), made=self._made))
 
-    def _wait(self, command):
+    def _wait(self, command, fn, args):
         """A blocking call, as long as the socket's timeout: a longer wait asks again every MAX_WAIT_MS."""
         deadline = None if self._timeout is None else time.monotonic() + self._timeout
         while True:
             left = MAX_WAIT_MS if deadline is None else int(max(0.0, deadline - time.monotonic()) * 1000)
             try:
-                return call({**command, 'timeoutMs': min(left, MAX_WAIT_MS)}, waiting=True)
+                return call({**command, 'timeoutMs': min(left, MAX_WAIT_MS)}, waiting=True, fn=fn, args=args)
             except TimeoutError:
                 if left <= MAX_WAIT_MS and deadline is not None:
                     raise
@@ -162,16 +158,14 @@ class socket:
     def accept(self):
         self._check_open()
         try:
-            info = self._wait({'type': 'socket.accept', 'socketId': self._id})['socket']
+            info = self._wait({'type': 'socket.accept', 'socketId': self._id}, 'accept', '')['socket']
         except TimeoutError:
             if self._timeout == 0:
                 raise os_error('EAGAIN') from None
             raise
         conn = socket(self.family, self.type)
         conn._info, conn._id = info, info['id']
-        address = _endpoint(info.get('remote'), self.family)
-        report({'op': 'accept', 'fn': 'accept', 'sock': str(self._fd), 'args': '', 'result': repr(address)})
-        return conn, address
+        return conn, _endpoint(info.get('remote'), self.family)
 
     def connect(self, address):
         self._check_open()
@@ -182,10 +176,8 @@ class socket:
         timeout_ms = 60000 if t is None else max(100, min(60000, int(t * 1000)))
         host = _host(self.family, address[0])
         command = {'type': 'tcp.connect', 'host': host, 'port': address[1], 'timeoutMs': timeout_ms}
-        try:
-            self._adopt(call({**command, 'manual': True}, waiting=t is not None))
-        finally:
-            report({'op': 'connect', 'fn': 'connect', 'sock': str(self._fd), 'args': repr(address)})
+        site = {'fn': 'connect', 'args': repr(address), 'made': self._made}
+        self._adopt(call({**command, 'manual': True}, waiting=t is not None, **site))
 
     def connect_ex(self, address):
         try:
@@ -198,68 +190,65 @@ class socket:
         if self._id is None:
             self._adopt(call({'type': 'udp.bind', 'host': _host(self.family, ''), 'port': 0, 'manual': True}))
 
-    def send(self, data, flags=0):
+    def send(self, data, flags=0, fn='send'):
         self._check_open()
         if self.type == SOCK_DGRAM:
             if self._peer is None:
                 raise os_error('EDESTADDRREQ', 'Destination address required')
-            return self.sendto(data, self._peer)
+            return self._sendto(data, self._peer, fn)
         if self._id is None:
             raise os_error('ENOTCONN')
-        sent = call({'type': 'socket.send', 'socketId': self._id, 'data': _data(data)})['bytes']
-        report({'op': 'send', 'fn': 'send', 'sock': str(self._fd), 'args': f'<{len(data)} bytes>', 'result': str(sent)})
-        return sent
+        command = {'type': 'socket.send', 'socketId': self._id, 'data': _data(data)}
+        return call(command, fn=fn, args=data_args(data))['bytes']
 
     def sendall(self, data, flags=0):
-        self.send(data, flags)
+        self.send(data, flags, 'sendall')
 
     def sendto(self, data, *args):
+        return self._sendto(data, args[-1], 'sendto')
+
+    def _sendto(self, data, address, fn):
         self._check_open()
-        address = args[-1]
         self._ensure_udp()
         to = {'host': _host(self.family, address[0]), 'port': address[1]}
-        sent = call({'type': 'socket.send', 'socketId': self._id, 'data': _data(data), 'to': to})['bytes']
-        report({'op': 'send', 'fn': 'sendto', 'sock': str(self._fd), 'args': repr(address), 'result': str(sent)})
-        return sent
+        command = {'type': 'socket.send', 'socketId': self._id, 'data': _data(data), 'to': to}
+        return call(command, fn=fn, args=f'{data_args(data)}, {address!r}')['bytes']
 
-    def _recv(self, bufsize):
+    def _recv(self, bufsize, fn):
         self._check_open()
         if self._id is None:
             if self.type == SOCK_STREAM:
                 raise os_error('ENOTCONN')
             self._ensure_udp()
         try:
-            got = self._wait({'type': 'socket.recv', 'socketId': self._id, 'max': max(1, min(bufsize, 65536))})
+            command = {'type': 'socket.recv', 'socketId': self._id, 'max': max(1, min(bufsize, 65536))}
+            got = self._wait(command, fn, str(bufsize))
         except TimeoutError:
             if self._timeout == 0:
                 raise os_error('EAGAIN') from None
             raise
-        received = got['received']
-        report({'op': 'recv', 'fn': 'recv', 'sock': str(self._fd), 'args': str(bufsize), 'result': str(received['size'])})
-        return received
+        return got['received']
 
     def recv(self, bufsize, flags=0):
-        return base64.b64decode(self._recv(bufsize)['data'])
+        return base64.b64decode(self._recv(bufsize, 'recv')['data'])
 
     def recvfrom(self, bufsize, flags=0):
-        got = self._recv(bufsize)
+        got = self._recv(bufsize, 'recvfrom')
         return base64.b64decode(got['data']), _endpoint(got.get('from'), self.family)
 
     def shutdown(self, how):
         self._check_open()
         if how in (SHUT_WR, SHUT_RDWR) and self._id is not None:
-            call({'type': 'tcp.end', 'socketId': self._id})
-        report({'op': 'shutdown', 'fn': 'shutdown', 'sock': str(self._fd), 'args': str(how)})
+            call({'type': 'tcp.end', 'socketId': self._id}, fn='shutdown', args=_SHUT_NAMES.get(how, str(how)))
 
     def close(self):
         if self._fd < 0:
             return
         if self._id is not None:
             try:
-                call({'type': 'socket.close', 'socketId': self._id})
+                call({'type': 'socket.close', 'socketId': self._id}, fn='close')
             except OSError:
                 pass
-        report({'op': 'close', 'fn': 'close', 'sock': str(self._fd), 'args': ''})
         _by_fd.pop(self._fd, None)
         self._fd = -1
 
