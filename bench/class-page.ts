@@ -7,16 +7,17 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { MAX_ROSTER_SOCKETS } from '@playground/protocol';
+import { sleep } from '@playground/testkit';
+import { chromiumPath, hasChromium } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
-import { chromiumPath, hasChromium } from '../e2e/support/browser.ts';
-import { MAX_ROSTER_SOCKETS } from '../packages/protocol/src/index.ts';
 import { describePatch, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { type ClassStudent, classStudent, steadyTraffic, wallNow } from './lib/class.ts';
 import { pct } from './lib/cpu.ts';
 import { floorFrames, launchUnlimited, scrollFrames } from './lib/frames.ts';
 import { type Benchmark, checkRow, fmt, type Outcome, skipRow } from './lib/report.ts';
-import { deadline, sleep } from './lib/rounds.ts';
+import { deadline } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../apps/web/dist', import.meta.url));

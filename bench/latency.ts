@@ -3,6 +3,7 @@
  * comes back, sequentially, against the least a WebSocket→TCP relay can do, measured in the same run
  * in alternating blocks. A bare TCP ping-pong is shown for scale.
  */
+
 import { NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';

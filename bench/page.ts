@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, hasChromium } from '@playground/testkit/browser';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, hasChromium } from '../e2e/support/browser.ts';
 import { openClient, startServer, waitForState } from '../e2e/support/ui.ts';
 import { echoSession, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';

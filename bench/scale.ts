@@ -4,12 +4,13 @@
  * the bridge's memory per connection and the lag from each command to the echo's `recv` event.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { sleep } from '@playground/testkit';
 import { describePatch, MANY_SESSIONS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { BridgeConsumer } from './lib/consumer.ts';
 import { pct } from './lib/cpu.ts';
 import { type Benchmark, checkRow, fmt, infoRow, type Outcome } from './lib/report.ts';
-import { sleep, until } from './lib/rounds.ts';
+import { until } from './lib/rounds.ts';
 import { summarize } from './lib/stats.ts';
 
 const SESSIONS = 50;

@@ -6,12 +6,11 @@
  * after one page session (the page's token, a WebSocket, a TCP echo, then closed). Linux only.
  */
 import { fileURLToPath } from 'node:url';
-import { runCommand, stopAll } from '../apps/cli/test/support/command.ts';
-import { echoOnce } from '../apps/cli/test/support/echo.ts';
-import { type InstalledPackage, packAndInstall } from '../apps/cli/test/support/install.ts';
+import { sleep } from '@playground/testkit';
+import { echoOnce, type InstalledPackage, packAndInstall, runCommand, stopAll } from '@playground/testkit/cli';
 import { listeningProcess, processTree, rssOf } from './lib/processes.ts';
 import { type Benchmark, fmt, infoRow, type Outcome, type Row, skipRow } from './lib/report.ts';
-import { deadline, interleave, sleep } from './lib/rounds.ts';
+import { deadline, interleave } from './lib/rounds.ts';
 import { median } from './lib/stats.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));

@@ -3,14 +3,15 @@
  * capturing every segment of the flood, the bridge parsing them, numbering each and sending at most
  * its per-second share to the page) against the same echo with the view closed, in the same run.
  */
-import { captureProblem } from '../apps/server/src/index.ts';
+import { captureProblem } from '@playground/server';
+import { sleep } from '@playground/testkit';
 import { echoSession, NO_RATE_QUOTAS, startBridge } from './lib/bridge.ts';
 import { Child } from './lib/child.ts';
 import { pct, withCpu } from './lib/cpu.ts';
 import type { EchoResult } from './lib/load.ts';
 import { childCpuSeconds } from './lib/proc-cpu.ts';
 import { type Benchmark, fmt, infoRow, MiB, type Outcome, ratioRow, skipRow } from './lib/report.ts';
-import { interleave, sleep, until } from './lib/rounds.ts';
+import { interleave, until } from './lib/rounds.ts';
 import { median, pairedRatio } from './lib/stats.ts';
 
 const NAME = 'echo with the wire view open vs closed';

@@ -1,7 +1,7 @@
+import { hasChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type AxeFinding, axeViolations } from './support/axe.ts';
-import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected, joinAsStudent, openTeacher, startClassroom } from './support/classroom.ts';
 import { openView } from './support/lifecycle.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';

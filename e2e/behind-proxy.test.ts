@@ -4,10 +4,10 @@
  * WebSocket. Here a class's page is opened at /class-3b/ through a prefix-stripping proxy.
  */
 
+import type { Playground } from '@playground/server';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { connected, fillJoin, startClassroom } from './support/classroom.ts';
 import { type PathProxy, startPathProxy } from './support/path-proxy.ts';
 import { traceWithCode } from './support/trace.ts';

@@ -1,6 +1,6 @@
+import { hasChromium } from '@playground/testkit/browser';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 

@@ -1,8 +1,8 @@
+import { type Playground, startPlayground } from '@playground/server';
+import { joinToken, openSession } from '@playground/server/testing';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Playground, startPlayground } from '../apps/server/src/index.ts';
-import { joinToken, openSession } from '../apps/server/test/support/classroom.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { connected, fillJoin, openTeacher, PROJECTOR, startClassroom } from './support/classroom.ts';
 import { webRoot } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';

@@ -1,28 +1,16 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '@playground/codec';
+import { usePlaygrounds } from '@playground/server/testing';
+import type { BridgeTestClient } from '@playground/testkit';
+import { findPython, freePort } from '@playground/testkit';
+import type { ServerBehaviour, TcpServerSpec } from '@playground/web/code';
+import { nodeCode, pythonCode } from '@playground/web/code';
 import { describe, expect, it } from 'vitest';
-import type { BridgeTestClient } from '../apps/server/test/support/bridge-client.ts';
-import { usePlaygrounds } from '../apps/server/test/support/playground.ts';
-import {
-  nodeSnippet,
-  pythonSnippet,
-  type ServerBehaviour,
-  type TcpServerSpec,
-} from '../apps/web/src/features/code/snippets.ts';
-import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '../packages/codec/src/index.ts';
 
-function hasPython(): boolean {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('Skipping the generated-Python tests: python3 is not installed (apt-get install -y python3).');
-    return false;
-  }
-}
+const hasPython = () => findPython('the generated-Python tests') !== undefined;
 
 let files = 0;
 function run(program: 'python3' | 'node', code: string): Promise<string> {
@@ -35,14 +23,6 @@ function run(program: 'python3' | 'node', code: string): Promise<string> {
   });
 }
 const runPython = (code: string) => run('python3', code);
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 const MESSAGE = new TextEncoder().encode('hola mundo, this is a message longer than sixteen bytes');
 
@@ -59,7 +39,7 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     clients = 1,
   ): Promise<string> {
     const port = await freePort();
-    const code = pythonSnippet({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16, ...spec });
+    const code = pythonCode({ kind: 'tcp-server', host: '127.0.0.1', port, backlog: 5, recvSize: 16, ...spec });
     const file = join(tmpdir(), `server-${process.pid}-${files++}.py`);
     writeFileSync(file, code);
     const proc = spawn('python3', [file], { stdio: 'ignore' });
@@ -78,7 +58,7 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     const p = await pg.start();
     const c = await pg.client(p);
     const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
-    const code = pythonSnippet({
+    const code = pythonCode({
       kind: 'tcp-client',
       host: '127.0.0.1',
       port: server.local!.port,
@@ -94,7 +74,7 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
     const p = await pg.start();
     const c = await pg.client(p);
     const echo = (await c.ok({ type: 'udp.bind', host: '127.0.0.1', port: 0, behaviour: 'echo' })).socket!;
-    const code = pythonSnippet({
+    const code = pythonCode({
       kind: 'udp-client',
       host: '127.0.0.1',
       port: echo.local!.port,
@@ -163,8 +143,8 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
         server: behaviour,
         framing: seed002PaddedLength,
       };
-      expect(await runPython(pythonSnippet(spec))).toMatch(CLIENT_OUTPUT[behaviour]);
-      const node = await run('node', nodeSnippet(spec));
+      expect(await runPython(pythonCode(spec))).toMatch(CLIENT_OUTPUT[behaviour]);
+      const node = await run('node', nodeCode(spec));
       if (behaviour !== 'none' && behaviour !== 'discard') expect(node).toMatch(/\w/);
     },
   );
@@ -184,11 +164,11 @@ describe.skipIf(!hasPython())('the "show me the code" Python runs as shown again
       framing: seed002ChunkCount,
     };
     const started = Date.now();
-    const out = await runPython(pythonSnippet(spec));
+    const out = await runPython(pythonCode(spec));
     expect(out).not.toMatch(/No answer/);
     if (behaviour === 'none' || behaviour === 'discard') expect(Date.now() - started).toBeLessThan(4000);
     if (behaviour === 'framed-json') expect(out).toMatch(CLIENT_OUTPUT[behaviour]);
-    expect(await run('node', nodeSnippet(spec))).not.toMatch(/No answer/);
+    expect(await run('node', nodeCode(spec))).not.toMatch(/No answer/);
   });
 
   it('the Framed JSON server snippet (Python) answers a playground client in seed 002’s framing', async () => {

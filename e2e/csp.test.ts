@@ -1,7 +1,7 @@
+import type { Playground } from '@playground/server';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { openTeacher, startClassroom } from './support/classroom.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';

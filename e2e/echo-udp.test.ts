@@ -1,5 +1,5 @@
+import { hasChromium } from '@playground/testkit/browser';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 import { openClient, startServer } from './support/ui.ts';
 

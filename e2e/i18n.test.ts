@@ -1,9 +1,9 @@
+import type { Playground } from '@playground/server';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
+import { en } from '@playground/web/i18n/en';
+import { es } from '@playground/web/i18n/es';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { en } from '../apps/web/src/i18n/en.ts';
-import { es } from '../apps/web/src/i18n/es.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { connected, fillJoin, startClassroom } from './support/classroom.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';

@@ -1,7 +1,7 @@
+import { captureProblem } from '@playground/server';
+import { hasChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { captureProblem } from '../apps/server/src/index.ts';
-import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected } from './support/classroom.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';
 

@@ -1,12 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Playground } from '@playground/server';
+import { findPython } from '@playground/testkit';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { card, connectClient, connOf, counter, openView, sendFrom, startTcpServer } from './support/lifecycle.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { waitForState } from './support/ui.ts';
@@ -14,14 +15,7 @@ import { waitForState } from './support/ui.ts';
 const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
 const isLinux = process.platform === 'linux';
 
-function hasPython(): boolean {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const hasPython = () => findPython('the Python half of the lifecycle tests') !== undefined;
 
 describe.skipIf(!hasChromium)('connection lifecycle in the browser', () => {
   let playground: Playground;

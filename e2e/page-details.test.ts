@@ -1,6 +1,6 @@
+import { hasChromium } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { openView } from './support/lifecycle.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { hasChromium } from '@playground/testkit/browser';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 import { cpython, cpythonServer, freePort, panelOutput, panelStatus, runInPanel } from './support/python-panel.ts';
 import { startServer } from './support/ui.ts';

@@ -1,5 +1,5 @@
+import { hasChromium } from '@playground/testkit/browser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 import { runReadmeTour, tcpPortFree } from './support/readme-tour.ts';
 

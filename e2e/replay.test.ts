@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { PROTOCOL_VERSION, SessionLog } from '@playground/protocol';
+import type { Playground } from '@playground/server';
+import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../apps/server/src/index.ts';
-import { SessionLog } from '../packages/protocol/src/index.ts';
-import { hasChromium, launchChromium, watchPageErrors } from './support/browser.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 
@@ -64,7 +64,12 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     expect(download.suggestedFilename()).toMatch(/^socket-playground-.*\.json$/);
     file = (await download.path()) as string;
     const log = SessionLog.parse(JSON.parse(readFileSync(file, 'utf8')));
-    expect(log).toMatchObject({ format: 'socket-playground-log', version: 1, protocolVersion: 2, missing: 0 });
+    expect(log).toMatchObject({
+      format: 'socket-playground-log',
+      version: 1,
+      protocolVersion: PROTOCOL_VERSION,
+      missing: 0,
+    });
     expect(log.events.length).toBe(await logCount(page));
     expect(log.events.map((e) => e.seq)).toEqual([...log.events.map((e) => e.seq)].sort((a, b) => a - b));
     const recvs = log.events.filter((e) => e.type === 'recv' && e.kind === 'tcp-conn');

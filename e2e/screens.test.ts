@@ -1,7 +1,7 @@
+import { hasChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';
 import { runReadmeTour, type TourState } from './support/readme-tour.ts';
 

@@ -1,6 +1,6 @@
+import { hasChromium } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 
 async function points(page: Page, transport: 'tcp' | 'udp'): Promise<number> {

@@ -4,8 +4,8 @@
  * with the OS view's TIME_WAIT row that holds the port.
  */
 import { createServer, type Server } from 'node:net';
+import { hasChromium } from '@playground/testkit/browser';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from './support/browser.ts';
 import { card, connectClient, openView, sendFrom } from './support/lifecycle.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 import { chooseProtocol, waitForState } from './support/ui.ts';

@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SessionLog } from '@playground/protocol';
+import { captureProblem, findTool } from '@playground/server';
+import { hasChromium } from '@playground/testkit/browser';
+import { decodePacket, PcapStreamParser } from '@playground/wire';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { captureProblem } from '../apps/server/src/index.ts';
-import { findTool } from '../apps/server/src/wire/capture-tool.ts';
-import { SessionLog } from '../packages/protocol/src/index.ts';
-import { decodePacket, PcapStreamParser } from '../packages/wire/src/index.ts';
-import { hasChromium } from './support/browser.ts';
 import { usePlaygroundPage } from './support/page-session.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 

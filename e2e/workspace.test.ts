@@ -1,6 +1,6 @@
+import { hasChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, watchPageErrors } from './support/browser.ts';
 import { connected, openTeacher, startClassroom } from './support/classroom.ts';
 import { usePlaygroundBrowser } from './support/page-session.ts';
 import { runReadmeTour } from './support/readme-tour.ts';

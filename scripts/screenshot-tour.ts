@@ -4,7 +4,7 @@
  * a phone. Needs the built web app and Debian's Chromium.
  */
 import { fileURLToPath } from 'node:url';
-import { hasChromium, launchChromium } from '../e2e/support/browser.ts';
+import { hasChromium, launchChromium } from '@playground/testkit/browser';
 import { startE2ePlayground } from '../e2e/support/playground.ts';
 import { runReadmeTour } from '../e2e/support/readme-tour.ts';
 

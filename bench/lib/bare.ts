@@ -1,6 +1,6 @@
 import { createSocket } from 'node:dgram';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
-import { WebSocketServer } from './ws.ts';
+import { WebSocketServer } from 'ws';
 
 /**
  * The baselines: what plain Node does with no playground in between. They are written the way a

@@ -1,5 +1,5 @@
+import { sleep } from '@playground/testkit';
 import { BridgeConsumer } from './consumer.ts';
-import { sleep } from './rounds.ts';
 
 /** Joins a class as a student's page does: the code and a name for a token of the student's own. */
 export async function joinClass(port: number, code: string, name: string): Promise<string> {

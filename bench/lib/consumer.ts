@@ -1,12 +1,5 @@
-import type {
-  CommandBody,
-  Counters,
-  EventBatch,
-  Reply,
-  ReplyResult,
-  SocketEvent,
-} from '../../packages/protocol/src/index.ts';
-import { WebSocket } from './ws.ts';
+import type { CommandBody, Counters, EventBatch, Reply, ReplyResult, SocketEvent } from '@playground/protocol';
+import { WebSocket } from 'ws';
 
 /**
  * A lean protocol client standing in for the browser. Unlike the test client it keeps no events

@@ -1,5 +1,5 @@
+import { launchChromium } from '@playground/testkit/browser';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../e2e/support/browser.ts';
 import { deadline } from './rounds.ts';
 
 /**

@@ -2,7 +2,7 @@
  * A server-side helper process: it runs one baseline or one playground server at a time and reports
  * its own memory. Baseline and subject each get a host of their own, started the same way.
  */
-import { Engine } from '../../packages/engine/src/index.ts';
+import { Engine } from '@playground/engine';
 import { bareRelay, bareTcpEcho, bareUdpEcho } from './bare.ts';
 import { serve } from './child.ts';
 import { MemoryWatch, readMemory } from './memory.ts';
@@ -32,7 +32,7 @@ async function startBridge(args: {
   patch?: Settings;
 }): Promise<{ port: number; applied: Settings; token: string; joinCode: string | undefined }> {
   // Imported lazily: the bridge pulls in express, pino and ws, which the other hosts do not need.
-  const { startPlayground, defaultConfig } = await import('../../apps/server/src/index.ts');
+  const { startPlayground, defaultConfig } = await import('@playground/server');
   const defaults = defaultConfig() as unknown as Settings;
   const overrides: Settings = { port: 0 };
   const applied: Settings = {};

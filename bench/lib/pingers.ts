@@ -1,5 +1,5 @@
+import { WebSocket } from 'ws';
 import type { BridgeConsumer } from './consumer.ts';
-import { WebSocket } from './ws.ts';
 
 /**
  * Round trips each before measuring: V8 is still optimizing the bridge's code over the first two

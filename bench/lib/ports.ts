@@ -1,15 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { type AddressInfo, connect, createServer } from 'node:net';
-import { sleep } from './rounds.ts';
-
-/** A port nobody listens on right now, for a program that must be told its port (socat, websockify). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { connect } from 'node:net';
+import { sleep } from '@playground/testkit';
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {

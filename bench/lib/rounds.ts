@@ -1,3 +1,5 @@
+import { sleep } from '@playground/testkit';
+
 /**
  * Runs baseline and subject alternately, ABBA-style (B S, S B, B S, …), so that neither always goes
  * first after a pause or always follows the other's garbage; each result list is in round order.
@@ -28,8 +30,6 @@ export function deadline<T>(promise: Promise<T>, ms: number, what: string): Prom
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until true; bounded by `timeoutMs`. */
 export async function until(check: () => boolean, timeoutMs: number, what: string, everyMs = 5): Promise<void> {

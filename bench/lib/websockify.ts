@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { freePort, waitUntilListening } from './ports.ts';
+import { freePort } from '@playground/testkit';
+import { waitUntilListening } from './ports.ts';
 
 export function hasWebsockify(): boolean {
   try {

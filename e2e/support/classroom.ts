@@ -1,6 +1,5 @@
+import { DEFAULT_ADMISSION, type Playground, startPlayground } from '@playground/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_ADMISSION } from '../../apps/server/src/config.ts';
-import { type Playground, startPlayground } from '../../apps/server/src/index.ts';
 import { webRoot } from './playground.ts';
 
 /**

@@ -1,7 +1,7 @@
+import type { Playground } from '@playground/server';
+import { launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { Playground } from '../../apps/server/src/index.ts';
-import { launchChromium, watchPageErrors } from './browser.ts';
 import { startE2ePlayground } from './playground.ts';
 
 export interface PageSession {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type Playground, startPlayground } from '../../apps/server/src/index.ts';
+import { type Playground, startPlayground } from '@playground/server';
 
 export const webRoot = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 

@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SessionInfo, type WireStatus } from '@playground/protocol';
+import { BridgeTestClient } from '@playground/testkit';
+import { readyUrl, runCommand, stopAll } from '@playground/testkit/cli';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BridgeTestClient } from '../../server/test/support/bridge-client.ts';
-import { readyUrl, runCommand, stopAll } from './support/command.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 afterEach(stopAll);

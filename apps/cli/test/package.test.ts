@@ -8,11 +8,17 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JoinReply, LessonFiles } from '@playground/protocol';
+import {
+  echoOnce,
+  type InstalledPackage,
+  MESSAGE,
+  packAndInstall,
+  readyUrl,
+  runCommand,
+  stopAll,
+} from '@playground/testkit/cli';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureProblem } from '../../server/src/wire/capture-probe.ts';
-import { readyUrl, runCommand, stopAll } from './support/command.ts';
-import { echoOnce, MESSAGE } from './support/echo.ts';
-import { type InstalledPackage, packAndInstall } from './support/install.ts';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 let installed: InstalledPackage;

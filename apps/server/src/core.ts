@@ -3,7 +3,7 @@ import { AttemptLimiter } from './auth/attempt-limiter.ts';
 import type { Credentials } from './auth/credentials.ts';
 import { Classroom } from './classroom/classroom.ts';
 import { joinUrls } from './classroom/join-urls.ts';
-import type { PlaygroundConfig } from './config.ts';
+import type { PlaygroundConfig } from './config/config.ts';
 import { createApp } from './http/app.ts';
 import type { HostCheck } from './http/host-check.ts';
 import { lessonRoutes } from './lessons/lesson-route.ts';

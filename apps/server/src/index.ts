@@ -5,6 +5,7 @@ export {
   MiB,
   type PlaygroundConfig,
   type SessionLimits,
-} from './config.ts';
+} from './config/config.ts';
 export { type Playground, startPlayground } from './server.ts';
 export { captureProblem } from './wire/capture-probe.ts';
+export { findTool } from './wire/capture-tool.ts';

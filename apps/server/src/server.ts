@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Mode } from '@playground/protocol';
 import { Credentials } from './auth/credentials.ts';
-import { defaultConfig, type PlaygroundConfig } from './config.ts';
+import { defaultConfig, type PlaygroundConfig } from './config/config.ts';
 import type { Core } from './core.ts';
 import { answerHealth } from './http/health.ts';
 import { HostCheck } from './http/host-check.ts';

@@ -1,11 +1,9 @@
+import { bridgeUrl, sleep, until, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import { bridgeUrl } from './support/bridge-client.ts';
-import { upgradeStatus } from './support/http.ts';
-import { sleep, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 /** Opens a WebSocket and keeps it open; resolves with the status (101, or the refusal) and the socket. */
 function attempt(p: Playground, token = p.token): Promise<{ status: number; ws: WebSocket; retryAfter?: string }> {

@@ -1,8 +1,9 @@
 import type net from 'node:net';
+import { sleep, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, defaultConfig, MiB } from '../src/config.ts';
-import { peerServer, sleep, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { DEFAULT_LIMITS, defaultConfig, MiB } from '../src/config/config.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { peerServer } from './support/os.ts';
 
 /** The bench suite streams 1 GiB; here a quarter of that keeps the unit test fast with the same mechanics. */
 const TOTAL = 256 * MiB;

@@ -1,7 +1,7 @@
 import { encodeJsonFrame, seed002PaddedLength } from '@playground/codec';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const text = (value: string) => ({ encoding: 'text' as const, value });
 

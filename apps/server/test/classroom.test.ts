@@ -1,10 +1,10 @@
 import { MAX_ROSTER_SOCKETS, type RosterStudent } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION, type PlaygroundConfig } from '../src/config.ts';
+import { DEFAULT_ADMISSION, type PlaygroundConfig } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { joinToken, lastClassInfo, lastRoster, messagesOf, openSession, spotlights } from './support/classroom.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { joinToken, lastClassInfo, lastRoster, messagesOf, openSession, spotlights } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const CLASS: Partial<PlaygroundConfig> = { mode: 'lan', classroomIntervalMs: 50 };
 

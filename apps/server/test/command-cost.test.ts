@@ -1,10 +1,9 @@
+import { BridgeTestClient, sleep } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { MAX_COMMAND_DEPTH, MAX_COMMAND_VALUES, tooComplex } from '../src/session/command-scan.ts';
 import { parseCommand } from '../src/session/dispatcher.ts';
-import { BridgeTestClient } from './support/bridge-client.ts';
 import { startBridgeProcess } from './support/bridge-process.ts';
 import { EchoProbe, percentile } from './support/echo-probe.ts';
-import { sleep } from './support/os.ts';
 
 const MiB = 1024 * 1024;
 

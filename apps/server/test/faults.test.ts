@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { BridgeTestClient } from '@playground/testkit';
+import { blackhole, sleep } from '@playground/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blackhole } from './support/blackhole.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { isRefused, peerServer, sleep } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { isRefused, peerServer } from './support/os.ts';
 
 const text = (value: string) => ({ encoding: 'text' as const, value });
 

@@ -1,7 +1,7 @@
+import { sleep } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { type BridgeProcess, startBridgeProcess } from './support/bridge-process.ts';
 import { EchoProbe, percentile } from './support/echo-probe.ts';
-import { sleep } from './support/os.ts';
 import { openDeafSession, textFrame } from './support/raw-websocket.ts';
 
 const MiB = 1024 * 1024;

@@ -1,9 +1,9 @@
+import { BridgeTestClient, bridgeUrl, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_WS_PAYLOAD } from '../src/ws/bridge-server.ts';
-import { BridgeTestClient, bridgeUrl } from './support/bridge-client.ts';
-import { isRefused, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { isRefused } from './support/os.ts';
 
 describe('WebSocket frames', () => {
   const pg = usePlaygrounds();

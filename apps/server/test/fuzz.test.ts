@@ -1,12 +1,12 @@
 import { ErrorCode } from '@playground/protocol';
+import { BridgeTestClient, until } from '@playground/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
 import { MAX_WS_PAYLOAD } from '../src/ws/bridge-server.ts';
-import { BridgeTestClient } from './support/bridge-client.ts';
-import { canCountFds, openFds, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { canCountFds, openFds } from './support/os.ts';
 
 /**
  * One message of a fuzz run. Ports and socket ids of valid commands are picked at run time from

@@ -1,13 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { SessionInfo } from '@playground/protocol';
+import { PROTOCOL_VERSION, SessionInfo } from '@playground/protocol';
+import { bridgeUrl, httpRequest, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { HostCheck } from '../src/http/host-check.ts';
 import { startPlayground } from '../src/index.ts';
 import { checkUpgrade } from '../src/ws/upgrade-guard.ts';
-import { bridgeUrl } from './support/bridge-client.ts';
-import { httpRequest, upgradeStatus } from './support/http.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 describe('who may connect', () => {
   const pg = usePlaygrounds();
@@ -107,7 +106,7 @@ describe('who may connect', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(await res.json()).toMatchObject({ ok: true, protocolVersion: 2 });
+    expect(await res.json()).toMatchObject({ ok: true, protocolVersion: PROTOCOL_VERSION });
   });
 
   it('refuses to listen beyond loopback in local mode (the token would then be one GET away for the network)', async () => {

@@ -1,6 +1,7 @@
+import { sleep, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { isRefused, sleep, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { isRefused } from './support/os.ts';
 import { openDeafSession, pongFrame } from './support/raw-websocket.ts';
 
 const HEARTBEAT_MS = 100;

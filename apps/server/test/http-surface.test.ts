@@ -1,7 +1,6 @@
+import { bridgeUrl, httpRequest, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { bridgeUrl } from './support/bridge-client.ts';
-import { httpRequest, upgradeStatus } from './support/http.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const SECURITY_HEADERS = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy'];
 

@@ -1,12 +1,10 @@
 import { CLOSE_REMOVED_FROM_CLASS, JoinReply } from '@playground/protocol';
+import { bridgeUrl, httpRequest, sleep, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import { bridgeUrl } from './support/bridge-client.ts';
-import { lastRoster, openSession } from './support/classroom.ts';
-import { httpRequest, upgradeStatus } from './support/http.ts';
-import { sleep } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { lastRoster, openSession } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 /** `POST /api/join` from `from`: another loopback address stands in for another computer of the class. */
 async function join(p: Playground, name: string, from = '127.0.0.1') {

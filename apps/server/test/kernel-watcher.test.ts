@@ -2,7 +2,7 @@ import type { EngineEvent, KernelTcpSocket } from '@playground/engine';
 import { type KernelSnapshot, NO_CONDITIONS } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { KernelWatcher } from '../src/kernel-view/kernel-watcher.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const at = (address: string, port: number) => ({ address, port, family: 'IPv4' as const });
 

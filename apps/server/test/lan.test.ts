@@ -1,10 +1,10 @@
 import { JoinReply, SessionInfo } from '@playground/protocol';
+import { httpRequest, sleep, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADMISSION } from '../src/config.ts';
+import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import { httpRequest, upgradeStatus } from './support/http.ts';
-import { peerServer, sleep } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { peerServer } from './support/os.ts';
 
 function join(p: Playground, body: unknown, headers: Record<string, string> = {}) {
   return httpRequest(p.port, '/api/join', {

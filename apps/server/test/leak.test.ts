@@ -1,9 +1,10 @@
 import net from 'node:net';
+import type { BridgeTestClient } from '@playground/testkit';
+import { until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { canCountFds, openFds, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { canCountFds, openFds } from './support/os.ts';
 
 const CONNECTIONS = 1000;
 const LISTENERS = 100;

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommandBody, Lesson, LessonFiles, lessonProblems, resolveLessonCommand } from '@playground/protocol';
+import { httpRequest } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { describeLessonFiles, readLessonFiles } from '../src/lessons/lesson-files.ts';
-import { joinToken } from './support/classroom.ts';
-import { httpRequest } from './support/http.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { joinToken } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const BUILTIN = new URL('../../web/src/lessons/', import.meta.url);
 

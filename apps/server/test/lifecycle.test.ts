@@ -1,11 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { KernelSnapshot, SocketInfo } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
+import { findPython } from '@playground/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
 import { matchRows } from '../src/kernel-view/match-rows.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const pg = usePlaygrounds();
 const isLinux = process.platform === 'linux';
@@ -157,15 +158,7 @@ describe.skipIf(!isLinux)('kernel.watch on real sockets', () => {
   });
 });
 
-function hasPython(): boolean {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('Skipping the full-backlog test: python3 is not installed (apt-get install -y python3).');
-    return false;
-  }
-}
+const hasPython = () => findPython('the full-backlog test') !== undefined;
 
 describe.skipIf(!isLinux || !hasPython())('a full accept queue, as the kernel shows it', () => {
   it('a server that never calls accept() with listen(1): two clients wait in the queue, the rest stay in SYN_SENT', async () => {

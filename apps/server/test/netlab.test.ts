@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RELAYS } from '../src/session/lab-commands.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 describe('the network lab over the bridge', () => {
   const pg = usePlaygrounds();

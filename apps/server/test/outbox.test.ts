@@ -1,7 +1,7 @@
 import type { EngineEvent } from '@playground/engine';
 import type { EventBatch, Reply } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config.ts';
+import { defaultConfig } from '../src/config/config.ts';
 import { Outbox } from '../src/session/outbox.ts';
 
 let seq = 0;

@@ -1,13 +1,11 @@
+import { sleep, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config.ts';
+import { defaultConfig } from '../src/config/config.ts';
 import { TokenBucket } from '../src/quota/token-bucket.ts';
 import { CommandQueue } from '../src/session/command-queue.ts';
 import { OutputBudget } from '../src/session/output-budget.ts';
-import { joinToken, openSession } from './support/classroom.ts';
-import { until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { joinToken, openSession } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 describe('the output budget of one page', () => {
   it('pauses above the high-water mark, resumes below the low one, and gives up once above the hard cap', async () => {

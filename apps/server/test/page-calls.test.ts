@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
 import { parseAllowTargets } from '../src/policy/allow-targets.ts';
 import { ListenerRegistry } from '../src/policy/listener-registry.ts';
 import { resolveOnce } from '../src/policy/resolve.ts';
 import { TargetPolicy, type TargetPolicyOptions } from '../src/policy/target-policy.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const BRIDGE_PORT = 4780;
 const LOCAL = new Set(['127.0.0.1', '::1', '192.168.1.20', 'fd12::20']);

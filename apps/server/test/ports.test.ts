@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:net';
 import { MAX_PORT_PROBES } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
+import { until } from '@playground/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaygroundConfig } from '../src/config.ts';
+import type { PlaygroundConfig } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { joinToken, lastRoster, openSession } from './support/classroom.ts';
-import { canCountFds, openFds, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { joinToken, lastRoster, openSession } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { canCountFds, openFds } from './support/os.ts';
 
 const pg = usePlaygrounds();
 const opened: BridgeTestClient[] = [];

@@ -3,10 +3,10 @@
  * the page, `--trust-proxy` which peer may name the student's computer in X-Forwarded-For.
  */
 import { JoinReply } from '@playground/protocol';
+import { httpRequest, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { lastRoster } from './support/classroom.ts';
-import { httpRequest, upgradeStatus } from './support/http.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { lastRoster } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const pg = usePlaygrounds();
 const PUBLIC = 'https://school.example/class-3b/';

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
+import { findPython } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { usePlaygrounds } from './support/playground.ts';
-import { findPython } from './support/python.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const python = findPython('the escaped-input Python test');
 

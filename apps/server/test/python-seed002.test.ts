@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { findPython } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { usePlaygrounds } from './support/playground.ts';
-import { findPython } from './support/python.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const script = fileURLToPath(new URL('../../../docs/examples/python/seed002_json_client.py', import.meta.url));
 

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SENSOR_FIELDS, DEFAULT_SENSOR_FORMAT, type SocketEvent } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
+import { findPython } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { usePlaygrounds } from './support/playground.ts';
-import { findPython } from './support/python.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const client = fileURLToPath(new URL('../../../docs/examples/python/sensor_client.py', import.meta.url));
 

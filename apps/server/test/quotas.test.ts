@@ -1,9 +1,10 @@
 import net from 'node:net';
+import type { BridgeTestClient } from '@playground/testkit';
+import { sleep, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, MiB } from '../src/config.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { peerServer, sleep, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { DEFAULT_LIMITS, MiB } from '../src/config/config.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { peerServer } from './support/os.ts';
 
 const text = (value: string) => ({ encoding: 'text' as const, value });
 

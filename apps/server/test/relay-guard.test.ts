@@ -2,12 +2,12 @@ import dgram from 'node:dgram';
 import { once } from 'node:events';
 import net from 'node:net';
 import type { SocketEvent } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
+import { sleep, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../src/config.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { joinToken, openSession } from './support/classroom.ts';
-import { sleep, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { DEFAULT_LIMITS } from '../src/config/config.ts';
+import { joinToken, openSession } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 type ErrorEvent = Extract<SocketEvent, { type: 'error' }>;
 

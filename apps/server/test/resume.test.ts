@@ -1,11 +1,12 @@
 import { CLOSE_RESUMED_ELSEWHERE } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
+import { sleep, until } from '@playground/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaygroundConfig } from '../src/config.ts';
+import type { PlaygroundConfig } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { joinToken, openSession, snapshots } from './support/classroom.ts';
-import { isRefused, sleep, until } from './support/os.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { joinToken, openSession, snapshots } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
+import { isRefused } from './support/os.ts';
 
 function useSessions() {
   const pg = usePlaygrounds();

@@ -1,7 +1,7 @@
 import type { KernelSnapshot } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const pg = usePlaygrounds();
 const isLinux = process.platform === 'linux';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, DEFAULT_TRACE } from '../src/config.ts';
-import { joinToken, openSession } from './support/classroom.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { DEFAULT_LIMITS, DEFAULT_TRACE } from '../src/config/config.ts';
+import { joinToken, openSession } from '../testing/classroom.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 import { FakeTracer, programMessages, traceCode } from './support/trace.ts';
 
 const LOCAL = { host: '127.0.0.1' };

@@ -3,12 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BridgeTestClient, findPython } from '@playground/testkit';
 import { readBridgeFile } from '@playground/trace';
 import { afterEach, describe, expect, it } from 'vitest';
 import { straceProblem } from '../../../packages/trace/src/launch/strace.ts';
-import { BridgeTestClient } from './support/bridge-client.ts';
-import { usePlaygrounds } from './support/playground.ts';
-import { findPython } from './support/python.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 import { EXAMPLES, programCalls, TRACE_CLI, trace, waitForProgram } from './support/trace.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
+import { findPython } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import { usePlaygrounds } from './support/playground.ts';
-import { findPython } from './support/python.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 import { hints, lineOf, MISTAKES, programCalls, trace, waitForProgram } from './support/trace.ts';
 
 const python = findPython('the traced mistakes');

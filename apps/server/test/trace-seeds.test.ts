@@ -1,9 +1,9 @@
 import { seed002PaddedLength } from '@playground/codec';
 import type { SocketEvent } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
+import { findPython } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { usePlaygrounds } from './support/playground.ts';
-import { findPython } from './support/python.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 import {
   EXAMPLES,
   lineOf,

@@ -1,9 +1,9 @@
 import type { SocketEvent, WireBatch, WireSegment, WireStatus } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { captureProblem } from '../src/wire/capture-probe.ts';
 import { findTool } from '../src/wire/capture-tool.ts';
-import type { BridgeTestClient } from './support/bridge-client.ts';
-import { usePlaygrounds } from './support/playground.ts';
+import { usePlaygrounds } from '../testing/playground.ts';
 
 const pg = usePlaygrounds();
 const problem = await captureProblem();

@@ -15,8 +15,8 @@ import { Root } from './app/Root.tsx';
 import { BridgeClient, bridgeUrl } from './bridge/client.ts';
 import { PlaygroundProvider } from './bridge/context.tsx';
 import { storeHandlers } from './bridge/handlers.ts';
-import { createPlaygroundStore } from './bridge/store.ts';
-import { PageProvider } from './ui/shell/PageContext.tsx';
+import { PageProvider } from './page/PageContext.tsx';
+import { createPlaygroundStore } from './store/store.ts';
 
 const store = createPlaygroundStore();
 // Who this page is (local, student, teacher), resuming, the recording for export, the classroom.

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAccess, postJoin, STORAGE } from '../src/features/join/access.ts';
+import { createAccess, postJoin, STORAGE } from '../src/features/join/model/access.ts';
 import { welcome } from './support/render.tsx';
 import { memoryStorage as memory } from './support/storage.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendAll, dropWhile, emptyLog, logAt, logSize } from '../src/bridge/appendLog.ts';
+import { appendAll, dropWhile, emptyLog, logAt, logSize } from '../src/store/appendLog.ts';
 import { toArray } from './support/logs.ts';
 
 describe('AppendLog', () => {

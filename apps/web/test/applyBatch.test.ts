@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { logSize } from '../src/bridge/appendLog.ts';
-import { applyBatch } from '../src/bridge/applyBatch.ts';
-import { applyStatus, applyWelcome } from '../src/bridge/applyConnection.ts';
-import { initialData, type PlaygroundData } from '../src/bridge/state.ts';
+import { logSize } from '../src/store/appendLog.ts';
+import { applyBatch } from '../src/store/applyBatch.ts';
+import { applyStatus, applyWelcome } from '../src/store/applyConnection.ts';
+import { initialData, type PlaygroundData } from '../src/store/state.ts';
 import { toArray } from './support/logs.ts';
 import { welcome } from './support/render.tsx';
 import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';

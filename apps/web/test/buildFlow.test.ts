@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendAll, emptyLog } from '../src/bridge/appendLog.ts';
-import type { LogEntry } from '../src/bridge/state.ts';
 import { buildFlow, entriesOf, type PairKeys, scanPair } from '../src/features/flow/buildFlow.ts';
+import { appendAll, emptyLog } from '../src/store/appendLog.ts';
+import type { LogEntry } from '../src/store/state.ts';
 import { client, conn, endpoint, server, text, Wire } from './support/wire.ts';
 
 /** The wire events of an echo with recv(16) and a FIN from the client, as log entries. */

@@ -1,12 +1,12 @@
 import { encodeJsonFrame, seed002ChunkCount, seed002PaddedLength } from '@playground/codec';
 import { describe, expect, it } from 'vitest';
-import { appendPiece, EMPTY_BYTES } from '../src/bridge/byteLog.ts';
-import { FrameTracker } from '../src/features/framing/frameTracker.ts';
 import { choiceOf, configOf } from '../src/features/framing/framingChoice.ts';
+import { FrameTracker } from '../src/features/framing/model/frameTracker.ts';
 import { positionOf, SEED_SIZES, SLIDER_STEPS, sizeAt } from '../src/features/lab/recvScale.ts';
 import { plannedWrites, sendExtras } from '../src/features/lab/sendPlan.ts';
 import { findPeer, layoutRibbonRow, ribbonSource } from '../src/features/ribbon/ribbonModel.ts';
 import { fieldNames, formatValue, parseFieldInput } from '../src/features/struct/structValues.ts';
+import { appendPiece, EMPTY_BYTES } from '../src/store/byteLog.ts';
 import { storeWith } from './support/render.tsx';
 import { client, conn, server, text, Wire } from './support/wire.ts';
 

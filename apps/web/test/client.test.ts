@@ -1,4 +1,4 @@
-import { CLOSE_TOO_FAR_BEHIND } from '@playground/protocol';
+import { CLOSE_RESUMED_ELSEWHERE, CLOSE_TOO_FAR_BEHIND } from '@playground/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeClient, type BridgeHandlers, bridgeUrl, type SocketLike } from '../src/bridge/client.ts';
 import { fetchToken } from '../src/bridge/token.ts';
@@ -136,6 +136,20 @@ describe('BridgeClient', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('says a session another tab took is replaced, at once and only that, and rejects what was in flight', async () => {
+    const { client, handlers, sockets, current } = setup();
+    current().deliver(welcome);
+    const inFlight = client.send({ type: 'socket.close', socketId: 's1' });
+    vi.mocked(handlers.onStatus).mockClear();
+    current().onclose?.({ code: CLOSE_RESUMED_ELSEWHERE });
+    await expect(inFlight).rejects.toMatchObject({ info: { code: 'disconnected' } });
+    expect(vi.mocked(handlers.onStatus).mock.calls).toEqual([[{ status: 'replaced' }]]);
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+    client.reconnectNow();
+    expect(sockets).toHaveLength(2);
+  });
+
   it('stops at a bridge of another protocol version', () => {
     const { handlers, sockets, current } = setup();
     current().deliver({ ...welcome, protocolVersion: 99, limits: 'unknown shape' });
@@ -147,6 +161,7 @@ describe('BridgeClient', () => {
 
   it('asks for a fresh token before every attempt, since a restarted bridge has a new one', async () => {
     const urls: string[] = [];
+    const sockets: FakeSocket[] = [];
     const tokens = ['first', 'second'];
     const client = new BridgeClient({
       url: 'ws://test/ws',
@@ -155,12 +170,14 @@ describe('BridgeClient', () => {
       backoffMs: [100],
       createSocket: (url) => {
         urls.push(url);
-        return new FakeSocket();
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket;
       },
     });
     client.start();
     await vi.waitFor(() => expect(urls).toHaveLength(1));
-    (client as unknown as { socket: FakeSocket }).socket.drop();
+    sockets[0]?.drop();
     await vi.advanceTimersByTimeAsync(100);
     expect(urls).toEqual(['ws://test/ws?token=first', 'ws://test/ws?token=second']);
   });

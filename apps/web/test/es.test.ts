@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatPct } from '../src/features/netlab/format.ts';
+import { formatMs, formatPct } from '../src/features/netlab/model/format.ts';
 import { en } from '../src/i18n/en.ts';
 import { es } from '../src/i18n/es.ts';
 import { i18next } from '../src/i18n/index.ts';

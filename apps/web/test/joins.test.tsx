@@ -3,9 +3,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeClient, type SocketLike } from '../src/bridge/client.ts';
-import { classStore, resetClass } from '../src/features/classroom/classStore.ts';
 import { JoinsCard } from '../src/features/classroom/JoinsCard.tsx';
-import { createAccess, postJoin, STORAGE } from '../src/features/join/access.ts';
+import { classStore, resetClass } from '../src/features/classroom/model/classStore.ts';
+import { createAccess, postJoin, STORAGE } from '../src/features/join/model/access.ts';
 import { renderWithPlayground, welcome } from './support/render.tsx';
 import { memoryStorage } from './support/storage.ts';
 

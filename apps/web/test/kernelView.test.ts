@@ -7,7 +7,7 @@ import {
   MAX_TIMELINES,
   rowKey,
   setKernelWatching,
-} from '../src/bridge/kernelView.ts';
+} from '../src/store/kernelView.ts';
 
 const row = (local: number, remote: number, state: KernelRow['state'], socketId?: string): KernelRow => ({
   family: 'IPv4',

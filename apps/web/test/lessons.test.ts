@@ -1,10 +1,10 @@
 import { type Lesson, lessonLanguages, lessonProblems, localize, type WireSegment } from '@playground/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { socketKey } from '../src/bridge/state.ts';
-import { createAccess } from '../src/features/join/access.ts';
+import { createAccess } from '../src/features/join/model/access.ts';
 import { builtinLessons } from '../src/features/lessons/builtin.ts';
 import { checkLesson, teacherLessons } from '../src/features/lessons/catalog.ts';
 import { baselineOf, type NamedSocket, StepChecker } from '../src/features/lessons/checks.ts';
+import { socketKey } from '../src/store/state.ts';
 import { connectedStore, welcome } from './support/render.tsx';
 import { memoryStorage } from './support/storage.ts';
 import { batch, client, conn, endpoint, server, text, Wire } from './support/wire.ts';

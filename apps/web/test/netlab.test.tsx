@@ -3,14 +3,20 @@ import { join } from 'node:path';
 import type { EventBatch, SensorRecord } from '@playground/protocol';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { analyzeLane, LineCutter, messageNumber, messageText, percentile } from '../src/features/compare/analyze.ts';
-import { settleMs } from '../src/features/compare/compareRun.ts';
+import {
+  analyzeLane,
+  LineCutter,
+  messageNumber,
+  messageText,
+  percentile,
+} from '../src/features/compare/model/analyze.ts';
+import { settleMs } from '../src/features/compare/model/compareRun.ts';
 import { ConditionsForm, withSetting } from '../src/features/conditions/ConditionsForm.tsx';
-import { PERFECT, PRESETS, presetOf } from '../src/features/conditions/presets.ts';
-import { applyRelayEvents } from '../src/features/netlab/labStore.ts';
+import { PERFECT, PRESETS, presetOf } from '../src/features/conditions/model/presets.ts';
+import { applyRelayEvents } from '../src/features/netlab/model/labStore.ts';
+import { configProblem, DEFAULT_SENSOR_CONFIG } from '../src/features/sensor/model/sensorRun.ts';
+import { Series } from '../src/features/sensor/model/series.ts';
 import { PYTHON_DEFAULTS, pythonSensorClient } from '../src/features/sensor/pythonClient.ts';
-import { configProblem, DEFAULT_SENSOR_CONFIG } from '../src/features/sensor/sensorRun.ts';
-import { Series } from '../src/features/sensor/series.ts';
 import { renderWithPlayground } from './support/render.tsx';
 
 describe('the TCP vs UDP analysis', () => {

@@ -1,11 +1,11 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeLane, type LaneSummary } from '../src/features/compare/analyze.ts';
 import { CompareView } from '../src/features/compare/CompareView.tsx';
-import { useCompare } from '../src/features/compare/compareRun.ts';
 import { explainRun } from '../src/features/compare/explain.ts';
-import { PRESETS } from '../src/features/conditions/presets.ts';
+import { analyzeLane, type LaneSummary } from '../src/features/compare/model/analyze.ts';
+import { useCompare } from '../src/features/compare/model/compareRun.ts';
+import { PRESETS } from '../src/features/conditions/model/presets.ts';
 import { renderWithPlayground } from './support/render.tsx';
 
 // The latency chart draws on a canvas jsdom does not have; this test is about the words beside it.

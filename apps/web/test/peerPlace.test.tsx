@@ -1,10 +1,10 @@
 import { NO_CONDITIONS, type SocketInfo } from '@playground/protocol';
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classStore } from '../src/features/classroom/classStore.ts';
+import { classStore } from '../src/features/classroom/model/classStore.ts';
 import { FlowView } from '../src/features/flow/FlowView.tsx';
 import { KernelView } from '../src/features/kernel/KernelView.tsx';
-import { useNetLab } from '../src/features/netlab/labStore.ts';
+import { useNetLab } from '../src/features/netlab/model/labStore.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
 import { batch, endpoint, text, Wire } from './support/wire.ts';

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION, SessionLog } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
-import { SessionRecorder } from '../src/features/replay/recorder.ts';
+import { SessionRecorder } from '../src/features/replay/model/recorder.ts';
 import { parseLog, Replay } from '../src/features/replay/replay.ts';
 import { connectedStore, welcome } from './support/render.tsx';
 import { batch, client, conn, server, text, Wire } from './support/wire.ts';

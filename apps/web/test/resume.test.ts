@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BridgeClient, type BridgeHandlers, type SocketLike } from '../src/bridge/client.ts';
-import { createPlaygroundStore } from '../src/bridge/store.ts';
-import { applySnapshot } from '../src/features/resume/applySnapshot.ts';
+import { applySnapshot } from '../src/features/resume/model/applySnapshot.ts';
+import { createPlaygroundStore } from '../src/store/store.ts';
 import { welcome } from './support/render.tsx';
 import { batch, client, conn, server, text, Wire } from './support/wire.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandBody } from '../src/bridge/client.ts';
-import { isLabSocket } from '../src/features/netlab/labStore.ts';
+import { isLabSocket } from '../src/features/netlab/model/labStore.ts';
 import {
   countSetup,
   decodeSetup,

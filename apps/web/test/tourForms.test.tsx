@@ -4,10 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { ClientForm } from '../src/features/clients/ClientForm.tsx';
-import type { AccessState } from '../src/features/join/access.ts';
+import type { AccessState } from '../src/features/join/model/access.ts';
 import { EventLog } from '../src/features/log/EventLog.tsx';
 import { ServerForm } from '../src/features/servers/ServerForm.tsx';
-import { PageProvider, type PageServices } from '../src/ui/shell/PageContext.tsx';
+import { PageProvider, type PageServices } from '../src/page/PageContext.tsx';
 import { renderWithPlayground, storeWith } from './support/render.tsx';
 import { endpoint, server, Wire } from './support/wire.ts';
 

@@ -2,12 +2,12 @@ import type { ProgramCall, SocketInfo } from '@playground/protocol';
 import { screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../src/bridge/state.ts';
 import { buildFlow } from '../src/features/flow/buildFlow.ts';
 import { describeEvent } from '../src/features/log/describeEvent.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { attachCommands } from '../src/features/trace/attachCommand.ts';
 import { hintText } from '../src/features/trace/describeCall.ts';
+import type { LogEntry } from '../src/store/state.ts';
 import { renderWithPlayground, storeWith } from './support/render.tsx';
 import { conn, endpoint, server, text, Wire } from './support/wire.ts';
 

@@ -3,7 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowView } from '../src/features/flow/FlowView.tsx';
-import { useNetLab } from '../src/features/netlab/labStore.ts';
+import { useNetLab } from '../src/features/netlab/model/labStore.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { SpawnPanel } from '../src/features/spawn/SpawnPanel.tsx';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';

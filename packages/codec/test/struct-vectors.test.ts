@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findPython } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { calcsize, pack, StructError, type StructErrorKind, type StructValue, toHex, unpack } from '../src/index.ts';
 import { fromHex } from './helpers.ts';
@@ -104,11 +105,7 @@ describe('struct against CPython vectors', () => {
     for (const vector of committed.cases) run(vector);
   });
 
-  const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  const hasPython = python.status === 0;
-  if (!hasPython) {
-    console.warn('struct vectors: python3 was not found, so the committed vectors are not re-checked against Python.');
-  }
+  const hasPython = findPython('re-checking the committed struct vectors against Python') !== undefined;
 
   it.skipIf(!hasPython)('the committed vectors are what this Python generates', () => {
     const run = spawnSync('python3', [generator], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

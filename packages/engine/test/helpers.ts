@@ -1,3 +1,4 @@
+import { sleep } from '@playground/testkit';
 import { afterEach, expect } from 'vitest';
 import {
   Engine,
@@ -120,7 +121,7 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 export const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 

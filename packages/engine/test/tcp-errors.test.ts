@@ -1,20 +1,9 @@
-import { once } from 'node:events';
-import net from 'node:net';
-import { Worker } from 'node:worker_threads';
+import { blackhole, freePort } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../src/index.ts';
-import { sleep, tcpPair, text, until, useEngines, withTimeout } from './helpers.ts';
+import { sleep, tcpPair, text, until, useEngines } from './helpers.ts';
 
 const engines = useEngines();
-
-/** A port nobody listens on: bound by the OS, then released. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function rejection(promise: Promise<unknown>): Promise<EngineError> {
   const err = await promise.then(
@@ -69,30 +58,10 @@ describe('TCP errors', () => {
 
   it('a connect nobody answers rejects with ETIMEDOUT after timeoutMs', async (ctx) => {
     if (process.platform !== 'linux') ctx.skip('relies on Linux dropping SYNs when the accept queue is full');
-    // A listener whose thread is blocked never accept()s: once its queue (backlog 1) is full the kernel
-    // drops further SYNs, so a connect hangs, as with a host that does not answer.
-    const gate = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(
-      `const { parentPort, workerData } = require('node:worker_threads');
-       const server = require('node:net').createServer();
-       server.listen({ host: '127.0.0.1', port: 0, backlog: 1 }, () => {
-         parentPort.postMessage(server.address().port);
-         Atomics.wait(workerData, 0, 0, 10000);
-         server.close();
-       });`,
-      { eval: true, workerData: gate },
-    );
-    const fillers: net.Socket[] = [];
+    // Connects to the kit's blackhole hang, as with a host that does not answer.
+    const hole = await blackhole();
+    const { port } = hole;
     try {
-      const [port] = (await withTimeout(once(worker, 'message'), 3000, 'the blocked listener')) as [number];
-      for (let i = 0; i < 8; i++) {
-        const filler = net.connect({ host: '127.0.0.1', port });
-        filler.on('error', () => {});
-        fillers.push(filler);
-        const connected = await Promise.race([once(filler, 'connect').then(() => true), sleep(300).then(() => false)]);
-        if (!connected) break;
-      }
-
       const { engine, rec } = engines();
       const started = performance.now();
       const err = await rejection(engine.tcpConnect({ host: '127.0.0.1', port, timeoutMs: 200 }));
@@ -103,10 +72,7 @@ describe('TCP errors', () => {
       );
       expect(rec.types('s1')).toEqual(['opened', 'state:connecting', 'error', 'state:closed', 'closed']);
     } finally {
-      for (const filler of fillers) filler.destroy();
-      Atomics.store(gate, 0, 1);
-      Atomics.notify(gate, 0);
-      await withTimeout(once(worker, 'exit'), 3000, 'worker exit').catch(() => worker.terminate());
+      await hole.release();
     }
   });
 

@@ -13,6 +13,7 @@ import { ConditionsPatch, ConditionsSettings, Transport } from './conditions.ts'
 import { FramingConfig } from './framing.ts';
 import { KernelWatchScope } from './kernel.ts';
 import { PageCall } from './program.ts';
+import { MAX_CHUNK_SIZE, MIN_CHUNK_SIZE } from './rules.ts';
 import { MAX_SENSOR_DURATION_S, MAX_SENSOR_RATE_HZ, SensorRecordSpec, SensorServerConfig } from './sensor.ts';
 import { Behaviour, Concurrency, Host, Payload, Port, RecvSize, SocketId } from './vocabulary.ts';
 
@@ -95,7 +96,7 @@ export const SocketSend = command('socket.send', {
    */
   split: z
     .object({
-      chunkSize: z.number().int().min(1).max(65_536).optional(),
+      chunkSize: z.number().int().min(MIN_CHUNK_SIZE).max(MAX_CHUNK_SIZE).optional(),
       delayMs: z.number().int().min(0).max(MAX_SPLIT_DELAY_MS).default(0),
       repeat: z.number().int().min(1).max(MAX_SPLIT_REPEAT).default(1),
     })

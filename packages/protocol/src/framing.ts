@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { MAX_CHUNK_SIZE } from './rules.ts';
 
 /**
- * How a socket finds messages in its byte stream. The shape belongs to `packages/codec`
- * (`FramingConfig` in framing/types.ts); this schema only validates it on the wire, with bounds a
- * session can afford. The protocol depends on zod alone, so the two are kept equal by the engine
- * and the web, which hand a parsed value straight to the codec (the compiler checks that it fits).
+ * How a socket finds messages in its byte stream: the one definition, validated on the wire with
+ * bounds a session can afford. The codec's framing works on these same types (framing/types.ts).
  */
 
 /** The largest message a framed receiver waits for: the codec's presets use a mebibyte too. */
@@ -30,9 +29,9 @@ export const LengthPrefixFraming = z
     endian: z.enum(['big', 'little']),
     /** What the prefix counts: bytes, or chunks of `chunkSize` bytes (seed 002's first protocol). */
     unit: z.enum(['bytes', 'chunks']),
-    chunkSize: z.number().int().min(1).max(65_536).optional(),
+    chunkSize: z.number().int().min(1).max(MAX_CHUNK_SIZE).optional(),
     /** Pad each message with `padByte` to a multiple of this many bytes. */
-    padTo: z.number().int().min(1).max(65_536).optional(),
+    padTo: z.number().int().min(1).max(MAX_CHUNK_SIZE).optional(),
     padByte: ByteValue.optional(),
     lengthIncludesPadding: z.boolean().optional(),
     maxLength: z.number().int().min(0).max(MAX_FRAME_LENGTH),
@@ -41,3 +40,6 @@ export const LengthPrefixFraming = z
 
 export const FramingConfig = z.discriminatedUnion('kind', [RawFraming, DelimiterFraming, LengthPrefixFraming]);
 export type FramingConfig = z.infer<typeof FramingConfig>;
+export type RawFraming = z.infer<typeof RawFraming>;
+export type DelimiterFraming = z.infer<typeof DelimiterFraming>;
+export type LengthPrefixFraming = z.infer<typeof LengthPrefixFraming>;

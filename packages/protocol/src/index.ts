@@ -1,3 +1,4 @@
+export * from './assert-never.ts';
 export * from './classroom.ts';
 export * from './close-codes.ts';
 export * from './commands.ts';
@@ -11,6 +12,7 @@ export * from './kernel.ts';
 export * from './lessons.ts';
 export * from './messages.ts';
 export * from './program.ts';
+export * from './rules.ts';
 export * from './sensor.ts';
 export * from './session-log.ts';
 export * from './setup-link.ts';

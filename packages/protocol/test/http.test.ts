@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JoinReply, JoinRequest, Notice, ServerMessage, SessionInfo } from '../src/index.ts';
+import { JoinReply, JoinRequest, Notice, PROTOCOL_VERSION, ServerMessage, SessionInfo } from '../src/index.ts';
 
 describe('connecting', () => {
   it('describes /api/session in both modes', () => {
@@ -25,7 +25,13 @@ describe('connecting', () => {
 describe('additions to protocol 1', () => {
   it('still accepts a welcome without the new limits and role, and one with them', () => {
     const limits = { maxSockets: 1, maxServers: 1, maxMessageBytes: 1, previewBytes: 1, minPort: 1, maxPort: 2 };
-    const base = { type: 'welcome', protocolVersion: 1, sessionId: 'x', limits, targetPolicy: 'loopback' };
+    const base = {
+      type: 'welcome',
+      protocolVersion: PROTOCOL_VERSION,
+      sessionId: 'x',
+      limits,
+      targetPolicy: 'loopback',
+    };
     expect(ServerMessage.safeParse(base).success).toBe(true);
     const full = {
       ...base,

@@ -1,15 +1,8 @@
 import { Command, Option } from 'commander';
 
-export const DEFAULT_URL = 'http://127.0.0.1:4780/';
+import type { TraceOptions } from './options.ts';
 
-export interface TraceOptions {
-  url: string;
-  code: string | undefined;
-  tracer: 'auto' | 'python' | 'strace';
-  quiet: boolean;
-  /** Where the Python shim is (a published package ships it beside its code); default: this package's. */
-  shimDir?: string;
-}
+export const DEFAULT_URL = 'http://127.0.0.1:4780/';
 
 /**
  * The `trace` command, for a program of commands to add (`socket-playground trace -- …`): it

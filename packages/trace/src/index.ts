@@ -1,4 +1,5 @@
-export { DEFAULT_URL, type TraceOptions, traceCommand } from './command.ts';
+export { DEFAULT_URL, traceCommand } from './command.ts';
 export { SHIM_DIR } from './launch/python.ts';
 export { main } from './main.ts';
+export type { TraceOptions } from './options.ts';
 export { type BridgeFile, bridgeFilePath, readBridgeFile, runtimeDir, writeBridgeFile } from './runtime-file.ts';

@@ -1,12 +1,12 @@
 import { constants } from 'node:os';
 import { basename } from 'node:path';
 import { AttachError, BridgeLink } from './bridge-link.ts';
-import type { TraceOptions } from './command.ts';
 import { credentialFor } from './credentials.ts';
 import type { Launch, LaunchOptions } from './launch/launch.ts';
 import { launchPython, pythonProgramName } from './launch/python.ts';
 import { launchStrace, straceProblem } from './launch/strace.ts';
 import { LineSplitter } from './line-splitter.ts';
+import type { TraceOptions } from './options.ts';
 
 /** Exit status when the program could not be traced (it was not started). */
 export const CANNOT_TRACE = 2;

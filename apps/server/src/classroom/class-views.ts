@@ -76,6 +76,7 @@ function classServer(
 ): ClassServer | undefined {
   if ((info.kind !== 'tcp-server' && info.kind !== 'udp') || !info.local || info.local.port === 0) return undefined;
   const address = info.local.address;
+  // A dual-stack `::` listener takes IPv4 too; 127.0.0.1 is what the class has always been shown.
   const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
   const server: ClassServer = {
     owner,

@@ -1,7 +1,15 @@
 import type { EngineEvent } from '@playground/engine';
-import type { ClassInfo, Command, EventBatch, ReplyResult, Roster, Spotlight } from '@playground/protocol';
+import {
+  type ClassInfo,
+  type Command,
+  type EventBatch,
+  isServerSocket,
+  type ReplyResult,
+  type Roster,
+  type Spotlight,
+} from '@playground/protocol';
 import type { Credentials } from '../auth/credentials.ts';
-import { BridgeError } from '../session/bridge-error.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import type { ClassMember, StudentRecord } from './class-member.ts';
 import { type ClassState, publishedServers, rosterStudents, serversFor } from './class-views.ts';
 
@@ -181,7 +189,7 @@ export class Classroom {
             socketId: command.socketId,
           });
         }
-        const server = row.info.kind === 'tcp-server' || (row.info.kind === 'udp' && !row.info.remote);
+        const server = isServerSocket(row.info);
         if (!server) {
           throw new BridgeError(
             'wrong_socket_kind',

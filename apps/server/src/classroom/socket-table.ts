@@ -1,7 +1,9 @@
 import type { EngineEvent } from '@playground/engine';
 import {
+  assertNever,
   type Counters,
   type ErrorInfo,
+  isServerSocket,
   MAX_ROSTER_SOCKETS,
   MAX_SNAPSHOT_SOCKETS,
   type RosterSocket,
@@ -11,7 +13,7 @@ import {
   type SocketSnapshot,
   type SocketState,
 } from '@playground/protocol';
-import { countBytes, isDataEvent } from '../session/wire-event.ts';
+import { countBytes } from '../events/wire-event.ts';
 
 interface Row {
   info: SocketInfo;
@@ -98,9 +100,26 @@ export class SocketTable {
           }
         }
         break;
-      default:
+      case 'recv':
+      case 'send':
+      case 'datagram-in':
+      case 'datagram-out':
         // In place: this runs for every byte event, and snapshot and roster hand out copies.
-        if (isDataEvent(event)) countBytes(row.counters, event);
+        countBytes(row.counters, event);
+        break;
+      case 'reset-sent':
+      case 'no-delay':
+      case 'reading':
+      case 'conditions':
+      case 'conditions-stats':
+      case 'relay-flow':
+      case 'sensor-data':
+      case 'call':
+      case 'hint':
+        // Nothing a snapshot or the roster shows.
+        break;
+      default:
+        assertNever(event, 'engine event');
     }
   }
 
@@ -153,7 +172,7 @@ export class SocketTable {
     for (const row of this.rows.values()) {
       if (row.state === 'closed' || !row.info.local) continue;
       // A UDP endpoint with a default peer is a client; without one it is a server.
-      if (row.info.kind === 'tcp-server' || (row.info.kind === 'udp' && !row.info.remote)) out.push(row.info);
+      if (isServerSocket(row.info)) out.push(row.info);
     }
     return out;
   }

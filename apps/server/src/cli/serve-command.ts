@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_PORT, defaultCapture } from '../config.ts';
+import { DEFAULT_PORT, defaultCapture } from '../config/config.ts';
 import type { Playground } from '../server.ts';
 import { banner } from './banner.ts';
 import { onStopSignals } from './stop-signals.ts';

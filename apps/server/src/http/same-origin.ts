@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { HostCheck } from './host-check.ts';
 
 /**
  * Whether `origin` is exactly the page's own origin: the bridge serves plain HTTP, so the scheme
@@ -24,7 +23,10 @@ export function isOwnOrigin(origin: string, host: string | undefined): boolean {
  * a foreign Origin, or a browser saying the request is cross-site or same-site (another
  * `*.localhost` app is same-site with us), is refused.
  */
-export function fromOwnPage(headers: IncomingHttpHeaders, hosts: HostCheck): boolean {
+export function fromOwnPage(
+  headers: IncomingHttpHeaders,
+  hosts: { allowsOrigin(origin: string, host: string | undefined): boolean },
+): boolean {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = headers.origin;

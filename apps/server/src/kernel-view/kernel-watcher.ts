@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type EngineEvent, type KernelTableResult, type KernelTcpSocket, readKernelTcpTable } from '@playground/engine';
-import type { Endpoint, KernelSnapshot, KernelWatchScope } from '@playground/protocol';
+import { assertNever, type Endpoint, type KernelSnapshot, type KernelWatchScope } from '@playground/protocol';
 import { type KnownSocket, matchRows } from './match-rows.ts';
 import { TcpInfoSampler } from './tcp-info-sampler.ts';
 
@@ -81,6 +81,29 @@ export class KernelWatcher {
         this.#forgetLater(event.socketId);
         break;
       }
+      case 'state':
+      case 'accept':
+      case 'queued':
+      case 'recv':
+      case 'send':
+      case 'fin-sent':
+      case 'fin-received':
+      case 'reset-sent':
+      case 'datagram-in':
+      case 'datagram-out':
+      case 'recv-size':
+      case 'no-delay':
+      case 'reading':
+      case 'error':
+      case 'conditions':
+      case 'conditions-stats':
+      case 'sensor-data':
+      case 'call':
+      case 'hint':
+        // No new address to match against the kernel's table.
+        break;
+      default:
+        assertNever(event, 'engine event');
     }
   }
 

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { forwardedClientOf } from '../proxy/forwarded-client.ts';
+import { forwardedClientOf } from './forwarded-client.ts';
 
 export type Family = 'ipv4' | 'ipv6';
 

@@ -1,5 +1,5 @@
 import type { DestinationCheck } from '@playground/engine';
-import { toErrorInfo } from '../session/bridge-error.ts';
+import { toErrorInfo } from '../errors/bridge-error.ts';
 import type { TargetPolicy } from './target-policy.ts';
 
 /** A relay's refusals name themselves, so the page can say the relay turned a client away. */

@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { BridgeError } from '../session/bridge-error.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 
 /** RFC 1123 host names: labels of letters, digits and inner hyphens. Anything else never reaches the resolver. */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { Mode } from '@playground/protocol';
-import type { SessionLimits } from '../config.ts';
-import { BridgeError } from '../session/bridge-error.ts';
+import type { SessionLimits } from '../config/config.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import { canonicalAddress, isLoopback, isUnspecified, localAddresses, specialRange } from './addresses.ts';
 import type { AllowRule } from './allow-targets.ts';
 import type { ListenerRegistry, Transport } from './listener-registry.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { canonicalAddress, familyOf } from '../policy/addresses.ts';
-import { setForwardedClient } from './forwarded-client.ts';
+import { setForwardedClient } from '../policy/forwarded-client.ts';
 
 /**
  * `--trust-proxy ADDRESS|CIDR`: behind a reverse proxy every request comes from the proxy, so the

@@ -1,6 +1,6 @@
 import { byteSize, type EngineEvent } from '@playground/engine';
-import { BridgeError } from '../session/bridge-error.ts';
-import { isDataEvent } from '../session/wire-event.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
+import { isDataEvent } from '../events/wire-event.ts';
 import { formatBytes } from './format.ts';
 import { TokenBucket } from './token-bucket.ts';
 

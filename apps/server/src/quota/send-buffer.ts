@@ -1,4 +1,4 @@
-import { BridgeError } from '../session/bridge-error.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import { formatBytes } from './format.ts';
 
 /**

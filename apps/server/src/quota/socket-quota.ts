@@ -1,6 +1,6 @@
 import type { Engine } from '@playground/engine';
-import type { SessionLimits } from '../config.ts';
-import { BridgeError } from '../session/bridge-error.ts';
+import type { SessionLimits } from '../config/config.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 
 /**
  * Checked right before the engine creates the socket (no await in between), so a burst of

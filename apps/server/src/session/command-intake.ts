@@ -1,7 +1,8 @@
 import type { Command, CommandType, ErrorInfo, Reply } from '@playground/protocol';
-import type { SessionLimits } from '../config.ts';
-import { BridgeError, toErrorInfo } from './bridge-error.ts';
-import { type DispatchContext, dispatch, parseCommand } from './dispatcher.ts';
+import type { SessionLimits } from '../config/config.ts';
+import { BridgeError, toErrorInfo } from '../errors/bridge-error.ts';
+import type { DispatchContext } from './dispatch-context.ts';
+import { dispatch, parseCommand } from './dispatcher.ts';
 
 /**
  * Commands that may wait long (a connect, a send to a peer that does not read) count toward

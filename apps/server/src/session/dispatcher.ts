@@ -1,20 +1,10 @@
 import { encodePayload, PayloadError } from '@playground/codec';
-import type { Engine } from '@playground/engine';
 import { Command, CommandId, MAX_SPAWN_MESSAGE_BYTES, type Payload, type ReplyResult } from '@playground/protocol';
-import type { ClassCommand } from '../classroom/classroom.ts';
-import type { SessionLimits } from '../config.ts';
-import type { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import { suggestPort } from '../policy/free-port.ts';
-import type { TargetPolicy } from '../policy/target-policy.ts';
-import type { RateMeter } from '../quota/rate-meter.ts';
-import type { SendBuffer } from '../quota/send-buffer.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
-import type { Spawner } from '../spawn/spawner.ts';
-import type { PageCalls } from '../trace/page-calls.ts';
-import type { ProgramHub } from '../trace/program-hub.ts';
-import type { SessionWire } from '../wire/session-wire.ts';
-import { BridgeError } from './bridge-error.ts';
 import { tooComplex } from './command-scan.ts';
+import type { DispatchContext } from './dispatch-context.ts';
 import { dispatchLab } from './lab-commands.ts';
 import { dispatchProgram } from './program-commands.ts';
 import { planSend } from './send-plan.ts';
@@ -58,25 +48,6 @@ function describeIssues(issues: Issue[]): string {
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
   return `The command is not valid. ${parts.join('; ')}`;
-}
-
-export interface DispatchContext {
-  engine: Engine;
-  policy: TargetPolicy;
-  limits: SessionLimits;
-  rate: RateMeter;
-  sendBuffer: SendBuffer;
-  /** The OS view (`kernel.watch`) and `tcp.spawn`; a context without them refuses those commands. */
-  kernel?: KernelWatcher;
-  spawner?: Spawner;
-  /** The wire view (`wire.watch`); connects and sends wait for it to capture their port first. */
-  wire?: SessionWire;
-  /** The classroom commands, carried out for this session (the teacher's, or a student's progress). */
-  classroom?: { handle(command: ClassCommand): Promise<ReplyResult> };
-  /** Traced programs: `trace.code`. */
-  programs?: ProgramHub;
-  /** A program in the page: the calls its commands carry go on their events, with hints. */
-  pageCalls?: PageCalls;
 }
 
 /**

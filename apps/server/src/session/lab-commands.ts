@@ -1,7 +1,7 @@
 import type { CommandOf, ReplyResult } from '@playground/protocol';
+import { BridgeError } from '../errors/bridge-error.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
-import { BridgeError } from './bridge-error.ts';
-import type { DispatchContext } from './dispatcher.ts';
+import type { DispatchContext } from './dispatch-context.ts';
 
 /** Conditions relays one session may run at once (each may carry up to 32 clients). */
 export const MAX_RELAYS = 8;

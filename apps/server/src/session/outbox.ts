@@ -1,9 +1,9 @@
 import { byteSize, type EngineEvent } from '@playground/engine';
 import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/protocol';
-import type { OutboxConfig } from '../config.ts';
+import type { OutboxConfig } from '../config/config.ts';
+import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from '../events/wire-event.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
 import { FlushClock, type FlushReason } from './flush-clock.ts';
-import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from './wire-event.ts';
 
 export interface OutboxSink {
   /** One message to the page: the events, and the replies that were waiting for them. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerMessage } from '@playground/protocol';
 import type { WebSocket } from 'ws';
 
 /** A page this far behind cannot read a close frame soon: its connection is cut instead of waited on. */
@@ -42,7 +43,7 @@ export class PageLink {
     return this.ws.bufferedAmount + this.inFlight * MESSAGE_OVERHEAD_BYTES;
   }
 
-  send(message: unknown): void {
+  send(message: ServerMessage): void {
     if (!this.open) return;
     this.inFlight++;
     this.ws.send(JSON.stringify(message), this.written);

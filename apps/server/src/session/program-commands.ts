@@ -1,5 +1,5 @@
 import type { CommandOf, ReplyResult } from '@playground/protocol';
-import type { DispatchContext } from './dispatcher.ts';
+import type { DispatchContext } from './dispatch-context.ts';
 
 export type ProgramCommand = CommandOf<'socket.recv' | 'socket.accept' | 'socket.select'>;
 

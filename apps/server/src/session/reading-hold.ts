@@ -1,6 +1,6 @@
 import type { Engine } from '@playground/engine';
 import type { Notice } from '@playground/protocol';
-import type { SessionLimits } from '../config.ts';
+import type { SessionLimits } from '../config/config.ts';
 import { formatBytes } from '../quota/format.ts';
 import type { RateLimit } from '../quota/rate-meter.ts';
 

@@ -1,7 +1,7 @@
 import { encodeFrame, FramingError } from '@playground/codec';
 import type { SplitPlan } from '@playground/engine';
-import { type CommandOf, MAX_SPLIT_DURATION_MS, MAX_SPLIT_WRITES } from '@playground/protocol';
-import { BridgeError } from './bridge-error.ts';
+import { type CommandOf, MAX_SPLIT_DURATION_MS, MAX_SPLIT_WRITES, splitWriteCount } from '@playground/protocol';
+import { BridgeError } from '../errors/bridge-error.ts';
 
 export interface SendPlan {
   /** The bytes of one repetition: the message, framed when the command asked for it. */
@@ -38,7 +38,7 @@ export function planSend(message: Uint8Array, command: CommandOf<'socket.send'>,
     });
   }
   if (!split) return { bytes, split: undefined, total };
-  const writes = Math.max(1, Math.ceil(bytes.byteLength / (split.chunkSize ?? Math.max(1, bytes.byteLength)))) * repeat;
+  const writes = splitWriteCount(bytes.byteLength, split);
   if (writes > MAX_SPLIT_WRITES) {
     throw new BridgeError(
       'bad_command',

@@ -10,6 +10,7 @@ import {
   type Notice,
   type Role,
   type Roster,
+  type ServerMessage,
   type SessionState,
   type Spotlight,
   type WireBatch,
@@ -21,7 +22,7 @@ import { randomToken, safeEqual } from '../auth/tokens.ts';
 import type { ClassCommand, ClassMember, Classroom } from '../classroom/classroom.ts';
 import { EventHistory } from '../classroom/event-history.ts';
 import { SocketTable } from '../classroom/socket-table.ts';
-import type { PlaygroundConfig } from '../config.ts';
+import type { PlaygroundConfig } from '../config/config.ts';
 import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
 import { destinationCheck } from '../policy/destination-check.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
@@ -461,7 +462,7 @@ export class Session implements ClassMember {
     this.outbox.flush();
   }
 
-  private send(message: unknown): void {
+  private send(message: ServerMessage): void {
     this.link?.send(message);
     this.budget.check();
   }

@@ -1,9 +1,9 @@
 import type { Engine } from '@playground/engine';
 import type { CommandOf, Notice, SocketInfo } from '@playground/protocol';
-import type { SessionLimits } from '../config.ts';
+import type { SessionLimits } from '../config/config.ts';
+import { BridgeError, toErrorInfo } from '../errors/bridge-error.ts';
 import type { RateMeter } from '../quota/rate-meter.ts';
 import type { SendBuffer } from '../quota/send-buffer.ts';
-import { BridgeError, toErrorInfo } from '../session/bridge-error.ts';
 
 export interface SpawnerDeps {
   engine: Engine;

@@ -9,8 +9,8 @@ import {
   TracerMessage,
 } from '@playground/protocol';
 import type { WebSocket } from 'ws';
-import type { SessionLimits } from '../config.ts';
-import { BridgeError } from '../session/bridge-error.ts';
+import type { SessionLimits } from '../config/config.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import { ProgramModel } from './program-model.ts';
 import type { StreamLedger } from './stream-ledger.ts';
 

@@ -10,7 +10,7 @@ import type {
   SocketKind,
   TraceCall,
 } from '@playground/protocol';
-import { toErrorInfo } from '../session/bridge-error.ts';
+import { toErrorInfo } from '../errors/bridge-error.ts';
 import { SocketHints } from './hint-rules.ts';
 import { StreamLedger } from './stream-ledger.ts';
 

@@ -1,7 +1,7 @@
 import type { Engine, EngineEvent } from '@playground/engine';
 import type { DetachReason, ProgramMessage, TraceCodeInfo } from '@playground/protocol';
 import type { WebSocket } from 'ws';
-import type { SessionLimits, TraceConfig } from '../config.ts';
+import type { SessionLimits, TraceConfig } from '../config/config.ts';
 import { Attachment } from './attachment.ts';
 import { StreamLedger } from './stream-ledger.ts';
 import type { TraceCodes } from './trace-codes.ts';

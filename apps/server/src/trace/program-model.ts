@@ -1,8 +1,8 @@
 import type { Engine, EventBody, ExternalSocket } from '@playground/engine';
 import type { Endpoint, ProgramCall, ProgramHint, ProgramInfo, SocketKind, TraceCall } from '@playground/protocol';
-import type { SessionLimits } from '../config.ts';
+import type { SessionLimits } from '../config/config.ts';
+import { BridgeError } from '../errors/bridge-error.ts';
 import { checkSocketQuota } from '../quota/socket-quota.ts';
-import { BridgeError } from '../session/bridge-error.ts';
 import { callBytes, programCall, socketError } from './call-events.ts';
 import { SocketHints } from './hint-rules.ts';
 import type { StreamLedger } from './stream-ledger.ts';

@@ -1,6 +1,6 @@
 import type { Engine, EngineEvent } from '@playground/engine';
 import type { ProgramMessage } from '@playground/protocol';
-import type { SessionLimits, TraceConfig } from '../config.ts';
+import type { SessionLimits, TraceConfig } from '../config/config.ts';
 import { ProgramHub } from './program-hub.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
 import type { TraceCodes } from './trace-codes.ts';

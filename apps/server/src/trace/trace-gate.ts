@@ -5,10 +5,10 @@ import { WebSocketServer } from 'ws';
 import type { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import type { Credentials } from '../auth/credentials.ts';
 import { safeEqual } from '../auth/tokens.ts';
-import type { PlaygroundConfig } from '../config.ts';
+import type { PlaygroundConfig } from '../config/config.ts';
 import type { HostCheck } from '../http/host-check.ts';
 import { isLoopback, remoteOf } from '../policy/addresses.ts';
-import type { Admission } from '../ws/admission.ts';
+import type { Admission } from '../quota/admission.ts';
 import type { ProgramHub } from './program-hub.ts';
 import type { TraceCodes } from './trace-codes.ts';
 

@@ -1,5 +1,5 @@
 import type { EngineEvent } from '@playground/engine';
-import type { SocketInfo } from '@playground/protocol';
+import { assertNever, type SocketInfo } from '@playground/protocol';
 import type { CapturePorts } from './bpf-filter.ts';
 
 interface Address {
@@ -123,8 +123,29 @@ export class SessionSockets {
         this.#closeAttempt(event.socketId, event.t);
         this.#retire(event.socketId);
         return false;
-      default:
+      case 'state':
+      case 'accept':
+      case 'queued':
+      case 'recv':
+      case 'send':
+      case 'fin-sent':
+      case 'fin-received':
+      case 'reset-sent':
+      case 'datagram-in':
+      case 'recv-size':
+      case 'no-delay':
+      case 'reading':
+      case 'error':
+      case 'conditions':
+      case 'conditions-stats':
+      case 'relay-flow':
+      case 'sensor-data':
+      case 'call':
+      case 'hint':
+        // No port or connection the capture must follow.
         return false;
+      default:
+        assertNever(event, 'engine event');
     }
   }
 

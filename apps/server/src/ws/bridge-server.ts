@@ -5,16 +5,16 @@ import { WebSocketServer } from 'ws';
 import { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import type { Credentials, Identity } from '../auth/credentials.ts';
 import type { Classroom } from '../classroom/classroom.ts';
-import type { PlaygroundConfig } from '../config.ts';
+import type { PlaygroundConfig } from '../config/config.ts';
 import type { HostCheck } from '../http/host-check.ts';
 import { remoteOf } from '../policy/addresses.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
+import { Admission } from '../quota/admission.ts';
 import { Session } from '../session/session.ts';
 import { TraceCodes } from '../trace/trace-codes.ts';
 import { type Refusal, TraceGate } from '../trace/trace-gate.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
-import { Admission } from './admission.ts';
 import { checkUpgrade, tokenOf } from './upgrade-guard.ts';
 
 /**

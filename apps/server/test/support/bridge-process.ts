@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { PlaygroundConfig } from '../../src/config.ts';
+import type { PlaygroundConfig } from '../../src/config/config.ts';
 
 const CHILD = fileURLToPath(new URL('../fixtures/bridge-child.ts', import.meta.url));
 

@@ -10,9 +10,9 @@ import {
   type TraceCall,
   type TracerMessage,
 } from '@playground/protocol';
+import type { BridgeTestClient } from '@playground/testkit';
 import WebSocket from 'ws';
 import type { Playground } from '../../src/index.ts';
-import type { BridgeTestClient } from './bridge-client.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 export const TRACE_CLI = `${root}packages/trace/src/cli.ts`;

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground, usePlaygroundStore } from '../bridge/context.tsx';
-import { isLabSocket, useNetLab } from '../features/netlab/labStore.ts';
+import { isLabSocket, useNetLab } from '../features/netlab/model/labStore.ts';
+import { downloadJson, logFileName } from '../features/replay/model/recorder.ts';
 import { OpenLogButton } from '../features/replay/OpenLogButton.tsx';
-import { downloadJson, logFileName } from '../features/replay/recorder.ts';
 import { setupLink, setupOf } from '../features/share/setupLink.ts';
 import { formatPolicy } from '../i18n/formatPolicy.ts';
+import { useAccess, useOptionalPage } from '../page/PageContext.tsx';
 import { SegmentedToggle } from '../ui/ChoiceGroup.tsx';
 import { LanguageSwitch } from '../ui/shell/LanguageSwitch.tsx';
-import { useAccess, useOptionalPage } from '../ui/shell/PageContext.tsx';
 import { PresentToggle } from '../ui/shell/PresentToggle.tsx';
 import './tools.css';
 

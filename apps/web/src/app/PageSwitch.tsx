@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNetLab } from '../features/netlab/labStore.ts';
+import { useNetLab } from '../features/netlab/model/labStore.ts';
 import { Loading } from '../ui/shell/Loading.tsx';
 
 // The network lab (its charts, runs and conditions) loads the first time it is opened.

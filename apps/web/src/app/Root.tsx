@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import { replayStore } from '../features/replay/replayStore.ts';
+import { useAccess } from '../page/PageContext.tsx';
 import { Loading } from '../ui/shell/Loading.tsx';
-import { useAccess } from '../ui/shell/PageContext.tsx';
 import { App } from './App.tsx';
 
 // Pages other than the playground load when they are first shown.

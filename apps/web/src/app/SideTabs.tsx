@@ -2,11 +2,11 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { usePlayground } from '../bridge/context.tsx';
-import { classStore } from '../features/classroom/classStore.ts';
+import { classStore } from '../features/classroom/model/classStore.ts';
 import { lessonStore, loadBuiltinLessons, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
+import { useAccess, useOptionalPage } from '../page/PageContext.tsx';
 import { Loading } from '../ui/shell/Loading.tsx';
-import { useAccess, useOptionalPage } from '../ui/shell/PageContext.tsx';
 import { TabList, TabPanel, Tabs } from '../ui/Tabs.tsx';
 
 type Tab = 'create' | 'lessons' | 'class' | 'python';

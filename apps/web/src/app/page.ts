@@ -1,12 +1,12 @@
 import type { BridgeHandlers } from '../bridge/client.ts';
-import type { PlaygroundStore } from '../bridge/store.ts';
-import { classStore, receiveClassMessage, resetClass } from '../features/classroom/classStore.ts';
-import { createAccess, resumeStorage, type Storages } from '../features/join/access.ts';
-import { SessionRecorder } from '../features/replay/recorder.ts';
-import { createResumer, resumeStore } from '../features/resume/resumeStore.ts';
+import { classStore, receiveClassMessage, resetClass } from '../features/classroom/model/classStore.ts';
+import { createAccess, resumeStorage, type Storages } from '../features/join/model/access.ts';
+import { SessionRecorder } from '../features/replay/model/recorder.ts';
+import { createResumer, resumeStore } from '../features/resume/model/resumeStore.ts';
 import { takeSetup } from '../features/share/setupLink.ts';
 import { shareStore } from '../features/share/shareStore.ts';
-import type { PageServices } from '../ui/shell/PageContext.tsx';
+import type { PageServices } from '../page/PageContext.tsx';
+import type { PlaygroundStore } from '../store/store.ts';
 
 export interface PageEnvironment {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;

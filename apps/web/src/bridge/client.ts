@@ -1,7 +1,5 @@
 import {
-  CLOSE_REMOVED_FROM_CLASS,
-  CLOSE_RESUMED_ELSEWHERE,
-  CLOSE_TOO_FAR_BEHIND,
+  assertNever,
   type ClassInfo,
   type CommandInput,
   type EventBatch,
@@ -19,8 +17,9 @@ import {
   type WireBatch,
   type WireStatus,
 } from '@playground/protocol';
-import type { StatusChange } from './applyConnection.ts';
-import type { ErrorCodeInfo } from './state.ts';
+import type { StatusChange } from '../store/applyConnection.ts';
+import type { ErrorCodeInfo } from '../store/state.ts';
+import { BridgeConnection, type SocketLike } from './connection.ts';
 
 type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
 /** A command as the UI writes it: the client numbers it. */
@@ -40,14 +39,7 @@ export class BridgeRequestError extends Error {
   }
 }
 
-/** The subset of the DOM WebSocket the client uses. */
-export interface SocketLike {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  /** Also follows every error, so recovery lives here alone. */
-  onclose: ((event?: { code?: number }) => void) | null;
-  send(data: string): void;
-  close(): void;
-}
+export type { SocketLike };
 
 export interface BridgeHandlers {
   onStatus(change: StatusChange): void;
@@ -94,41 +86,45 @@ interface Pending {
 
 const DEFAULT_BACKOFF = [500, 1000, 2000, 4000, 8000, 10_000];
 
-/** One WebSocket to the bridge: numbered requests with replies as Promises, and automatic reconnection. */
+/**
+ * Requests and replies over the bridge's WebSocket: numbered commands resolved or rejected by their
+ * reply, and every message validated and handed to the page. The socket and its reconnection are
+ * the `BridgeConnection`'s.
+ */
 export class BridgeClient implements BridgeApi {
-  private socket: SocketLike | null = null;
-  /** Between deciding to connect and having a socket: fetching the token. */
-  private opening = false;
-  private ready = false;
-  /** A bridge of another protocol version will not become compatible by retrying. */
-  private gaveUp = false;
-  private attempt = 0;
   private nextId = 1;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly pending = new Map<number, Pending>();
-  private readonly createSocket: (url: string) => SocketLike;
   private readonly requestTimeoutMs: number;
-  private readonly backoffMs: readonly number[];
+  private readonly connection: BridgeConnection;
 
   constructor(private readonly options: BridgeClientOptions) {
-    this.createSocket = options.createSocket ?? browserSocket;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF;
+    const { handlers } = options;
+    this.connection = new BridgeConnection({
+      url: options.url,
+      ...(options.token ? { token: options.token } : {}),
+      ...(options.resume ? { resume: options.resume } : {}),
+      createSocket: options.createSocket ?? browserSocket,
+      backoffMs: options.backoffMs ?? DEFAULT_BACKOFF,
+      onStatus: (change) => handlers.onStatus(change),
+      onMessage: (data) => this.receive(data),
+      onLost: () => this.rejectPending(),
+      onRemovedFromClass: () => handlers.onRemovedFromClass?.(),
+      onFellBehind: () => handlers.onFellBehind?.(),
+    });
   }
 
   start(): void {
-    this.open();
+    this.connection.dispatch({ type: 'start' });
   }
 
   reconnectNow(): void {
-    if (this.gaveUp || this.socket || this.opening) return;
-    this.clearRetry();
-    this.open();
+    this.connection.dispatch({ type: 'start' });
   }
 
   send(command: CommandBody, options: { timeoutMs?: number } = {}): Promise<ReplyResult> {
-    const socket = this.socket;
-    if (!socket || !this.ready) {
+    const socket = this.connection.openSocket;
+    if (!socket) {
       return Promise.reject(
         new BridgeRequestError({
           code: 'disconnected',
@@ -148,73 +144,6 @@ export class BridgeClient implements BridgeApi {
     });
   }
 
-  private open(): void {
-    this.options.handlers.onStatus({ status: 'connecting' });
-    if (!this.options.token) {
-      this.connect(null);
-      return;
-    }
-    this.opening = true;
-    this.options.token().then(
-      (token) => {
-        this.opening = false;
-        this.connect(token);
-      },
-      (error: unknown) => {
-        this.opening = false;
-        console.warn('Could not get a token from the bridge; will retry.', error);
-        this.dropped();
-      },
-    );
-  }
-
-  private connect(token: string | null): void {
-    const params = new URLSearchParams();
-    if (token !== null) params.set('token', token);
-    const resume = this.options.resume;
-    if (resume) {
-      params.set('keep', '1');
-      const previous = resume.get();
-      if (previous) params.set('resume', previous);
-    }
-    const query = params.toString();
-    const socket = this.createSocket(query ? `${this.options.url}?${query}` : this.options.url);
-    this.socket = socket;
-    socket.onmessage = (event) => {
-      if (this.socket === socket) this.receive(event.data);
-    };
-    socket.onclose = (event) => {
-      if (this.socket !== socket) return;
-      if (event?.code === CLOSE_RESUMED_ELSEWHERE) this.replaced();
-      else if (event?.code === CLOSE_REMOVED_FROM_CLASS) this.removed();
-      else if (event?.code === CLOSE_TOO_FAR_BEHIND) this.fellBehind();
-      else this.dropped();
-    };
-  }
-
-  /** Another tab resumed this session: do not fight over it; a new session starts only when asked. */
-  private replaced(): void {
-    this.options.resume?.set(null);
-    this.dropped();
-    this.clearRetry();
-    this.options.handlers.onStatus({ status: 'replaced' });
-  }
-
-  /** The session and its token are gone: the next attempt asks for a new token (the join screen). */
-  private removed(): void {
-    this.options.resume?.set(null);
-    this.options.handlers.onRemovedFromClass?.();
-    this.attempt = 0;
-    this.dropped();
-  }
-
-  /** The bridge ended the session because this page read too little of it: a new one starts, and the learner is told why. */
-  private fellBehind(): void {
-    this.options.resume?.set(null);
-    this.options.handlers.onFellBehind?.();
-    this.dropped();
-  }
-
   private receive(data: unknown): void {
     let raw: unknown;
     try {
@@ -232,8 +161,7 @@ export class BridgeClient implements BridgeApi {
     const message = parsed.data;
     switch (message.type) {
       case 'welcome':
-        this.ready = true;
-        this.attempt = 0;
+        this.connection.dispatch({ type: 'welcomed' });
         this.options.resume?.set(message.resumeToken ?? null);
         this.options.handlers.onWelcome(message);
         break;
@@ -265,6 +193,8 @@ export class BridgeClient implements BridgeApi {
       case 'spotlight':
         this.options.handlers.onClassroom?.(message);
         break;
+      default:
+        assertNever(message, 'server message');
     }
   }
 
@@ -273,11 +203,7 @@ export class BridgeClient implements BridgeApi {
     if (typeof raw !== 'object' || raw === null) return false;
     const { type, protocolVersion } = raw as { type?: unknown; protocolVersion?: unknown };
     if (type !== 'welcome' || typeof protocolVersion !== 'number' || protocolVersion === PROTOCOL_VERSION) return false;
-    this.gaveUp = true;
-    this.socket?.close();
-    this.socket = null;
-    this.ready = false;
-    this.options.handlers.onStatus({ status: 'incompatible', serverVersion: protocolVersion });
+    this.connection.dispatch({ type: 'other-version', serverVersion: protocolVersion });
     return true;
   }
 
@@ -293,9 +219,7 @@ export class BridgeClient implements BridgeApi {
     else pending.reject(new BridgeRequestError(reply.error));
   }
 
-  private dropped(): void {
-    this.socket = null;
-    this.ready = false;
+  private rejectPending(): void {
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
       pending.reject(
@@ -303,18 +227,6 @@ export class BridgeClient implements BridgeApi {
       );
       this.pending.delete(id);
     }
-    const delay = this.backoffMs[Math.min(this.attempt, this.backoffMs.length - 1)] ?? 1000;
-    this.attempt++;
-    this.options.handlers.onStatus({ status: 'reconnecting', retryAt: Date.now() + delay });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.open();
-    }, delay);
-  }
-
-  private clearRetry(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { PlaygroundState, PlaygroundStore } from '../store/store.ts';
 import type { BridgeApi } from './client.ts';
-import type { PlaygroundState, PlaygroundStore } from './store.ts';
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
 const BridgeContext = createContext<BridgeApi | null>(null);

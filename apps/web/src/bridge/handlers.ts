@@ -1,7 +1,7 @@
 import type { EventBatch } from '@playground/protocol';
+import type { PlaygroundStore } from '../store/store.ts';
 import { type BatchTap, batchTap } from './batchTap.ts';
 import type { BridgeHandlers } from './client.ts';
-import type { PlaygroundStore } from './store.ts';
 
 /** Roughly one frame: messages arriving within it are rendered together. */
 const FRAME_MS = 16;

@@ -1,8 +1,8 @@
 import type { ReplyResult } from '@playground/protocol';
 import { useCallback, useState } from 'react';
+import type { ErrorCodeInfo } from '../store/state.ts';
 import { BridgeRequestError, type CommandBody } from './client.ts';
 import { useBridge, usePlayground } from './context.tsx';
-import type { ErrorCodeInfo } from './state.ts';
 
 export interface CommandRunner {
   /** Sends the command; resolves to the result, or to null after showing the error. */

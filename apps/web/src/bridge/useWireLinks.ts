@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import { type EventRef, eventsForSegment, findLogEntry, segmentsForEvent } from '../store/wireLinks.ts';
+import { segmentId } from '../store/wireView.ts';
 import { usePlayground } from './context.tsx';
-import { type EventRef, eventsForSegment, findLogEntry, segmentsForEvent } from './wireLinks.ts';
-import { segmentId } from './wireView.ts';
 
 const NONE: ReadonlySet<never> = new Set();
 

@@ -1,6 +1,6 @@
 import type { Notice } from '@playground/protocol';
 import type { i18n } from 'i18next';
-import type { ErrorCodeInfo } from '../bridge/state.ts';
+import type { ErrorCodeInfo } from '../store/state.ts';
 
 /** `{{port}}`, or with a format, `{{max, number}}`. */
 const PLACEHOLDER = /{{\s*([\w-]+)\s*(?:,[^}]*)?}}/g;

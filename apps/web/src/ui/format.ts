@@ -16,10 +16,3 @@ export function formatTime(ms: number): string {
 export function isIPv6(host: string): boolean {
   return host.includes(':');
 }
-
-/** Where a client should connect to reach a server bound to `host`: "all interfaces" is not a destination. */
-export function reachableHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host;
-}

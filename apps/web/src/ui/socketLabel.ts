@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { SocketEntry } from '../bridge/state.ts';
+import type { SocketEntry } from '../store/state.ts';
 import { formatEndpoint } from './format.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { AppendLog } from '../../src/bridge/appendLog.ts';
+import type { AppendLog } from '../../src/store/appendLog.ts';
 
 /** The items a log snapshot holds, oldest first. */
 export function toArray<T>(log: AppendLog<T>): T[] {

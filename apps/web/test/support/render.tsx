@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { BridgeApi, CommandBody } from '../../src/bridge/client.ts';
 import { PlaygroundProvider } from '../../src/bridge/context.tsx';
-import { createPlaygroundStore, type PlaygroundStore } from '../../src/bridge/store.ts';
+import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/store.ts';
 import { batch } from './wire.ts';
 
 export const welcome: Welcome = {

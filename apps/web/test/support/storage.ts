@@ -1,4 +1,4 @@
-import type { Storages } from '../../src/features/join/access.ts';
+import type { Storages } from '../../src/features/join/model/access.ts';
 
 /** A Storage in memory; `data` shows what the page kept. */
 export function memoryStorage(entries: [string, string][] = []): Storages['local'] & { data: Map<string, string> } {

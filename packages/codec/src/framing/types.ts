@@ -1,45 +1,14 @@
+/**
+ * Framings are plain data so a socket's choice can travel over the wire protocol and be stored:
+ * their one definition is the protocol's schema. TCP delivers a byte stream (N writes may arrive as
+ * M reads); a framing is how a receiver finds the messages in it again.
+ */
+import type { FramingConfig, LengthPrefixFraming } from '@playground/protocol';
 import type { ByteRange } from '../range.ts';
 
-/**
- * Framings are plain data so a socket's choice can travel over the wire protocol and be stored.
- * TCP delivers a byte stream (N writes may arrive as M reads); a framing is how a receiver finds
- * the messages in it again.
- */
-export type Endian = 'big' | 'little';
-export type PrefixWidth = 1 | 2 | 4 | 8;
-
-/** No framing: every read (TCP) or datagram (UDP) counts as one message. */
-export interface RawFraming {
-  readonly kind: 'raw';
-}
-
-export interface DelimiterFraming {
-  readonly kind: 'delimiter';
-  /** The bytes that end every message: [0x0a] for `\n`, [0x0d, 0x0a] for `\r\n`, or any sequence. */
-  readonly delimiter: readonly number[];
-  /** Longest message (delimiter excluded) the receiver waits for before giving up on it. */
-  readonly maxLength: number;
-}
-
-export interface LengthPrefixFraming {
-  readonly kind: 'length-prefix';
-  readonly width: PrefixWidth;
-  readonly endian: Endian;
-  /** What the prefix counts: bytes, or chunks of `chunkSize` bytes (seed 002's first protocol). */
-  readonly unit: 'bytes' | 'chunks';
-  /** Bytes per chunk; only with `unit: 'chunks'`. */
-  readonly chunkSize?: number;
-  /** Pad each message with `padByte` to a multiple of this many bytes. Counting chunks implies padding to a whole chunk. */
-  readonly padTo?: number;
-  /** Default 0x00, the `b'\x00'` of both seed 002 protocols. */
-  readonly padByte?: number;
-  /** Whether the prefix counts the padding too (default, as in seed 002) or only the message before it. */
-  readonly lengthIncludesPadding?: boolean;
-  /** Largest body (message plus padding, in bytes) accepted; a larger prefix stops the decoder. */
-  readonly maxLength: number;
-}
-
-export type FramingConfig = RawFraming | DelimiterFraming | LengthPrefixFraming;
+export type { DelimiterFraming, FramingConfig, LengthPrefixFraming, RawFraming } from '@playground/protocol';
+export type Endian = LengthPrefixFraming['endian'];
+export type PrefixWidth = LengthPrefixFraming['width'];
 
 /** One complete message found in the stream. All ranges are stream offsets; unused parts are empty ranges. */
 export interface DecodedFrame {

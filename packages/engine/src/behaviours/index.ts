@@ -1,11 +1,11 @@
 import type { Behaviour } from '@playground/protocol';
-import { tcpSensor, udpSensor } from '../sensor/sensor-server.ts';
 import { tcpChargen, udpChargen } from './chargen.ts';
 import { tcpDaytime, udpDaytime } from './daytime.ts';
 import { tcpDiscard, udpDiscard } from './discard.ts';
 import { tcpEcho, udpEcho } from './echo.ts';
 import { tcpFramedJson, udpFramedJson } from './framed-json.ts';
 import { tcpQotd, udpQotd } from './qotd.ts';
+import { tcpSensor, udpSensor } from './sensor.ts';
 import type { BehaviourOptions, DatagramBehaviour, StreamBehaviour } from './types.ts';
 import { tcpUpper, udpUpper } from './upper.ts';
 

@@ -7,6 +7,5 @@ export {
   sensorLayout,
   sensorPlan,
 } from './sensor-client.ts';
-export { MAX_SENSOR_SENDERS, SENSOR_EVENT_EVERY_MS, tcpSensor, udpSensor, wireValue } from './sensor-server.ts';
 export { ACK_DUPLICATE, ACK_GAP, ACK_LATE, ACK_OK, SeqTracker } from './seq-tracker.ts';
 export { serverSensor } from './server-config.ts';

@@ -1,20 +1,11 @@
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { findPython } from '@playground/testkit';
 
 /** The Python peers of these tests: the seeds' own socket calls, in test/python/. */
 const SCRIPTS = fileURLToPath(new URL('../python/', import.meta.url));
 
-function findPython(): string | undefined {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return 'python3';
-  } catch {
-    console.warn('Skipping the Python peer tests: python3 is not installed (apt-get install -y python3).');
-    return undefined;
-  }
-}
-
-export const python = findPython();
+export const python = findPython('the Python peer tests');
 
 /** Runs a script to its end and parses the last line it printed as JSON. */
 export function runPython<T>(script: string, args: Array<string | number>, timeoutMs = 15_000): Promise<T> {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
-import { classStore } from './classStore.ts';
+import { classStore } from './model/classStore.ts';
 import './classroom.css';
 
 /** A student's list of the servers of the class: the teacher's published ones, and classmates' when allowed. */

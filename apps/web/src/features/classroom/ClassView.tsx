@@ -1,14 +1,15 @@
+import { isServerSocket } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
-import { classStore } from './classStore.ts';
 import { JoinsCard } from './JoinsCard.tsx';
+import { classStore } from './model/classStore.ts';
 import { QrCode } from './QrCode.tsx';
 import { Roster } from './Roster.tsx';
 import { useClassWatch } from './useClassWatch.ts';
@@ -85,13 +86,7 @@ function SharedServers() {
     useShallow((s) =>
       s.order
         .map((k) => s.sockets[k] as SocketEntry)
-        .filter(
-          (e) =>
-            e.epoch === s.epoch &&
-            !e.stale &&
-            e.state !== 'closed' &&
-            (e.info.kind === 'tcp-server' || (e.info.kind === 'udp' && !e.info.remote)),
-        ),
+        .filter((e) => e.epoch === s.epoch && !e.stale && e.state !== 'closed' && isServerSocket(e.info)),
     ),
   );
   const command = useCommand();

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
-import { classStore } from './classStore.ts';
+import { classStore } from './model/classStore.ts';
 
 /** Joins grouped by the address they came from, the address with the most joins first. */
 export function joinsByAddress(joins: readonly ClassJoin[]): { address: string; joins: ClassJoin[] }[] {

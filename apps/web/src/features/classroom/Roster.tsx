@@ -8,7 +8,7 @@ import { formatError } from '../../i18n/formatError.ts';
 import { formatNumber } from '../../ui/numbers.ts';
 import { StepDots } from '../../ui/StepDots.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
-import { classStore } from './classStore.ts';
+import { classStore } from './model/classStore.ts';
 
 /**
  * The teacher's roster. Every roster message brings new objects for every student, and in a busy

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useBridge, usePlayground } from '../../bridge/context.tsx';
-import { classStore } from './classStore.ts';
+import { classStore } from './model/classStore.ts';
 
 /** The teacher's page asks for the roster on every (re)connection, and keeps its spotlight on. */
 export function useClassWatch(): void {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import { type ClientPrefill, socketKey } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import { type ClientPrefill, socketKey } from '../../store/state.ts';
 import { describedBy, Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';

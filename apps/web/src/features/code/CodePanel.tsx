@@ -6,15 +6,9 @@ import { copyText } from '../../ui/copyText.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
-import {
-  ANSWER_TIMEOUT_S,
-  CHARGEN_READS,
-  clientPlan,
-  nodeSnippet,
-  pythonSnippet,
-  type SnippetSpec,
-  udpClientPlan,
-} from './snippets.ts';
+import { nodeCode } from './nodeCode.ts';
+import { pythonCode } from './pythonCode.ts';
+import { ANSWER_TIMEOUT_S, CHARGEN_READS, clientPlan, type SnippetSpec, udpClientPlan } from './snippets.ts';
 import { specFor } from './specFor.ts';
 import './code.css';
 import { pythonCommand } from './pythonCommand.ts';
@@ -39,7 +33,7 @@ export function CodePanel() {
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
   const fallbackRef = useRef<HTMLTextAreaElement>(null);
   const spec = entry ? specFor(entry, sockets) : null;
-  const code = spec ? (language === 'python' ? pythonSnippet(spec) : nodeSnippet(spec)) : '';
+  const code = spec ? (language === 'python' ? pythonCode(spec) : nodeCode(spec)) : '';
 
   // "Copied" is about this code: it goes away when the code changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the shown code changes.

@@ -1,7 +1,5 @@
 import type { FramingConfig } from '@playground/codec';
 import type { Behaviour } from '@playground/protocol';
-import { nodeCode } from './nodeCode.ts';
-import { pythonCode } from './pythonCode.ts';
 
 /**
  * The equivalent of a playground socket as a learner would write it: Python 3 in the seeds' style
@@ -98,6 +96,3 @@ export function udpClientPlan(server: Answerer = 'echo'): ClientPlan {
 export const CHARGEN_READS = 3;
 /** Seconds a client waits for an answer it is not sure will come. */
 export const ANSWER_TIMEOUT_S = 5;
-
-export const pythonSnippet = pythonCode;
-export const nodeSnippet = nodeCode;

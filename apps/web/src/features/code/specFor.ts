@@ -1,7 +1,8 @@
 import { createFrameDecoder, type FramingConfig } from '@playground/codec';
-import { logAt, logSize } from '../../bridge/appendLog.ts';
-import { type SocketEntry, type SocketKey, socketKey } from '../../bridge/state.ts';
-import { reachableHost } from '../../ui/format.ts';
+import { reachableHost } from '@playground/protocol';
+import { logAt, logSize } from '../../store/appendLog.ts';
+import { type SocketEntry, type SocketKey, socketKey } from '../../store/state.ts';
+
 import { peerOf } from '../lifecycle/connections.ts';
 import { SERVER_BEHAVIOURS } from '../servers/serverCommand.ts';
 import type { Answerer, ServerBehaviour, SnippetSpec } from './snippets.ts';

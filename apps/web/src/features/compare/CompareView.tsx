@@ -3,17 +3,17 @@ import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatFixed } from '../../ui/numbers.ts';
-import { formatMs, formatPct } from '../netlab/format.ts';
-import { LabControls, LabResults } from '../netlab/LabPanels.tsx';
-import { useNetLab } from '../netlab/labStore.ts';
-import { RunButtons } from '../netlab/RunButtons.tsx';
-import { RunSettings } from '../netlab/RunSettings.tsx';
-import { useStartLab } from '../netlab/useStartLab.ts';
-import type { LaneResult } from './analyze.ts';
-import { CompareRun, MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './compareRun.ts';
+import { formatMs, formatPct } from '../netlab/model/format.ts';
+import { useNetLab } from '../netlab/model/labStore.ts';
+import { useStartLab } from '../netlab/model/useStartLab.ts';
+import { LabControls, LabResults } from '../netlab/parts/LabPanels.tsx';
+import { RunButtons } from '../netlab/parts/RunButtons.tsx';
+import { RunSettings } from '../netlab/parts/RunSettings.tsx';
 import { explainRun } from './explain.ts';
 import { Lane, LaneLegend } from './Lanes.tsx';
 import { LatencyChart } from './LatencyChart.tsx';
+import type { LaneResult } from './model/analyze.ts';
+import { CompareRun, MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './model/compareRun.ts';
 
 const RUNNING = new Set(['preparing', 'sending', 'settling']);
 

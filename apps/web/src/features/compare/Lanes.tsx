@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LaneResult, MessageFate } from './analyze.ts';
+import type { LaneResult, MessageFate } from './model/analyze.ts';
 
 const FATE_CLASS: Record<MessageFate, string> = {
   'in-order': 'lane-cell--ok',

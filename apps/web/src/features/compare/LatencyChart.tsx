@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import { formatFixed } from '../../ui/numbers.ts';
-import { UPlotChart } from '../netlab/UPlotChart.tsx';
-import type { LaneResult } from './analyze.ts';
+import { UPlotChart } from '../netlab/parts/UPlotChart.tsx';
+import type { LaneResult } from './model/analyze.ts';
 
 export const TCP_COLOUR = '#1d4ed8';
 export const UDP_COLOUR = '#c2410c';

@@ -1,5 +1,5 @@
 import type { ConditionsSettings } from '@playground/protocol';
-import type { LaneSummary } from './analyze.ts';
+import type { LaneSummary } from './model/analyze.ts';
 
 /** One sentence of "why they differ", as a translation key and its values. */
 export interface Reason {

@@ -8,7 +8,7 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChipGroup } from '../../ui/ChoiceGroup.tsx';
-import { PRESET_NAMES, PRESETS, presetOf } from './presets.ts';
+import { PRESET_NAMES, PRESETS, presetOf } from './model/presets.ts';
 
 type Key = keyof ConditionsSettings;
 export type ConditionsScope = 'both' | 'tcp' | 'udp';

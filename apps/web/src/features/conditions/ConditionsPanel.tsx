@@ -1,16 +1,22 @@
-import type { ConditionsSettings, SocketInfo, Transport } from '@playground/protocol';
+import {
+  type ConditionsSettings,
+  isServerSocket,
+  reachableHost,
+  type SocketInfo,
+  type Transport,
+} from '@playground/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
-import { formatEndpoint, reachableHost } from '../../ui/format.ts';
+import { formatEndpoint } from '../../ui/format.ts';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
-import { useNetLab } from '../netlab/labStore.ts';
+import { useNetLab } from '../netlab/model/labStore.ts';
 import { LastError, ReachableNote } from '../sockets/SocketNotes.tsx';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';
@@ -61,12 +67,7 @@ function NewRelay() {
     useShallow((s) =>
       s.order
         .map((k) => s.sockets[k] as SocketEntry)
-        .filter(
-          (e) =>
-            e.epoch === s.epoch &&
-            e.state !== 'closed' &&
-            (e.info.kind === 'tcp-server' || (e.info.kind === 'udp' && e.info.remote === undefined)),
-        )
+        .filter((e) => e.epoch === s.epoch && e.state !== 'closed' && isServerSocket(e.info))
         .map((e) => e.info),
     ),
   );

@@ -1,6 +1,6 @@
-import type { ProgramCall } from '@playground/protocol';
-import type { AppendLog } from '../../bridge/appendLog.ts';
-import type { Direction, LogEntry, SocketKey } from '../../bridge/state.ts';
+import { assertNever, type ProgramCall } from '@playground/protocol';
+import type { AppendLog } from '../../store/appendLog.ts';
+import type { Direction, LogEntry, SocketKey } from '../../store/state.ts';
 
 export type Lane = 'client' | 'server';
 export type Tone = 'handshake' | 'send' | 'recv' | 'fin' | 'rst' | 'error' | 'life' | 'wire';
@@ -370,8 +370,23 @@ export function buildFlow(
         marks.push({ id: `c-${e.seq}`, lane, row, tone: e.hadError ? 'error' : 'life', label: { text: 'closed' } });
         break;
       }
-      default:
+      case 'state':
+      case 'listening':
+      case 'datagram-in':
+      case 'datagram-out':
+      case 'recv-size':
+      case 'no-delay':
+      case 'reading':
+      case 'conditions':
+      case 'conditions-stats':
+      case 'relay-flow':
+      case 'sensor-data':
+      case 'call':
+      case 'hint':
+        // Not a step of one TCP connection between its two ends.
         break;
+      default:
+        assertNever(e, 'socket event');
     }
   };
 

@@ -1,5 +1,5 @@
-import type { SocketKey } from '../../bridge/state.ts';
-import { segmentId, type WireEntry } from '../../bridge/wireView.ts';
+import type { SocketKey } from '../../store/state.ts';
+import { segmentId, type WireEntry } from '../../store/wireView.ts';
 import { flagsText } from '../wire/describeSegment.ts';
 import type { FlowSegment, Lane, PairKeys } from './buildFlow.ts';
 

@@ -1,10 +1,10 @@
 import { decodeJsonFrame, StructError, toHex, toPythonBytes, unpack } from '@playground/codec';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ByteLog } from '../../bridge/byteLog.ts';
-import type { ReceiveFraming } from '../../bridge/labSettings.ts';
+import type { ByteLog } from '../../store/byteLog.ts';
+import type { ReceiveFraming } from '../../store/labSettings.ts';
 import { RecordBytes, StructTable } from '../struct/StructTable.tsx';
-import type { FrameEntry } from './frameTracker.ts';
+import type { FrameEntry } from './model/frameTracker.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,6 +1,6 @@
 import type { FramingConfig } from '@playground/codec';
 import { useTranslation } from 'react-i18next';
-import type { FramesResult } from './frameTracker.ts';
+import type { FramesResult } from './model/frameTracker.ts';
 
 /** The frame still arriving: "Frame in progress: 23 of 64 bytes", with a bar. */
 export function PartialFrameView(props: { result: FramesResult; framing: FramingConfig }) {

@@ -1,11 +1,11 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ByteLog } from '../../bridge/byteLog.ts';
-import type { PayloadView, ReceiveFraming } from '../../bridge/labSettings.ts';
+import type { ByteLog } from '../../store/byteLog.ts';
+import type { PayloadView, ReceiveFraming } from '../../store/labSettings.ts';
 import { FrameItem } from './FrameItem.tsx';
 import { FrameProblems, PartialFrameView } from './FramesStatus.tsx';
 import { FramingPicker } from './FramingPicker.tsx';
-import type { FramesResult } from './frameTracker.ts';
+import type { FramesResult } from './model/frameTracker.ts';
 
 const PAYLOADS: PayloadView[] = ['text', 'json', 'struct'];
 /** Frames rendered at once; the tracker keeps more, and the count says how many are not listed. */

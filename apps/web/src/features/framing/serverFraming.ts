@@ -1,5 +1,5 @@
 import type { FramingConfig } from '@playground/protocol';
-import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
+import type { SocketEntry, SocketKey } from '../../store/state.ts';
 import { peerOf } from '../lifecycle/connections.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { FramingConfig } from '@playground/codec';
 import { useMemo, useRef } from 'react';
-import type { ByteLog } from '../../bridge/byteLog.ts';
-import { type FramesResult, FrameTracker } from './frameTracker.ts';
+import type { ByteLog } from '../../store/byteLog.ts';
+import { type FramesResult, FrameTracker } from './model/frameTracker.ts';
 
 /** The frames of one direction of one socket, decoded incrementally as bytes arrive. */
 export function useFrames(log: ByteLog, framing: FramingConfig, datagrams: boolean): FramesResult {

@@ -1,8 +1,8 @@
 import { toAsciiCell } from '@playground/codec';
 import { useTranslation } from 'react-i18next';
-import { logAt } from '../../bridge/appendLog.ts';
-import { type ByteLog, byteAt, pieceIndexAt } from '../../bridge/byteLog.ts';
-import type { Direction } from '../../bridge/state.ts';
+import { logAt } from '../../store/appendLog.ts';
+import { type ByteLog, byteAt, pieceIndexAt } from '../../store/byteLog.ts';
+import type { Direction } from '../../store/state.ts';
 
 /** Offset, value, character and piece of the pointed (or keyboard-selected) byte. */
 export function ByteDetails(props: { log: ByteLog; offset: number | null; direction: Direction }) {

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logAt } from '../../bridge/appendLog.ts';
-import { type ByteLog, pieceIndexBySeq } from '../../bridge/byteLog.ts';
+import { logAt } from '../../store/appendLog.ts';
+import { type ByteLog, pieceIndexBySeq } from '../../store/byteLog.ts';
 import { useByteCursor } from '../../ui/useByteCursor.ts';
 import { useRemPx } from '../../ui/useRemPx.ts';
 import { virtualRows } from '../../ui/virtualRows.ts';

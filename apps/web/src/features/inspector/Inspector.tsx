@@ -1,8 +1,8 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Piece } from '../../bridge/byteLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { Direction, SocketEntry } from '../../bridge/state.ts';
+import type { Piece } from '../../store/byteLog.ts';
+import type { Direction, SocketEntry } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Piece } from '../../bridge/byteLog.ts';
-import type { Direction } from '../../bridge/state.ts';
+import type { Piece } from '../../store/byteLog.ts';
+import type { Direction } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 
 /** Enough to read at a glance; with recv(1) a screen can hold hundreds of pieces. */

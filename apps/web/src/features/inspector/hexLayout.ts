@@ -1,5 +1,5 @@
-import { logAt } from '../../bridge/appendLog.ts';
-import { type ByteLog, byteAt, type Piece, pieceIndexAt } from '../../bridge/byteLog.ts';
+import { logAt } from '../../store/appendLog.ts';
+import { type ByteLog, byteAt, type Piece, pieceIndexAt } from '../../store/byteLog.ts';
 
 /** 16 bytes a row as xxd and Wireshark print them; 8 where 16 would not fit (a phone, presentation type). */
 export type RowWidth = 16 | 8;

@@ -1,10 +1,10 @@
 import { JOIN_CODE_LENGTH } from '@playground/protocol';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccess, useOptionalPage } from '../../page/PageContext.tsx';
 import { LanguageSwitch } from '../../ui/shell/LanguageSwitch.tsx';
-import { useAccess, useOptionalPage } from '../../ui/shell/PageContext.tsx';
 import { OpenLogButton } from '../replay/OpenLogButton.tsx';
-import { type JoinOutcome, postJoin } from './access.ts';
+import { type JoinOutcome, postJoin } from './model/access.ts';
 import './join.css';
 
 const NAME_KEY = 'socket-playground.display-name';

@@ -1,7 +1,7 @@
 import type { KernelRow, KernelSnapshot, TcpInfo } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import { socketKey } from '../../bridge/state.ts';
+import { socketKey } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { formatFixed, formatNumber } from '../../ui/numbers.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import { defaultReceiveFraming, type InspectorView, type ReceiveFraming } from '../../bridge/labSettings.ts';
-import type { Direction, SocketEntry } from '../../bridge/state.ts';
+import { defaultReceiveFraming, type InspectorView, type ReceiveFraming } from '../../store/labSettings.ts';
+import type { Direction, SocketEntry } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FramesView } from '../framing/FramesView.tsx';
 import { serverFramingOf } from '../framing/serverFraming.ts';

@@ -1,8 +1,8 @@
 import { MAX_RECV_SIZE, MIN_RECV_SIZE } from '@playground/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { ChipGroup } from '../../ui/ChoiceGroup.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { RecvSlider } from './RecvSlider.tsx';

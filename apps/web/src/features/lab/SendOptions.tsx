@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { FramingPicker } from '../framing/FramingPicker.tsx';

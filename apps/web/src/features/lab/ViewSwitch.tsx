@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { InspectorView } from '../../bridge/labSettings.ts';
+import type { InspectorView } from '../../store/labSettings.ts';
 import { SegmentedToggle } from '../../ui/ChoiceGroup.tsx';
 
 const VIEWS: InspectorView[] = ['hex', 'ribbon', 'frames', 'struct'];

@@ -1,7 +1,7 @@
 import type { ReplyResult, SocketInfo } from '@playground/protocol';
 import type { BridgeApi, CommandBody } from '../../bridge/client.ts';
-import { type SocketEntry, socketKey } from '../../bridge/state.ts';
-import type { PlaygroundStore } from '../../bridge/store.ts';
+import { type SocketEntry, socketKey } from '../../store/state.ts';
+import type { PlaygroundStore } from '../../store/store.ts';
 
 export type DemoId = 'coalesce' | 'split' | 'udp';
 

@@ -1,5 +1,11 @@
 import { encodeFrame, type FramingConfig } from '@playground/codec';
-import { MAX_SPLIT_DELAY_MS, MAX_SPLIT_REPEAT } from '@playground/protocol';
+import {
+  MAX_CHUNK_SIZE,
+  MAX_SPLIT_DELAY_MS,
+  MAX_SPLIT_REPEAT,
+  MIN_CHUNK_SIZE,
+  splitWriteCount,
+} from '@playground/protocol';
 import type { CommandBody } from '../../bridge/client.ts';
 
 /** The send box's "how to write it" choices, as typed. */
@@ -29,7 +35,7 @@ export interface SendOptionProblem {
 type SendExtras = Pick<Extract<CommandBody, { type: 'socket.send' }>, 'split' | 'framing'>;
 
 const LIMITS: Record<SendOptionField, [number, number]> = {
-  chunkSize: [1, 65_536],
+  chunkSize: [MIN_CHUNK_SIZE, MAX_CHUNK_SIZE],
   delayMs: [0, MAX_SPLIT_DELAY_MS],
   repeat: [1, MAX_SPLIT_REPEAT],
 };
@@ -67,9 +73,7 @@ export function plannedWrites(message: Uint8Array, extras: SendExtras): { bytes:
       return null;
     }
   }
-  const repeat = extras.split?.repeat ?? 1;
-  const chunk = extras.split?.chunkSize ?? Math.max(1, size);
-  return { bytes: size, writes: Math.max(1, Math.ceil(size / chunk)) * repeat };
+  return { bytes: size, writes: splitWriteCount(size, extras.split) };
 }
 
 /** A reply to a split send with pauses comes once every write is made: wait long enough for it. */

@@ -1,6 +1,6 @@
 import { type EventCheck, type LessonCheck, type SegmentCheck, SOCKET_REF } from '@playground/protocol';
-import { logAt } from '../../bridge/appendLog.ts';
-import type { LogEntry, PlaygroundData, SocketKey } from '../../bridge/state.ts';
+import { logAt } from '../../store/appendLog.ts';
+import type { LogEntry, PlaygroundData, SocketKey } from '../../store/state.ts';
 
 /** A socket a lesson named with `"as"`: its id in its session and the store key of that session. */
 export interface NamedSocket {

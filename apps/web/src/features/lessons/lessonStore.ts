@@ -8,8 +8,8 @@ import {
 } from '@playground/protocol';
 import { createStore } from 'zustand/vanilla';
 import type { CommandBody } from '../../bridge/client.ts';
-import { socketKey } from '../../bridge/state.ts';
-import type { PlaygroundStore } from '../../bridge/store.ts';
+import { socketKey } from '../../store/state.ts';
+import type { PlaygroundStore } from '../../store/store.ts';
 import { type CatalogEntry, teacherLessons } from './catalog.ts';
 import { type Baseline, baselineOf, type NamedSocket } from './checks.ts';
 

@@ -2,14 +2,14 @@ import type { Endpoint } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { TimelineState } from '../../bridge/kernelView.ts';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { TimelineState } from '../../store/kernelView.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
-import { KernelStateBadge } from '../kernel/KernelStateBadge.tsx';
 import { peerOf } from './connections.ts';
+import { KernelStateBadge } from './KernelStateBadge.tsx';
 import { placeAt, usePeerPlace } from './peerPlace.ts';
 import './lifecycle.css';
 

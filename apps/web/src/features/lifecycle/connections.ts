@@ -1,5 +1,5 @@
 import type { Endpoint } from '@playground/protocol';
-import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
+import type { SocketEntry, SocketKey } from '../../store/state.ts';
 
 type Address = Pick<Endpoint, 'address' | 'port'>;
 

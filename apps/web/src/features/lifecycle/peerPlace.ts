@@ -2,10 +2,10 @@ import type { ClassServer, Endpoint } from '@playground/protocol';
 import type { TFunction } from 'i18next';
 import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
+import type { SocketEntry, SocketKey } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
-import { classStore } from '../classroom/classStore.ts';
-import { useNetLab } from '../netlab/labStore.ts';
+import { classStore } from '../classroom/model/classStore.ts';
+import { useNetLab } from '../netlab/model/labStore.ts';
 import { sameEndpoint } from './connections.ts';
 
 /**

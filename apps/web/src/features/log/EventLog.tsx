@@ -1,10 +1,10 @@
 import { type CSSProperties, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logAt, logSize } from '../../bridge/appendLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { LogEntry } from '../../bridge/state.ts';
 import { useEventsOfPickedSegment } from '../../bridge/useWireLinks.ts';
-import { eventRef } from '../../bridge/wireLinks.ts';
+import { logAt, logSize } from '../../store/appendLog.ts';
+import type { LogEntry } from '../../store/state.ts';
+import { eventRef } from '../../store/wireLinks.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useFollowingRows } from '../../ui/useFollowingRows.ts';
 import { useRemPx } from '../../ui/useRemPx.ts';

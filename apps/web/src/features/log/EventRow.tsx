@@ -1,9 +1,9 @@
 import type { i18n, TFunction } from 'i18next';
 import { memo } from 'react';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { LogEntry, LoggedEvent } from '../../bridge/state.ts';
-import type { PlaygroundState } from '../../bridge/store.ts';
 import { formatError } from '../../i18n/formatError.ts';
+import type { LogEntry, LoggedEvent } from '../../store/state.ts';
+import type { PlaygroundState } from '../../store/store.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
 import { callDetails, hintText } from '../trace/describeCall.ts';
 import { describeEvent, toneOf } from './describeEvent.ts';

@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { TimeOrigin } from '../../bridge/labSettings.ts';
+import type { TimeOrigin } from '../../store/labSettings.ts';
 import { peerOf } from '../lifecycle/connections.ts';
 import { firstTimeOf, TIME_ORIGINS } from './timeLabels.ts';
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LoggedEvent } from '../../bridge/state.ts';
+import type { LoggedEvent } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { describeCall, hintText } from '../trace/describeCall.ts';
 

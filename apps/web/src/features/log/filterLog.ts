@@ -1,5 +1,5 @@
-import type { AppendLog } from '../../bridge/appendLog.ts';
-import type { LogEntry, SocketKey } from '../../bridge/state.ts';
+import type { AppendLog } from '../../store/appendLog.ts';
+import type { LogEntry, SocketKey } from '../../store/state.ts';
 
 /** Positions (into `items`) of one socket's entries, extended as the log grows instead of rescanned. */
 export interface LogFilter {

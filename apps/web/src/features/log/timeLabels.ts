@@ -1,6 +1,6 @@
-import type { AppendLog } from '../../bridge/appendLog.ts';
-import type { TimeOrigin } from '../../bridge/labSettings.ts';
-import type { LogEntry, SocketKey } from '../../bridge/state.ts';
+import type { AppendLog } from '../../store/appendLog.ts';
+import type { TimeOrigin } from '../../store/labSettings.ts';
+import type { LogEntry, SocketKey } from '../../store/state.ts';
 import { formatTime } from '../../ui/format.ts';
 
 export const TIME_ORIGINS: TimeOrigin[] = ['session', 'connection', 'previous'];

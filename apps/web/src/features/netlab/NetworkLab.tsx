@@ -7,8 +7,8 @@ import { CompareView } from '../compare/CompareView.tsx';
 import { ConditionsPanel } from '../conditions/ConditionsPanel.tsx';
 import { lessonStore } from '../lessons/lessonStore.ts';
 import { SensorView } from '../sensor/SensorView.tsx';
-import { type LabTab, useNetLab } from './labStore.ts';
 import { useLiveConditions } from './liveConditions.ts';
+import { type LabTab, useNetLab } from './model/labStore.ts';
 import './netlab.css';
 
 // The lesson panel is the lessons' chunk, shared with the forms pane: loaded only when a lesson is open.

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Page, useNetLab } from './labStore.ts';
+import { type Page, useNetLab } from './model/labStore.ts';
 import './pageTabs.css';
 
 const PAGES: Page[] = ['sockets', 'netlab'];

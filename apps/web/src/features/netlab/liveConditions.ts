@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useBridge } from '../../bridge/context.tsx';
-import { CompareRun } from '../compare/compareRun.ts';
-import { SensorLab } from '../sensor/sensorRun.ts';
-import { useNetLab } from './labStore.ts';
+import { CompareRun } from '../compare/model/compareRun.ts';
+import { SensorLab } from '../sensor/model/sensorRun.ts';
+import { useNetLab } from './model/labStore.ts';
 
 const APPLY_AFTER_MS = 150;
 

@@ -5,9 +5,9 @@ import {
   SessionLog,
   type SocketEvent,
 } from '@playground/protocol';
-import { applyBatch } from '../../bridge/applyBatch.ts';
-import { initialData, type PlaygroundData } from '../../bridge/state.ts';
-import { emptyWireView, type WireViewData } from '../../bridge/wireView.ts';
+import { applyBatch } from '../../store/applyBatch.ts';
+import { initialData, type PlaygroundData } from '../../store/state.ts';
+import { emptyWireView, type WireViewData } from '../../store/wireView.ts';
 
 /** The replay rebuilds the state from the nearest checkpoint: scrubbing costs at most this many events. */
 const CHECKPOINT_EVERY = 500;

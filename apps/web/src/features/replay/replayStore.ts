@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { createPlaygroundStore, type PlaygroundStore } from '../../bridge/store.ts';
+import { createPlaygroundStore, type PlaygroundStore } from '../../store/store.ts';
 import { type ParsedLog, parseLog, Replay } from './replay.ts';
 
 export interface ReplayData {

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { useBridge, usePlayground, usePlaygroundStore } from '../../bridge/context.tsx';
 import { countSetup, recreateSetup } from '../share/setupLink.ts';
 import { shareStore } from '../share/shareStore.ts';
-import { dismissResumeNews, resumeStore } from './resumeStore.ts';
+import { dismissResumeNews, resumeStore } from './model/resumeStore.ts';
 
 /**
  * What happened to the session across a drop or a reload, in plain words: it is kept while the page

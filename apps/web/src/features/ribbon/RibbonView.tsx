@@ -1,12 +1,12 @@
 import { toAsciiCell } from '@playground/codec';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logSize } from '../../bridge/appendLog.ts';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { Direction, SocketEntry } from '../../bridge/state.ts';
+import { logSize } from '../../store/appendLog.ts';
+import type { Direction, SocketEntry } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
-import type { FramesResult } from '../framing/frameTracker.ts';
+import type { FramesResult } from '../framing/model/frameTracker.ts';
 import { placeName, usePeerPlace } from '../lifecycle/peerPlace.ts';
 import { RibbonGrid } from './RibbonGrid.tsx';
 import { findPeer, hasHoles, layoutRibbonRow, PALETTE, type RibbonSource, ribbonSource } from './ribbonModel.ts';

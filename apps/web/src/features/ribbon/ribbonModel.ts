@@ -1,7 +1,7 @@
 import type { Endpoint } from '@playground/protocol';
-import { logAt, logSize } from '../../bridge/appendLog.ts';
-import { type ByteLog, byteAt, type Piece, pieceIndexAt } from '../../bridge/byteLog.ts';
-import type { Direction, SocketEntry, SocketKey } from '../../bridge/state.ts';
+import { logAt, logSize } from '../../store/appendLog.ts';
+import { type ByteLog, byteAt, type Piece, pieceIndexAt } from '../../store/byteLog.ts';
+import type { Direction, SocketEntry, SocketKey } from '../../store/state.ts';
 
 /** What a cell's colour means: whose write, or (when the writer cannot be seen) which read or datagram. */
 export type Colouring = 'write' | 'ownWrite' | 'read' | 'datagram';

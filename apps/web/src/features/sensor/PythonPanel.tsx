@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
+import { parseFields, type Transport, useSensor } from './model/sensorRun.ts';
 import { pythonSensorClient } from './pythonClient.ts';
-import { parseFields, type Transport, useSensor } from './sensorRun.ts';
 
 /** The same sensor in Python, ready to run from a terminal against the lab's servers. */
 export function PythonPanel() {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import { formatFixed } from '../../ui/numbers.ts';
 import { TCP_COLOUR, UDP_COLOUR } from '../compare/LatencyChart.tsx';
-import { UPlotChart } from '../netlab/UPlotChart.tsx';
-import { SensorLab, useSensor } from './sensorRun.ts';
-import { WINDOW_S } from './series.ts';
+import { UPlotChart } from '../netlab/parts/UPlotChart.tsx';
+import { SensorLab, useSensor } from './model/sensorRun.ts';
+import { WINDOW_S } from './model/series.ts';
 
 /** Retain explicit nulls (a gap in the sequence numbers breaks the line); join artefacts are spanned. */
 const RETAIN = 1;

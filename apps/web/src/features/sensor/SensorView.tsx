@@ -5,13 +5,13 @@ import { usePlayground } from '../../bridge/context.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { formatNumber } from '../../ui/numbers.ts';
-import { LabControls, LabResults } from '../netlab/LabPanels.tsx';
-import { RunButtons } from '../netlab/RunButtons.tsx';
-import { RunSettings } from '../netlab/RunSettings.tsx';
-import { useStartLab } from '../netlab/useStartLab.ts';
+import { useStartLab } from '../netlab/model/useStartLab.ts';
+import { LabControls, LabResults } from '../netlab/parts/LabPanels.tsx';
+import { RunButtons } from '../netlab/parts/RunButtons.tsx';
+import { RunSettings } from '../netlab/parts/RunSettings.tsx';
+import { configProblem, parseFields, SensorLab, TRANSPORTS, type Transport, useSensor } from './model/sensorRun.ts';
 import { PythonPanel } from './PythonPanel.tsx';
 import { SensorChart } from './SensorChart.tsx';
-import { configProblem, parseFields, SensorLab, TRANSPORTS, type Transport, useSensor } from './sensorRun.ts';
 
 /** The two inputs that describe a record, by input name and the config text each one edits. */
 const RECORD_INPUTS = [

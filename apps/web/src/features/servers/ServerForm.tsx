@@ -1,16 +1,17 @@
+import { reachableHost } from '@playground/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import { socketKey } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import { useAccess } from '../../page/PageContext.tsx';
+import { socketKey } from '../../store/state.ts';
 import { Field, NumberField } from '../../ui/form/Field.tsx';
 import { FormError } from '../../ui/form/FormError.tsx';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { RecvSizeField } from '../../ui/form/RecvSizeField.tsx';
 import { SubmitButton } from '../../ui/form/SubmitButton.tsx';
 import type { FieldProblems } from '../../ui/form/validate.ts';
-import { reachableHost } from '../../ui/format.ts';
-import { useAccess } from '../../ui/shell/PageContext.tsx';
+
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import {
   buildServerCommand,

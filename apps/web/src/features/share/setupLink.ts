@@ -1,6 +1,6 @@
-import { Setup, type SetupItem, type SetupTarget } from '@playground/protocol';
+import { isServerSocket, Setup, type SetupItem, type SetupTarget } from '@playground/protocol';
 import type { CommandBody } from '../../bridge/client.ts';
-import type { PlaygroundData, SocketEntry } from '../../bridge/state.ts';
+import type { PlaygroundData, SocketEntry } from '../../store/state.ts';
 
 export type { Setup, SetupItem };
 
@@ -14,7 +14,7 @@ export function setupOf(state: PlaygroundData, leaveOut: (entry: SocketEntry) =>
     );
   const items: SetupItem[] = [];
   const serverIndex = new Map<string, number>();
-  const servers = live.filter((e) => e.info.kind === 'tcp-server' || (e.info.kind === 'udp' && !e.info.remote));
+  const servers = live.filter((e) => isServerSocket(e.info));
   for (const e of servers) {
     const { info } = e;
     const host = info.local?.address ?? '127.0.0.1';

@@ -1,6 +1,6 @@
 import type { SensorStats, SensorValue } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
-import type { SocketEntry } from '../../bridge/state.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { formatNumber } from '../../ui/numbers.ts';
 
 const ZERO: SensorStats = { received: 0, missing: 0, outOfOrder: 0, duplicates: 0, bad: 0, acks: 0 };

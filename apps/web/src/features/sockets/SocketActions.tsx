@@ -1,10 +1,10 @@
+import { reachableHost } from '@playground/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { useCommand } from '../../bridge/useCommand.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
-import { reachableHost } from '../../ui/format.ts';
 
 type Action = 'end' | 'close' | 'reset' | 'stop' | 'closeAll';
 

@@ -3,9 +3,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketEntry, SocketKey } from '../../bridge/state.ts';
+import type { SocketEntry, SocketKey } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
-import { ViaConditions } from '../conditions/ViaConditions.tsx';
 import { ReadControls } from '../lab/ReadControls.tsx';
 import { CardLifecycle, KernelStateTag } from '../lifecycle/CardLifecycle.tsx';
 import { peerOf } from '../lifecycle/connections.ts';
@@ -18,6 +17,7 @@ import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useKeepFocus, useReveal } from './useReveal.ts';
+import { ViaConditions } from './ViaConditions.tsx';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
 const READERS = new Set<string>(['tcp-conn', 'tcp-client', 'udp']);
@@ -158,7 +158,7 @@ function Connections(props: { server: SocketEntry }) {
       ) : (
         items.map((item) =>
           'group' in item ? (
-            <SocketGroup key={item.group} group={item.group} keys={item.keys} what="connections" />
+            <SocketGroup key={item.group} group={item.group} keys={item.keys} what="connections" card={card} />
           ) : (
             <SocketCard key={item.key} socketKey={item.key} />
           ),
@@ -167,6 +167,8 @@ function Connections(props: { server: SocketEntry }) {
     </div>
   );
 }
+
+const card = (key: SocketKey) => <SocketCard socketKey={key} />;
 
 /** The spawn group of the client at the other end of an accepted connection, if it has one. */
 function spawnGroupOf(sockets: Record<SocketKey, SocketEntry>, key: SocketKey): string | undefined {

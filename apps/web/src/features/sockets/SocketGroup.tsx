@@ -1,9 +1,8 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketKey } from '../../bridge/state.ts';
-import { SocketCard } from './SocketCard.tsx';
+import type { SocketKey } from '../../store/state.ts';
 
 /** "group 2" for the bridge's `spawn-2`: the learner's words, not an internal name. */
 export function groupName(t: TFunction, group: string): string {
@@ -15,8 +14,14 @@ export function groupName(t: TFunction, group: string): string {
  * The clients one "Many clients" spawn opened (or the connections a server accepted from them),
  * as one folded card: twenty clients are one line until the learner opens it. Their cards are
  * made only then: twenty hidden cards, each with its controls, would cost the page for nothing.
+ * `card` renders one member (a socket card, which itself may hold groups of its connections).
  */
-export function SocketGroup(props: { group: string; keys: SocketKey[]; what: 'clients' | 'connections' }) {
+export function SocketGroup(props: {
+  group: string;
+  keys: SocketKey[];
+  what: 'clients' | 'connections';
+  card: (key: SocketKey) => ReactNode;
+}) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const open = usePlayground((s) => props.keys.filter((k) => s.sockets[k]?.state !== 'closed').length);
@@ -40,7 +45,7 @@ export function SocketGroup(props: { group: string; keys: SocketKey[]; what: 'cl
           bytes,
         })}
       </summary>
-      {expanded && props.keys.map((key) => <SocketCard key={key} socketKey={key} />)}
+      {expanded && props.keys.map((key) => <Fragment key={key}>{props.card(key)}</Fragment>)}
     </details>
   );
 }

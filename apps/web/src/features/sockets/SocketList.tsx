@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
-import { type PlaygroundData, type SocketEntry, socketKey } from '../../bridge/state.ts';
+import type { SocketKey } from '../../store/state.ts';
+import { type PlaygroundData, type SocketEntry, socketKey } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ScrollBody } from '../../ui/ScrollBody.tsx';
-import { ProgramSection } from '../trace/ProgramSection.tsx';
+import { ProgramSection } from './ProgramSection.tsx';
 import { SocketCard } from './SocketCard.tsx';
 import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
 
@@ -85,7 +86,7 @@ function SocketSection(props: { section: Section }) {
       <h3 className="socket-section__title">{t(`sockets.sections.${props.section}`)}</h3>
       {items.map((item) =>
         'group' in item ? (
-          <SocketGroup key={item.group} group={item.group} keys={item.keys} what="clients" />
+          <SocketGroup key={item.group} group={item.group} keys={item.keys} what="clients" card={card} />
         ) : (
           <SocketCard key={item.key} socketKey={item.key} />
         ),
@@ -93,3 +94,5 @@ function SocketSection(props: { section: Section }) {
     </section>
   );
 }
+
+const card = (key: SocketKey) => <SocketCard socketKey={key} />;

@@ -1,7 +1,7 @@
 import type { SocketInfo } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
-import type { SocketEntry } from '../../bridge/state.ts';
 import { formatError } from '../../i18n/formatError.ts';
+import type { SocketEntry } from '../../store/state.ts';
 
 /** The socket's last error in the learner's words: a refused relay client says here why it was refused. */
 export function LastError(props: { entry: SocketEntry }) {

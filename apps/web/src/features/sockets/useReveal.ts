@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { SocketKey } from '../../bridge/state.ts';
+import type { SocketKey } from '../../store/state.ts';
 
 /** How long a new card stays highlighted. */
 const HIGHLIGHT_MS = 2000;

@@ -1,9 +1,9 @@
 import { type ByteRange, StructError, structLayout, unpack } from '@playground/codec';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ByteLog } from '../../bridge/byteLog.ts';
-import type { ReceiveFraming } from '../../bridge/labSettings.ts';
-import type { FramesResult } from '../framing/frameTracker.ts';
+import type { ByteLog } from '../../store/byteLog.ts';
+import type { ReceiveFraming } from '../../store/labSettings.ts';
+import type { FramesResult } from '../framing/model/frameTracker.ts';
 import { RecordBytes, StructTable } from './StructTable.tsx';
 
 type Source = 'stream' | 'frames';

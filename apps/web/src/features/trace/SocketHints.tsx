@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SocketEntry } from '../../bridge/state.ts';
+import type { SocketEntry } from '../../store/state.ts';
 import { hintText } from './describeCall.ts';
 
 /** The classic mistakes a program socket's calls showed, each with the line of code it is about. */

@@ -1,6 +1,6 @@
 import type { ProgramCall, ProgramHint } from '@playground/protocol';
 import type { TFunction } from 'i18next';
-import type { LoggedEvent } from '../../bridge/state.ts';
+import type { LoggedEvent } from '../../store/state.ts';
 
 /** Threads a program always has: not worth a word on every row. */
 const MAIN_THREADS = new Set(['MainThread', undefined]);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ProgramEntry } from '../../bridge/state.ts';
+import type { ProgramEntry } from '../../store/state.ts';
 
 /** A program's state in words: running, ended with its exit code (or signal), or no longer traced and why. */
 export function programStatus(t: TFunction, program: ProgramEntry): { label: string; reason?: string } {

@@ -2,7 +2,7 @@ import type { TraceCodeInfo } from '@playground/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { BridgeRequestError } from '../../bridge/client.ts';
 import { useBridge, usePlayground } from '../../bridge/context.tsx';
-import type { ErrorCodeInfo } from '../../bridge/state.ts';
+import type { ErrorCodeInfo } from '../../store/state.ts';
 
 /**
  * This page's attach code (`trace.code`): asked after each welcome (a new session has a new code),

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { LogEntry } from '../../bridge/state.ts';
-import { type EventRef, findLogEntry } from '../../bridge/wireLinks.ts';
-import type { WireEntry } from '../../bridge/wireView.ts';
+import type { LogEntry } from '../../store/state.ts';
+import { type EventRef, findLogEntry } from '../../store/wireLinks.ts';
+import type { WireEntry } from '../../store/wireView.ts';
 import { callText, flagsText, segmentNotes, windowText } from './describeSegment.ts';
 import { endName } from './WireTable.tsx';
 

@@ -3,13 +3,13 @@ import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../bridge/context.tsx';
-import type { Direction, PlaygroundData } from '../../bridge/state.ts';
+import type { Direction, PlaygroundData } from '../../store/state.ts';
 import { useFollowingRows } from '../../ui/useFollowingRows.ts';
 import { useRemPx } from '../../ui/useRemPx.ts';
 import { useTimeReference } from '../log/TimeOriginPicker.tsx';
 import { timeLabel } from '../log/timeLabels.ts';
 import '../../ui/rowButton.css';
-import type { EventRef } from '../../bridge/wireLinks.ts';
+import type { EventRef } from '../../store/wireLinks.ts';
 import { callText, flagsText, segmentNotes, segmentRole, windowText } from './describeSegment.ts';
 import type { WireRow } from './timeline.ts';
 

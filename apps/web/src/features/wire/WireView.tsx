@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, usePlayground } from '../../bridge/context.tsx';
 import { useEventsOfPickedSegment, useSegmentsOfSelectedEvent } from '../../bridge/useWireLinks.ts';
-import { segmentId } from '../../bridge/wireView.ts';
+import { segmentId } from '../../store/wireView.ts';
 import { download } from '../../ui/download.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { CaptureStatus } from './CaptureStatus.tsx';

@@ -1,7 +1,7 @@
 import type { WireSegment } from '@playground/protocol';
 import { segmentRole } from '@playground/wire';
 import type { TFunction } from 'i18next';
-import type { LoggedEvent } from '../../bridge/state.ts';
+import type { LoggedEvent } from '../../store/state.ts';
 
 export { segmentRole };
 

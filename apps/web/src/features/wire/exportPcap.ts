@@ -1,6 +1,6 @@
 import { fromBase64 } from '@playground/codec';
 import { writePcap } from '@playground/wire';
-import type { WireEntry } from '../../bridge/wireView.ts';
+import type { WireEntry } from '../../store/wireView.ts';
 
 /** What a .pcap needs beyond the packets: the capture's link type and snap length. */
 export interface PcapCapture {

@@ -1,6 +1,6 @@
-import { type AppendLog, logAt, logSize } from '../../bridge/appendLog.ts';
-import type { LogEntry, SocketKey } from '../../bridge/state.ts';
-import { segmentId, type WireEntry } from '../../bridge/wireView.ts';
+import { type AppendLog, logAt, logSize } from '../../store/appendLog.ts';
+import type { LogEntry, SocketKey } from '../../store/state.ts';
+import { segmentId, type WireEntry } from '../../store/wireView.ts';
 
 /** One row of the wire view: a captured segment, or (interleaved, on the same clock) a socket call. */
 export type WireRow = { kind: 'segment'; id: string; entry: WireEntry } | { kind: 'call'; id: string; log: LogEntry };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorCodeInfo } from '../../bridge/state.ts';
 import { formatError } from '../../i18n/formatError.ts';
+import type { ErrorCodeInfo } from '../../store/state.ts';
 
 /** The reply error of the action just above it, in the learner's words. */
 export function FormError(props: { error: ErrorCodeInfo | null; action?: string }) {

@@ -1,3 +1,4 @@
+import { MAX_RECV_SIZE, MIN_RECV_SIZE } from '@playground/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChipGroup } from '../ChoiceGroup.tsx';
@@ -24,8 +25,8 @@ export function RecvSizeField(props: {
         name="recvSize"
         type="number"
         inputMode="numeric"
-        min={1}
-        max={65536}
+        min={MIN_RECV_SIZE}
+        max={MAX_RECV_SIZE}
         value={props.value}
         aria-invalid={props.problem ? true : undefined}
         aria-describedby={describedBy(id, true, props.problem)}
