@@ -1,15 +1,18 @@
 import type { ReactNode } from 'react';
+import { createReplayStore, ReplayContext, type ReplayStore } from '../features/replay/replayStore.ts';
 import { createResumeStore, ResumeContext, type ResumeStore } from '../features/resume/model/resumeStore.ts';
 import { createShareStore, ShareContext, type ShareStore } from '../features/share/shareStore.ts';
 
 /** The page's feature stores beside the main one: one set per page (main.tsx), one per test. */
 export interface PageStores {
+  replay: ReplayStore;
   resume: ResumeStore;
   share: ShareStore;
 }
 
 export function createPageStores(): PageStores {
   return {
+    replay: createReplayStore(),
     resume: createResumeStore(),
     share: createShareStore(),
   };
@@ -19,8 +22,10 @@ export function createPageStores(): PageStores {
 export function PageStoresProvider(props: { stores: PageStores; children: ReactNode }) {
   const { stores } = props;
   return (
-    <ResumeContext value={stores.resume}>
-      <ShareContext value={stores.share}>{props.children}</ShareContext>
-    </ResumeContext>
+    <ReplayContext value={stores.replay}>
+      <ResumeContext value={stores.resume}>
+        <ShareContext value={stores.share}>{props.children}</ShareContext>
+      </ResumeContext>
+    </ReplayContext>
   );
 }
