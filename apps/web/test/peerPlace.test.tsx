@@ -1,7 +1,7 @@
 import { NO_CONDITIONS, type SocketInfo } from '@playground/protocol';
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classStore } from '../src/features/classroom/model/classStore.ts';
+import { createPageStores } from '../src/app/PageStores.tsx';
 import { FlowView } from '../src/features/flow/FlowView.tsx';
 import { KernelView } from '../src/features/kernel/KernelView.tsx';
 import { useNetLab } from '../src/features/netlab/model/labStore.ts';
@@ -10,7 +10,6 @@ import { connectedStore, renderWithPlayground } from './support/render.tsx';
 import { batch, endpoint, text, Wire } from './support/wire.ts';
 
 afterEach(() => {
-  classStore.setState({ info: null });
   useNetLab.setState({ relays: {} });
 });
 
@@ -18,7 +17,8 @@ const card = (id: string) => screen.getAllByTestId('socket-card').find((c) => c.
 
 describe('the other end of a connection is named for what it is, not “outside the playground”', () => {
   it('a student’s client of the teacher’s published server: the card, the flow and the OS view say so', () => {
-    classStore.setState({
+    const stores = createPageStores();
+    stores.classroom.setState({
       info: {
         type: 'class',
         allowPeers: false,
@@ -79,7 +79,7 @@ describe('the other end of a connection is named for what it is, not “outside 
         <FlowView />
         <KernelView />
       </>,
-      { store },
+      { store, stores },
     );
     expect(within(card('s2')).getByTestId('peer-status')).toHaveTextContent(
       'Other side your teacher’s server, at 127.0.0.1:40123',

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import { ClassContext, type ClassStore, createClassStore } from '../features/classroom/model/classStore.ts';
 import { createReplayStore, ReplayContext, type ReplayStore } from '../features/replay/replayStore.ts';
 import { createResumeStore, ResumeContext, type ResumeStore } from '../features/resume/model/resumeStore.ts';
 import { createShareStore, ShareContext, type ShareStore } from '../features/share/shareStore.ts';
 
 /** The page's feature stores beside the main one: one set per page (main.tsx), one per test. */
 export interface PageStores {
+  classroom: ClassStore;
   replay: ReplayStore;
   resume: ResumeStore;
   share: ShareStore;
@@ -12,6 +14,7 @@ export interface PageStores {
 
 export function createPageStores(): PageStores {
   return {
+    classroom: createClassStore(),
     replay: createReplayStore(),
     resume: createResumeStore(),
     share: createShareStore(),
@@ -22,10 +25,12 @@ export function createPageStores(): PageStores {
 export function PageStoresProvider(props: { stores: PageStores; children: ReactNode }) {
   const { stores } = props;
   return (
-    <ReplayContext value={stores.replay}>
-      <ResumeContext value={stores.resume}>
-        <ShareContext value={stores.share}>{props.children}</ShareContext>
-      </ResumeContext>
-    </ReplayContext>
+    <ClassContext value={stores.classroom}>
+      <ReplayContext value={stores.replay}>
+        <ResumeContext value={stores.resume}>
+          <ShareContext value={stores.share}>{props.children}</ShareContext>
+        </ResumeContext>
+      </ReplayContext>
+    </ClassContext>
   );
 }

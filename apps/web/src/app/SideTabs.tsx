@@ -2,7 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { usePlayground } from '../bridge/context.tsx';
-import { classStore } from '../features/classroom/model/classStore.ts';
+import { useClassroom } from '../features/classroom/model/classStore.ts';
 import { lessonStore, loadBuiltinLessons, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
 import { useAccess, useOptionalPage } from '../page/PageContext.tsx';
@@ -26,7 +26,7 @@ const ClassServers = lazy(() =>
 export function SideTabs(props: { children: ReactNode }) {
   const { t } = useTranslation();
   const role = useAccess((s) => s.role);
-  const servers = useStore(classStore, (s) => s.info?.servers.length ?? 0);
+  const servers = useClassroom((s) => s.info?.servers.length ?? 0);
   const lessonOpen = useStore(lessonStore, (s) => s.run !== null);
   const showClass = role === 'student' || servers > 0;
   const tabs: Tab[] = showClass ? ['create', 'lessons', 'class', 'python'] : ['create', 'lessons', 'python'];

@@ -1,5 +1,4 @@
 import type { BridgeHandlers } from '../bridge/client.ts';
-import { classStore, receiveClassMessage, resetClass } from '../features/classroom/model/classStore.ts';
 import { createAccess, resumeStorage, type Storages } from '../features/join/model/access.ts';
 import { SessionRecorder } from '../features/replay/model/recorder.ts';
 import { createResumer } from '../features/resume/model/resumeStore.ts';
@@ -52,7 +51,7 @@ export function createPageServices(
     onWelcome(welcome) {
       const sameSession = welcome.resumed === true && welcome.sessionId === sessionId;
       sessionId = welcome.sessionId;
-      if (!sameSession && classStore.getState().spotlight) resetClass();
+      if (!sameSession && stores.classroom.getState().spotlight) stores.classroom.getState().reset();
       access.welcomed(welcome);
       recorder.welcome(welcome);
       resumer.welcome(welcome);
@@ -72,7 +71,7 @@ export function createPageServices(
       resumer.snapshot(snapshot);
     },
     onClassroom(message) {
-      receiveClassMessage(message);
+      stores.classroom.getState().receive(message);
     },
     onRemovedFromClass() {
       access.removedFromClass();
