@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ClassContext, type ClassStore, createClassStore } from '../features/classroom/model/classStore.ts';
+import { createLessonStore, LessonContext, type LessonStore } from '../features/lessons/lessonStore.ts';
 import { createReplayStore, ReplayContext, type ReplayStore } from '../features/replay/replayStore.ts';
 import { createResumeStore, ResumeContext, type ResumeStore } from '../features/resume/model/resumeStore.ts';
 import { createShareStore, ShareContext, type ShareStore } from '../features/share/shareStore.ts';
@@ -7,6 +8,7 @@ import { createShareStore, ShareContext, type ShareStore } from '../features/sha
 /** The page's feature stores beside the main one: one set per page (main.tsx), one per test. */
 export interface PageStores {
   classroom: ClassStore;
+  lessons: LessonStore;
   replay: ReplayStore;
   resume: ResumeStore;
   share: ShareStore;
@@ -15,6 +17,7 @@ export interface PageStores {
 export function createPageStores(): PageStores {
   return {
     classroom: createClassStore(),
+    lessons: createLessonStore(),
     replay: createReplayStore(),
     resume: createResumeStore(),
     share: createShareStore(),
@@ -26,11 +29,13 @@ export function PageStoresProvider(props: { stores: PageStores; children: ReactN
   const { stores } = props;
   return (
     <ClassContext value={stores.classroom}>
-      <ReplayContext value={stores.replay}>
-        <ResumeContext value={stores.resume}>
-          <ShareContext value={stores.share}>{props.children}</ShareContext>
-        </ResumeContext>
-      </ReplayContext>
+      <LessonContext value={stores.lessons}>
+        <ReplayContext value={stores.replay}>
+          <ResumeContext value={stores.resume}>
+            <ShareContext value={stores.share}>{props.children}</ShareContext>
+          </ResumeContext>
+        </ReplayContext>
+      </LessonContext>
     </ClassContext>
   );
 }
