@@ -15,14 +15,13 @@ import { browserEnvironment, createPageServices } from './app/page.ts';
 import { Root } from './app/Root.tsx';
 import { BridgeClient, bridgeUrl } from './bridge/client.ts';
 import { PlaygroundProvider } from './bridge/context.tsx';
-import { storeHandlers } from './bridge/handlers.ts';
 import { PageProvider } from './page/PageContext.tsx';
 import { createPlaygroundStore } from './store/store.ts';
 
 const store = createPlaygroundStore();
 const stores = createPageStores();
 // Who this page is (local, student, teacher), resuming, the recording for export, the classroom.
-const page = createPageServices(store, stores, storeHandlers(store), browserEnvironment());
+const page = createPageServices(store, stores, browserEnvironment());
 const bridge = new BridgeClient({
   url: bridgeUrl(window.location),
   token: () => page.access.token(),

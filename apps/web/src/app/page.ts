@@ -1,4 +1,5 @@
 import type { BridgeHandlers } from '../bridge/client.ts';
+import { storeHandlers } from '../bridge/handlers.ts';
 import { createAccess, resumeStorage, type Storages } from '../features/join/model/access.ts';
 import { SessionRecorder } from '../features/replay/model/recorder.ts';
 import { createResumer } from '../features/resume/model/resumeStore.ts';
@@ -25,12 +26,8 @@ export function browserEnvironment(): PageEnvironment {
   };
 }
 
-export function createPageServices(
-  store: PlaygroundStore,
-  stores: PageStores,
-  base: BridgeHandlers,
-  env: PageEnvironment,
-): PageServices {
+export function createPageServices(store: PlaygroundStore, stores: PageStores, env: PageEnvironment): PageServices {
+  const base = storeHandlers(store, stores.tap);
   // A shared setup link (`#setup=…`) is offered once the page is connected.
   const { setup, rest } = takeSetup(env.location.hash);
   if (setup) {

@@ -29,7 +29,7 @@ function spotlightView(
   sessionId: string | null,
   store: PlaygroundStore,
 ): SpotlightView {
-  const handlers = storeHandlers(store, undefined, new BatchTap());
+  const handlers = storeHandlers(store, new BatchTap());
   return { studentId, name, sessionId, store, receive: (batch) => handlers.onBatch(batch) };
 }
 
