@@ -10,7 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandBody } from '../../bridge/client.ts';
 import { socketKey } from '../../store/state.ts';
 import type { PlaygroundStore } from '../../store/store.ts';
-import { storeContext, useStoreApi, useStoreState } from '../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../store/storeContext.ts';
 import { type CatalogEntry, teacherLessons } from './catalog.ts';
 import { type Baseline, baselineOf, type NamedSocket } from './checks.ts';
 

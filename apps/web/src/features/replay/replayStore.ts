@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createPlaygroundStore, type PlaygroundStore } from '../../store/store.ts';
-import { storeContext, useStoreApi, useStoreState } from '../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../store/storeContext.ts';
 import { type ParsedLog, parseLog, Replay } from './replay.ts';
 
 export interface ReplayData {

@@ -1,6 +1,6 @@
 import type { Setup } from '@playground/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { storeContext, useStoreApi, useStoreState } from '../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../store/storeContext.ts';
 import type { MovedServer } from './setupLink.ts';
 
 export interface ShareData {

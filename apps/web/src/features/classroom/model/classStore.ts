@@ -4,7 +4,7 @@ import { BatchTap } from '../../../bridge/batchTap.ts';
 import { storeHandlers } from '../../../bridge/handlers.ts';
 import { initialData } from '../../../store/state.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../store/store.ts';
-import { storeContext, useStoreApi, useStoreState } from '../../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { applySnapshot } from '../../resume/model/applySnapshot.ts';
 
 export interface SpotlightView {

@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BatchTap } from '../../../bridge/batchTap.ts';
 import type { BridgeApi } from '../../../bridge/client.ts';
 import type { ErrorCodeInfo } from '../../../store/state.ts';
-import { storeContext, useStoreApi, useStoreState } from '../../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { base64Text, errorInfo, LabSockets, waitUntil } from '../../netlab/model/labSockets.ts';
 import type { Lab } from '../../netlab/model/useStartLab.ts';
 import { type Arrival, analyzeLane, type LaneResult, LineCutter, messageNumber, messageText } from './analyze.ts';

@@ -1,7 +1,7 @@
 import type { ConditionsSettings, ConditionsStats, Endpoint, EventBatch } from '@playground/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BatchTap } from '../../../bridge/batchTap.ts';
-import { storeContext, useStoreApi, useStoreState } from '../../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { PERFECT } from '../../conditions/model/presets.ts';
 
 export type Page = 'sockets' | 'netlab';

@@ -1,7 +1,7 @@
 import type { Snapshot, Welcome } from '@playground/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PlaygroundStore } from '../../../store/store.ts';
-import { storeContext, useStoreState } from '../../../ui/storeContext.ts';
+import { storeContext, useStoreState } from '../../../store/storeContext.ts';
 import { STORAGE, type Storages } from '../../join/model/access.ts';
 import { applySnapshot } from './applySnapshot.ts';
 

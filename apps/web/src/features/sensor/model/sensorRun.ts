@@ -11,7 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BatchTap } from '../../../bridge/batchTap.ts';
 import type { BridgeApi } from '../../../bridge/client.ts';
 import type { ErrorCodeInfo } from '../../../store/state.ts';
-import { storeContext, useStoreApi, useStoreState } from '../../../ui/storeContext.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { errorInfo, LabSockets } from '../../netlab/model/labSockets.ts';
 import type { Lab } from '../../netlab/model/useStartLab.ts';
 import { Series } from './series.ts';

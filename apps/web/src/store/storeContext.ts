@@ -2,8 +2,8 @@ import { type Context, createContext, useContext } from 'react';
 import { type StoreApi, useStore } from 'zustand';
 
 /**
- * One state pattern for the page: each store is made by a factory in the page's services (one per
- * page, one per test) and reached through a React context of its own, never through module state.
+ * One state pattern for the page: each store is made by a factory (main.tsx makes the page's, each
+ * test its own) and reached through a React context of its own, never through module state.
  */
 export type StoreContext<S> = Context<StoreApi<S> | null>;
 
@@ -16,7 +16,7 @@ export function storeContext<S>(name: string): StoreContext<S> {
 /** The store itself, for handlers that read the newest state or change it. */
 export function useStoreApi<S>(context: StoreContext<S>): StoreApi<S> {
   const store = useContext(context);
-  if (!store) throw new Error(`The ${context.displayName} store needs its provider (app/PageStores.tsx)`);
+  if (!store) throw new Error(`The ${context.displayName} store has no provider above this component`);
   return store;
 }
 
