@@ -48,7 +48,7 @@ const message = fc
     extra,
   )
   // Through JSON, as the page's message is: what the bridge sees is what JSON.parse makes.
-  .map(([m, e]) => JSON.parse(JSON.stringify(e ? { ...m, [e[0]]: e[1] } : m)) as unknown);
+  .map(([m, e]) => JSON.parse(JSON.stringify(e ? { ...(m as object), [e[0]]: e[1] } : m)) as unknown);
 
 describe('the plain socket.send fast path', () => {
   it('accepts only what the schema accepts, and yields what the schema yields', () => {
