@@ -6,6 +6,7 @@ import { checkSocketQuota } from '../quota/socket-quota.ts';
 import { tooComplex } from './command-scan.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { dispatchLab } from './lab-commands.ts';
+import { plainSend } from './plain-send.ts';
 import { dispatchProgram } from './program-commands.ts';
 import { planSend } from './send-plan.ts';
 
@@ -23,6 +24,8 @@ export function parseCommand(raw: string): { id: CommandId | null; command?: Com
   } catch {
     return { id: null, error: new BridgeError('bad_json', 'The message is not valid JSON.') };
   }
+  const send = plainSend(json);
+  if (send) return { id: send.id, command: send };
   const parsed = Command.safeParse(json);
   if (!parsed.success) {
     return { id: commandIdOf(json), error: new BridgeError('bad_command', describeIssues(parsed.error.issues)) };

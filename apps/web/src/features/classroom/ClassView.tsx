@@ -162,7 +162,11 @@ function SharedServers() {
 function SpotlightPanel() {
   const { t } = useTranslation();
   const spotlight = useClassroom((s) => s.spotlight);
-  const student = useClassroom((s) => s.roster?.students.find((x) => x.studentId === s.spotlight?.studentId));
+  // Only the presence, a string: the roster (twice a second) is a new object each time, and a new
+  // student object here would render the whole spotlight again with it.
+  const presence = useClassroom(
+    (s) => s.roster?.students.find((x) => x.studentId === s.spotlight?.studentId)?.presence,
+  );
   const command = useCommand();
   if (!spotlight) return null;
   const header = (
@@ -170,10 +174,10 @@ function SpotlightPanel() {
       <h2 className="spotlight__title" data-testid="spotlight-title">
         {t('classroom.spotlight.title', { name: spotlight.name })}
       </h2>
-      {student && (
-        <span className={`presence presence--${student.presence}`}>
+      {presence && (
+        <span className={`presence presence--${presence}`}>
           <span className="presence__dot" aria-hidden="true" />
-          {t(`classroom.presence.${student.presence}`)}
+          {t(`classroom.presence.${presence}`)}
         </span>
       )}
       <span className="class-card__muted">{t('classroom.spotlight.readOnly')}</span>

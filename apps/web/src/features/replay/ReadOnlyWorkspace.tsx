@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { type BridgeApi, BridgeRequestError } from '../../bridge/client.ts';
@@ -96,7 +96,8 @@ function ReadOnlySockets() {
   );
 }
 
-function ReadOnlyCard(props: { socketKey: string }) {
+/** Memoised: a card renders again only when its own socket (or whether it is selected) changed. */
+const ReadOnlyCard = memo(function ReadOnlyCard(props: { socketKey: string }) {
   const { t } = useTranslation();
   const entry = usePlayground((s) => s.sockets[props.socketKey]) as SocketEntry | undefined;
   const selected = usePlayground((s) => s.selection.key === props.socketKey);
@@ -125,4 +126,4 @@ function ReadOnlyCard(props: { socketKey: string }) {
       <CounterList counters={entry.counters} />
     </button>
   );
-}
+});
