@@ -1,22 +1,32 @@
-import type { ErrorCode, ErrorInfo } from '@playground/protocol';
+import {
+  type ErrorCode,
+  type ErrorInfo,
+  type ErrorKey,
+  type ErrorParams,
+  errorCodeOf,
+  errorMessage,
+  wireParams,
+} from '@playground/protocol';
 
-/** An error of the bridge itself (bad input, policy, quota), as opposed to one the OS reported. */
-export class BridgeError extends Error {
+/**
+ * An error of the bridge itself (bad input, policy, quota), as opposed to one the OS reported. It is
+ * built from an entry of the protocol's error catalogue, which also writes its English `message`.
+ */
+export class BridgeError<K extends ErrorKey = ErrorKey> extends Error {
+  readonly code: ErrorCode;
+
   constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly params?: Record<string, string | number>,
+    readonly key: K,
+    readonly params: ErrorParams<K>,
   ) {
-    super(message);
+    super(errorMessage(key, params));
     this.name = 'BridgeError';
+    this.code = errorCodeOf(key);
   }
-}
 
-interface InfoLike {
-  code: ErrorCode;
-  message: string;
-  params?: Record<string, string | number>;
-  syscall?: string;
+  is<O extends ErrorKey>(key: O): this is BridgeError<O> {
+    return (this.key as ErrorKey) === key;
+  }
 }
 
 function hasErrorInfo(err: unknown): err is { toInfo(): ErrorInfo } {
@@ -27,12 +37,12 @@ function hasErrorInfo(err: unknown): err is { toInfo(): ErrorInfo } {
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof BridgeError) return info(err);
   if (hasErrorInfo(err)) return err.toInfo();
-  return { code: 'internal', message: 'Something went wrong inside the playground. The other sockets keep working.' };
+  return { code: 'internal', message: errorMessage('internal', {}) };
 }
 
-function info(e: InfoLike): ErrorInfo {
+function info(e: BridgeError): ErrorInfo {
   const out: ErrorInfo = { code: e.code, message: e.message };
-  if (e.params) out.params = e.params;
-  if (e.syscall) out.syscall = e.syscall;
+  const params = wireParams(e.params);
+  if (Object.keys(params).length > 0) out.params = params;
   return out;
 }
