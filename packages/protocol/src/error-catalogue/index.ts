@@ -5,6 +5,7 @@ import type { ErrorVariant, VariantTable } from './define.ts';
 import { OS_ERRORS } from './os.ts';
 import { POLICY_ERRORS } from './policy.ts';
 import { QUOTA_ERRORS } from './quota.ts';
+import { SETTINGS_ERRORS } from './settings.ts';
 
 export { formatBytes, hostPort } from './words.ts';
 
@@ -16,6 +17,7 @@ export { formatBytes, hostPort } from './words.ts';
 export const ERROR_CATALOGUE = {
   ...OS_ERRORS,
   ...COMMAND_ERRORS,
+  ...SETTINGS_ERRORS,
   ...POLICY_ERRORS,
   ...QUOTA_ERRORS,
 } satisfies VariantTable;
