@@ -1,15 +1,13 @@
 import {
+  catalogueError,
   type Endpoint,
   type ErrorCode,
   type ErrorInfo,
   type ErrorKey,
   type ErrorParams,
-  errorCodeOf,
-  errorMessage,
   OsErrorCode,
   type SocketKind,
   type WireParams,
-  wireParams,
 } from '@playground/protocol';
 import { hostPort } from './endpoints.ts';
 import type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';
@@ -20,7 +18,11 @@ export class EngineError extends Error {
   readonly params?: WireParams;
   readonly syscall?: string;
 
-  constructor(code: ErrorCode, message: string, details: { params?: WireParams; syscall?: string | undefined } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { params?: WireParams | undefined; syscall?: string | undefined } = {},
+  ) {
     super(message);
     this.code = code;
     if (details.params) this.params = details.params;
@@ -59,7 +61,8 @@ function osKey(code: OsErrorCode, c: ErrorContext): ErrorKey {
 
 /** An error of the protocol's catalogue, its English sentence written by the catalogue. */
 export function catalogued<K extends ErrorKey>(key: K, params: ErrorParams<K>, syscall?: string): EngineError {
-  return new EngineError(errorCodeOf(key), errorMessage(key, params), { params: wireParams(params), syscall });
+  const { code, message, params: wire } = catalogueError(key, params);
+  return new EngineError(code, message, { params: wire, syscall });
 }
 
 /** Node's own codes for using a socket that is already gone: to a learner that is the same mistake. */

@@ -1,27 +1,24 @@
-import {
-  type ErrorCode,
-  type ErrorInfo,
-  type ErrorKey,
-  type ErrorParams,
-  errorCodeOf,
-  errorMessage,
-  wireParams,
-} from '@playground/protocol';
+import { catalogueError, type ErrorInfo, type ErrorKey, type ErrorParams } from '@playground/protocol';
 
 /**
  * An error of the bridge itself (bad input, policy, quota), as opposed to one the OS reported. It is
  * built from an entry of the protocol's error catalogue, which also writes its English `message`.
  */
 export class BridgeError<K extends ErrorKey = ErrorKey> extends Error {
-  readonly code: ErrorCode;
+  readonly info: ErrorInfo;
 
   constructor(
     readonly key: K,
     readonly params: ErrorParams<K>,
   ) {
-    super(errorMessage(key, params));
+    const info = catalogueError(key, params);
+    super(info.message);
     this.name = 'BridgeError';
-    this.code = errorCodeOf(key);
+    this.info = info;
+  }
+
+  get code(): ErrorInfo['code'] {
+    return this.info.code;
   }
 
   is<O extends ErrorKey>(key: O): this is BridgeError<O> {
@@ -35,14 +32,7 @@ function hasErrorInfo(err: unknown): err is { toInfo(): ErrorInfo } {
 
 /** Every failure becomes a typed ErrorInfo; anything unexpected is `internal` so no stack leaks to the page. */
 export function toErrorInfo(err: unknown): ErrorInfo {
-  if (err instanceof BridgeError) return info(err);
+  if (err instanceof BridgeError) return err.info;
   if (hasErrorInfo(err)) return err.toInfo();
-  return { code: 'internal', message: errorMessage('internal', {}) };
-}
-
-function info(e: BridgeError): ErrorInfo {
-  const out: ErrorInfo = { code: e.code, message: e.message };
-  const params = wireParams(e.params);
-  if (Object.keys(params).length > 0) out.params = params;
-  return out;
+  return catalogueError('internal', {});
 }

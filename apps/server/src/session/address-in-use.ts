@@ -1,11 +1,4 @@
-import {
-  type Command,
-  type ErrorInfo,
-  type ErrorKey,
-  type ErrorParams,
-  errorMessage,
-  wireParams,
-} from '@playground/protocol';
+import { type Command, catalogueError, type ErrorInfo } from '@playground/protocol';
 import type { ListenerRegistry, Transport } from '../policy/listener-registry.ts';
 
 export interface AddressInUseContext {
@@ -13,10 +6,6 @@ export interface AddressInUseContext {
   listeners: ListenerRegistry;
   /** The role of another session of this bridge; absent outside a class. */
   roleOf?: (sessionId: string) => 'local' | 'student' | 'teacher' | undefined;
-}
-
-function catalogued<K extends ErrorKey>(key: K, params: ErrorParams<K>): Pick<ErrorInfo, 'message' | 'params'> {
-  return { message: errorMessage(key, params), params: wireParams(params) };
 }
 
 /**
@@ -34,10 +23,10 @@ export function explainAddressInUse(info: ErrorInfo, transport: Transport, ctx: 
   const role = own ? undefined : ctx.roleOf?.(other);
   if (own) {
     const socketId = own.slice(own.indexOf('/') + 1);
-    return { ...info, ...catalogued('EADDRINUSE.you', { ...info.params, port, heldBy: 'you', socketId }) };
+    return { ...info, ...catalogueError('EADDRINUSE.you', { ...info.params, port, heldBy: 'you', socketId }) };
   }
   const heldBy = role === 'student' ? 'classmate' : role === 'teacher' ? 'teacher' : 'session';
-  return { ...info, ...catalogued(`EADDRINUSE.${heldBy}`, { ...info.params, port, heldBy }) };
+  return { ...info, ...catalogueError(`EADDRINUSE.${heldBy}`, { ...info.params, port, heldBy }) };
 }
 
 /** The transport of a command that makes a listening socket (where an EADDRINUSE can come from). */

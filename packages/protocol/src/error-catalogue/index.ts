@@ -48,9 +48,14 @@ export function errorMessage<K extends ErrorKey>(key: K, params: ErrorParams<K>)
   return (ERROR_CATALOGUE[key] as ErrorVariant).en(params);
 }
 
-/** The params as they travel: the catalogue's optional params left out when absent. */
-export function wireParams<K extends ErrorKey>(params: ErrorParams<K>): WireParams {
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as WireParams;
+/** An entry of the catalogue as it travels: its code, its English sentence and the params that were set. */
+export function catalogueError<K extends ErrorKey>(
+  key: K,
+  params: ErrorParams<K>,
+): { code: ErrorCode; message: string; params?: WireParams } {
+  const set = Object.entries(params).filter(([, v]) => v !== undefined);
+  const out = { code: errorCodeOf(key), message: errorMessage(key, params) };
+  return set.length === 0 ? out : { ...out, params: Object.fromEntries(set) as WireParams };
 }
 
 const KEYS_OF_CODE = new Map<string, ErrorKey[]>();
