@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { type VariantTable, variant } from './define.ts';
 
-const target = z.object({ host: z.string(), address: z.string(), port: z.number(), transport: z.string() });
+// `address` is what `host` resolved to: sent for tools, not used in the sentences.
+const target = z.object({
+  host: z.string(),
+  address: z.string().optional(),
+  port: z.number(),
+  transport: z.string(),
+});
 const address = z.object({ host: z.string(), address: z.string() });
 
 const notListening = (p: z.infer<typeof target>) =>
