@@ -20,7 +20,7 @@ import {
   TcpRelay,
   UdpRelay,
 } from './conditions/index.ts';
-import { EngineError, invalidState, unknownSocket, wrongKind } from './errors.ts';
+import { catalogued, invalidState, unknownSocket, wrongKind } from './errors.ts';
 import { Channel, EventStamper } from './event-stamper.ts';
 import { ExternalSocket } from './external-socket.ts';
 import { ReadinessBus, waitUntilReady } from './program-wait.ts';
@@ -155,9 +155,7 @@ export class Engine {
   external(kind: SocketKind, info: Omit<SocketInfo, 'id' | 'kind'>, witness: Witness): ExternalSocket {
     const max = this.#socketQuotaReached();
     if (max !== undefined) {
-      throw new EngineError('quota', `This session already has ${max} open sockets, the most allowed.`, {
-        params: { limit: 'maxSockets', max },
-      });
+      throw catalogued('quota.maxSockets', { limit: 'maxSockets', max });
     }
     return this.#adopt(kind, (channel) => new ExternalSocket(channel, info, witness));
   }
@@ -372,18 +370,12 @@ function serverFraming(behaviour: Behaviour, framing: FramingConfig | undefined)
   const chosen = framing ?? DEFAULT_SERVER_FRAMING;
   const problems = framingProblems(chosen);
   if (problems.length > 0) {
-    throw new EngineError('bad_command', `This framing cannot be used: ${problems.join(' ')}`, {
-      params: { reason: problems.join(' ') },
-    });
+    throw catalogued('bad_command.framing', { problems: problems.join(' ') });
   }
   return chosen;
 }
 
 function checkRecvSize(recvSize = DEFAULT_RECV_SIZE): number {
   if (Number.isInteger(recvSize) && recvSize >= MIN_RECV_SIZE && recvSize <= MAX_RECV_SIZE) return recvSize;
-  throw new EngineError(
-    'bad_command',
-    `The receive size must be a whole number of bytes from ${MIN_RECV_SIZE} to ${MAX_RECV_SIZE}, not ${recvSize}.`,
-    { params: { recvSize } },
-  );
+  throw catalogued('bad_command.recvSize', { recvSize, min: MIN_RECV_SIZE, max: MAX_RECV_SIZE });
 }

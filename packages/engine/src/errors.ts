@@ -1,23 +1,28 @@
 import {
+  catalogueError,
   type Endpoint,
   type ErrorCode,
   type ErrorInfo,
-  MAX_UDP_PAYLOAD,
-  type OsErrorCode,
+  type ErrorKey,
+  type ErrorParams,
+  OsErrorCode,
   type SocketKind,
+  type WireParams,
 } from '@playground/protocol';
 import { hostPort } from './endpoints.ts';
 import type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';
 
-export type ErrorParams = Record<string, string | number>;
-
 export class EngineError extends Error {
   override readonly name = 'EngineError';
   readonly code: ErrorCode;
-  readonly params?: ErrorParams;
+  readonly params?: WireParams;
   readonly syscall?: string;
 
-  constructor(code: ErrorCode, message: string, details: { params?: ErrorParams; syscall?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { params?: WireParams | undefined; syscall?: string | undefined } = {},
+  ) {
     super(message);
     this.code = code;
     if (details.params) this.params = details.params;
@@ -40,28 +45,25 @@ export interface ErrorContext {
   size?: number;
 }
 
-const SENTENCES: Record<OsErrorCode, (c: ErrorContext) => string> = {
-  ECONNREFUSED: (c) => `Nobody is listening on ${hostPort(c.host, c.port)}, so the other side refused the connection.`,
-  ECONNRESET: (c) =>
-    `${hostPort(c.host, c.port)} reset the connection (closed it abruptly), so data still in flight is lost.`,
-  ETIMEDOUT: (c) =>
-    c.timeoutMs === undefined
-      ? `${hostPort(c.host, c.port)} stopped answering, so the connection timed out.`
-      : `Nobody at ${hostPort(c.host, c.port)} answered within ${c.timeoutMs} ms, so the connection attempt was given up.`,
-  EADDRINUSE: (c) =>
-    `Port ${c.port} on ${c.host} is already in use by another socket; pick another port or stop the other server.`,
-  EACCES: (c) =>
-    `This program may not use port ${c.port} on ${c.host}; ports below 1024 usually need administrator rights.`,
-  EADDRNOTAVAIL: (c) => `The address ${c.host} does not belong to this computer, so a socket cannot use it.`,
-  ENOTFOUND: (c) => `The name ${c.host} could not be found, so there is no address to talk to.`,
-  EMSGSIZE: (c) =>
-    `A UDP datagram carries at most ${MAX_UDP_PAYLOAD} bytes${c.size === undefined ? '' : `, and this one has ${c.size}`}; split the data or use TCP.`,
-  EPIPE: (c) =>
-    `The connection to ${hostPort(c.host, c.port)} is already closed for writing, so these bytes cannot be sent.`,
-  EHOSTUNREACH: (c) => `There is no route to ${c.host}, so it cannot be reached from this computer.`,
-  ENETUNREACH: (c) => `The network of ${c.host} cannot be reached from this computer.`,
-  EAFNOSUPPORT: (c) => `This socket cannot use the address family of ${c.host}; IPv4 and IPv6 sockets do not mix.`,
-};
+/** Which entry of the catalogue an OS error is, given what the socket was doing. */
+function osKey(code: OsErrorCode, c: ErrorContext): ErrorKey {
+  switch (code) {
+    case 'ETIMEDOUT':
+      return c.timeoutMs === undefined ? 'ETIMEDOUT.later' : 'ETIMEDOUT.connect';
+    case 'EADDRINUSE':
+      return 'EADDRINUSE.other';
+    case 'EMSGSIZE':
+      return c.size === undefined ? 'EMSGSIZE.plain' : 'EMSGSIZE.sized';
+    default:
+      return code;
+  }
+}
+
+/** An error of the protocol's catalogue, its English sentence written by the catalogue. */
+export function catalogued<K extends ErrorKey>(key: K, params: ErrorParams<K>, syscall?: string): EngineError {
+  const { code, message, params: wire } = catalogueError(key, params);
+  return new EngineError(code, message, { params: wire, syscall });
+}
 
 /** Node's own codes for using a socket that is already gone: to a learner that is the same mistake. */
 const CLOSED_CODES = new Set(['ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_SOCKET_DGRAM_NOT_RUNNING']);
@@ -78,16 +80,13 @@ export function toEngineError(err: unknown, context: ErrorContext): EngineError 
   const e = (err ?? {}) as NodeLikeError;
   const syscall = typeof e.syscall === 'string' ? e.syscall : undefined;
   const code = codeOf(e);
-  if (code !== undefined && Object.hasOwn(SENTENCES, code)) {
-    return new EngineError(code as OsErrorCode, SENTENCES[code as OsErrorCode](context), {
-      params: paramsOf(context),
-      syscall,
-    });
+  if (code !== undefined && OsErrorCode.safeParse(code).success) {
+    const key = osKey(code as OsErrorCode, context);
+    // The context carries every param an OS error's sentence can use.
+    return catalogued(key, paramsOf(context) as ErrorParams<typeof key>, syscall);
   }
   if (code !== undefined && CLOSED_CODES.has(code)) {
-    return new EngineError('invalid_state', 'The socket is already closed, so it cannot do that any more.', {
-      syscall,
-    });
+    return catalogued('invalid_state.gone', {}, syscall);
   }
   const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);
   return new EngineError('internal', message, { syscall });
@@ -100,8 +99,8 @@ function codeOf(e: NodeLikeError): string | undefined {
   return undefined;
 }
 
-function paramsOf(context: ErrorContext): ErrorParams {
-  const params: ErrorParams = { host: context.host, port: context.port };
+function paramsOf(context: ErrorContext): WireParams {
+  const params: WireParams = { host: context.host, port: context.port };
   if (context.timeoutMs !== undefined) params.timeoutMs = context.timeoutMs;
   if (context.size !== undefined) params.size = context.size;
   return params;
@@ -112,15 +111,15 @@ export function timedOut(context: ErrorContext): EngineError {
 }
 
 export function unknownSocket(id: string): EngineError {
-  return new EngineError('unknown_socket', `There is no socket ${id} in this session.`, { params: { socketId: id } });
+  return catalogued('unknown_socket', { socketId: id });
 }
 
 export function wrongKind(id: string, kind: SocketKind, why: string): EngineError {
-  return new EngineError('wrong_socket_kind', `${id} is a ${kind} socket: ${why}`, { params: { socketId: id, kind } });
+  return catalogued('wrong_socket_kind.other', { socketId: id, kind, why });
 }
 
 export function invalidState(id: string, why: string): EngineError {
-  return new EngineError('invalid_state', `${id} ${why}`, { params: { socketId: id } });
+  return catalogued('invalid_state.other', { socketId: id, why });
 }
 
 /**
@@ -130,29 +129,16 @@ export function invalidState(id: string, why: string): EngineError {
 export function heldWithoutReuse(host: string, port: number, held: KernelTcpSocket): EngineError {
   const local = hostPort(held.local.address, held.local.port);
   const remote = hostPort(held.remote.address, held.remote.port);
-  const until = held.state === 'TIME_WAIT' ? 'until TIME_WAIT ends (60 s on Linux)' : 'until that connection is gone';
-  return new EngineError(
-    'EADDRINUSE',
-    `Port ${port} on ${host} is still held by a connection in ${held.state} (${local} ↔ ${remote}), so a server that does not set SO_REUSEADDR, like the seeds' Python servers, cannot bind it: Python's bind() fails here with "Address already in use" ${until}. Node always sets SO_REUSEADDR, so the playground checked the kernel's table and refused on Python's behalf.`,
-    { params: { host, port, reason: 'noReuseAddr', state: held.state, local, remote }, syscall: 'bind' },
-  );
+  const params = { host, port, reason: 'noReuseAddr', state: held.state, local, remote } as const;
+  return catalogued('EADDRINUSE.noReuseAddr', params, 'bind');
 }
 
 export function refusedByQuota(remote: Endpoint, max: number): EngineError {
-  return new EngineError(
-    'quota',
-    `A connection from ${hostPort(remote.address, remote.port)} was refused (reset): this session already has ${max} open sockets, the most allowed.`,
-    { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port } },
-  );
+  return catalogued('quota.acceptRefused', { limit: 'maxSockets', max, host: remote.address, port: remote.port });
 }
 
 /** A client of a conditions relay turned away: the connections the relay would open do not fit the socket quota. */
 export function relayRefusedByQuota(remote: Endpoint, max: number, transport: 'tcp' | 'udp'): EngineError {
-  const what = transport === 'tcp' ? 'A connection' : 'A datagram';
-  const done = transport === 'tcp' ? 'refused (reset)' : 'dropped';
-  return new EngineError(
-    'quota',
-    `${what} from ${hostPort(remote.address, remote.port)} to the relay was ${done}: its connections would take this session past ${max} open sockets, the most allowed.`,
-    { params: { limit: 'maxSockets', max, host: remote.address, port: remote.port, via: 'relay' } },
-  );
+  const { address: host, port } = remote;
+  return catalogued('quota.relay', { limit: 'maxSockets', max, host, port, via: 'relay', transport });
 }

@@ -1,5 +1,5 @@
 import type { SocketInfo, Witness } from '@playground/protocol';
-import { EngineError } from './errors.ts';
+import { catalogued, type EngineError } from './errors.ts';
 import type { Channel, EventBody } from './event-stamper.ts';
 import { SocketHandle } from './socket-handle.ts';
 
@@ -67,11 +67,12 @@ export class ExternalSocket extends SocketHandle {
   /** What a page's command on this socket gets: the program decides what its socket does. */
   refusal(): EngineError {
     const program = this.info.program;
-    const who = program ? `${program.name} (pid ${program.pid})` : 'another program';
-    return new EngineError(
-      'not_allowed',
-      `Socket ${this.id} belongs to ${who}: the playground only watches it, your program decides what it does.`,
-      { params: { reason: 'programSocket', socketId: this.id, program: program?.name ?? '', pid: program?.pid ?? 0 } },
-    );
+    const params = {
+      reason: 'programSocket',
+      socketId: this.id,
+      program: program?.name ?? '',
+      pid: program?.pid ?? 0,
+    } as const;
+    return catalogued('not_allowed.programSocket', params);
   }
 }

@@ -1,6 +1,6 @@
 export type { ConditionsCreateOptions } from './conditions/index.ts';
 export { Engine, type EngineOptions } from './engine.ts';
-export { EngineError, type ErrorParams } from './errors.ts';
+export { EngineError } from './errors.ts';
 export type { EventBody } from './event-stamper.ts';
 export type { ExternalSocket } from './external-socket.ts';
 export type { KernelTcpSocket } from './kernel/proc-net-tcp.ts';

@@ -1,5 +1,5 @@
 import { Deferred } from './deferred.ts';
-import { EngineError, invalidState } from './errors.ts';
+import { catalogued, type EngineError, invalidState } from './errors.ts';
 
 /**
  * Tells a program's select() that one of its `manual` sockets may have become ready: bytes or a FIN
@@ -63,10 +63,7 @@ export class WaitSlot<T> {
 
 /** Python's socket.timeout ("timed out"): nothing came within the socket's timeout, and nothing was taken. */
 function timedOutWaiting(id: string, call: string, timeoutMs: number): EngineError {
-  return new EngineError('ETIMEDOUT', `${id}: ${call}() timed out after ${timeoutMs} ms.`, {
-    params: { socketId: id, timeoutMs },
-    syscall: call,
-  });
+  return catalogued('ETIMEDOUT.call', { socketId: id, call, timeoutMs }, call);
 }
 
 /** The error a call on a socket the program closed gets: Python's EBADF. */

@@ -3,6 +3,7 @@ export * from './classroom.ts';
 export * from './close-codes.ts';
 export * from './commands.ts';
 export * from './conditions.ts';
+export * from './error-catalogue/index.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './framing.ts';

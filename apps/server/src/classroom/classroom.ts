@@ -168,10 +168,7 @@ export class Classroom {
       return {};
     }
     if (member.role !== 'teacher') {
-      throw new BridgeError('not_allowed', `Only the teacher's page may use ${command.type}.`, {
-        command: command.type,
-        reason: 'teacherOnly',
-      });
+      throw new BridgeError('not_allowed.teacherOnly', { command: command.type, reason: 'teacherOnly' });
     }
     switch (command.type) {
       case 'class.watch':
@@ -185,23 +182,18 @@ export class Classroom {
       case 'class.publish': {
         const row = member.table.get(command.socketId);
         if (!row) {
-          throw new BridgeError('unknown_socket', `There is no socket ${command.socketId} in this session.`, {
-            socketId: command.socketId,
-          });
+          throw new BridgeError('unknown_socket', { socketId: command.socketId });
         }
         const server = isServerSocket(row.info);
         if (!server) {
-          throw new BridgeError(
-            'wrong_socket_kind',
-            `${command.socketId} is not a server: publish a TCP server or a UDP endpoint without a default peer.`,
-            { socketId: command.socketId, kind: row.info.kind },
-          );
+          throw new BridgeError('wrong_socket_kind.notServer', {
+            socketId: command.socketId,
+            kind: row.info.kind,
+            reason: 'notServer',
+          });
         }
         if (command.published && row.state === 'closed') {
-          throw new BridgeError('invalid_state', `${command.socketId} is closed, so the class cannot use it.`, {
-            socketId: command.socketId,
-            reason: 'closed',
-          });
+          throw new BridgeError('invalid_state.classClosed', { socketId: command.socketId, reason: 'closed' });
         }
         const owner = `${member.id}/${command.socketId}`;
         if (command.published) this.published.add(owner);
@@ -255,7 +247,7 @@ export class Classroom {
   private student(studentId: string): StudentRecord {
     const record = this.students.get(studentId);
     if (!record) {
-      throw new BridgeError('unknown_student', `There is no student ${studentId} in this class.`, { studentId });
+      throw new BridgeError('unknown_student', { studentId });
     }
     return record;
   }

@@ -1,22 +1,29 @@
-import type { ErrorCode, ErrorInfo } from '@playground/protocol';
+import { catalogueError, type ErrorInfo, type ErrorKey, type ErrorParams } from '@playground/protocol';
 
-/** An error of the bridge itself (bad input, policy, quota), as opposed to one the OS reported. */
-export class BridgeError extends Error {
+/**
+ * An error of the bridge itself (bad input, policy, quota), as opposed to one the OS reported. It is
+ * built from an entry of the protocol's error catalogue, which also writes its English `message`.
+ */
+export class BridgeError<K extends ErrorKey = ErrorKey> extends Error {
+  readonly info: ErrorInfo;
+
   constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly params?: Record<string, string | number>,
+    readonly key: K,
+    readonly params: ErrorParams<K>,
   ) {
-    super(message);
+    const info = catalogueError(key, params);
+    super(info.message);
     this.name = 'BridgeError';
+    this.info = info;
   }
-}
 
-interface InfoLike {
-  code: ErrorCode;
-  message: string;
-  params?: Record<string, string | number>;
-  syscall?: string;
+  get code(): ErrorInfo['code'] {
+    return this.info.code;
+  }
+
+  is<O extends ErrorKey>(key: O): this is BridgeError<O> {
+    return (this.key as ErrorKey) === key;
+  }
 }
 
 function hasErrorInfo(err: unknown): err is { toInfo(): ErrorInfo } {
@@ -25,14 +32,7 @@ function hasErrorInfo(err: unknown): err is { toInfo(): ErrorInfo } {
 
 /** Every failure becomes a typed ErrorInfo; anything unexpected is `internal` so no stack leaks to the page. */
 export function toErrorInfo(err: unknown): ErrorInfo {
-  if (err instanceof BridgeError) return info(err);
+  if (err instanceof BridgeError) return err.info;
   if (hasErrorInfo(err)) return err.toInfo();
-  return { code: 'internal', message: 'Something went wrong inside the playground. The other sockets keep working.' };
-}
-
-function info(e: InfoLike): ErrorInfo {
-  const out: ErrorInfo = { code: e.code, message: e.message };
-  if (e.params) out.params = e.params;
-  if (e.syscall) out.syscall = e.syscall;
-  return out;
+  return catalogueError('internal', {});
 }

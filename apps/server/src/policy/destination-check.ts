@@ -1,9 +1,21 @@
 import type { DestinationCheck } from '@playground/engine';
-import { toErrorInfo } from '../errors/bridge-error.ts';
+import type { ErrorInfo } from '@playground/protocol';
+import { BridgeError, toErrorInfo } from '../errors/bridge-error.ts';
 import type { TargetPolicy } from './target-policy.ts';
 
 /** A relay's refusals name themselves, so the page can say the relay turned a client away. */
-const RELAY_REASONS: Record<string, string> = { notListening: 'relayNotListening', notShared: 'relayNotShared' };
+function relayRefusal(err: unknown): ErrorInfo {
+  if (err instanceof BridgeError && err.is('not_allowed.notListening')) {
+    return toErrorInfo(
+      new BridgeError('not_allowed.relayNotListening', { ...err.params, reason: 'relayNotListening' }),
+    );
+  }
+  if (err instanceof BridgeError && err.is('not_allowed.notShared')) {
+    return toErrorInfo(new BridgeError('not_allowed.relayNotShared', { ...err.params, reason: 'relayNotShared' }));
+  }
+  const info = toErrorInfo(err);
+  return { ...info, message: `The relay turned a client away: ${info.message}` };
+}
 
 /**
  * The engine's check of a relay's target and a UDP socket's default peer, each time they are used:
@@ -18,14 +30,7 @@ export function destinationCheck(policy: TargetPolicy): DestinationCheck {
       policy.checkAddress(target.host, target.port, transport);
       return undefined;
     } catch (err) {
-      const info = toErrorInfo(err);
-      if (via !== 'relay') return info;
-      const reason = RELAY_REASONS[String(info.params?.reason)];
-      return {
-        ...info,
-        message: `The relay turned a client away: ${info.message}`,
-        ...(reason ? { params: { ...info.params, reason } } : {}),
-      };
+      return via === 'relay' ? relayRefusal(err) : toErrorInfo(err);
     }
   };
 }

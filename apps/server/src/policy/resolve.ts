@@ -13,13 +13,7 @@ const RESOLVE_TIMEOUT_MS = 5000;
  */
 export async function resolveOnce(host: string): Promise<string> {
   if (!HOST_NAME.test(host)) {
-    throw new BridgeError(
-      'bad_command',
-      `${JSON.stringify(host.slice(0, 80))} is neither an IP address nor a host name.`,
-      {
-        host: host.slice(0, 253),
-      },
-    );
+    throw new BridgeError('bad_command.notHost', { host: host.slice(0, 253) });
   }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -28,7 +22,7 @@ export async function resolveOnce(host: string): Promise<string> {
   try {
     return (await Promise.race([lookup(host), timeout])).address;
   } catch {
-    throw new BridgeError('ENOTFOUND', `The name ${host} was not found: no address is known for it.`, { host });
+    throw new BridgeError('ENOTFOUND', { host });
   } finally {
     clearTimeout(timer);
   }

@@ -58,11 +58,7 @@ export class TargetPolicy {
 
   checkListen(host: string, port: number): void {
     if (!BINDABLE_HOSTS.has(host)) {
-      throw new BridgeError(
-        'not_allowed',
-        `A server can listen on 127.0.0.1, ::1, localhost (this computer only) or 0.0.0.0, :: (every interface), not on ${host}.`,
-        { host },
-      );
+      throw new BridgeError('not_allowed.listenHost', { host });
     }
     if (port !== 0) this.checkPort(port);
   }
@@ -92,18 +88,10 @@ export class TargetPolicy {
     this.checkOwnPort(port);
     const address = canonicalAddress(rawAddress);
     if (address.includes('%')) {
-      throw new BridgeError(
-        'not_allowed',
-        `${address} names a network interface (a scoped, link-local address); the playground never connects there.`,
-        { host, address },
-      );
+      throw new BridgeError('not_allowed.scoped', { host, address, reason: 'scoped' });
     }
     if (isUnspecified(address)) {
-      throw new BridgeError(
-        'not_allowed',
-        `${address} means "any address": a server can listen on it, but a client cannot connect to it. Use 127.0.0.1 to reach this computer.`,
-        { host, address },
-      );
+      throw new BridgeError('not_allowed.unspecified', { host, address, reason: 'unspecified' });
     }
     const special = specialRange(address);
     const rule = this.options.allowRules.find((r) => r.matches(address, port) && (!special || r.namesSpecial));
@@ -112,11 +100,7 @@ export class TargetPolicy {
       return { address, port };
     }
     if (special) {
-      throw new BridgeError(
-        'not_allowed',
-        `${address} is a ${special.what} address; the playground never connects there unless the operator names it with --allow-target.`,
-        { host, address },
-      );
+      throw new BridgeError('not_allowed.special', { host, address, reason: 'special', range: special.what });
     }
     this.checkByMode(host, address, port, transport);
     this.checkPort(port);
@@ -126,43 +110,39 @@ export class TargetPolicy {
   private checkByMode(host: string, address: string, port: number, transport: Transport): void {
     if (this.options.mode === 'local') {
       if (isLoopback(address)) return;
-      throw new BridgeError(
-        'not_allowed',
-        `This playground only connects to this computer (loopback: 127.0.0.1 or ::1); ${host} is ${address}.`,
-        { host, address },
-      );
+      throw new BridgeError('not_allowed.notLoopback', { host, address });
     }
     const owners = this.options.listeners.owners(address, port, transport, this.local());
     const { mayReach } = this.options;
     if (owners.length > 0 && (!mayReach || owners.some(mayReach))) return;
     if (owners.length > 0) {
-      throw new BridgeError(
-        'not_allowed',
-        `The ${transport.toUpperCase()} server on ${host} port ${port} belongs to someone else in the class and is not shared: the teacher publishes servers, and allows connecting to classmates' servers.`,
-        { host, address, port, transport: transport.toUpperCase(), reason: 'notShared' },
-      );
+      throw new BridgeError('not_allowed.notShared', {
+        host,
+        address,
+        port,
+        transport: transport.toUpperCase(),
+        reason: 'notShared',
+      });
     }
-    throw new BridgeError(
-      'not_allowed',
-      `In a classroom the playground only connects to servers of this playground; nothing here listens for ${transport.toUpperCase()} on ${host} port ${port}.`,
-      { host, address, port, transport: transport.toUpperCase(), reason: 'notListening' },
-    );
+    throw new BridgeError('not_allowed.notListening', {
+      host,
+      address,
+      port,
+      transport: transport.toUpperCase(),
+      reason: 'notListening',
+    });
   }
 
   private checkOwnPort(port: number): void {
     if (port === this.options.bridgePort()) {
-      throw new BridgeError('not_allowed', `Port ${port} is the playground's own port; pick another one.`, { port });
+      throw new BridgeError('not_allowed.ownPort', { port });
     }
   }
 
   private checkPort(port: number): void {
     const { minPort, maxPort } = this.options.limits;
     if (port < minPort || port > maxPort) {
-      throw new BridgeError(
-        'not_allowed',
-        `Port ${port} is outside the allowed range ${minPort}-${maxPort}. Ports below 1024 are privileged: the operating system reserves them for system services.`,
-        { port, minPort, maxPort },
-      );
+      throw new BridgeError('not_allowed.portRange', { port, minPort, maxPort });
     }
     this.checkOwnPort(port);
   }

@@ -1,7 +1,6 @@
 import { byteSize, type EngineEvent } from '@playground/engine';
 import { BridgeError } from '../errors/bridge-error.ts';
 import { isDataEvent } from '../events/wire-event.ts';
-import { formatBytes } from './format.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 export type RateLimit = 'bytesPerSecond' | 'eventsPerSecond';
@@ -53,19 +52,11 @@ export class RateMeter {
   checkSend(size: number): void {
     if (this.bytes.available() < size) {
       const max = this.options.bytesPerSecond;
-      throw new BridgeError(
-        'quota',
-        `This session may move at most ${formatBytes(max)} per second and has used that up; wait a moment and send again.`,
-        { limit: 'bytesPerSecond', max },
-      );
+      throw new BridgeError('quota.bytesPerSecond', { limit: 'bytesPerSecond', max });
     }
     if (this.events.available() < 1) {
       const max = this.options.eventsPerSecond;
-      throw new BridgeError(
-        'quota',
-        `This session may cause at most ${max} events per second and has used them up; wait a moment and send again.`,
-        { limit: 'eventsPerSecond', max },
-      );
+      throw new BridgeError('quota.eventsPerSecond', { limit: 'eventsPerSecond', max });
     }
   }
 

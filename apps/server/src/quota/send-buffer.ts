@@ -1,5 +1,4 @@
 import { BridgeError } from '../errors/bridge-error.ts';
-import { formatBytes } from './format.ts';
 
 /**
  * Bounds the bytes a session's sends may leave waiting in Node when a peer does not read. A send
@@ -26,19 +25,9 @@ export class SendBuffer {
   private check(socketId: string, size: number): void {
     if (this.total === 0 || this.total + size <= this.max) return;
     const own = this.perSocket.get(socketId) ?? 0;
-    const params = { limit: 'maxSendBufferBytes', max: this.max, waiting: own, socketId };
-    if (own > 0) {
-      throw new BridgeError(
-        'quota',
-        `The peer of ${socketId} is not reading; ${own} bytes are waiting in the send buffer, so this message was not sent. Send again once the peer reads (at most ${formatBytes(this.max)} may wait).`,
-        params,
-      );
-    }
-    throw new BridgeError(
-      'quota',
-      `Peers of this session are not reading; ${this.total} bytes are waiting in send buffers, the most allowed is ${formatBytes(this.max)}. Send again once they read.`,
-      { ...params, waiting: this.total },
-    );
+    const params = { limit: 'maxSendBufferBytes', max: this.max, socketId } as const;
+    if (own > 0) throw new BridgeError('quota.sendBufferSocket', { ...params, waiting: own, scope: 'socket' });
+    throw new BridgeError('quota.sendBufferSession', { ...params, waiting: this.total, scope: 'session' });
   }
 
   private add(socketId: string, delta: number): void {

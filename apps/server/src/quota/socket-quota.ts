@@ -14,17 +14,11 @@ export function checkSocketQuota(
   // Relays' connections for their clients count: each is a descriptor the session holds.
   const count = engine.socketCount();
   if (count >= limits.maxSockets) {
-    throw new BridgeError('quota', `This session already has ${count} open sockets, the most allowed.`, {
-      limit: 'maxSockets',
-      max: limits.maxSockets,
-    });
+    throw new BridgeError('quota.maxSockets', { limit: 'maxSockets', max: limits.maxSockets });
   }
   if (kind === 'tcp-client') return;
   const servers = engine.sockets().filter((s) => s.kind === 'tcp-server' || s.kind === 'udp').length;
   if (servers >= limits.maxServers) {
-    throw new BridgeError('quota', `This session already has ${servers} servers, the most allowed.`, {
-      limit: 'maxServers',
-      max: limits.maxServers,
-    });
+    throw new BridgeError('quota.maxServers', { limit: 'maxServers', max: limits.maxServers });
   }
 }

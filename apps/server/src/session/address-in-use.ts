@@ -1,4 +1,4 @@
-import type { Command, ErrorInfo } from '@playground/protocol';
+import { type Command, catalogueError, type ErrorInfo } from '@playground/protocol';
 import type { ListenerRegistry, Transport } from '../policy/listener-registry.ts';
 
 export interface AddressInUseContext {
@@ -7,19 +7,6 @@ export interface AddressInUseContext {
   /** The role of another session of this bridge; absent outside a class. */
   roleOf?: (sessionId: string) => 'local' | 'student' | 'teacher' | undefined;
 }
-
-/** Who holds the port, in the bridge's words; `you` also names the socket. */
-type Holder = 'you' | 'classmate' | 'teacher' | 'session';
-
-const SENTENCE: Record<Holder, (port: number, socketId?: string) => string> = {
-  you: (port, id) => `Port ${port} is already in use by your own server ${id}; stop it or pick another port.`,
-  classmate: (port) =>
-    `Port ${port} is already in use by a classmate's server (the whole class shares this computer); leave the port at 0 and the OS picks a free one.`,
-  teacher: (port) =>
-    `Port ${port} is already in use by your teacher's server; leave the port at 0 and the OS picks a free one.`,
-  session: (port) =>
-    `Port ${port} is already in use by a server of another playground page on this computer; pick another port.`,
-};
 
 /**
  * An EADDRINUSE says who holds the port when a server of this bridge does: the learner's own
@@ -34,13 +21,12 @@ export function explainAddressInUse(info: ErrorInfo, transport: Transport, ctx: 
   const own = owners.find((o) => o.startsWith(`${ctx.sessionId}/`));
   const other = (owners[0] as string).slice(0, (owners[0] as string).indexOf('/'));
   const role = own ? undefined : ctx.roleOf?.(other);
-  const heldBy: Holder = own ? 'you' : role === 'student' ? 'classmate' : role === 'teacher' ? 'teacher' : 'session';
-  const socketId = own?.slice(own.indexOf('/') + 1);
-  return {
-    ...info,
-    message: SENTENCE[heldBy](port, socketId),
-    params: { ...info.params, heldBy, ...(socketId ? { socketId } : {}) },
-  };
+  if (own) {
+    const socketId = own.slice(own.indexOf('/') + 1);
+    return { ...info, ...catalogueError('EADDRINUSE.you', { ...info.params, port, heldBy: 'you', socketId }) };
+  }
+  const heldBy = role === 'student' ? 'classmate' : role === 'teacher' ? 'teacher' : 'session';
+  return { ...info, ...catalogueError(`EADDRINUSE.${heldBy}`, { ...info.params, port, heldBy }) };
 }
 
 /** The transport of a command that makes a listening socket (where an EADDRINUSE can come from). */

@@ -68,11 +68,10 @@ export class CommandIntake {
     }
     const counted = !NEVER_PENDING.has(command.type);
     if (counted && this.pending >= limits.maxPendingCommands) {
-      const busy = new BridgeError(
-        'quota',
-        `This session already has ${this.pending} commands in progress, the most allowed; wait for their replies.`,
-        { limit: 'maxPendingCommands', max: limits.maxPendingCommands },
-      );
+      const busy = new BridgeError('quota.maxPendingCommands', {
+        limit: 'maxPendingCommands',
+        max: limits.maxPendingCommands,
+      });
       reply({ type: 'reply', re: id, ok: false, error: toErrorInfo(busy) });
       return;
     }

@@ -16,19 +16,19 @@ import { planSend } from './send-plan.ts';
  */
 export function parseCommand(raw: string): { id: CommandId | null; command?: Command; error?: BridgeError } {
   const complex = tooComplex(raw);
-  if (complex)
-    return { id: null, error: new BridgeError('bad_json', `The bridge does not read this message: ${complex}.`) };
+  if (complex) return { id: null, error: new BridgeError('bad_json.tooComplex', { reason: complex }) };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { id: null, error: new BridgeError('bad_json', 'The message is not valid JSON.') };
+    return { id: null, error: new BridgeError('bad_json.notJson', {}) };
   }
   const send = plainSend(json);
   if (send) return { id: send.id, command: send };
   const parsed = Command.safeParse(json);
   if (!parsed.success) {
-    return { id: commandIdOf(json), error: new BridgeError('bad_command', describeIssues(parsed.error.issues)) };
+    const reason = describeIssues(parsed.error.issues);
+    return { id: commandIdOf(json), error: new BridgeError('bad_command.invalid', { reason }) };
   }
   return { id: parsed.data.id, command: parsed.data };
 }
@@ -198,7 +198,7 @@ async function carryOut(command: Command, ctx: DispatchContext): Promise<ReplyRe
 }
 
 function required<T>(service: T | undefined, type: string): T {
-  if (service === undefined) throw new BridgeError('bad_command', `${type} is not available on this bridge.`);
+  if (service === undefined) throw new BridgeError('bad_command.unavailable', { command: type });
   return service;
 }
 
@@ -207,15 +207,11 @@ function decodePayload(payload: Payload, maxBytes: number): Uint8Array {
   try {
     bytes = encodePayload(payload.encoding, payload.value);
   } catch (err) {
-    if (err instanceof PayloadError) throw new BridgeError('bad_payload', err.message);
+    if (err instanceof PayloadError) throw new BridgeError('bad_payload', { reason: err.message });
     throw err;
   }
   if (bytes.byteLength > maxBytes) {
-    throw new BridgeError('quota', `A message may be at most ${maxBytes} bytes; this one is ${bytes.byteLength}.`, {
-      limit: 'maxMessageBytes',
-      max: maxBytes,
-      size: bytes.byteLength,
-    });
+    throw new BridgeError('quota.maxMessageBytes', { limit: 'maxMessageBytes', max: maxBytes, size: bytes.byteLength });
   }
   return bytes;
 }

@@ -22,10 +22,7 @@ export async function dispatchLab(command: LabCommand, ctx: DispatchContext): Pr
       await ctx.wire?.prepare(command.transport, target.port);
       const relays = engine.sockets().filter((s) => s.kind === 'relay').length;
       if (relays >= MAX_RELAYS) {
-        throw new BridgeError('quota', `This session already has ${relays} conditions relays, the most allowed.`, {
-          limit: 'maxRelays',
-          max: MAX_RELAYS,
-        });
+        throw new BridgeError('quota.maxRelays', { limit: 'maxRelays', max: MAX_RELAYS });
       }
       checkSocketQuota(engine, limits, 'tcp-client');
       const { transport, host, port, settings, seed } = command;

@@ -1,7 +1,6 @@
 import type { Engine } from '@playground/engine';
-import type { Notice } from '@playground/protocol';
+import { formatBytes, type Notice } from '@playground/protocol';
 import type { SessionLimits } from '../config/config.ts';
-import { formatBytes } from '../quota/format.ts';
 import type { RateLimit } from '../quota/rate-meter.ts';
 
 /** Why the session's sockets stop reading: the browser is behind, or a rate quota ran out. */

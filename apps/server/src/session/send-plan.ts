@@ -22,7 +22,7 @@ export function planSend(message: Uint8Array, command: CommandOf<'socket.send'>,
     try {
       bytes = encodeFrame(command.framing, message);
     } catch (err) {
-      if (err instanceof FramingError) throw new BridgeError('bad_payload', err.message, { reason: err.message });
+      if (err instanceof FramingError) throw new BridgeError('bad_payload', { reason: err.message });
       throw err;
     }
   }
@@ -30,29 +30,27 @@ export function planSend(message: Uint8Array, command: CommandOf<'socket.send'>,
   const repeat = split?.repeat ?? 1;
   const total = bytes.byteLength * repeat;
   if (total > maxBytes) {
-    const what = repeat > 1 ? `${repeat} times ${bytes.byteLength} bytes make ${total}` : `this one is ${total}`;
-    throw new BridgeError('quota', `A message may be at most ${maxBytes} bytes in all; ${what}.`, {
+    throw new BridgeError('quota.sendTotal', {
       limit: 'maxMessageBytes',
       max: maxBytes,
       size: total,
+      repeat,
+      each: bytes.byteLength,
     });
   }
   if (!split) return { bytes, split: undefined, total };
   const writes = splitWriteCount(bytes.byteLength, split);
   if (writes > MAX_SPLIT_WRITES) {
-    throw new BridgeError(
-      'bad_command',
-      `This split makes ${writes} writes; one send may make at most ${MAX_SPLIT_WRITES}. Use larger pieces or fewer repetitions.`,
-      { reason: `at most ${MAX_SPLIT_WRITES} writes`, writes },
-    );
+    throw new BridgeError('bad_command.splitWrites', { writes, max: MAX_SPLIT_WRITES });
   }
   const duration = (writes - 1) * split.delayMs;
   if (duration > MAX_SPLIT_DURATION_MS) {
-    throw new BridgeError(
-      'bad_command',
-      `${writes} writes ${split.delayMs} ms apart would take ${duration} ms; one send may take at most ${MAX_SPLIT_DURATION_MS} ms.`,
-      { reason: `at most ${MAX_SPLIT_DURATION_MS} ms`, duration },
-    );
+    throw new BridgeError('bad_command.splitDuration', {
+      writes,
+      delayMs: split.delayMs,
+      duration,
+      max: MAX_SPLIT_DURATION_MS,
+    });
   }
   return { bytes, split: { chunkSize: split.chunkSize, delayMs: split.delayMs, repeat }, total };
 }

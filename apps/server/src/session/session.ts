@@ -6,6 +6,7 @@ import {
   CLOSE_TOO_FAR_BEHIND,
   type ClassInfo,
   type EventBatch,
+  formatBytes,
   type KernelSnapshot,
   type Notice,
   type Role,
@@ -27,7 +28,6 @@ import { KernelWatcher } from '../kernel-view/kernel-watcher.ts';
 import { destinationCheck } from '../policy/destination-check.ts';
 import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
-import { formatBytes } from '../quota/format.ts';
 import { RateMeter } from '../quota/rate-meter.ts';
 import { SendBuffer } from '../quota/send-buffer.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';

@@ -40,12 +40,13 @@ export class Spawner {
     const needed = ownServer ? 2 * count : count;
     const total = this.deps.engine.socketCount() + needed;
     if (total <= limits.maxSockets) return;
-    const also = ownServer ? ` (${count} clients and the ${count} connections your server accepts)` : '';
-    throw new BridgeError(
-      'quota',
-      `Spawning ${count} clients would make ${total} open sockets${also}, but this session may have at most ${limits.maxSockets}. Close some sockets or spawn fewer.`,
-      { limit: 'maxSockets', max: limits.maxSockets, count, total },
-    );
+    throw new BridgeError('quota.spawnTooMany', {
+      limit: 'maxSockets',
+      max: limits.maxSockets,
+      count,
+      total,
+      ...(ownServer ? { accepts: count } : {}),
+    });
   }
 
   async spawn(command: Spawn, target: { address: string; port: number }, message: Uint8Array): Promise<SocketInfo[]> {

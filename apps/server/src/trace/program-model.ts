@@ -283,9 +283,6 @@ export class ProgramModel {
 
   private quota(): never {
     const max = this.deps.limits.maxSockets;
-    throw new BridgeError('quota', `This session already has ${max} open sockets, the most allowed.`, {
-      limit: 'maxSockets',
-      max,
-    });
+    throw new BridgeError('quota.maxSockets', { limit: 'maxSockets', max });
   }
 }

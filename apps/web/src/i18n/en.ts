@@ -1,3 +1,4 @@
+import { errorsEn } from './errors.en.ts';
 import { pythonEn } from './python.en.ts';
 import { wireEn } from './wire.en.ts';
 
@@ -1604,79 +1605,7 @@ export const en = {
   wire: wireEn,
   python: pythonEn,
   errors: {
-    ECONNREFUSED: 'Connection refused: nothing is listening on {{host}}:{{port}}. Start a server there first.',
-    ECONNRESET: 'The peer reset the connection (RST): it closed abruptly and data still in flight was lost.',
-    ETIMEDOUT: {
-      connect: 'Nobody at {{host}}:{{port}} answered within {{timeoutMs}} ms, so connect() gave up.',
-      later: '{{host}}:{{port}} stopped answering, so the connection timed out.',
-    },
-    EADDRINUSE: {
-      'heldBy=you': 'Port {{port}} is already used by your server {{socketId}}. Stop it or pick another port.',
-      'heldBy=classmate':
-        'Port {{port}} is already used by a classmate’s server: the whole class shares this computer. Leave the port at 0 and the OS picks a free one.',
-      'heldBy=teacher':
-        'Port {{port}} is already used by your teacher’s server. Leave the port at 0 and the OS picks a free one.',
-      'heldBy=session':
-        'Port {{port}} is already used by a server of another Socket Playground page on this computer. Pick another port.',
-      'reason=noReuseAddr':
-        'Port {{port}} on {{host}} is still held by a connection in {{state}} ({{local}} ↔ {{remote}}; the OS view shows it). A server without SO_REUSEADDR, like the seeds’ Python servers, fails here with “Address already in use” until it is gone (TIME_WAIT lasts 60 s). Node always sets SO_REUSEADDR, so the playground refused on Python’s behalf; untick “Like the seeds” to start anyway.',
-      other: 'Port {{port}} on {{host}} is already used by another program on this computer. Pick another port.',
-    },
-    EACCES: 'Not allowed to use port {{port}}: ports below 1024 need administrator rights.',
-    EADDRNOTAVAIL: '{{host}} is not an address of this computer, so a socket cannot use it.',
-    ENOTFOUND: 'The name {{host}} could not be found, so there is no address to talk to.',
-    EMSGSIZE: {
-      sized:
-        'A UDP datagram carries at most 65,507 bytes, and this one has {{size, number}}. Split the data or use TCP.',
-      plain: 'A UDP datagram carries at most 65,507 bytes. Split the data or use TCP.',
-    },
-    EPIPE: 'Cannot send: this side already ended its sending half (FIN), or the peer is gone.',
-    EHOSTUNREACH: 'There is no route to {{host}}, so it cannot be reached from this computer.',
-    ENETUNREACH: 'The network of {{host}} cannot be reached from this computer.',
-    EAFNOSUPPORT: 'This socket cannot use the address family of {{host}}: IPv4 and IPv6 sockets do not mix.',
-    bad_json: 'The bridge could not read the message: it was not valid JSON.',
-    bad_command: 'The bridge did not accept this command: {{reason}}',
-    bad_payload: 'The message could not be turned into bytes: {{reason}}',
-    unknown_socket: 'There is no socket {{socketId}} in this session (any more).',
-    wrong_socket_kind: '{{socketId}} is a {{kind}} socket, which cannot do that.',
-    invalid_state: '{{socketId}} cannot do that now: {{reason}}',
-    not_allowed: {
-      'reason=programSocket':
-        'Socket {{socketId}} belongs to your program {{program}} (pid {{pid}}): the playground only watches it, your program decides what it does.',
-      'reason=teacherOnly': 'Only the teacher’s page can do that.',
-      'reason=notShared':
-        'The {{transport}} server on port {{port}} belongs to someone else in the class and is not shared. The teacher can publish it, or allow connecting to classmates’ servers.',
-      'reason=notListening':
-        'In a class the playground only connects to servers of this playground, and nothing here listens for {{transport}} on {{host}} port {{port}}.',
-      'reason=relayNotListening':
-        'The relay turned a client away: nothing of this playground listens for {{transport}} on {{host}} port {{port}} any more (the server stopped), so the relay does not connect there.',
-      'reason=relayNotShared':
-        'The relay turned a client away: the {{transport}} server on port {{port}} is not shared with you any more (the teacher stopped sharing it), so the relay does not connect there.',
-      portRange:
-        'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
-      notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
-      listenHost: 'A server can listen on 127.0.0.1, ::1, localhost, 0.0.0.0 or ::, not on {{host}}.',
-      ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
-    },
-    quota: {
-      'via=relay':
-        'The relay turned a client from {{host}}:{{port}} away: its connections would take this session past {{max, number}} open sockets, the most allowed. Close some sockets first.',
-      spawnTooMany:
-        'Spawning {{count, number}} clients would make {{total, number}} open sockets, but this session may have at most {{max, number}}. Close some sockets or spawn fewer.',
-      'limit=maxSockets': 'This session already has {{max, number}} open sockets, the most allowed. Close some first.',
-      'limit=maxServers': 'This session already has {{max, number}} servers, the most allowed. Stop one first.',
-      'limit=maxMessageBytes': 'A message may be at most {{max, number}} bytes, and this one has {{size, number}}.',
-      'limit=maxSendBufferBytes':
-        'The peer is not reading: {{waiting, number}} bytes are already waiting to be sent, so this message was not sent. Send again once the peer reads.',
-      'limit=bytesPerSecond':
-        'This session may move at most {{max, number}} bytes per second and has used that up; wait a moment and send again.',
-      'limit=eventsPerSecond':
-        'This session may cause at most {{max, number}} events per second and has used them up; wait a moment and send again.',
-      'limit=maxPendingCommands':
-        'This session already has {{max, number}} commands waiting for their replies, the most allowed; wait for them.',
-    },
-    unknown_student: 'There is no student {{studentId}} in this class (any more).',
-    internal: 'Something went wrong inside the playground. The other sockets keep working.',
+    ...errorsEn,
     request_timeout: 'The bridge did not answer in time. Check the status at the top of the page.',
     disconnected: 'Not connected to the bridge. Wait until the status says Connected, then try again.',
   },

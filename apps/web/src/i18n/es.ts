@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { errorsEs } from './errors.es.ts';
 import { pythonEs } from './python.es.ts';
 import { wireEs } from './wire.es.ts';
 
@@ -1655,85 +1656,7 @@ export const es: Messages = {
   wire: wireEs,
   python: pythonEs,
   errors: {
-    ECONNREFUSED: 'Conexión rechazada: nada escucha en {{host}}:{{port}}. Arranca antes un servidor ahí.',
-    ECONNRESET:
-      'El otro lado reseteó la conexión (RST): cerró de golpe y se perdieron los datos que aún estaban en camino.',
-    ETIMEDOUT: {
-      connect: 'Nadie respondió en {{host}}:{{port}} en {{timeoutMs}} ms, así que connect() se rindió.',
-      later: '{{host}}:{{port}} dejó de responder, así que se agotó el tiempo de la conexión.',
-    },
-    EADDRINUSE: {
-      'heldBy=you': 'El puerto {{port}} ya lo usa tu servidor {{socketId}}. Detenlo o elige otro puerto.',
-      'heldBy=classmate':
-        'El puerto {{port}} ya lo usa el servidor de un compañero: toda la clase comparte este computador. Deja el puerto en 0 y el sistema operativo elige uno libre.',
-      'heldBy=teacher':
-        'El puerto {{port}} ya lo usa el servidor de tu profesor. Deja el puerto en 0 y el sistema operativo elige uno libre.',
-      'heldBy=session':
-        'El puerto {{port}} ya lo usa un servidor de otra página de Socket Playground en este computador. Elige otro puerto.',
-      'reason=noReuseAddr':
-        'El puerto {{port}} de {{host}} sigue ocupado por una conexión en {{state}} ({{local}} ↔ {{remote}}; la vista del sistema la muestra). Un servidor sin SO_REUSEADDR, como los de Python de las semillas, falla aquí con “Address already in use” hasta que desaparezca (TIME_WAIT dura 60 s). Node siempre activa SO_REUSEADDR, así que Socket Playground lo rechazó en nombre de Python; desmarca “Como las semillas” para iniciarlo igualmente.',
-      other: 'El puerto {{port}} de {{host}} ya lo usa otro programa de este computador. Elige otro puerto.',
-    },
-    EACCES:
-      'No se permite usar el puerto {{port}}: los puertos por debajo de 1024 necesitan permisos de administrador.',
-    EADDRNOTAVAIL: '{{host}} no es una dirección de este computador, así que un socket no puede usarla.',
-    ENOTFOUND: 'No se encontró el nombre {{host}}, así que no hay ninguna dirección con la que hablar.',
-    EMSGSIZE: {
-      sized:
-        'Un datagrama UDP lleva como máximo 65 507 bytes, y este tiene {{size, number}}. Divide los datos o usa TCP.',
-      plain: 'Un datagrama UDP lleva como máximo 65 507 bytes. Divide los datos o usa TCP.',
-    },
-    EPIPE: 'No se puede enviar: este lado ya terminó su mitad de envío (FIN), o el otro lado ya no está.',
-    EHOSTUNREACH: 'No hay ruta hacia {{host}}, así que no se puede llegar a él desde este computador.',
-    ENETUNREACH: 'No se puede llegar a la red de {{host}} desde este computador.',
-    EAFNOSUPPORT:
-      'Este socket no puede usar la familia de direcciones de {{host}}: los sockets IPv4 e IPv6 no se mezclan.',
-    bad_json: 'El puente no pudo leer el mensaje: no era JSON válido.',
-    bad_command: 'El puente no aceptó esta orden: {{reason}}',
-    bad_payload: 'El mensaje no se pudo convertir en bytes: {{reason}}',
-    unknown_socket: 'No hay ningún socket {{socketId}} en esta sesión (ya).',
-    wrong_socket_kind: '{{socketId}} es un socket {{kind}}, que no puede hacer eso.',
-    invalid_state: '{{socketId}} no puede hacer eso ahora: {{reason}}',
-    not_allowed: {
-      'reason=programSocket':
-        'El socket {{socketId}} es de tu programa {{program}} (pid {{pid}}): Socket Playground solo lo observa, lo que hace lo decide tu programa.',
-      'reason=teacherOnly': 'Solo la página del profesor puede hacer eso.',
-      'reason=notShared':
-        'El servidor {{transport}} del puerto {{port}} es de otra persona de la clase y no está compartido. El profesor puede publicarlo, o permitir conectarse a los servidores de los compañeros.',
-      'reason=notListening':
-        'En clase Socket Playground solo se conecta a servidores de este Socket Playground, y aquí nada escucha {{transport}} en {{host}}, puerto {{port}}.',
-      'reason=relayNotListening':
-        'El relé rechazó a un cliente: ya nada de este Socket Playground escucha {{transport}} en {{host}}, puerto {{port}} (el servidor se detuvo), así que el relé no se conecta allí.',
-      'reason=relayNotShared':
-        'El relé rechazó a un cliente: el servidor {{transport}} del puerto {{port}} ya no está compartido contigo (el profesor dejó de compartirlo), así que el relé no se conecta allí.',
-      portRange:
-        'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
-      notLoopback:
-        'Este Socket Playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
-      listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, localhost, 0.0.0.0 o ::, no en {{host}}.',
-      ownPort: 'El puerto {{port}} es el propio de Socket Playground; elige otro.',
-    },
-    quota: {
-      'via=relay':
-        'El relé rechazó a un cliente de {{host}}:{{port}}: sus conexiones dejarían esta sesión por encima de {{max, number}} sockets abiertos, el máximo permitido. Cierra algunos sockets antes.',
-      spawnTooMany:
-        'Lanzar {{count, number}} clientes dejaría {{total, number}} sockets abiertos, pero esta sesión puede tener como máximo {{max, number}}. Cierra algunos sockets o lanza menos.',
-      'limit=maxSockets':
-        'Esta sesión ya tiene {{max, number}} sockets abiertos, el máximo permitido. Cierra alguno antes.',
-      'limit=maxServers': 'Esta sesión ya tiene {{max, number}} servidores, el máximo permitido. Detén uno antes.',
-      'limit=maxMessageBytes':
-        'Un mensaje puede tener como máximo {{max, number}} bytes, y este tiene {{size, number}}.',
-      'limit=maxSendBufferBytes':
-        'El otro lado no está leyendo: ya hay {{waiting, number}} bytes esperando a enviarse, así que este mensaje no se envió. Vuelve a enviarlo cuando el otro lado lea.',
-      'limit=bytesPerSecond':
-        'Esta sesión puede mover como máximo {{max, number}} bytes por segundo y ya los gastó; espera un momento y vuelve a enviar.',
-      'limit=eventsPerSecond':
-        'Esta sesión puede causar como máximo {{max, number}} eventos por segundo y ya los gastó; espera un momento y vuelve a enviar.',
-      'limit=maxPendingCommands':
-        'Esta sesión ya tiene {{max, number}} órdenes esperando respuesta, el máximo permitido; espera a que terminen.',
-    },
-    unknown_student: 'No hay ningún estudiante {{studentId}} en esta clase (ya).',
-    internal: 'Algo falló dentro de Socket Playground. Los demás sockets siguen funcionando.',
+    ...errorsEs,
     request_timeout: 'El puente no respondió a tiempo. Mira el estado en la parte de arriba de la página.',
     disconnected: 'Sin conexión con el puente. Espera a que el estado diga Conectado y vuelve a intentarlo.',
   },

@@ -1,4 +1,4 @@
-import type { Notice } from '@playground/protocol';
+import { errorKeyOf, type Notice } from '@playground/protocol';
 import type { i18n } from 'i18next';
 import type { ErrorCodeInfo } from '../store/state.ts';
 
@@ -18,8 +18,8 @@ function applies(variant: string, params: Params): boolean {
 }
 
 /**
- * The translation at `key`, or the first of its variants that applies and for which every {{value}}
- * was sent; otherwise `fallback`: the bridge's own English sentence, which is always complete.
+ * The notice's translation at `key`, or the first of its variants that applies and for which every
+ * {{value}} was sent; otherwise `fallback`: the bridge's own English sentence, which is always complete.
  */
 function translateOrFallback(i18n: i18n, key: string, params: Params, fallback: string): string {
   const entry: unknown =
@@ -37,9 +37,15 @@ function translateOrFallback(i18n: i18n, key: string, params: Params, fallback: 
   return match ? i18n.t(match[0] as 'errors.internal', params) : fallback;
 }
 
-/** A failed command or socket error in the learner's language. */
+/**
+ * A failed command or socket error in the learner's language: the catalogue entry its code and
+ * params are, in the page's words; the bridge's own English sentence for one the catalogue does
+ * not describe.
+ */
 export function formatError(i18n: i18n, error: ErrorCodeInfo): string {
-  return translateOrFallback(i18n, `errors.${error.code}`, error.params ?? {}, error.message);
+  if (error.code === 'request_timeout' || error.code === 'disconnected') return i18n.t(`errors.${error.code}`);
+  const key = errorKeyOf(error.code, error.params);
+  return key === undefined ? error.message : i18n.t(`errors.${key}`, error.params ?? {});
 }
 
 /** A bridge notice (shutdown, folding, a rate quota) in the learner's language. */

@@ -1,5 +1,5 @@
 import { type ConditionsPatch, type ConditionsSettings, NO_CONDITIONS } from '@playground/protocol';
-import { EngineError } from '../errors.ts';
+import { catalogued } from '../errors.ts';
 
 /**
  * Checks settings the schema cannot (how fields relate) and fills what is missing. The engine can be
@@ -10,21 +10,19 @@ export function checkSettings(partial: Partial<ConditionsSettings>, base = NO_CO
   for (const [key, value] of Object.entries(partial) as [keyof ConditionsSettings, number | undefined][]) {
     if (value !== undefined) s[key] = value;
   }
-  const bad = (message: string, params: Record<string, number>) => new EngineError('bad_command', message, { params });
   for (const key of ['lossPct', 'duplicatePct', 'reorderPct'] as const) {
-    if (!(s[key] >= 0 && s[key] <= 100))
-      throw bad(`${key} is a percentage: from 0 to 100, not ${s[key]}.`, { [key]: s[key] });
+    if (!(s[key] >= 0 && s[key] <= 100)) {
+      throw catalogued('bad_command.percentage', { setting: key, value: s[key], rule: 'percentage' });
+    }
   }
   for (const key of ['delayMs', 'jitterMs', 'bandwidthKbps', 'segmentMin', 'segmentMax', 'reorderDistance'] as const) {
-    if (!Number.isInteger(s[key]) || s[key] < 0)
-      throw bad(`${key} must be a whole number of 0 or more.`, { [key]: s[key] });
+    if (!Number.isInteger(s[key]) || s[key] < 0) {
+      throw catalogued('bad_command.wholeNumber', { setting: key, value: s[key], rule: 'wholeNumber' });
+    }
   }
-  if (s.reorderDistance < 1) throw bad('A held-back datagram waits for at least 1 later one.', { reorderDistance: 0 });
+  if (s.reorderDistance < 1) throw catalogued('bad_command.reorderDistance', { reorderDistance: s.reorderDistance });
   if (s.segmentMin > s.segmentMax) {
-    throw bad(`The smallest piece (${s.segmentMin} bytes) cannot be larger than the largest (${s.segmentMax} bytes).`, {
-      segmentMin: s.segmentMin,
-      segmentMax: s.segmentMax,
-    });
+    throw catalogued('bad_command.segments', { segmentMin: s.segmentMin, segmentMax: s.segmentMax });
   }
   return s;
 }

@@ -1,7 +1,7 @@
 import { SensorRecordError, sensorRecordLayout } from '@playground/codec';
 import { MAX_SENSOR_DURATION_S, MAX_SENSOR_RATE_HZ, type SensorInfo, type Transport } from '@playground/protocol';
 import { familyOf } from '../endpoints.ts';
-import { EngineError } from '../errors.ts';
+import { catalogued, EngineError } from '../errors.ts';
 import type { Channel } from '../event-stamper.ts';
 import { TcpClient } from '../tcp-client.ts';
 import type { DestinationCheck } from '../types.ts';
@@ -28,7 +28,7 @@ export function sensorLayout(format: string, fields: readonly string[]) {
     return sensorRecordLayout(format, fields);
   } catch (err) {
     if (err instanceof SensorRecordError) {
-      throw new EngineError('bad_command', err.message, { params: { format, problem: err.problem } });
+      throw catalogued('bad_command.sensorLayout', { format, problem: err.problem, detail: err.message });
     }
     throw err;
   }
@@ -37,22 +37,10 @@ export function sensorLayout(format: string, fields: readonly string[]) {
 export function sensorPlan(o: SensorStartOptions): SensorPlan {
   const layout = sensorLayout(o.format, o.fields);
   if (!Number.isInteger(o.rateHz) || o.rateHz < 1 || o.rateHz > MAX_SENSOR_RATE_HZ) {
-    throw new EngineError(
-      'bad_command',
-      `A sensor sends from 1 to ${MAX_SENSOR_RATE_HZ} records per second, not ${o.rateHz}.`,
-      {
-        params: { rateHz: o.rateHz },
-      },
-    );
+    throw catalogued('bad_command.sensorRate', { rateHz: o.rateHz, max: MAX_SENSOR_RATE_HZ });
   }
   if (!Number.isInteger(o.durationS) || o.durationS < 1 || o.durationS > MAX_SENSOR_DURATION_S) {
-    throw new EngineError(
-      'bad_command',
-      `A sensor runs from 1 to ${MAX_SENSOR_DURATION_S} seconds, not ${o.durationS}.`,
-      {
-        params: { durationS: o.durationS },
-      },
-    );
+    throw catalogued('bad_command.sensorDuration', { durationS: o.durationS, max: MAX_SENSOR_DURATION_S });
   }
   const total = Math.min(o.count ?? Number.POSITIVE_INFINITY, o.rateHz * o.durationS);
   return { layout, rateHz: o.rateHz, total, sensorId: o.sensorId ?? 1 };

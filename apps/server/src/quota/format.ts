@@ -1,6 +1,0 @@
-/** Sizes in quota messages, as a learner reads them: `50 MiB`, `256 KiB`, `900 bytes`. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}
