@@ -89,7 +89,8 @@ export const errorsEn = {
       '{{address}} is a special address ({{range}}); the playground connects there only if whoever runs it allows it with --allow-target.',
     portRange:
       'Port {{port}} is outside the allowed range {{minPort}}–{{maxPort}}. Ports below 1024 are reserved for system services.',
-    notLoopback: 'This playground only connects to this computer (127.0.0.1 or ::1), and {{host}} is {{address}}.',
+    notLoopback:
+      'This playground only connects to this computer (127.0.0.1 or ::1), and {{address}} is not one of them.',
     listenHost: 'A server can listen on 127.0.0.1, ::1, localhost, 0.0.0.0 or ::, not on {{host}}.',
     ownPort: 'Port {{port}} is the playground’s own port; pick another one.',
   },

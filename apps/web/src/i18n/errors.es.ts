@@ -90,7 +90,7 @@ export const errorsEs: ErrorTemplates = {
     portRange:
       'El puerto {{port}} está fuera del rango permitido {{minPort}}–{{maxPort}}. Los puertos por debajo de 1024 están reservados para servicios del sistema.',
     notLoopback:
-      'Este Socket Playground solo se conecta a este computador (127.0.0.1 o ::1), y {{host}} es {{address}}.',
+      'Este Socket Playground solo se conecta a este computador (127.0.0.1 o ::1), y {{address}} no es una de ellas.',
     listenHost: 'Un servidor puede escuchar en 127.0.0.1, ::1, localhost, 0.0.0.0 o ::, no en {{host}}.',
     ownPort: 'El puerto {{port}} es el propio de Socket Playground; elige otro.',
   },

@@ -59,7 +59,8 @@ export const POLICY_ERRORS = {
   ),
   'not_allowed.notLoopback': variant(
     address,
-    (p) => `This playground only connects to this computer (loopback: 127.0.0.1 or ::1); ${p.host} is ${p.address}.`,
+    (p) =>
+      `This playground only connects to this computer (loopback: 127.0.0.1 or ::1); ${p.address} is not one of them.`,
   ),
   'not_allowed.listenHost': variant(
     z.object({ host: z.string() }),
