@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BatchTap } from '../src/bridge/batchTap.ts';
 import { storeHandlers } from '../src/bridge/handlers.ts';
 import { connectedStore } from './support/render.tsx';
 import { batch, client, server, Wire } from './support/wire.ts';
@@ -7,7 +8,7 @@ describe('storeHandlers', () => {
   it('applies a burst of event messages as one store update', () => {
     const store = connectedStore();
     const pending: (() => void)[] = [];
-    const handlers = storeHandlers(store, (flush) => pending.push(flush));
+    const handlers = storeHandlers(store, new BatchTap(), (flush) => pending.push(flush));
     let updates = 0;
     store.subscribe(() => updates++);
     const wire = new Wire();
@@ -22,7 +23,7 @@ describe('storeHandlers', () => {
 
   it('applies queued events before the session ends, so they land on the right sockets', () => {
     const store = connectedStore();
-    const handlers = storeHandlers(store, () => {});
+    const handlers = storeHandlers(store, new BatchTap(), () => {});
     handlers.onBatch(batch([new Wire().opened(server)]));
     handlers.onStatus({ status: 'reconnecting', retryAt: 0 });
     expect(store.getState().sockets['1:s1']).toMatchObject({ state: 'closed', stale: true });

@@ -1,10 +1,10 @@
 import { CLOSE_REMOVED_FROM_CLASS, type ClassJoin, type Roster } from '@playground/protocol';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createPageStores } from '../src/app/PageStores.tsx';
 import { BridgeClient, type SocketLike } from '../src/bridge/client.ts';
 import { JoinsCard } from '../src/features/classroom/JoinsCard.tsx';
-import { classStore, resetClass } from '../src/features/classroom/model/classStore.ts';
 import { createAccess, postJoin, STORAGE } from '../src/features/join/model/access.ts';
 import { renderWithPlayground, welcome } from './support/render.tsx';
 import { memoryStorage } from './support/storage.ts';
@@ -23,10 +23,9 @@ function roster(joins: ClassJoin[]): Roster {
 }
 
 describe('the teacher’s list of joins', () => {
-  afterEach(() => resetClass());
-
   it('groups joins by address, the flood first, and takes back one join or all of one address', async () => {
-    classStore.setState({
+    const stores = createPageStores();
+    stores.classroom.setState({
       roster: roster([
         join('st4', 'bot3', '10.0.0.66', 'waiting'),
         join('st3', 'bot2', '10.0.0.66', 'waiting'),
@@ -34,7 +33,7 @@ describe('the teacher’s list of joins', () => {
         join('st1', 'Ada', '10.0.0.7', 'joined'),
       ]),
     });
-    const { send } = renderWithPlayground(<JoinsCard />);
+    const { send } = renderWithPlayground(<JoinsCard />, { stores });
     expect(screen.getByText('4 joins: 1 in class, 3 waiting.')).toBeInTheDocument();
     const groups = screen.getAllByTestId('join-group');
     expect(groups.map((g) => g.dataset.address)).toEqual(['10.0.0.66', '10.0.0.7']);
@@ -52,14 +51,16 @@ describe('the teacher’s list of joins', () => {
   });
 
   it('says when nobody has joined', () => {
-    classStore.setState({ roster: roster([]) });
-    renderWithPlayground(<JoinsCard />);
+    const stores = createPageStores();
+    stores.classroom.setState({ roster: roster([]) });
+    renderWithPlayground(<JoinsCard />, { stores });
     expect(screen.getByText('Nobody has joined yet.')).toBeInTheDocument();
   });
 
   it('says the join rules the bridge runs with', () => {
-    classStore.setState({ roster: { ...roster([]), joinRules: { maxPerAddress: 3, unusedTtlMs: 5 * 60_000 } } });
-    renderWithPlayground(<JoinsCard />);
+    const stores = createPageStores();
+    stores.classroom.setState({ roster: { ...roster([]), joinRules: { maxPerAddress: 3, unusedTtlMs: 5 * 60_000 } } });
+    renderWithPlayground(<JoinsCard />, { stores });
     expect(screen.getByText(/forgotten after 5 minutes; each computer may hold at most 3 joins\./)).toBeInTheDocument();
   });
 });

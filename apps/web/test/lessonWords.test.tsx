@@ -1,39 +1,38 @@
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPageStores, type PageStores } from '../src/app/PageStores.tsx';
 import { LessonPanel } from '../src/features/lessons/LessonPanel.tsx';
-import {
-  closeLesson,
-  goToStep,
-  lessonStore,
-  loadBuiltinLessons,
-  markDone,
-  startLesson,
-} from '../src/features/lessons/lessonStore.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { i18next } from '../src/i18n/index.ts';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
 import { batch, client, conn, endpoint, server, Wire } from './support/wire.ts';
 
-// The built-in lessons are a chunk of their own, loaded once the page is up.
-beforeAll(() => loadBuiltinLessons());
-
 afterEach(async () => {
-  act(() => closeLesson());
-  lessonStore.setState({ finished: [] });
+  localStorage.removeItem('socket-playground.lessons-finished');
   await i18next.changeLanguage('en');
 });
 
-const keyOf = (id: string) => lessonStore.getState().catalog.find((e) => e.lesson?.id === id)?.key as string;
+/** The page's stores with the built-in lessons, a chunk of their own, loaded as once the page is up. */
+async function withLessons(): Promise<PageStores> {
+  const stores = createPageStores();
+  await stores.lessons.getState().loadBuiltin();
+  return stores;
+}
+
+const keyOf = (stores: PageStores, id: string) =>
+  stores.lessons.getState().catalog.find((e) => e.lesson?.id === id)?.key as string;
 
 /** Every visible text of the lesson panel: what a learner reads. */
 const panelText = () => screen.getByTestId('lesson-panel').textContent ?? '';
 
 describe('lessons speak to the learner, not in the lesson file’s words', () => {
-  it('a step’s preset and check name sockets as what they are, never $names or command types', () => {
+  it('a step’s preset and check name sockets as what they are, never $names or command types', async () => {
     const store = connectedStore();
-    renderWithPlayground(<LessonPanel />, { store });
+    const stores = await withLessons();
+    const { start, goToStep } = stores.lessons.getState();
+    renderWithPlayground(<LessonPanel />, { store, stores });
     act(() => {
-      startLesson(keyOf('recv-pieces'), store);
+      start(keyOf(stores, 'recv-pieces'), store);
       goToStep(3, store);
     });
     const text = panelText();
@@ -46,44 +45,50 @@ describe('lessons speak to the learner, not in the lesson file’s words', () =>
   it('in Spanish too: “1 datagrama recibido en el cliente UDP…”, not «datagram-in» en uclient', async () => {
     await i18next.changeLanguage('es');
     const store = connectedStore();
-    renderWithPlayground(<LessonPanel />, { store });
-    act(() => startLesson(keyOf('tcp-vs-udp'), store));
+    const stores = await withLessons();
+    renderWithPlayground(<LessonPanel />, { store, stores });
+    act(() => stores.lessons.getState().start(keyOf(stores, 'tcp-vs-udp'), store));
     expect(panelText()).toContain('1 datagrama recibido en el cliente UDP que abre esta lección');
     expect(panelText()).not.toMatch(/datagram-in|uclient/);
   });
 
-  it('once the socket exists, the check names it: “on server s1”', () => {
+  it('once the socket exists, the check names it: “on server s1”', async () => {
     const store = connectedStore();
+    const stores = await withLessons();
+    const lessons = stores.lessons;
     store.getState().receiveBatches([batch([new Wire().opened(server)])]);
-    renderWithPlayground(<LessonPanel />, { store });
+    renderWithPlayground(<LessonPanel />, { store, stores });
     act(() => {
-      startLesson(keyOf('echo'), store);
-      const run = lessonStore.getState().run!;
-      lessonStore.setState({ run: { ...run, names: new Map([['server', { id: 's1', key: '1:s1', port: 65432 }]]) } });
+      lessons.getState().start(keyOf(stores, 'echo'), store);
+      const run = lessons.getState().run!;
+      lessons.setState({ run: { ...run, names: new Map([['server', { id: 's1', key: '1:s1', port: 65432 }]]) } });
     });
     expect(within(screen.getByTestId('lesson-check')).getByText(/server s1 in state “listening”/)).toBeInTheDocument();
   });
 
-  it('lesson 1 says nothing about a classroom to a learner alone', () => {
+  it('lesson 1 says nothing about a classroom to a learner alone', async () => {
     const store = connectedStore();
-    renderWithPlayground(<LessonPanel />, { store });
-    act(() => startLesson(keyOf('echo'), store));
+    const stores = await withLessons();
+    renderWithPlayground(<LessonPanel />, { store, stores });
+    act(() => stores.lessons.getState().start(keyOf(stores, 'echo'), store));
     expect(panelText()).not.toMatch(/everyone shares one computer/);
     expect(panelText()).toMatch(/port 0/);
   });
 
-  it('a finished lesson is marked in the list, and stays marked', () => {
+  it('a finished lesson is marked in the list, and stays marked', async () => {
     const store = connectedStore();
-    renderWithPlayground(<LessonPanel />, { store });
+    const stores = await withLessons();
+    const { start, markDone, close } = stores.lessons.getState();
+    renderWithPlayground(<LessonPanel />, { store, stores });
     act(() => {
-      startLesson(keyOf('tcp-vs-udp'), store);
+      start(keyOf(stores, 'tcp-vs-udp'), store);
       for (let step = 0; step < 4; step++) markDone(step);
-      closeLesson();
+      close();
     });
     const item = screen.getAllByTestId('lesson-item').find((e) => e.dataset.lessonId === 'tcp-vs-udp')!;
     expect(within(item).getByTestId('lesson-finished')).toHaveTextContent('✓ Finished');
     expect(JSON.parse(localStorage.getItem('socket-playground.lessons-finished') ?? '[]')).toContain(
-      keyOf('tcp-vs-udp'),
+      keyOf(stores, 'tcp-vs-udp'),
     );
     expect(screen.getAllByTestId('lesson-finished')).toHaveLength(1);
   });

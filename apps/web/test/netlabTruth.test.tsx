@@ -1,17 +1,15 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createPageStores } from '../src/app/PageStores.tsx';
 import { CompareView } from '../src/features/compare/CompareView.tsx';
 import { explainRun } from '../src/features/compare/explain.ts';
 import { analyzeLane, type LaneSummary } from '../src/features/compare/model/analyze.ts';
-import { useCompare } from '../src/features/compare/model/compareRun.ts';
 import { PRESETS } from '../src/features/conditions/model/presets.ts';
 import { renderWithPlayground } from './support/render.tsx';
 
 // The latency chart draws on a canvas jsdom does not have; this test is about the words beside it.
 vi.mock('../src/features/compare/LatencyChart.tsx', () => ({ LatencyChart: () => null }));
-
-afterEach(() => useCompare.setState({ status: 'idle', tcp: null, udp: null, settings: null, sockets: null }));
 
 const summary = (over: Partial<LaneSummary>): LaneSummary => ({
   sent: 200,
@@ -51,7 +49,8 @@ describe('the network lab says only what the run’s numbers back', () => {
   });
 
   it('the explanation on the page follows those numbers', () => {
-    useCompare.setState({
+    const stores = createPageStores();
+    stores.compare.setState({
       status: 'done',
       settings: PRESETS.chaos,
       tcp: { messages: [], arrivalOrder: [], summary: summary({ maxLatency: 250 }) },
@@ -61,7 +60,7 @@ describe('the network lab says only what the run’s numbers back', () => {
         summary: summary({ maxLatency: 280, delivered: 190, missing: 10, inOrder: 190 }),
       },
     });
-    renderWithPlayground(<CompareView />);
+    renderWithPlayground(<CompareView />, { stores });
     const verdict = screen.getByTestId('compare-verdict');
     expect(verdict).toHaveTextContent('This time UDP’s slowest message (280 ms) took longer than TCP’s (250 ms)');
     expect(verdict).not.toHaveTextContent('TCP paid for its guarantee in time');
@@ -69,13 +68,14 @@ describe('the network lab says only what the run’s numbers back', () => {
   });
 
   it('mid-run, messages not arrived yet are “on the way”, not a delivery percentage that reads as loss', () => {
-    useCompare.setState({
+    const stores = createPageStores();
+    stores.compare.setState({
       status: 'sending',
       settings: PRESETS.perfect,
       tcp: lane(99, 80, false),
       udp: lane(99, 99, false),
     });
-    renderWithPlayground(<CompareView />);
+    renderWithPlayground(<CompareView />, { stores });
     const tcpCard = screen.getByTestId('compare-summary-tcp');
     expect(within(tcpCard).queryByText(/80[.,]8 %/)).toBeNull();
     expect(within(tcpCard).getByTestId('compare-so-far-tcp')).toHaveTextContent(
@@ -84,17 +84,18 @@ describe('the network lab says only what the run’s numbers back', () => {
   });
 
   it('picking another network clears a finished run’s results', async () => {
-    useCompare.setState({
+    const stores = createPageStores();
+    stores.compare.setState({
       status: 'done',
       settings: PRESETS.perfect,
       tcp: lane(200, 200, true),
       udp: lane(200, 200, true),
     });
-    renderWithPlayground(<CompareView />);
+    renderWithPlayground(<CompareView />, { stores });
     expect(screen.getByTestId('compare-verdict')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('radio', { name: /Chaos/ }));
     await act(async () => {});
-    expect(useCompare.getState().status).toBe('idle');
+    expect(stores.compare.getState().status).toBe('idle');
     expect(screen.queryByTestId('compare-verdict')).toBeNull();
   });
 });

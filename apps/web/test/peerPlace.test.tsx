@@ -1,24 +1,19 @@
 import { NO_CONDITIONS, type SocketInfo } from '@playground/protocol';
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { classStore } from '../src/features/classroom/model/classStore.ts';
+import { describe, expect, it } from 'vitest';
+import { createPageStores } from '../src/app/PageStores.tsx';
 import { FlowView } from '../src/features/flow/FlowView.tsx';
 import { KernelView } from '../src/features/kernel/KernelView.tsx';
-import { useNetLab } from '../src/features/netlab/model/labStore.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
 import { batch, endpoint, text, Wire } from './support/wire.ts';
-
-afterEach(() => {
-  classStore.setState({ info: null });
-  useNetLab.setState({ relays: {} });
-});
 
 const card = (id: string) => screen.getAllByTestId('socket-card').find((c) => c.dataset.socketId === id)!;
 
 describe('the other end of a connection is named for what it is, not “outside the playground”', () => {
   it('a student’s client of the teacher’s published server: the card, the flow and the OS view say so', () => {
-    classStore.setState({
+    const stores = createPageStores();
+    stores.classroom.setState({
       info: {
         type: 'class',
         allowPeers: false,
@@ -79,7 +74,7 @@ describe('the other end of a connection is named for what it is, not “outside 
         <FlowView />
         <KernelView />
       </>,
-      { store },
+      { store, stores },
     );
     expect(within(card('s2')).getByTestId('peer-status')).toHaveTextContent(
       'Other side your teacher’s server, at 127.0.0.1:40123',
@@ -92,6 +87,7 @@ describe('the other end of a connection is named for what it is, not “outside 
 
   it('the network lab’s relay: named on the card and the flow lane, its arrows carry bytes, not “recv #N”', () => {
     const store = connectedStore();
+    const stores = createPageStores();
     const wire = new Wire();
     const relay: SocketInfo = {
       id: 's5',
@@ -135,7 +131,7 @@ describe('the other end of a connection is named for what it is, not “outside 
         ]),
       ]);
     act(() => {
-      useNetLab.getState().receive([batch([flow])], 1);
+      stores.netLab.getState().receive([batch([flow])], 1);
       store.getState().select('1:s7');
     });
     renderWithPlayground(
@@ -143,7 +139,7 @@ describe('the other end of a connection is named for what it is, not “outside 
         <SocketList />
         <FlowView />
       </>,
-      { store },
+      { store, stores },
     );
     expect(within(card('s6')).getByTestId('peer-status')).toHaveTextContent('conditions relay s5, at 127.0.0.1:6000');
     expect(within(card('s7')).getByTestId('peer-status')).toHaveTextContent('conditions relay s5, at 127.0.0.1:53000');

@@ -1,16 +1,15 @@
 import type { CommandBody } from '@playground/protocol';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createPageStores } from '../src/app/PageStores.tsx';
 import { ResumeBanner } from '../src/features/resume/ResumeBanner.tsx';
-import { shareStore } from '../src/features/share/shareStore.ts';
 import { renderWithPlayground } from './support/render.tsx';
-
-afterEach(() => shareStore.setState({ offered: null, moved: [] }));
 
 describe('opening a setup link', () => {
   it('counts what it sets up in words with plural forms, and says which taken port was replaced', async () => {
-    shareStore.setState({
+    const stores = createPageStores();
+    stores.share.setState({
       offered: {
         v: 1,
         items: [
@@ -21,6 +20,7 @@ describe('opening a setup link', () => {
       },
     });
     renderWithPlayground(<ResumeBanner />, {
+      stores,
       reply: async (command: CommandBody) => {
         if (command.type === 'port.suggest') return { port: 65433 };
         if (command.type === 'tcp.listen')

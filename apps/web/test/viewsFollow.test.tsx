@@ -1,15 +1,13 @@
 import type { SocketInfo } from '@playground/protocol';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createPageStores } from '../src/app/PageStores.tsx';
 import { FlowView } from '../src/features/flow/FlowView.tsx';
-import { useNetLab } from '../src/features/netlab/model/labStore.ts';
 import { SocketList } from '../src/features/sockets/SocketList.tsx';
 import { SpawnPanel } from '../src/features/spawn/SpawnPanel.tsx';
 import { connectedStore, renderWithPlayground } from './support/render.tsx';
 import { batch, client, conn, endpoint, server, Wire } from './support/wire.ts';
-
-afterEach(() => useNetLab.setState({ labKeys: {} }));
 
 /** The learner's server s1 with client s2 / conn s3, then a network lab run: server s4, sensor s5, conn s6. */
 function withLabRun() {
@@ -39,25 +37,26 @@ function withLabRun() {
         ]),
       ),
     ]);
-  useNetLab.setState({ labKeys: { '1:s4': true, '1:s5': true } });
-  return store;
+  const stores = createPageStores();
+  stores.netLab.setState({ labKeys: { '1:s4': true, '1:s5': true } });
+  return { store, stores };
 }
 
 describe('views follow what the learner does', () => {
   it('the flow view opens on the selected server’s connection, not the newest one (a network lab sensor)', () => {
-    const store = withLabRun();
-    act(() => store.getState().select('1:s1'));
-    renderWithPlayground(<FlowView />, { store });
+    const run = withLabRun();
+    act(() => run.store.getState().select('1:s1'));
+    renderWithPlayground(<FlowView />, run);
     expect(screen.getByTestId('flow-pair')).toHaveValue('1:s2');
   });
 
   it('with nothing selected, the flow view shows the learner’s newest connection, not the lab’s', () => {
-    renderWithPlayground(<FlowView />, { store: withLabRun() });
+    renderWithPlayground(<FlowView />, withLabRun());
     expect(screen.getByTestId('flow-pair')).toHaveValue('1:s2');
   });
 
   it('“Many clients” aims at the learner’s newest server, not the network lab’s sensor server', () => {
-    renderWithPlayground(<SpawnPanel />, { store: withLabRun() });
+    renderWithPlayground(<SpawnPanel />, withLabRun());
     expect(screen.getByLabelText('Port')).toHaveValue(65432);
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground, usePlaygroundStore } from '../bridge/context.tsx';
-import { isLabSocket, useNetLab } from '../features/netlab/model/labStore.ts';
+import { isLabSocket, useNetLabStore } from '../features/netlab/model/labStore.ts';
 import { downloadJson, logFileName } from '../features/replay/model/recorder.ts';
 import { OpenLogButton } from '../features/replay/OpenLogButton.tsx';
 import { setupLink, setupOf } from '../features/share/setupLink.ts';
@@ -57,6 +57,7 @@ function SessionMenu() {
   const id = useId();
   const page = useOptionalPage();
   const store = usePlaygroundStore();
+  const netLab = useNetLabStore();
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const sessionId = usePlayground((s) => s.connection.sessionId);
@@ -84,7 +85,7 @@ function SessionMenu() {
   };
   const share = () => {
     // The learner's own sockets: the network lab's servers, relays and clients are its plumbing.
-    const labKeys = useNetLab.getState().labKeys;
+    const labKeys = netLab.getState().labKeys;
     const setup = setupOf(store.getState(), (entry) => isLabSocket(labKeys, entry));
     setCopied(false);
     setLink(setup ? setupLink(`${window.location.origin}${window.location.pathname}`, setup) : '');

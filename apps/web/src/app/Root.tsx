@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useStore } from 'zustand';
-import { replayStore } from '../features/replay/replayStore.ts';
+import { useReplay } from '../features/replay/replayStore.ts';
 import { useAccess } from '../page/PageContext.tsx';
 import { Loading } from '../ui/shell/Loading.tsx';
 import { App } from './App.tsx';
@@ -15,7 +14,7 @@ const ReplayApp = lazy(() => import('../features/replay/ReplayApp.tsx').then((m)
  * the teacher's class page, or the playground itself.
  */
 export function Root() {
-  const replaying = useStore(replayStore, (s) => s.replay !== null);
+  const replaying = useReplay((s) => s.replay !== null);
   const view = useAccess((s) => s.view);
   const role = useAccess((s) => s.role);
   const teacherView = useAccess((s) => s.teacherView);

@@ -1,9 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { usePlayground } from '../bridge/context.tsx';
-import { classStore } from '../features/classroom/model/classStore.ts';
-import { lessonStore, loadBuiltinLessons, loadTeacherLessons } from '../features/lessons/lessonStore.ts';
+import { useClassroom } from '../features/classroom/model/classStore.ts';
+import { useLessonStore, useLessons } from '../features/lessons/lessonStore.ts';
 import { useLessonRuntime } from '../features/lessons/useLessonRuntime.ts';
 import { useAccess, useOptionalPage } from '../page/PageContext.tsx';
 import { Loading } from '../ui/shell/Loading.tsx';
@@ -26,8 +25,9 @@ const ClassServers = lazy(() =>
 export function SideTabs(props: { children: ReactNode }) {
   const { t } = useTranslation();
   const role = useAccess((s) => s.role);
-  const servers = useStore(classStore, (s) => s.info?.servers.length ?? 0);
-  const lessonOpen = useStore(lessonStore, (s) => s.run !== null);
+  const servers = useClassroom((s) => s.info?.servers.length ?? 0);
+  const lessons = useLessonStore();
+  const lessonOpen = useLessons((s) => s.run !== null);
   const showClass = role === 'student' || servers > 0;
   const tabs: Tab[] = showClass ? ['create', 'lessons', 'class', 'python'] : ['create', 'lessons', 'python'];
   const [tab, setTab] = useState<Tab>('create');
@@ -38,13 +38,13 @@ export function SideTabs(props: { children: ReactNode }) {
   const page = useOptionalPage();
   const sessionId = usePlayground((s) => s.connection.sessionId);
   useEffect(() => {
-    void loadBuiltinLessons();
-  }, []);
+    void lessons.getState().loadBuiltin();
+  }, [lessons]);
   useEffect(() => {
     // After each welcome: the bridge serves the teacher's lessons to holders of a valid token only.
     const token = sessionId ? page?.access.currentToken() : null;
-    if (token) void loadTeacherLessons(token);
-  }, [sessionId, page]);
+    if (token) void lessons.getState().loadTeacher(token);
+  }, [lessons, sessionId, page]);
   const current = tabs.includes(tab) ? tab : 'create';
   return (
     <Tabs value={current} onChange={setTab} className="side-tabs">

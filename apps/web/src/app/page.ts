@@ -1,12 +1,12 @@
 import type { BridgeHandlers } from '../bridge/client.ts';
-import { classStore, receiveClassMessage, resetClass } from '../features/classroom/model/classStore.ts';
+import { storeHandlers } from '../bridge/handlers.ts';
 import { createAccess, resumeStorage, type Storages } from '../features/join/model/access.ts';
 import { SessionRecorder } from '../features/replay/model/recorder.ts';
-import { createResumer, resumeStore } from '../features/resume/model/resumeStore.ts';
+import { createResumer } from '../features/resume/model/resumeStore.ts';
 import { takeSetup } from '../features/share/setupLink.ts';
-import { shareStore } from '../features/share/shareStore.ts';
 import type { PageServices } from '../page/PageContext.tsx';
 import type { PlaygroundStore } from '../store/store.ts';
+import type { PageStores } from './PageStores.tsx';
 
 export interface PageEnvironment {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;
@@ -26,11 +26,12 @@ export function browserEnvironment(): PageEnvironment {
   };
 }
 
-export function createPageServices(store: PlaygroundStore, base: BridgeHandlers, env: PageEnvironment): PageServices {
+export function createPageServices(store: PlaygroundStore, stores: PageStores, env: PageEnvironment): PageServices {
+  const base = storeHandlers(store, stores.tap);
   // A shared setup link (`#setup=…`) is offered once the page is connected.
   const { setup, rest } = takeSetup(env.location.hash);
   if (setup) {
-    shareStore.setState({ offered: setup });
+    stores.share.setState({ offered: setup });
     env.replaceHash(rest);
   }
   const access = createAccess({
@@ -40,14 +41,14 @@ export function createPageServices(store: PlaygroundStore, base: BridgeHandlers,
     ...(env.fetchJson ? { fetchJson: env.fetchJson } : {}),
   });
   const recorder = new SessionRecorder();
-  const resumer = createResumer(store, env.storages);
+  const resumer = createResumer(store, stores.resume, env.storages);
   let sessionId: string | null = null;
   const handlers: BridgeHandlers = {
     ...base,
     onWelcome(welcome) {
       const sameSession = welcome.resumed === true && welcome.sessionId === sessionId;
       sessionId = welcome.sessionId;
-      if (!sameSession && classStore.getState().spotlight) resetClass();
+      if (!sameSession && stores.classroom.getState().spotlight) stores.classroom.getState().reset();
       access.welcomed(welcome);
       recorder.welcome(welcome);
       resumer.welcome(welcome);
@@ -67,13 +68,13 @@ export function createPageServices(store: PlaygroundStore, base: BridgeHandlers,
       resumer.snapshot(snapshot);
     },
     onClassroom(message) {
-      receiveClassMessage(message);
+      stores.classroom.getState().receive(message);
     },
     onRemovedFromClass() {
       access.removedFromClass();
     },
     onFellBehind() {
-      resumeStore.setState({ fellBehind: true });
+      stores.resume.setState({ fellBehind: true });
     },
   };
   return {

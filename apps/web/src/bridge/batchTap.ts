@@ -5,7 +5,8 @@ export type BatchListener = (batches: readonly EventBatch[], epoch: number) => v
 /**
  * The event batches as they reach the store, with their bytes, for features that must read every
  * event (the TCP vs UDP comparison, the sensor chart) rather than the store's capped logs. One per
- * page: `storeHandlers` publishes to it right after the store has applied the batches.
+ * page, made with the page's stores: `storeHandlers` publishes to it right after the store has applied
+ * the batches.
  */
 export class BatchTap {
   readonly #listeners = new Set<BatchListener>();
@@ -19,5 +20,3 @@ export class BatchTap {
     for (const listener of this.#listeners) listener(batches, epoch);
   }
 }
-
-export const batchTap = new BatchTap();

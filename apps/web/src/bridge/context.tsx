@@ -1,9 +1,9 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import { useStore } from 'zustand';
 import type { PlaygroundState, PlaygroundStore } from '../store/store.ts';
+import { storeContext, useStoreApi, useStoreState } from '../store/storeContext.ts';
 import type { BridgeApi } from './client.ts';
 
-const StoreContext = createContext<PlaygroundStore | null>(null);
+const StoreContext = storeContext<PlaygroundState>('playground');
 const BridgeContext = createContext<BridgeApi | null>(null);
 
 /** The React boundary: components reach the store and the bridge only through here, so tests inject both. */
@@ -16,16 +16,12 @@ export function PlaygroundProvider(props: { store: PlaygroundStore; bridge: Brid
 }
 
 export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('usePlayground needs a PlaygroundProvider');
-  return useStore(store, selector);
+  return useStoreState(StoreContext, selector);
 }
 
 /** The store itself, for code that must read the newest state after awaiting (e.g. a scripted demo). */
 export function usePlaygroundStore(): PlaygroundStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('usePlaygroundStore needs a PlaygroundProvider');
-  return store;
+  return useStoreApi(StoreContext);
 }
 
 export function useBridge(): BridgeApi {

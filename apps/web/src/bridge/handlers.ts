@@ -1,6 +1,6 @@
 import type { EventBatch } from '@playground/protocol';
 import type { PlaygroundStore } from '../store/store.ts';
-import { type BatchTap, batchTap } from './batchTap.ts';
+import type { BatchTap } from './batchTap.ts';
 import type { BridgeHandlers } from './client.ts';
 
 /** Roughly one frame: messages arriving within it are rendered together. */
@@ -13,8 +13,8 @@ const FRAME_MS = 16;
  */
 export function storeHandlers(
   store: PlaygroundStore,
+  tap: BatchTap,
   schedule: (flush: () => void) => void = (flush) => setTimeout(flush, FRAME_MS),
-  tap: BatchTap = batchTap,
 ): BridgeHandlers {
   let queued: EventBatch[] = [];
   let scheduled = false;

@@ -2,6 +2,7 @@ import { PROTOCOL_VERSION, type ReplyResult, type SocketEvent, type Welcome } fr
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
+import { createPageStores, type PageStores, PageStoresProvider } from '../../src/app/PageStores.tsx';
 import type { BridgeApi, CommandBody } from '../../src/bridge/client.ts';
 import { PlaygroundProvider } from '../../src/bridge/context.tsx';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/store.ts';
@@ -22,20 +23,28 @@ export const welcome: Welcome = {
   targetPolicy: 'loopback only',
 };
 
-/** A connected store and a fake bridge whose `send` records commands and answers `reply`. */
+/**
+ * A connected store, the page's feature stores (fresh unless given) and a fake bridge whose `send`
+ * records commands and answers `reply`.
+ */
 export function renderWithPlayground(
   ui: ReactElement,
-  options: { store?: PlaygroundStore; reply?: (command: CommandBody) => Promise<ReplyResult> } = {},
+  options: {
+    store?: PlaygroundStore;
+    stores?: PageStores;
+    reply?: (command: CommandBody) => Promise<ReplyResult>;
+  } = {},
 ) {
   const store = options.store ?? connectedStore();
+  const stores = options.stores ?? createPageStores();
   const send = vi.fn(options.reply ?? (async () => ({})));
   const bridge: BridgeApi = { send, reconnectNow: vi.fn() };
   const view = render(
     <PlaygroundProvider store={store} bridge={bridge}>
-      {ui}
+      <PageStoresProvider stores={stores}>{ui}</PageStoresProvider>
     </PlaygroundProvider>,
   );
-  return { ...view, store, send };
+  return { ...view, store, stores, send };
 }
 
 export function connectedStore(): PlaygroundStore {

@@ -1,15 +1,14 @@
 import type { ClassServer } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
-import { classStore } from './model/classStore.ts';
+import { useClassroom } from './model/classStore.ts';
 import './classroom.css';
 
 /** A student's list of the servers of the class: the teacher's published ones, and classmates' when allowed. */
 export function ClassServers() {
   const { t } = useTranslation();
-  const info = useStore(classStore, (s) => s.info);
+  const info = useClassroom((s) => s.info);
   const command = useCommand();
   const connect = (server: ClassServer) =>
     void command.run(

@@ -1,6 +1,5 @@
 import { isServerSocket } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../bridge/context.tsx';
 import { useCommand } from '../../bridge/useCommand.ts';
@@ -9,7 +8,7 @@ import { FormError } from '../../ui/form/FormError.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { ReadOnlyWorkspace } from '../replay/ReadOnlyWorkspace.tsx';
 import { JoinsCard } from './JoinsCard.tsx';
-import { classStore } from './model/classStore.ts';
+import { useClassroom } from './model/classStore.ts';
 import { QrCode } from './QrCode.tsx';
 import { Roster } from './Roster.tsx';
 import { useClassWatch } from './useClassWatch.ts';
@@ -17,7 +16,7 @@ import './classroom.css';
 
 export function ClassView() {
   useClassWatch();
-  const spotlight = useStore(classStore, (s) => s.spotlight);
+  const spotlight = useClassroom((s) => s.spotlight);
   return (
     <main
       id="work"
@@ -42,11 +41,8 @@ function spaced(code: string): string {
 
 function JoinCard() {
   const { t } = useTranslation();
-  const code = useStore(classStore, (s) => s.roster?.joinCode ?? null);
-  const urls = useStore(
-    classStore,
-    useShallow((s) => s.roster?.joinUrls ?? []),
-  );
+  const code = useClassroom((s) => s.roster?.joinCode ?? null);
+  const urls = useClassroom(useShallow((s) => s.roster?.joinUrls ?? []));
   const first = urls[0];
   return (
     <section className="panel class-card join-card" aria-labelledby="join-card-title">
@@ -77,11 +73,8 @@ function JoinCard() {
 /** The teacher's own servers, each one click from being shared with the class; and peer access. */
 function SharedServers() {
   const { t } = useTranslation();
-  const published = useStore(
-    classStore,
-    useShallow((s) => (s.roster?.published ?? []).map((p) => p.socketId)),
-  );
-  const allowPeers = useStore(classStore, (s) => s.roster?.allowPeers ?? false);
+  const published = useClassroom(useShallow((s) => (s.roster?.published ?? []).map((p) => p.socketId)));
+  const allowPeers = useClassroom((s) => s.roster?.allowPeers ?? false);
   const servers = usePlayground(
     useShallow((s) =>
       s.order
@@ -168,8 +161,8 @@ function SharedServers() {
 
 function SpotlightPanel() {
   const { t } = useTranslation();
-  const spotlight = useStore(classStore, (s) => s.spotlight);
-  const student = useStore(classStore, (s) => s.roster?.students.find((x) => x.studentId === s.spotlight?.studentId));
+  const spotlight = useClassroom((s) => s.spotlight);
+  const student = useClassroom((s) => s.roster?.students.find((x) => x.studentId === s.spotlight?.studentId));
   const command = useCommand();
   if (!spotlight) return null;
   const header = (

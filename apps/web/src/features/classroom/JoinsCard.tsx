@@ -1,10 +1,9 @@
 import type { ClassJoin } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { FormError } from '../../ui/form/FormError.tsx';
-import { classStore } from './model/classStore.ts';
+import { useClassroom } from './model/classStore.ts';
 
 /** Joins grouped by the address they came from, the address with the most joins first. */
 export function joinsByAddress(joins: readonly ClassJoin[]): { address: string; joins: ClassJoin[] }[] {
@@ -26,11 +25,8 @@ export function joinsByAddress(joins: readonly ClassJoin[]): { address: string; 
  */
 export function JoinsCard() {
   const { t, i18n } = useTranslation();
-  const joins = useStore(
-    classStore,
-    useShallow((s) => s.roster?.joins ?? []),
-  );
-  const rules = useStore(classStore, (s) => s.roster?.joinRules);
+  const joins = useClassroom(useShallow((s) => s.roster?.joins ?? []));
+  const rules = useClassroom((s) => s.roster?.joinRules);
   const command = useCommand();
   const remove = (studentIds: string[]) => void command.run({ type: 'class.revoke', studentIds });
   const waiting = joins.filter((j) => j.status === 'waiting').length;

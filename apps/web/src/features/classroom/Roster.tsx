@@ -2,13 +2,12 @@ import type { RosterSocket, RosterStudent } from '@playground/protocol';
 import type { TFunction } from 'i18next';
 import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useCommand } from '../../bridge/useCommand.ts';
 import { formatError } from '../../i18n/formatError.ts';
 import { formatNumber } from '../../ui/numbers.ts';
 import { StepDots } from '../../ui/StepDots.tsx';
 import { StateBadge } from '../sockets/StateBadge.tsx';
-import { classStore } from './model/classStore.ts';
+import { useClassroom } from './model/classStore.ts';
 
 /**
  * The teacher's roster. Every roster message brings new objects for every student, and in a busy
@@ -19,7 +18,7 @@ import { classStore } from './model/classStore.ts';
  */
 export function Roster() {
   const { t } = useTranslation();
-  const students = useStore(classStore, (s) => s.roster?.students ?? null);
+  const students = useClassroom((s) => s.roster?.students ?? null);
   const [filter, setFilter] = useState('');
   const id = useId();
   if (students === null) {

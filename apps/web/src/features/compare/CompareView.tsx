@@ -13,7 +13,7 @@ import { explainRun } from './explain.ts';
 import { Lane, LaneLegend } from './Lanes.tsx';
 import { LatencyChart } from './LatencyChart.tsx';
 import type { LaneResult } from './model/analyze.ts';
-import { CompareRun, MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './model/compareRun.ts';
+import { MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './model/compareRun.ts';
 import '../../ui/runProgress.css';
 import '../../ui/summaryCards.css';
 import './compare.css';
@@ -25,13 +25,14 @@ export function CompareView() {
   const { t } = useTranslation();
   const connected = usePlayground((s) => s.connection.status === 'connected');
   const startLab = useStartLab();
-  const { config, setConfig, status, error, tcp, udp, folded } = useCompare();
+  const compare = useCompare((s) => s);
+  const { config, setConfig, status, error, tcp, udp, folded, reset } = compare;
   const running = RUNNING.has(status);
   const tooLong = config.count * config.intervalMs > MAX_COMPARE_DURATION_MS;
 
   const start = () => {
     if (tooLong) return;
-    startLab(CompareRun);
+    startLab(compare);
   };
 
   return (
@@ -61,7 +62,7 @@ export function CompareView() {
             {
               label: t('netlab.compare.reset'),
               disabled: running || status === 'idle',
-              onClick: () => void CompareRun.reset(),
+              onClick: () => void reset(),
             },
           ]}
         />
@@ -104,7 +105,7 @@ export function CompareView() {
 
 function RunProgress() {
   const { t } = useTranslation();
-  const { status, config, tcp, udp } = useCompare();
+  const { status, config, tcp, udp } = useCompare((s) => s);
   if (status === 'idle') return null;
   const sent = Math.min(tcp?.summary.sent ?? 0, udp?.summary.sent ?? 0);
   return (
@@ -170,7 +171,7 @@ function SummaryCard(props: { transport: 'tcp' | 'udp'; lane: LaneResult | null;
 
 function Explanation() {
   const { t } = useTranslation();
-  const { status, tcp, udp, settings, sockets } = useCompare();
+  const { status, tcp, udp, settings, sockets } = useCompare((s) => s);
   const epoch = usePlayground((s) => s.epoch);
   const retransmitted = useNetLab((s) =>
     sockets ? (s.relays[`${epoch}:${sockets.tcpRelay}`]?.stats?.retransmitted ?? 0) : 0,

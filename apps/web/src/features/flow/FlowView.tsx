@@ -1,13 +1,12 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
 import { type SocketEntry, socketKey } from '../../store/state.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
-import { classStore } from '../classroom/model/classStore.ts';
+import { useClassroom } from '../classroom/model/classStore.ts';
 import { type ConnectionPair, connectionPairs, pairOf } from '../lifecycle/connections.ts';
 import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
 import { useTimeReference } from '../log/TimeOriginPicker.tsx';
@@ -65,7 +64,7 @@ export function FlowView() {
   const select = usePlayground((s) => s.select);
   const pairs = useMemo(() => connectionPairs(sockets, order), [sockets, order]);
   const relayFlows = useNetLab((s) => s.relays);
-  const classServers = useStore(classStore, (s) => s.info?.servers);
+  const classServers = useClassroom((s) => s.info?.servers);
   const places: PlaceContext = { sockets, order, relayFlows, classServers: classServers ?? [] };
   const [chosen, setChosen] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);

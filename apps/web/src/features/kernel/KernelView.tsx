@@ -2,7 +2,6 @@ import type { KernelRow, KernelWatchScope } from '@playground/protocol';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
 import { type KernelTimeline, rowKey, type TimelineState } from '../../store/kernelView.ts';
 import { type PlaygroundData, type SocketEntry, socketKey } from '../../store/state.ts';
@@ -10,7 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { formatEndpoint } from '../../ui/format.ts';
 import { formatFixed } from '../../ui/numbers.ts';
 import { socketLabel } from '../../ui/socketLabel.ts';
-import { classStore } from '../classroom/model/classStore.ts';
+import { useClassroom } from '../classroom/model/classStore.ts';
 import { sameEndpoint } from '../lifecycle/connections.ts';
 import { KernelStateBadge, kernelStateText } from '../lifecycle/KernelStateBadge.tsx';
 import { type PlaceContext, peerPlace, placeName } from '../lifecycle/peerPlace.ts';
@@ -150,7 +149,7 @@ function usePlaces(): PlaceContext {
   const sockets = usePlayground((s) => s.sockets);
   const order = usePlayground((s) => s.order);
   const relayFlows = useNetLab((s) => s.relays);
-  const classServers = useStore(classStore, (s) => s.info?.servers);
+  const classServers = useClassroom((s) => s.info?.servers);
   return { sockets, order, relayFlows, classServers: classServers ?? [] };
 }
 

@@ -2,30 +2,20 @@ import { type Behaviour, type LessonCommand, localize, SOCKET_REF } from '@playg
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { BridgeRequestError } from '../../bridge/client.ts';
 import { useBridge, usePlaygroundStore } from '../../bridge/context.tsx';
 import { formatError } from '../../i18n/formatError.ts';
 import { StepDots } from '../../ui/StepDots.tsx';
 import type { CatalogEntry } from './catalog.ts';
 import { describeCheck, roleOf } from './describeCheck.ts';
-import {
-  closeLesson,
-  goToStep,
-  lessonOf,
-  lessonStore,
-  markDone,
-  markManual,
-  runLessonCommands,
-  startLesson,
-} from './lessonStore.ts';
+import { useLessonStore, useLessons } from './lessonStore.ts';
 import { MiniMarkdown } from './MiniMarkdown.tsx';
 import '../../ui/cardButton.css';
 import './lessons.css';
 
 /** The guided lessons: a list, then one step at a time with its preset, its "try this" and its check. */
 export function LessonPanel() {
-  const run = useStore(lessonStore, (s) => s.run);
+  const run = useLessons((s) => s.run);
   return (
     <section className="panel form lesson-panel" data-testid="lesson-panel">
       {run ? <LessonRunView /> : <LessonList />}
@@ -35,8 +25,9 @@ export function LessonPanel() {
 
 function LessonList() {
   const { t, i18n } = useTranslation();
-  const catalog = useStore(lessonStore, (s) => s.catalog);
-  const finished = useStore(lessonStore, (s) => s.finished);
+  const catalog = useLessons((s) => s.catalog);
+  const finished = useLessons((s) => s.finished);
+  const startLesson = useLessons((s) => s.start);
   const store = usePlaygroundStore();
   const usable = catalog.filter((e) => e.lesson);
   const broken = catalog.filter((e) => !e.lesson);
@@ -98,7 +89,15 @@ function BrokenLessons(props: { entries: CatalogEntry[] }) {
 
 function LessonRunView() {
   const { t, i18n } = useTranslation();
-  const run = useStore(lessonStore, (s) => s.run);
+  const run = useLessons((s) => s.run);
+  const {
+    lessonOf,
+    runCommands: runLessonCommands,
+    goToStep,
+    close: closeLesson,
+    markManual,
+    markDone,
+  } = useLessonStore().getState();
   const store = usePlaygroundStore();
   const bridge = useBridge();
   const [hint, setHint] = useState(false);

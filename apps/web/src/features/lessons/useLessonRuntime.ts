@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useBridge, usePlayground, usePlaygroundStore } from '../../bridge/context.tsx';
 import { StepChecker } from './checks.ts';
-import { lessonOf, lessonStore, markDone, progressOf } from './lessonStore.ts';
+import { useLessonStore, useLessons } from './lessonStore.ts';
 
 /** How often a running check looks at what arrived (it reads each new log entry once). */
 const CHECK_EVERY_MS = 150;
@@ -16,7 +15,8 @@ export function useLessonRuntime(): void {
   const store = usePlaygroundStore();
   const bridge = useBridge();
   const { i18n } = useTranslation();
-  const run = useStore(lessonStore, (s) => s.run);
+  const lessons = useLessonStore();
+  const run = useLessons((s) => s.run);
   const key = run?.key;
   const step = run?.step;
   const baseline = run?.baseline;
@@ -25,6 +25,7 @@ export function useLessonRuntime(): void {
   // The check of the current step.
   const checkerRef = useRef<StepChecker | null>(null);
   useEffect(() => {
+    const { lessonOf, markDone } = lessons.getState();
     const lesson = lessonOf(key);
     if (!lesson || step === undefined || !baseline || !names) {
       checkerRef.current = null;
@@ -35,7 +36,7 @@ export function useLessonRuntime(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const evaluate = () => {
       timer = null;
-      const current = lessonStore.getState().run;
+      const current = lessons.getState().run;
       if (!current || current.key !== key || current.step !== step) return;
       if (checker.update(store.getState(), current.manual)) markDone(step);
     };
@@ -43,7 +44,7 @@ export function useLessonRuntime(): void {
     const unsubscribe = store.subscribe(() => {
       if (!timer) timer = setTimeout(evaluate, CHECK_EVERY_MS);
     });
-    const unsubscribeLesson = lessonStore.subscribe(() => {
+    const unsubscribeLesson = lessons.subscribe(() => {
       if (!timer) timer = setTimeout(evaluate, 0);
     });
     return () => {
@@ -51,11 +52,11 @@ export function useLessonRuntime(): void {
       unsubscribeLesson();
       if (timer) clearTimeout(timer);
     };
-  }, [store, key, step, baseline, names]);
+  }, [store, lessons, key, step, baseline, names]);
 
   // Progress for the teacher: whenever it changes, and again on every new session.
   const sessionId = usePlayground((s) => (s.connection.status === 'connected' ? s.connection.sessionId : null));
-  const progress = JSON.stringify(progressOf(run, i18n.language));
+  const progress = JSON.stringify(lessons.getState().progressOf(run, i18n.language));
   const sent = useRef<string | null>(null);
   useEffect(() => {
     if (!sessionId) {

@@ -1,10 +1,9 @@
 import type { ClassServer, Endpoint } from '@playground/protocol';
 import type { TFunction } from 'i18next';
-import { useStore } from 'zustand';
 import { usePlayground } from '../../bridge/context.tsx';
 import type { SocketEntry, SocketKey } from '../../store/state.ts';
 import { formatEndpoint } from '../../ui/format.ts';
-import { classStore } from '../classroom/model/classStore.ts';
+import { useClassroom } from '../classroom/model/classStore.ts';
 import { useNetLab } from '../netlab/model/labStore.ts';
 import { sameEndpoint } from './connections.ts';
 
@@ -55,7 +54,7 @@ export function peerPlace(of: SocketEntry, remote: Pick<Endpoint, 'address' | 'p
  */
 export function usePeerPlace(of: SocketEntry, remote: Pick<Endpoint, 'address' | 'port'> | undefined): PeerPlace {
   const relayFlows = useNetLab((s) => s.relays);
-  const classServers = useStore(classStore, (s) => s.info?.servers ?? NO_SERVERS);
+  const classServers = useClassroom((s) => s.info?.servers ?? NO_SERVERS);
   const place = usePlayground((s) =>
     remote
       ? JSON.stringify(peerPlace(of, remote, { sockets: s.sockets, order: s.order, relayFlows, classServers }))

@@ -1,11 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { Loading } from '../../ui/shell/Loading.tsx';
 import { TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
 import { CompareView } from '../compare/CompareView.tsx';
 import { ConditionsPanel } from '../conditions/ConditionsPanel.tsx';
-import { lessonStore } from '../lessons/lessonStore.ts';
+import { useLessons } from '../lessons/lessonStore.ts';
 import { SensorView } from '../sensor/SensorView.tsx';
 import { useLiveConditions } from './liveConditions.ts';
 import { type LabTab, useNetLab } from './model/labStore.ts';
@@ -21,7 +20,7 @@ export function NetworkLab() {
   const { t } = useTranslation();
   const tab = useNetLab((s) => s.tab);
   const setTab = useNetLab((s) => s.setTab);
-  const lessonOpen = useStore(lessonStore, (s) => s.run !== null);
+  const lessonOpen = useLessons((s) => s.run !== null);
   useLiveConditions();
   return (
     <Tabs value={tab} onChange={setTab} className="netlab" data-testid="network-lab">

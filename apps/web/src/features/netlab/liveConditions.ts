@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useBridge } from '../../bridge/context.tsx';
-import { CompareRun } from '../compare/model/compareRun.ts';
-import { SensorLab } from '../sensor/model/sensorRun.ts';
-import { useNetLab } from './model/labStore.ts';
+import { useCompareStore } from '../compare/model/compareRun.ts';
+import { useSensorStore } from '../sensor/model/sensorRun.ts';
+import { useNetLabStore } from './model/labStore.ts';
 
 const APPLY_AFTER_MS = 150;
 
@@ -12,14 +12,17 @@ const APPLY_AFTER_MS = 150;
  */
 export function useLiveConditions(): void {
   const bridge = useBridge();
+  const netLab = useNetLabStore();
+  const compare = useCompareStore();
+  const sensor = useSensorStore();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = useNetLab.subscribe((state, previous) => {
+    const unsubscribe = netLab.subscribe((state, previous) => {
       if (state.settings === previous.settings) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const settings = useNetLab.getState().settings;
-        for (const socketId of [...CompareRun.activeRelays(), ...SensorLab.activeRelays()]) {
+        const settings = netLab.getState().settings;
+        for (const socketId of [...compare.getState().activeRelays(), ...sensor.getState().activeRelays()]) {
           bridge.send({ type: 'conditions.update', socketId, settings }).catch(() => {
             // The relay closed meanwhile: nothing left to change.
           });
@@ -30,5 +33,5 @@ export function useLiveConditions(): void {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [bridge]);
+  }, [bridge, netLab, compare, sensor]);
 }

@@ -1,14 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
-import { openLogFile, replayStore } from './replayStore.ts';
+import { useReplay } from './replayStore.ts';
 
 /** "Open a saved log": a file of "Export log", shown in the read-only viewer. No bridge needed. */
 export function OpenLogButton(props: { className?: string }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const problem = useStore(replayStore, (s) => s.problem);
-  const detail = useStore(replayStore, (s) => s.problemDetail);
+  const problem = useReplay((s) => s.problem);
+  const detail = useReplay((s) => s.problemDetail);
+  const openLogFile = useReplay((s) => s.openFile);
   return (
     <>
       <button

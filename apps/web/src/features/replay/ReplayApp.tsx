@@ -1,10 +1,9 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { formatTime } from '../../ui/format.ts';
 import { LanguageSwitch } from '../../ui/shell/LanguageSwitch.tsx';
 import { ReadOnlyWorkspace } from './ReadOnlyWorkspace.tsx';
-import { closeReplay, replayStore, seek, setPlaying } from './replayStore.ts';
+import { useReplay, useReplayStore } from './replayStore.ts';
 
 /** Playback waits at most this long between events, however idle the session was. */
 const MAX_WAIT_MS = 600;
@@ -12,12 +11,13 @@ const TICK_MS = 50;
 
 /** Plays the timeline forward in (roughly) the session's own time. */
 function usePlayback(): void {
-  const playing = useStore(replayStore, (s) => s.playing);
+  const viewer = useReplayStore();
+  const playing = useReplay((s) => s.playing);
   useEffect(() => {
     if (!playing) return;
     let waited = 0;
     const timer = setInterval(() => {
-      const { replay, position } = replayStore.getState();
+      const { replay, position, seek, setPlaying } = viewer.getState();
       if (!replay || position >= replay.length) {
         setPlaying(false);
         return;
@@ -33,18 +33,19 @@ function usePlayback(): void {
       seek(next);
     }, TICK_MS);
     return () => clearInterval(timer);
-  }, [playing]);
+  }, [viewer, playing]);
 }
 
 /** The read-only viewer of an exported log: a timeline to scrub, and the page as it was at that point. */
 export function ReplayApp() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const replay = useStore(replayStore, (s) => s.replay);
-  const store = useStore(replayStore, (s) => s.store);
-  const position = useStore(replayStore, (s) => s.position);
-  const playing = useStore(replayStore, (s) => s.playing);
-  const fileName = useStore(replayStore, (s) => s.fileName);
+  const replay = useReplay((s) => s.replay);
+  const store = useReplay((s) => s.store);
+  const position = useReplay((s) => s.position);
+  const playing = useReplay((s) => s.playing);
+  const fileName = useReplay((s) => s.fileName);
+  const { seek, close: closeReplay, setPlaying } = useReplayStore().getState();
   usePlayback();
   if (!replay || !store) return null;
   const { log } = replay;

@@ -1,5 +1,6 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createPlaygroundStore, type PlaygroundStore } from '../../store/store.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../store/storeContext.ts';
 import { type ParsedLog, parseLog, Replay } from './replay.ts';
 
 export interface ReplayData {
@@ -15,59 +16,56 @@ export interface ReplayData {
   problemDetail: string | null;
 }
 
-export const replayStore = createStore<ReplayData>()(() => ({
-  replay: null,
-  fileName: '',
-  position: 0,
-  playing: false,
-  store: null,
-  problem: null,
-  problemDetail: null,
-}));
-
-export async function openLogFile(file: File): Promise<boolean> {
-  return openLogText(await file.text(), file.name);
+export interface ReplayState extends ReplayData {
+  openFile(file: File): Promise<boolean>;
+  openText(text: string, fileName: string): boolean;
+  /** Moves the timeline: the store gets the state after `position` events; the learner's selection stays. */
+  seek(position: number): void;
+  close(): void;
+  setPlaying(playing: boolean): void;
 }
 
-export function openLogText(text: string, fileName: string): boolean {
-  const parsed = parseLog(text);
-  if (!parsed.ok) {
-    replayStore.setState({ problem: parsed.problem, problemDetail: parsed.detail ?? null });
-    return false;
-  }
-  const replay = new Replay(parsed.log);
-  const store = createPlaygroundStore(replay.stateAt(replay.length));
-  replayStore.setState({
-    replay,
-    fileName,
-    position: replay.length,
+export type ReplayStore = StoreApi<ReplayState>;
+
+export function createReplayStore(): ReplayStore {
+  return createStore<ReplayState>()((set, get) => ({
+    replay: null,
+    fileName: '',
+    position: 0,
     playing: false,
-    store,
+    store: null,
     problem: null,
     problemDetail: null,
-  });
-  return true;
-}
-
-/** Moves the timeline: the store gets the state after `position` events; the learner's selection stays. */
-export function seek(position: number): void {
-  const { replay, store } = replayStore.getState();
-  if (!replay || !store) return;
-  const at = Math.max(0, Math.min(position, replay.length));
-  const built = replay.stateAt(at);
-  store.setState((s) => ({
-    ...built,
-    selection: s.selection,
-    lab: s.lab,
-    wire: { ...built.wire, selected: s.wire.selected },
+    openFile: async (file) => get().openText(await file.text(), file.name),
+    openText(text, fileName) {
+      const parsed = parseLog(text);
+      if (!parsed.ok) {
+        set({ problem: parsed.problem, problemDetail: parsed.detail ?? null });
+        return false;
+      }
+      const replay = new Replay(parsed.log);
+      const store = createPlaygroundStore(replay.stateAt(replay.length));
+      set({ replay, fileName, position: replay.length, playing: false, store, problem: null, problemDetail: null });
+      return true;
+    },
+    seek(position) {
+      const { replay, store } = get();
+      if (!replay || !store) return;
+      const at = Math.max(0, Math.min(position, replay.length));
+      const built = replay.stateAt(at);
+      store.setState((s) => ({
+        ...built,
+        selection: s.selection,
+        lab: s.lab,
+        wire: { ...built.wire, selected: s.wire.selected },
+      }));
+      set({ position: at });
+    },
+    close: () => set({ replay: null, store: null, position: 0, playing: false, fileName: '' }),
+    setPlaying: (playing) => set({ playing }),
   }));
-  replayStore.setState({ position: at });
 }
 
-export function closeReplay(): void {
-  replayStore.setState({ replay: null, store: null, position: 0, playing: false, fileName: '' });
-}
-
-export function setPlaying(playing: boolean): void {
-  replayStore.setState({ playing });
-}
+export const ReplayContext = storeContext<ReplayState>('replay');
+export const useReplayStore = () => useStoreApi(ReplayContext);
+export const useReplay = <T>(selector: (state: ReplayState) => T) => useStoreState(ReplayContext, selector);

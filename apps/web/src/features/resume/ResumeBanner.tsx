@@ -1,11 +1,10 @@
 import './resume.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useBridge, usePlayground, usePlaygroundStore } from '../../bridge/context.tsx';
 import { countSetup, recreateSetup } from '../share/setupLink.ts';
-import { shareStore } from '../share/shareStore.ts';
-import { dismissResumeNews, resumeStore } from './model/resumeStore.ts';
+import { useShare, useShareStore } from '../share/shareStore.ts';
+import { useResume } from './model/resumeStore.ts';
 
 /**
  * What happened to the session across a drop or a reload, in plain words: it is kept while the page
@@ -17,9 +16,10 @@ export function ResumeBanner() {
   const bridge = useBridge();
   const status = usePlayground((s) => s.connection.status);
   const grace = usePlayground((s) => s.connection.resumeGraceMs ?? 0);
-  const resumed = useStore(resumeStore, (s) => s.resumed);
-  const previousLost = useStore(resumeStore, (s) => s.previousLost);
-  const fellBehind = useStore(resumeStore, (s) => s.fellBehind);
+  const resumed = useResume((s) => s.resumed);
+  const previousLost = useResume((s) => s.previousLost);
+  const fellBehind = useResume((s) => s.fellBehind);
+  const dismissResumeNews = useResume((s) => s.dismiss);
   // A bridge that shut down keeps nothing: its own notice says so, and "sockets stay open" would not be true.
   const shutDown = usePlayground((s) => s.notices.some((n) => n.code === 'shutdown'));
 
@@ -76,8 +76,9 @@ function SetupOffer() {
   const bridge = useBridge();
   const store = usePlaygroundStore();
   const connected = usePlayground((s) => s.connection.status === 'connected');
-  const offered = useStore(shareStore, (s) => s.offered);
-  const moved = useStore(shareStore, (s) => s.moved);
+  const share = useShareStore();
+  const offered = useShare((s) => s.offered);
+  const moved = useShare((s) => s.moved);
   const [busy, setBusy] = useState(false);
   if (!offered) return moved.length > 0 ? <MovedPorts /> : null;
   const { servers, clients } = countSetup(offered);
@@ -93,7 +94,7 @@ function SetupOffer() {
       return reply;
     });
     setBusy(false);
-    shareStore.setState({ offered: null, moved: result.moved });
+    share.setState({ offered: null, moved: result.moved });
     if (result.failed.length > 0)
       store.getState().pushAlert({ code: 'internal', message: t('share.someFailed', { count: result.failed.length }) });
   };
@@ -114,7 +115,7 @@ function SetupOffer() {
         >
           {t('share.create')}
         </button>
-        <button type="button" className="button button--small" onClick={() => shareStore.setState({ offered: null })}>
+        <button type="button" className="button button--small" onClick={() => share.setState({ offered: null })}>
           {t('banners.dismiss')}
         </button>
       </div>
@@ -125,12 +126,13 @@ function SetupOffer() {
 /** The link's servers that could not have their port (it was taken here) and the free ones they got. */
 function MovedPorts() {
   const { t } = useTranslation();
-  const moved = useStore(shareStore, (s) => s.moved);
+  const share = useShareStore();
+  const moved = useShare((s) => s.moved);
   const list = moved.map((m) => `${m.transport.toUpperCase()} ${m.from} → ${m.to}`).join(', ');
   return (
     <div className="banner banner--info" role="status" data-testid="setup-moved">
       <p>{t('share.moved', { count: moved.length, list })}</p>
-      <button type="button" className="button button--small" onClick={() => shareStore.setState({ moved: [] })}>
+      <button type="button" className="button button--small" onClick={() => share.setState({ moved: [] })}>
         {t('banners.dismiss')}
       </button>
     </div>

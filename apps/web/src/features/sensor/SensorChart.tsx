@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import { formatFixed } from '../../ui/numbers.ts';
 import { TCP_COLOUR, UDP_COLOUR } from '../compare/LatencyChart.tsx';
 import { UPlotChart } from '../netlab/parts/UPlotChart.tsx';
-import { SensorLab, useSensor } from './model/sensorRun.ts';
+import { useSensor } from './model/sensorRun.ts';
 import { WINDOW_S } from './model/series.ts';
 
 /** Retain explicit nulls (a gap in the sequence numbers breaks the line); join artefacts are spanned. */
@@ -15,6 +15,7 @@ export function SensorChart(props: { field: string }) {
   const { t } = useTranslation();
   const version = useSensor((s) => s.version);
   const view = useSensor((s) => s.view);
+  const series = useSensor((s) => s.series);
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: true },
@@ -45,7 +46,7 @@ export function SensorChart(props: { field: string }) {
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: the series are mutable; `version` says when they changed.
   const data = useMemo<uPlot.AlignedData>(() => {
-    const { tcp, udp } = SensorLab.series();
+    const { tcp, udp } = series();
     const first = Math.min(tcp.xs[0] ?? Number.POSITIVE_INFINITY, udp.xs[0] ?? Number.POSITIVE_INFINITY);
     const origin = Number.isFinite(first) ? first : 0;
     const shift = (xs: number[]) => xs.map((x) => x - origin);
@@ -57,7 +58,7 @@ export function SensorChart(props: { field: string }) {
       ],
       [[RETAIN], [RETAIN]] as uPlot.JoinNullMode[][],
     );
-  }, [version]);
+  }, [series, version]);
   return (
     <UPlotChart
       options={options}

@@ -9,7 +9,7 @@ import { useStartLab } from '../netlab/model/useStartLab.ts';
 import { LabControls, LabResults } from '../netlab/parts/LabPanels.tsx';
 import { RunButtons } from '../netlab/parts/RunButtons.tsx';
 import { RunSettings } from '../netlab/parts/RunSettings.tsx';
-import { configProblem, parseFields, SensorLab, TRANSPORTS, type Transport, useSensor } from './model/sensorRun.ts';
+import { configProblem, parseFields, TRANSPORTS, type Transport, useSensor } from './model/sensorRun.ts';
 import { PythonPanel } from './PythonPanel.tsx';
 import { SensorChart } from './SensorChart.tsx';
 import '../../ui/fieldGroup.css';
@@ -29,7 +29,8 @@ export function SensorView() {
   const id = useId();
   const connected = usePlayground((s) => s.connection.status === 'connected');
   const startLab = useStartLab();
-  const { config, setConfig, status, error } = useSensor();
+  const sensor = useSensor((s) => s);
+  const { config, setConfig, status, error } = sensor;
   const problem = configProblem(config);
   const fields = parseFields(config.fieldsText);
   const running = status === 'running' || status === 'starting';
@@ -39,7 +40,7 @@ export function SensorView() {
 
   const start = () => {
     if (problem || noTransport) return;
-    startLab(SensorLab);
+    startLab(sensor);
   };
 
   return (
@@ -111,11 +112,11 @@ export function SensorView() {
           startDisabled={running || !connected || problem !== null || noTransport}
           testId="sensor-start"
           actions={[
-            { label: t('netlab.sensor.stop'), disabled: status !== 'running', onClick: () => void SensorLab.stop() },
+            { label: t('netlab.sensor.stop'), disabled: status !== 'running', onClick: () => void sensor.stop() },
             {
               label: t('netlab.sensor.reset'),
               disabled: running || status === 'idle',
-              onClick: () => void SensorLab.reset(),
+              onClick: () => void sensor.reset(),
             },
           ]}
         />
@@ -156,7 +157,7 @@ export function SensorView() {
 function PlotPicker(props: { fields: string[] }) {
   const { t } = useTranslation();
   const id = useId();
-  const { config, setConfig } = useSensor();
+  const { config, setConfig, replot } = useSensor((s) => s);
   const { fields } = props;
   return (
     <div className="field field--inline">
@@ -167,7 +168,7 @@ function PlotPicker(props: { fields: string[] }) {
         value={fields.includes(config.plot) ? config.plot : (fields[0] ?? '')}
         onChange={(e) => {
           setConfig({ ...config, plot: e.target.value });
-          SensorLab.replot();
+          replot();
         }}
       >
         {fields.map((f) => (

@@ -1,5 +1,6 @@
 import type { Setup } from '@playground/protocol';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { storeContext, useStoreApi, useStoreState } from '../../store/storeContext.ts';
 import type { MovedServer } from './setupLink.ts';
 
 export interface ShareData {
@@ -9,4 +10,10 @@ export interface ShareData {
   moved: MovedServer[];
 }
 
-export const shareStore = createStore<ShareData>()(() => ({ offered: null, moved: [] }));
+export type ShareStore = StoreApi<ShareData>;
+
+export const createShareStore = (): ShareStore => createStore<ShareData>()(() => ({ offered: null, moved: [] }));
+
+export const ShareContext = storeContext<ShareData>('share');
+export const useShareStore = () => useStoreApi(ShareContext);
+export const useShare = <T>(selector: (state: ShareData) => T) => useStoreState(ShareContext, selector);

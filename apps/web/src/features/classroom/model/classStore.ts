@@ -1,9 +1,10 @@
 import { assertNever, type ClassInfo, type EventBatch, type Roster, type Spotlight } from '@playground/protocol';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { BatchTap } from '../../../bridge/batchTap.ts';
 import { storeHandlers } from '../../../bridge/handlers.ts';
 import { initialData } from '../../../store/state.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../store/store.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { applySnapshot } from '../../resume/model/applySnapshot.ts';
 
 export interface SpotlightView {
@@ -28,7 +29,7 @@ function spotlightView(
   sessionId: string | null,
   store: PlaygroundStore,
 ): SpotlightView {
-  const handlers = storeHandlers(store, undefined, new BatchTap());
+  const handlers = storeHandlers(store, new BatchTap());
   return { studentId, name, sessionId, store, receive: (batch) => handlers.onBatch(batch) };
 }
 
@@ -40,7 +41,43 @@ export interface ClassData {
   spotlight: SpotlightView | null;
 }
 
-export const classStore = createStore<ClassData>()(() => ({ roster: null, info: null, spotlight: null }));
+export interface ClassState extends ClassData {
+  receive(message: Roster | ClassInfo | Spotlight): void;
+  reset(): void;
+}
+
+export type ClassStore = StoreApi<ClassState>;
+
+const NO_CLASS: ClassData = { roster: null, info: null, spotlight: null };
+
+export function createClassStore(): ClassStore {
+  return createStore<ClassState>()((set) => ({
+    ...NO_CLASS,
+    receive(message) {
+      switch (message.type) {
+        case 'roster':
+          set({ roster: message });
+          return;
+        case 'class':
+          set({ info: message });
+          return;
+        case 'spotlight':
+          set((s) => {
+            const spotlight = nextSpotlight(s.spotlight, message);
+            return spotlight === s.spotlight ? s : { spotlight };
+          });
+          return;
+        default:
+          assertNever(message, 'class message');
+      }
+    },
+    reset: () => set(NO_CLASS),
+  }));
+}
+
+export const ClassContext = storeContext<ClassState>('classroom');
+export const useClassStore = () => useStoreApi(ClassContext);
+export const useClassroom = <T>(selector: (state: ClassState) => T) => useStoreState(ClassContext, selector);
 
 /** A store that looks like a connected page, for showing someone else's session read-only. */
 export function viewerStore(sessionId: string | null): PlaygroundStore {
@@ -52,51 +89,25 @@ export function viewerStore(sessionId: string | null): PlaygroundStore {
   });
 }
 
-export function receiveClassMessage(message: Roster | ClassInfo | Spotlight): void {
-  switch (message.type) {
-    case 'roster':
-      classStore.setState({ roster: message });
-      return;
-    case 'class':
-      classStore.setState({ info: message });
-      return;
-    case 'spotlight':
-      receiveSpotlight(message);
-      return;
-    default:
-      assertNever(message, 'class message');
-  }
-}
-
-function receiveSpotlight(message: Spotlight): void {
-  if (message.studentId === null) {
-    classStore.setState({ spotlight: null });
-    return;
-  }
-  const current = classStore.getState().spotlight;
+/** The spotlight after a message: a new view, none, or the current one fed the student's batch. */
+function nextSpotlight(current: SpotlightView | null, message: Spotlight): SpotlightView | null {
+  if (message.studentId === null) return null;
   if (message.state) {
     const store = viewerStore(message.sessionId ?? null);
     store.setState((s) => applySnapshot(s, message.state!).state);
-    classStore.setState({
-      spotlight: spotlightView(
-        message.studentId,
-        message.name ?? current?.name ?? message.studentId,
-        message.sessionId ?? null,
-        store,
-      ),
-    });
-    return;
+    return spotlightView(
+      message.studentId,
+      message.name ?? current?.name ?? message.studentId,
+      message.sessionId ?? null,
+      store,
+    );
   }
-  if (!message.state && !message.batch && message.name) {
+  if (!message.batch && message.name) {
     // The student has no session right now: show the name and an empty view.
-    classStore.setState({ spotlight: spotlightView(message.studentId, message.name, null, viewerStore(null)) });
-    return;
+    return spotlightView(message.studentId, message.name, null, viewerStore(null));
   }
   if (message.batch && current && current.studentId === message.studentId && current.sessionId === message.sessionId) {
     current.receive({ type: 'events', ...message.batch });
   }
-}
-
-export function resetClass(): void {
-  classStore.setState({ roster: null, info: null, spotlight: null });
+  return current;
 }

@@ -1,9 +1,11 @@
 import type { ConditionsSettings, EventBatch, SocketInfo } from '@playground/protocol';
-import { create } from 'zustand';
-import { batchTap } from '../../../bridge/batchTap.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BatchTap } from '../../../bridge/batchTap.ts';
 import type { BridgeApi } from '../../../bridge/client.ts';
 import type { ErrorCodeInfo } from '../../../store/state.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { base64Text, errorInfo, LabSockets, waitUntil } from '../../netlab/model/labSockets.ts';
+import type { Lab } from '../../netlab/model/useStartLab.ts';
 import { type Arrival, analyzeLane, type LaneResult, LineCutter, messageNumber, messageText } from './analyze.ts';
 
 export const MAX_COMPARE_MESSAGES = 1000;
@@ -29,7 +31,7 @@ export interface RunSockets {
   udpClient: string;
 }
 
-export interface CompareState {
+export interface CompareData {
   config: CompareConfig;
   status: RunStatus;
   error: ErrorCodeInfo | null;
@@ -41,11 +43,19 @@ export interface CompareState {
   udp: LaneResult | null;
   /** Events the bridge folded during the run: the lanes may then miss messages that did arrive. */
   folded: number;
-  setConfig(config: CompareConfig): void;
 }
 
-export const useCompare = create<CompareState>()((set) => ({
-  config: { count: 200, intervalMs: 10 },
+export interface CompareState extends CompareData, Lab {
+  setConfig(config: CompareConfig): void;
+  /** The relays of the run in progress, so live changes of the conditions reach them. */
+  activeRelays(): string[];
+  /** Stops the run and closes what it opened; the results go. */
+  reset(): Promise<void>;
+}
+
+export type CompareStore = StoreApi<CompareState>;
+
+const NO_RUN = {
   status: 'idle',
   error: null,
   settings: null,
@@ -54,8 +64,40 @@ export const useCompare = create<CompareState>()((set) => ({
   tcp: null,
   udp: null,
   folded: 0,
-  setConfig: (config) => set({ config }),
-}));
+} satisfies Omit<CompareData, 'config'>;
+
+/** The TCP vs UDP comparison: its settings, its results, and the one run that feeds them at a time. */
+export function createCompareStore(tap: BatchTap): CompareStore {
+  let current: CompareRun | null = null;
+  const store = createStore<CompareState>()((set, get) => ({
+    config: { count: 200, intervalMs: 10 },
+    ...NO_RUN,
+    setConfig: (config) => set({ config }),
+    activeRelays() {
+      const status = get().status;
+      if (!current || status === 'done' || status === 'failed' || status === 'idle') return [];
+      return current.relays();
+    },
+    async start(bridge, upsert, epoch, settings, seed) {
+      const previous = current;
+      const run = new CompareRun(store, tap, bridge, upsert, get().config, epoch);
+      current = run;
+      await previous?.retire();
+      await run.run(settings, seed);
+    },
+    async reset() {
+      const run = current;
+      current = null;
+      await run?.retire();
+      set(NO_RUN);
+    },
+  }));
+  return store;
+}
+
+export const CompareContext = storeContext<CompareState>('comparison');
+export const useCompareStore = () => useStoreApi(CompareContext);
+export const useCompare = <T>(selector: (state: CompareState) => T) => useStoreState(CompareContext, selector);
 
 /** The delay after the last message within which a datagram can still come: delay, jitter, a hold, a retransmission. */
 export function settleMs(s: ConditionsSettings, bytes: number): number {
@@ -73,76 +115,43 @@ interface Lane {
  * its own relay with the same settings and seed, to a server that only observes. Latency is the
  * server's receive event minus the client's send event, both on the session's clock.
  */
-export class CompareRun {
-  static #current: CompareRun | null = null;
+class CompareRun {
   readonly #sockets: LabSockets;
   readonly #tcp: Lane = { sentAt: new Map(), arrivals: [] };
   readonly #udp: Lane = { sentAt: new Map(), arrivals: [] };
   readonly #cutter = new LineCutter();
   #ids: Partial<RunSockets> & { conn?: string } = {};
-  #epoch = -1;
   #folded = 0;
   #finished = false;
+  /** Another run took its place, or the lab was reset: it publishes no more. */
+  #retired = false;
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
 
-  private constructor(
+  constructor(
+    private readonly store: CompareStore,
+    private readonly tap: BatchTap,
     private readonly bridge: BridgeApi,
     upsert: (info: SocketInfo) => void,
     private readonly config: CompareConfig,
+    private readonly epoch: number,
   ) {
     this.#sockets = new LabSockets(bridge, upsert);
   }
 
-  /** The relays of the run in progress, so live changes of the conditions reach them. */
-  static activeRelays(): string[] {
-    const current = CompareRun.#current;
-    const ids = current === null ? undefined : current.#ids;
-    const status = useCompare.getState().status;
-    if (!ids || status === 'done' || status === 'failed' || status === 'idle') return [];
-    return [ids.tcpRelay, ids.udpRelay].filter((id): id is string => id !== undefined);
+  relays(): string[] {
+    return [this.#ids.tcpRelay, this.#ids.udpRelay].filter((id): id is string => id !== undefined);
   }
 
-  static async start(
-    bridge: BridgeApi,
-    upsert: (info: SocketInfo) => void,
-    epoch: number,
-    settings: ConditionsSettings,
-    seed: number,
-  ): Promise<void> {
-    const previous = CompareRun.#current;
-    const run = new CompareRun(bridge, upsert, useCompare.getState().config);
-    CompareRun.#current = run;
-    if (previous) {
-      previous.#stop();
-      await previous.#sockets.closeAll();
-    }
-    run.#epoch = epoch;
-    await run.#run(settings, seed);
+  async retire(): Promise<void> {
+    this.#retired = true;
+    this.#stop();
+    await this.#sockets.closeAll();
   }
 
-  static async reset(): Promise<void> {
-    const run = CompareRun.#current;
-    CompareRun.#current = null;
-    if (run) {
-      run.#stop();
-      await run.#sockets.closeAll();
-    }
-    useCompare.setState({
-      status: 'idle',
-      error: null,
-      sockets: null,
-      tcp: null,
-      udp: null,
-      folded: 0,
-      settings: null,
-      seed: null,
-    });
-  }
-
-  async #run(settings: ConditionsSettings, seed: number): Promise<void> {
+  async run(settings: ConditionsSettings, seed: number): Promise<void> {
     const { count, intervalMs } = this.config;
-    useCompare.setState({
+    this.store.setState({
       status: 'preparing',
       error: null,
       settings,
@@ -152,7 +161,7 @@ export class CompareRun {
       folded: 0,
       sockets: null,
     });
-    this.#unsubscribe = batchTap.subscribe((batches, epoch) => this.#receive(batches, epoch));
+    this.#unsubscribe = this.tap.subscribe((batches, epoch) => this.#receive(batches, epoch));
     try {
       const host = '127.0.0.1';
       const tcpServer = await this.#sockets.open({
@@ -186,10 +195,10 @@ export class CompareRun {
         remote: { host, port: udpRelay.local?.port ?? 0 },
       });
       this.#ids.udpClient = udpClient.id;
-      useCompare.setState({ sockets: this.#ids as RunSockets });
+      this.store.setState({ sockets: this.#ids as RunSockets });
       await waitUntil(() => this.#ids.conn !== undefined, 5000, 'the server to accept the TCP client');
 
-      useCompare.setState({ status: 'sending' });
+      this.store.setState({ status: 'sending' });
       this.#timer = setInterval(() => this.#publish(), PUBLISH_EVERY_MS);
       const size = messageText(1).length;
       const value = Array.from({ length: count }, (_, i) => messageText(i + 1)).join('');
@@ -205,7 +214,7 @@ export class CompareRun {
         );
       await Promise.all([send(tcpClient.id), send(udpClient.id)]);
 
-      useCompare.setState({ status: 'settling' });
+      this.store.setState({ status: 'settling' });
       const quiet = settleMs(settings, value.length);
       const sentDone = Date.now();
       await waitUntil(
@@ -218,12 +227,12 @@ export class CompareRun {
       this.#finished = true;
       this.#stop();
       this.#publish();
-      useCompare.setState({ status: 'done' });
+      this.store.setState({ status: 'done' });
     } catch (caught) {
       this.#stop();
       this.#finished = true;
       this.#publish();
-      useCompare.setState({ status: 'failed', error: errorInfo(caught) });
+      this.store.setState({ status: 'failed', error: errorInfo(caught) });
     }
   }
 
@@ -235,7 +244,7 @@ export class CompareRun {
   }
 
   #receive(batches: readonly EventBatch[], epoch: number): void {
-    if (epoch !== this.#epoch) return;
+    if (epoch !== this.epoch) return;
     const ids = this.#ids;
     for (const batch of batches) {
       this.#folded += batch.folded;
@@ -263,9 +272,9 @@ export class CompareRun {
   }
 
   #publish(): void {
-    if (CompareRun.#current !== this) return;
+    if (this.#retired) return;
     const { count } = this.config;
-    useCompare.setState({
+    this.store.setState({
       tcp: analyzeLane(count, this.#tcp.sentAt, this.#tcp.arrivals, this.#finished),
       udp: analyzeLane(count, this.#udp.sentAt, this.#udp.arrivals, this.#finished),
       folded: this.#folded,

@@ -1,6 +1,7 @@
 import type { ConditionsSettings, ConditionsStats, Endpoint, EventBatch } from '@playground/protocol';
-import { create } from 'zustand';
-import { batchTap } from '../../../bridge/batchTap.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BatchTap } from '../../../bridge/batchTap.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { PERFECT } from '../../conditions/model/presets.ts';
 
 export type Page = 'sockets' | 'netlab';
@@ -65,26 +66,35 @@ export function applyRelayEvents(
   return next;
 }
 
-export const useNetLab = create<NetLabState>()((set) => ({
-  page: 'sockets',
-  tab: 'compare',
-  settings: PERFECT,
-  seed: 2024,
-  relays: {},
-  labKeys: {},
-  markLab: (key) => set((s) => (s.labKeys[key] ? s : { labKeys: { ...s.labKeys, [key]: true } })),
-  setPage: (page) => set({ page }),
-  setTab: (tab) => set({ tab }),
-  setSettings: (settings) => set({ settings }),
-  setSeed: (seed) => set({ seed }),
-  receive: (batches, epoch) =>
-    set((s) => {
-      const relays = applyRelayEvents(s.relays, batches, epoch);
-      return relays === s.relays ? s : { relays };
-    }),
-}));
+export type NetLabStore = StoreApi<NetLabState>;
 
-batchTap.subscribe((batches, epoch) => useNetLab.getState().receive(batches, epoch));
+/** The network lab's page, its network, and what its relays report (fed from the page's batches). */
+export function createNetLabStore(tap: BatchTap): NetLabStore {
+  const store = createStore<NetLabState>()((set) => ({
+    page: 'sockets',
+    tab: 'compare',
+    settings: PERFECT,
+    seed: 2024,
+    relays: {},
+    labKeys: {},
+    markLab: (key) => set((s) => (s.labKeys[key] ? s : { labKeys: { ...s.labKeys, [key]: true } })),
+    setPage: (page) => set({ page }),
+    setTab: (tab) => set({ tab }),
+    setSettings: (settings) => set({ settings }),
+    setSeed: (seed) => set({ seed }),
+    receive: (batches, epoch) =>
+      set((s) => {
+        const relays = applyRelayEvents(s.relays, batches, epoch);
+        return relays === s.relays ? s : { relays };
+      }),
+  }));
+  tap.subscribe((batches, epoch) => store.getState().receive(batches, epoch));
+  return store;
+}
+
+export const NetLabContext = storeContext<NetLabState>('network lab');
+export const useNetLabStore = () => useStoreApi(NetLabContext);
+export const useNetLab = <T>(selector: (state: NetLabState) => T) => useStoreState(NetLabContext, selector);
 
 /** A socket a lab run opened, or a connection one of its servers accepted. */
 export function isLabSocket(

@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollBody } from '../../../ui/ScrollBody.tsx';
-import { CompareRun, useCompare } from '../../compare/model/compareRun.ts';
+import { useCompareStore } from '../../compare/model/compareRun.ts';
 import { ConditionsForm } from '../../conditions/ConditionsForm.tsx';
 import { useNetLab } from '../model/labStore.ts';
 import '../../../ui/labPage.css';
@@ -36,10 +36,11 @@ function NetworkConditions() {
   const settings = useNetLab((s) => s.settings);
   const seed = useNetLab((s) => s.seed);
   const setSettings = useNetLab((s) => s.setSettings);
+  const compare = useCompareStore();
   const change = (settings: Parameters<typeof setSettings>[0]) => {
     // Results measured on another network would sit under the new one's name: a finished run is cleared.
-    const { status } = useCompare.getState();
-    if (status === 'done' || status === 'failed') void CompareRun.reset();
+    const { status, reset } = compare.getState();
+    if (status === 'done' || status === 'failed') void reset();
     setSettings(settings);
   };
   const setSeed = useNetLab((s) => s.setSeed);

@@ -1,6 +1,7 @@
 import type { Snapshot, Welcome } from '@playground/protocol';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PlaygroundStore } from '../../../store/store.ts';
+import { storeContext, useStoreState } from '../../../store/storeContext.ts';
 import { STORAGE, type Storages } from '../../join/model/access.ts';
 import { applySnapshot } from './applySnapshot.ts';
 
@@ -13,11 +14,20 @@ export interface ResumeData {
   fellBehind: boolean;
 }
 
-export const resumeStore = createStore<ResumeData>()(() => ({ resumed: null, previousLost: null, fellBehind: false }));
-
-export function dismissResumeNews(): void {
-  resumeStore.setState({ resumed: null, previousLost: null, fellBehind: false });
+export interface ResumeState extends ResumeData {
+  /** The learner read the news: the banner goes. */
+  dismiss(): void;
 }
+
+export type ResumeStore = StoreApi<ResumeState>;
+
+const NO_NEWS: ResumeData = { resumed: null, previousLost: null, fellBehind: false };
+
+export const createResumeStore = (): ResumeStore =>
+  createStore<ResumeState>()((set) => ({ ...NO_NEWS, dismiss: () => set(NO_NEWS) }));
+
+export const ResumeContext = storeContext<ResumeState>('resume');
+export const useResume = <T>(selector: (state: ResumeState) => T) => useStoreState(ResumeContext, selector);
 
 interface Remembered {
   sessionId: string;
@@ -29,7 +39,7 @@ interface Remembered {
  * keys); the snapshot that follows brings the sockets up to date, and the learner is told what
  * happened: resumed, what closed meanwhile, or that the session before a reload had already ended.
  */
-export function createResumer(store: PlaygroundStore, storages: Storages) {
+export function createResumer(store: PlaygroundStore, news: ResumeStore, storages: Storages) {
   let first = true;
   return {
     welcome(welcome: Welcome): void {
@@ -38,10 +48,10 @@ export function createResumer(store: PlaygroundStore, storages: Storages) {
       // What the page before a reload left: read once, whatever this welcome says.
       const before = isFirst ? read(storages) : null;
       if (welcome.resumed) return;
-      resumeStore.setState({ resumed: null });
+      news.setState({ resumed: null });
       // A reload that could not resume: say that the session before it ended, with its sockets.
       if (before && before.sessionId !== welcome.sessionId && before.open > 0) {
-        resumeStore.setState({ previousLost: { closed: before.open } });
+        news.setState({ previousLost: { closed: before.open } });
       }
     },
     snapshot(snapshot: Snapshot): void {
@@ -52,7 +62,7 @@ export function createResumer(store: PlaygroundStore, storages: Storages) {
         closed = result.closedWhileAway;
         return result.state;
       });
-      resumeStore.setState({ resumed: { closed, reloaded }, previousLost: null });
+      news.setState({ resumed: { closed, reloaded }, previousLost: null });
     },
     /** Called when the page goes away: what a reload that cannot resume will report. */
     remember(): void {

@@ -7,11 +7,13 @@ import {
   type SensorStats,
   type SocketInfo,
 } from '@playground/protocol';
-import { create } from 'zustand';
-import { batchTap } from '../../../bridge/batchTap.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BatchTap } from '../../../bridge/batchTap.ts';
 import type { BridgeApi } from '../../../bridge/client.ts';
 import type { ErrorCodeInfo } from '../../../store/state.ts';
+import { storeContext, useStoreApi, useStoreState } from '../../../store/storeContext.ts';
 import { errorInfo, LabSockets } from '../../netlab/model/labSockets.ts';
+import type { Lab } from '../../netlab/model/useStartLab.ts';
 import { Series } from './series.ts';
 
 export type Transport = 'tcp' | 'udp';
@@ -67,7 +69,7 @@ export interface TransportView {
   plotted: number;
 }
 
-export interface SensorState {
+export interface SensorData {
   config: SensorConfig;
   status: SensorStatus;
   error: ErrorCodeInfo | null;
@@ -76,21 +78,26 @@ export interface SensorState {
   /** Bumped whenever the chart's data changed. */
   version: number;
   view: Record<Transport, TransportView>;
-  setConfig(config: SensorConfig): void;
 }
+
+export interface SensorState extends SensorData, Lab {
+  setConfig(config: SensorConfig): void;
+  /** The chart's lines, fed between renders. */
+  series(): Record<Transport, Series>;
+  /** The relays of the running lab, so live changes of the conditions reach them. */
+  activeRelays(): string[];
+  /** Stops the sensors; the servers and relays stay, so a Python sensor can still send to them. */
+  stop(): Promise<void>;
+  /** Closes everything the sensor lab opened. */
+  reset(): Promise<void>;
+  /** The field the chart plots changed: the lines start over with it. */
+  replot(): void;
+}
+
+export type SensorStore = StoreApi<SensorState>;
 
 const emptyStats = (): SensorStats => ({ received: 0, missing: 0, outOfOrder: 0, duplicates: 0, bad: 0, acks: 0 });
 const emptyView = (): TransportView => ({ stats: emptyStats(), rate: 0, points: 0, plotted: 0 });
-
-export const useSensor = create<SensorState>()((set) => ({
-  config: DEFAULT_SENSOR_CONFIG,
-  status: 'idle',
-  error: null,
-  ports: {},
-  version: 0,
-  view: { tcp: emptyView(), udp: emptyView() },
-  setConfig: (config) => set({ config }),
-}));
 
 const PUBLISH_EVERY_MS = 200;
 
@@ -102,8 +109,7 @@ interface LabServers {
   relay: Record<Transport, SocketInfo | undefined>;
 }
 
-/** What the sensor lab holds between renders and across tab switches (one per page). */
-const lab: {
+interface Runtime {
   servers: LabServers | null;
   clients: LabSockets | null;
   series: Record<Transport, Series>;
@@ -115,185 +121,129 @@ const lab: {
   timer: ReturnType<typeof setInterval> | undefined;
   finishTimer: ReturnType<typeof setTimeout> | undefined;
   unsubscribe: (() => void) | undefined;
-} = {
-  servers: null,
-  clients: null,
-  series: { tcp: new Series(), udp: new Series() },
-  senders: { tcp: new Map(), udp: new Map() },
-  arrivals: { tcp: [], udp: [] },
-  conns: new Set(),
-  plotIndex: 0,
-  dirty: false,
-  timer: undefined,
-  finishTimer: undefined,
-  unsubscribe: undefined,
-};
+}
 
 /**
  * The sensor stream lab: a sensor server per transport (behaviour `sensor`, decoding the learner's
  * format), a relay in front of each with the shared conditions, and a sensor client per chosen
  * transport sending to its relay. The chart's lines are fed from the servers' `sensor-data` events.
  */
-export const SensorLab = {
-  series(): Record<Transport, Series> {
-    return lab.series;
-  },
-
-  activeRelays(): string[] {
-    const servers = lab.servers;
-    if (!servers) return [];
-    return TRANSPORTS.map((t) => servers.relay[t]?.id).filter((id): id is string => id !== undefined);
-  },
-
-  async start(
-    bridge: BridgeApi,
-    upsert: (info: SocketInfo) => void,
-    epoch: number,
-    settings: ConditionsSettings,
-    seed: number,
-  ): Promise<void> {
-    const { config } = useSensor.getState();
-    const fields = parseFields(config.fieldsText);
-    // New servers and relays when the record, the ack, the seed or the session changed; else reused.
-    const key = JSON.stringify([config.format, fields, config.ack, epoch, seed]);
-    useSensor.setState({ status: 'starting', error: null });
-    try {
-      await lab.clients?.closeAll();
-      if (lab.servers?.key !== key) {
-        await lab.servers?.sockets.closeAll();
-        lab.servers = null;
-        lab.servers = await SensorLab.openServers(bridge, upsert, key, epoch, config, fields, settings, seed);
-      }
-      SensorLab.resetData(config, fields);
-      SensorLab.listen();
+export function createSensorStore(tap: BatchTap): SensorStore {
+  /** What the lab holds between renders and across tab switches. */
+  const lab: Runtime = {
+    servers: null,
+    clients: null,
+    series: { tcp: new Series(), udp: new Series() },
+    senders: { tcp: new Map(), udp: new Map() },
+    arrivals: { tcp: [], udp: [] },
+    conns: new Set(),
+    plotIndex: 0,
+    dirty: false,
+    timer: undefined,
+    finishTimer: undefined,
+    unsubscribe: undefined,
+  };
+  const store = createStore<SensorState>()((set, get) => ({
+    config: DEFAULT_SENSOR_CONFIG,
+    status: 'idle',
+    error: null,
+    ports: {},
+    version: 0,
+    view: { tcp: emptyView(), udp: emptyView() },
+    setConfig: (config) => set({ config }),
+    series: () => lab.series,
+    activeRelays() {
       const servers = lab.servers;
-      const clients = new LabSockets(bridge, upsert);
-      lab.clients = clients;
-      for (const transport of TRANSPORTS) {
-        if (!config[transport]) continue;
-        await clients.open({
-          type: 'sensor.start',
-          transport,
-          host: '127.0.0.1',
-          port: servers.relay[transport]?.local?.port ?? 0,
-          format: config.format,
-          fields,
-          rateHz: config.rateHz,
-          durationS: config.durationS,
-          sensorId: transport === 'tcp' ? 1 : 2,
-        });
+      if (!servers) return [];
+      return TRANSPORTS.map((t) => servers.relay[t]?.id).filter((id): id is string => id !== undefined);
+    },
+
+    async start(bridge, upsert, epoch, settings, seed) {
+      const { config } = get();
+      const fields = parseFields(config.fieldsText);
+      // New servers and relays when the record, the ack, the seed or the session changed; else reused.
+      const key = JSON.stringify([config.format, fields, config.ack, epoch, seed]);
+      set({ status: 'starting', error: null });
+      try {
+        await lab.clients?.closeAll();
+        if (lab.servers?.key !== key) {
+          await lab.servers?.sockets.closeAll();
+          lab.servers = null;
+          lab.servers = await openServers(bridge, upsert, key, epoch, config, fields, settings, seed);
+          set({ ports: portsOf(lab.servers) });
+        }
+        resetData(config, fields);
+        listen();
+        const servers = lab.servers;
+        const clients = new LabSockets(bridge, upsert);
+        lab.clients = clients;
+        for (const transport of TRANSPORTS) {
+          if (!config[transport]) continue;
+          await clients.open({
+            type: 'sensor.start',
+            transport,
+            host: '127.0.0.1',
+            port: servers.relay[transport]?.local?.port ?? 0,
+            format: config.format,
+            fields,
+            rateHz: config.rateHz,
+            durationS: config.durationS,
+            sensorId: transport === 'tcp' ? 1 : 2,
+          });
+        }
+        set({ status: 'running' });
+        clearTimeout(lab.finishTimer);
+        lab.finishTimer = setTimeout(
+          () => {
+            if (get().status === 'running') set({ status: 'finished' });
+          },
+          config.durationS * 1000 + 1500,
+        );
+      } catch (caught) {
+        set({ status: 'failed', error: errorInfo(caught) });
       }
-      useSensor.setState({ status: 'running' });
+    },
+
+    async stop() {
       clearTimeout(lab.finishTimer);
-      lab.finishTimer = setTimeout(
-        () => {
-          if (useSensor.getState().status === 'running') useSensor.setState({ status: 'finished' });
-        },
-        config.durationS * 1000 + 1500,
-      );
-    } catch (caught) {
-      useSensor.setState({ status: 'failed', error: errorInfo(caught) });
-    }
-  },
+      await lab.clients?.closeAll();
+      lab.clients = null;
+      if (get().status === 'running') set({ status: 'finished' });
+    },
 
-  /** Stops the sensors; the servers and relays stay, so a Python sensor can still send to them. */
-  async stop(): Promise<void> {
-    clearTimeout(lab.finishTimer);
-    await lab.clients?.closeAll();
-    lab.clients = null;
-    if (useSensor.getState().status === 'running') useSensor.setState({ status: 'finished' });
-  },
+    async reset() {
+      await get().stop();
+      await lab.servers?.sockets.closeAll();
+      lab.servers = null;
+      clearInterval(lab.timer);
+      lab.timer = undefined;
+      lab.unsubscribe?.();
+      lab.unsubscribe = undefined;
+      resetData(get().config, []);
+      set({ status: 'idle', error: null, ports: {} });
+    },
 
-  /** Closes everything the sensor lab opened. */
-  async reset(): Promise<void> {
-    await SensorLab.stop();
-    await lab.servers?.sockets.closeAll();
-    lab.servers = null;
-    clearInterval(lab.timer);
-    lab.timer = undefined;
-    lab.unsubscribe?.();
-    lab.unsubscribe = undefined;
-    SensorLab.resetData(useSensor.getState().config, []);
-    useSensor.setState({ status: 'idle', error: null, ports: {} });
-  },
+    replot() {
+      const { config } = get();
+      resetData(config, parseFields(config.fieldsText));
+    },
+  }));
 
-  /** The field the chart plots changed: the lines start over with it. */
-  replot(): void {
-    const { config } = useSensor.getState();
-    SensorLab.resetData(config, parseFields(config.fieldsText));
-  },
-
-  async openServers(
-    bridge: BridgeApi,
-    upsert: (info: SocketInfo) => void,
-    key: string,
-    epoch: number,
-    config: SensorConfig,
-    fields: string[],
-    settings: ConditionsSettings,
-    seed: number,
-  ): Promise<LabServers> {
-    const sockets = new LabSockets(bridge, upsert);
-    const host = '127.0.0.1';
-    const sensor = { format: config.format, fields, ack: config.ack };
-    const servers: LabServers = {
-      key,
-      epoch,
-      sockets,
-      server: { tcp: undefined, udp: undefined },
-      relay: { tcp: undefined, udp: undefined },
-    };
-    servers.server.tcp = await sockets.open({
-      type: 'tcp.listen',
-      host,
-      port: 0,
-      behaviour: 'sensor',
-      sensor,
-      recvSize: 4096,
-    });
-    servers.server.udp = await sockets.open({
-      type: 'udp.bind',
-      host,
-      port: 0,
-      behaviour: 'sensor',
-      sensor,
-      recvSize: 2048,
-    });
-    for (const transport of TRANSPORTS) {
-      servers.relay[transport] = await sockets.open({
-        type: 'conditions.create',
-        transport,
-        target: { host, port: servers.server[transport]?.local?.port ?? 0 },
-        settings,
-        seed,
-      });
-    }
-    const ports: Partial<Record<Transport, ServerPorts>> = {};
-    for (const transport of TRANSPORTS) {
-      ports[transport] = {
-        server: servers.server[transport]?.local?.port ?? 0,
-        relay: servers.relay[transport]?.local?.port ?? 0,
-      };
-    }
-    useSensor.setState({ ports });
-    return servers;
-  },
-
-  resetData(config: SensorConfig, fields: string[]): void {
+  function resetData(config: SensorConfig, fields: string[]): void {
     lab.series = { tcp: new Series(), udp: new Series() };
     lab.senders = { tcp: new Map(), udp: new Map() };
     lab.arrivals = { tcp: [], udp: [] };
     lab.plotIndex = Math.max(0, fields.indexOf(config.plot));
-    useSensor.setState((s) => ({ version: s.version + 1, view: { tcp: emptyView(), udp: emptyView() } }));
-  },
+    store.setState((s) => ({ version: s.version + 1, view: { tcp: emptyView(), udp: emptyView() } }));
+  }
 
-  listen(): void {
+  function listen(): void {
     if (lab.unsubscribe) return;
-    lab.unsubscribe = batchTap.subscribe((batches, epoch) => SensorLab.receive(batches, epoch));
-    lab.timer = setInterval(() => SensorLab.publish(), PUBLISH_EVERY_MS);
-  },
+    lab.unsubscribe = tap.subscribe(receive);
+    lab.timer = setInterval(publish, PUBLISH_EVERY_MS);
+  }
 
-  receive(batches: readonly EventBatch[], epoch: number): void {
+  function receive(batches: readonly EventBatch[], epoch: number): void {
     const servers = lab.servers;
     if (!servers || servers.epoch !== epoch) return;
     const tcpServer = servers.server.tcp?.id;
@@ -312,9 +262,9 @@ export const SensorLab = {
         lab.dirty = true;
       }
     }
-  },
+  }
 
-  publish(): void {
+  function publish(): void {
     if (!lab.dirty) return;
     lab.dirty = false;
     const view = {} as Record<Transport, TransportView>;
@@ -329,6 +279,72 @@ export const SensorLab = {
       const series = lab.series[transport];
       view[transport] = { stats, rate: arrivals.length, points: series.points, plotted: series.plotted };
     }
-    useSensor.setState((s) => ({ version: s.version + 1, view }));
-  },
-};
+    store.setState((s) => ({ version: s.version + 1, view }));
+  }
+
+  return store;
+}
+
+async function openServers(
+  bridge: BridgeApi,
+  upsert: (info: SocketInfo) => void,
+  key: string,
+  epoch: number,
+  config: SensorConfig,
+  fields: string[],
+  settings: ConditionsSettings,
+  seed: number,
+): Promise<LabServers> {
+  const sockets = new LabSockets(bridge, upsert);
+  const host = '127.0.0.1';
+  const sensor = { format: config.format, fields, ack: config.ack };
+  const servers: LabServers = {
+    key,
+    epoch,
+    sockets,
+    server: { tcp: undefined, udp: undefined },
+    relay: { tcp: undefined, udp: undefined },
+  };
+  servers.server.tcp = await sockets.open({
+    type: 'tcp.listen',
+    host,
+    port: 0,
+    behaviour: 'sensor',
+    sensor,
+    recvSize: 4096,
+  });
+  servers.server.udp = await sockets.open({
+    type: 'udp.bind',
+    host,
+    port: 0,
+    behaviour: 'sensor',
+    sensor,
+    recvSize: 2048,
+  });
+  for (const transport of TRANSPORTS) {
+    servers.relay[transport] = await sockets.open({
+      type: 'conditions.create',
+      transport,
+      target: { host, port: servers.server[transport]?.local?.port ?? 0 },
+      settings,
+      seed,
+    });
+  }
+  return servers;
+}
+
+/** Where the lab's sensor servers and their relays listen. */
+function portsOf(servers: LabServers): Partial<Record<Transport, ServerPorts>> {
+  const ports: Partial<Record<Transport, ServerPorts>> = {};
+  for (const transport of TRANSPORTS) {
+    ports[transport] = {
+      server: servers.server[transport]?.local?.port ?? 0,
+      relay: servers.relay[transport]?.local?.port ?? 0,
+    };
+  }
+  return ports;
+}
+
+export const SensorContext = storeContext<SensorState>('sensor');
+export const useSensorStore = () => useStoreApi(SensorContext);
+export const useSensor = <T>(selector: (state: SensorState) => T) => useStoreState(SensorContext, selector);
