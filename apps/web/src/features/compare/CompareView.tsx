@@ -14,6 +14,9 @@ import { Lane, LaneLegend } from './Lanes.tsx';
 import { LatencyChart } from './LatencyChart.tsx';
 import type { LaneResult } from './model/analyze.ts';
 import { MAX_COMPARE_DURATION_MS, MAX_COMPARE_MESSAGES, useCompare } from './model/compareRun.ts';
+import '../../ui/runProgress.css';
+import '../../ui/summaryCards.css';
+import './compare.css';
 
 const RUNNING = new Set(['preparing', 'sending', 'settling']);
 

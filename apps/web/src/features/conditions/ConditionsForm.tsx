@@ -9,6 +9,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChipGroup } from '../../ui/ChoiceGroup.tsx';
 import { PRESET_NAMES, PRESETS, presetOf } from './model/presets.ts';
+import '../../ui/fieldGroup.css';
+import './conditions.css';
 
 type Key = keyof ConditionsSettings;
 export type ConditionsScope = 'both' | 'tcp' | 'udp';
@@ -71,7 +73,7 @@ export function ConditionsForm(props: {
         }))}
       />
 
-      <fieldset className="conditions-form__group">
+      <fieldset className="field-group">
         <legend>{t('netlab.conditions.groups.both')}</legend>
         <div className="conditions-form__row">
           <NumberSetting
@@ -110,7 +112,7 @@ export function ConditionsForm(props: {
       </fieldset>
 
       {scope !== 'tcp' && (
-        <fieldset className="conditions-form__group conditions-form__group--udp">
+        <fieldset className="field-group conditions-form__group--udp">
           <legend>{t('netlab.conditions.groups.udp')}</legend>
           <PercentSetting
             id={`${id}-loss`}
@@ -152,7 +154,7 @@ export function ConditionsForm(props: {
       )}
 
       {scope !== 'udp' && (
-        <fieldset className="conditions-form__group conditions-form__group--tcp">
+        <fieldset className="field-group conditions-form__group--tcp">
           <legend>{t('netlab.conditions.groups.tcp')}</legend>
           <div className="conditions-form__row">
             <NumberSetting

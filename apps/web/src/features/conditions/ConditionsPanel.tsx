@@ -20,6 +20,7 @@ import { useNetLab } from '../netlab/model/labStore.ts';
 import { LastError, ReachableNote } from '../sockets/SocketNotes.tsx';
 import { ConditionsForm } from './ConditionsForm.tsx';
 import { RelayStats } from './RelayStats.tsx';
+import './conditions.css';
 
 /**
  * Every conditions stage of this session, with its live counts and settings that apply while

@@ -1,6 +1,7 @@
 import type { ConditionsStats, Transport } from '@playground/protocol';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../ui/numbers.ts';
+import './conditions.css';
 
 const UDP_KEYS = ['in', 'out', 'dropped', 'duplicated', 'reordered', 'delayed', 'overflow', 'queued'] as const;
 const TCP_KEYS = ['in', 'out', 'retransmitted', 'delayed', 'queued'] as const;

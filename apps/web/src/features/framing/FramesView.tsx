@@ -6,6 +6,8 @@ import { FrameItem } from './FrameItem.tsx';
 import { FrameProblems, PartialFrameView } from './FramesStatus.tsx';
 import { FramingPicker } from './FramingPicker.tsx';
 import type { FramesResult } from './model/frameTracker.ts';
+import '../../ui/labNote.css';
+import './framing.css';
 
 const PAYLOADS: PayloadView[] = ['text', 'json', 'struct'];
 /** Frames rendered at once; the tracker keeps more, and the count says how many are not listed. */

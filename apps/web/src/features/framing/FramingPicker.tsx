@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DelimiterFields, LengthPrefixFields } from './FramingFields.tsx';
 import { CHOICE_IDS, choiceOf, configOf, isCustom } from './framingChoice.ts';
+import './framing.css';
 
 /**
  * A framing: one of the codec's presets (both seed 002 protocols among them) or a custom delimiter

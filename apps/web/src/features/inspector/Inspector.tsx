@@ -12,6 +12,7 @@ import { ByteDetails } from './ByteDetails.tsx';
 import { HexGrid } from './HexGrid.tsx';
 import { piecesBetween } from './hexLayout.ts';
 import { PieceLegend } from './PieceLegend.tsx';
+import './inspector.css';
 
 const DIRECTIONS: Direction[] = ['received', 'sent'];
 

@@ -4,6 +4,7 @@ import { BridgeRequestError } from '../../bridge/client.ts';
 import { useBridge, usePlayground, usePlaygroundStore } from '../../bridge/context.tsx';
 import { formatError } from '../../i18n/formatError.ts';
 import { type DemoId, type DemoOutcome, DemoRunner } from './demoScript.ts';
+import './lab.css';
 
 const DEMOS: DemoId[] = ['coalesce', 'split', 'udp'];
 

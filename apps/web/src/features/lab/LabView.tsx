@@ -9,6 +9,7 @@ import { serverFramingOf } from '../framing/serverFraming.ts';
 import { useFrames } from '../framing/useFrames.ts';
 import { RibbonView } from '../ribbon/RibbonView.tsx';
 import { StructView } from '../struct/StructView.tsx';
+import '../../ui/labNote.css';
 
 /**
  * The inspector's lab views of one direction of one socket. They share the socket's framing

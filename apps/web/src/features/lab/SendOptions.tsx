@@ -7,6 +7,7 @@ import { FormError } from '../../ui/form/FormError.tsx';
 import { FramingPicker } from '../framing/FramingPicker.tsx';
 import { StructPackForm } from '../struct/StructPackForm.tsx';
 import type { SendOptionProblem, SendOptionsValue } from './sendPlan.ts';
+import './lab.css';
 
 /**
  * How a message becomes writes: one write, or pieces of K bytes D ms apart, repeated R times;

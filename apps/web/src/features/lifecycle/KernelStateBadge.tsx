@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineState } from '../../store/kernelView.ts';
+import './lifecycle.css';
 
 export function kernelStateText(t: TFunction, state: TimelineState): { label: string; explain: string } {
   if (state === 'gone') return { label: t('kernel.gone.label'), explain: t('kernel.gone.explain') };

@@ -12,6 +12,7 @@ import { EventRow, type RowContext } from './EventRow.tsx';
 import { filteredAt, filteredCount, filterLog, type LogFilter } from './filterLog.ts';
 import { TimeOriginPicker, useTimeReference } from './TimeOriginPicker.tsx';
 import { timeLabel } from './timeLabels.ts';
+import './log.css';
 
 /** `titleHidden`: inside the views, whose tab already says "Event log", the title is for screen readers only. */
 export function EventLog(props: { titleHidden?: boolean }) {

@@ -10,6 +10,8 @@ import type { FramesResult } from '../framing/model/frameTracker.ts';
 import { placeName, usePeerPlace } from '../lifecycle/peerPlace.ts';
 import { RibbonGrid } from './RibbonGrid.tsx';
 import { findPeer, hasHoles, layoutRibbonRow, PALETTE, type RibbonSource, ribbonSource } from './ribbonModel.ts';
+import '../../ui/labNote.css';
+import './ribbon.css';
 
 /**
  * The byte ribbon: one cell per byte of one direction of a socket, coloured by the write it came

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProtocolPicker } from '../../ui/form/ProtocolPicker.tsx';
 import { parseFields, type Transport, useSensor } from './model/sensorRun.ts';
 import { pythonSensorClient } from './pythonClient.ts';
+import './sensor.css';
 
 /** The same sensor in Python, ready to run from a terminal against the lab's servers. */
 export function PythonPanel() {
@@ -36,8 +37,8 @@ export function PythonPanel() {
     });
   };
   return (
-    <section className="python-panel" aria-labelledby="python-title" data-testid="python-panel">
-      <div className="python-panel__head">
+    <section className="sensor-python" aria-labelledby="python-title" data-testid="sensor-python">
+      <div className="sensor-python__head">
         <h3 id="python-title">{t('netlab.sensor.python.title')}</h3>
         <ProtocolPicker name="python-transport" label={t('forms.protocol')} value={transport} onChange={setTransport} />
         <label className="toggle">
@@ -54,7 +55,7 @@ export function PythonPanel() {
           : t('netlab.sensor.python.noServers', { file: 'docs/examples/python/sensor_client.py' })}
       </p>
       <pre
-        className="python-panel__code"
+        className="sensor-python__code"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the code scrolls; the keyboard must reach it.
         tabIndex={0}
       >

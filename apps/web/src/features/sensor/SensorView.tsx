@@ -12,6 +12,10 @@ import { RunSettings } from '../netlab/parts/RunSettings.tsx';
 import { configProblem, parseFields, TRANSPORTS, type Transport, useSensor } from './model/sensorRun.ts';
 import { PythonPanel } from './PythonPanel.tsx';
 import { SensorChart } from './SensorChart.tsx';
+import '../../ui/fieldGroup.css';
+import '../../ui/runProgress.css';
+import '../../ui/summaryCards.css';
+import './sensor.css';
 
 /** The two inputs that describe a record, by input name and the config text each one edits. */
 const RECORD_INPUTS = [
@@ -67,7 +71,7 @@ export function SensorView() {
         >
           {problem ?? t('netlab.sensor.recordHint')}
         </p>
-        <fieldset className="conditions-form__group">
+        <fieldset className="field-group">
           <legend>{t('netlab.sensor.transports')}</legend>
           <div className="button-row">
             {TRANSPORTS.map((transport) => (

@@ -4,7 +4,7 @@ import { usePlayground } from '../../bridge/context.tsx';
 import { type ProgramEntry, type SocketEntry, socketKey } from '../../store/state.ts';
 import { programStatus } from '../trace/programStatus.ts';
 import { SocketCard } from './SocketCard.tsx';
-import '../trace/trace.css';
+import './programs.css';
 
 /**
  * "Your programs": each traced program with its sockets, shown like the playground's own (servers

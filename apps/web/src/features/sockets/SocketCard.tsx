@@ -18,6 +18,7 @@ import { LastError, ReachableNote } from './SocketNotes.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useKeepFocus, useReveal } from './useReveal.ts';
 import { ViaConditions } from './ViaConditions.tsx';
+import './sockets.css';
 
 /** Sockets that recv(): connections, clients and UDP endpoints. */
 const READERS = new Set<string>(['tcp-conn', 'tcp-client', 'udp']);

@@ -8,6 +8,7 @@ import { ScrollBody } from '../../ui/ScrollBody.tsx';
 import { ProgramSection } from './ProgramSection.tsx';
 import { SocketCard } from './SocketCard.tsx';
 import { gatherGroups, SocketGroup } from './SocketGroup.tsx';
+import './sockets.css';
 
 type Section = 'servers' | 'clients' | 'udp';
 const SECTIONS: Section[] = ['servers', 'clients', 'udp'];

@@ -1,6 +1,7 @@
 import type { SocketState } from '@playground/protocol';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import './sockets.css';
 
 /**
  * The socket's state as a coloured label; the one-line explanation is its tooltip. Memoised: the

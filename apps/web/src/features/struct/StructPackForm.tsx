@@ -10,6 +10,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultInput, FieldInputError, parseFieldInput } from './structValues.ts';
+import './struct.css';
 
 export const DEFAULT_PACK_FORMAT = '>iii';
 

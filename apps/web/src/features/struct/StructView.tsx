@@ -5,6 +5,8 @@ import type { ByteLog } from '../../store/byteLog.ts';
 import type { ReceiveFraming } from '../../store/labSettings.ts';
 import type { FramesResult } from '../framing/model/frameTracker.ts';
 import { RecordBytes, StructTable } from './StructTable.tsx';
+import '../../ui/labNote.css';
+import './struct.css';
 
 type Source = 'stream' | 'frames';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SocketEntry } from '../../store/state.ts';
 import { hintText } from './describeCall.ts';
+import './trace.css';
 
 /** The classic mistakes a program socket's calls showed, each with the line of code it is about. */
 export function SocketHints(props: { entry: SocketEntry }) {

@@ -7,6 +7,7 @@ import { KernelView } from '../kernel/KernelView.tsx';
 import { EventLog } from '../log/EventLog.tsx';
 import { SpawnPanel } from '../spawn/SpawnPanel.tsx';
 import { WireView } from '../wire/WireView.tsx';
+import './views.css';
 
 export type ViewName = 'log' | 'wire' | 'kernel' | 'flow' | 'clients' | 'code';
 const VIEWS: ViewName[] = ['log', 'wire', 'kernel', 'flow', 'clients', 'code'];

@@ -4,6 +4,7 @@ import { ScrollBody } from '../../../ui/ScrollBody.tsx';
 import { useCompareStore } from '../../compare/model/compareRun.ts';
 import { ConditionsForm } from '../../conditions/ConditionsForm.tsx';
 import { useNetLab } from '../model/labStore.ts';
+import '../../../ui/labPage.css';
 
 /**
  * The controls column of a lab page: a form whose submit starts the run, the run's own fields, and

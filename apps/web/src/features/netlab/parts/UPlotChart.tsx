@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import './uplotChart.css';
 
 /**
  * uPlot in React: the chart is built once per `options` identity, fed with setData afterwards (cheap:
