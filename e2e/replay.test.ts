@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PROTOCOL_VERSION, SessionLog } from '@playground/protocol';
+import { PROTOCOL_VERSION, SESSION_LOG_VERSION, SessionLog } from '@playground/protocol';
 import type { Playground } from '@playground/server';
 import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, Page } from 'playwright-core';
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     const log = SessionLog.parse(JSON.parse(readFileSync(file, 'utf8')));
     expect(log).toMatchObject({
       format: 'socket-playground-log',
-      version: 1,
+      version: SESSION_LOG_VERSION,
       protocolVersion: PROTOCOL_VERSION,
       missing: 0,
     });
