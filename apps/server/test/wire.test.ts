@@ -22,8 +22,14 @@ const statuses = (c: BridgeTestClient): WireStatus[] =>
   c.notices.filter((m): m is WireStatus => (m as { type: string }).type === 'wire-status');
 const flags = (s: WireSegment) => s.tcp?.flags.join(',');
 
+/** `wire.watch` is answered once tcpdump captures, which a loaded machine took over 10 s to start. */
+async function watch(c: BridgeTestClient): Promise<void> {
+  const reply = await c.request({ type: 'wire.watch' }, 3 * WAIT_MS);
+  expect(reply.ok).toBe(true);
+}
+
 async function capturing(c: BridgeTestClient): Promise<void> {
-  await c.ok({ type: 'wire.watch' });
+  await watch(c);
   await c.waitFor(() => statuses(c).at(-1)?.state === 'capturing', WAIT_MS, 'capturing');
 }
 
@@ -275,28 +281,32 @@ describe.skipIf(problem !== undefined)('bounds of the wire view', { timeout: TES
 const dumpcap = await findTool('dumpcap');
 if (!dumpcap)
   console.warn('Skipping the dumpcap capture test: Wireshark’s dumpcap is not installed (apt-get install tshark).');
-describe.skipIf(problem !== undefined || dumpcap === undefined)('with Wireshark’s dumpcap instead of tcpdump', () => {
-  it('captures the handshake the same way', async () => {
-    const p = await pg.start({
-      capture: { enabled: true, tool: 'dumpcap', interface: 'lo', snaplen: 200, segmentsPerSecond: 1000 },
+describe.skipIf(problem !== undefined || dumpcap === undefined)(
+  'with Wireshark’s dumpcap instead of tcpdump',
+  { timeout: TEST_MS },
+  () => {
+    it('captures the handshake the same way', async () => {
+      const p = await pg.start({
+        capture: { enabled: true, tool: 'dumpcap', interface: 'lo', snaplen: 200, segmentsPerSecond: 1000 },
+      });
+      const c = await pg.client(p);
+      await capturing(c);
+      expect(statuses(c).at(-1)?.capture?.tool).toMatch(/dumpcap$/);
+      const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
+      const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;
+      // dumpcap hands packets over in small batches (a few hundred milliseconds), not one by one.
+      await c.waitFor(() => segments(c).length >= 3, WAIT_MS, 'the handshake');
+      expect(segments(c).slice(0, 3).map(flags)).toEqual(['SYN', 'SYN,ACK', 'ACK']);
+      expect(segments(c)[0]?.from).toBe(client.id);
     });
-    const c = await pg.client(p);
-    await capturing(c);
-    expect(statuses(c).at(-1)?.capture?.tool).toMatch(/dumpcap$/);
-    const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
-    const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;
-    // dumpcap hands packets over in small batches (a few hundred milliseconds), not one by one.
-    await c.waitFor(() => segments(c).length >= 3, WAIT_MS, 'the handshake');
-    expect(segments(c).slice(0, 3).map(flags)).toEqual(['SYN', 'SYN,ACK', 'ACK']);
-    expect(segments(c)[0]?.from).toBe(client.id);
-  });
-});
+  },
+);
 
-describe('when capture is off', () => {
+describe('when capture is off', { timeout: TEST_MS }, () => {
   it('says so on a class started without --capture, and everything else works', async () => {
     const p = await pg.start({ mode: 'lan' });
     const c = await pg.client(p);
-    await c.ok({ type: 'wire.watch' });
+    await watch(c);
     await c.waitFor(() => statuses(c).length > 0, WAIT_MS, 'a status');
     expect(statuses(c).at(-1)).toMatchObject({ state: 'disabled', reason: expect.stringContaining('--capture') });
     await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 });
@@ -308,7 +318,7 @@ describe('when capture is off', () => {
       capture: { enabled: true, tool: fake, interface: 'lo', snaplen: 200, segmentsPerSecond: 1000 },
     });
     const c = await pg.client(p);
-    await c.ok({ type: 'wire.watch' });
+    await watch(c);
     await c.waitFor(() => statuses(c).at(-1)?.state === 'not-permitted', WAIT_MS, 'not-permitted');
     expect(statuses(c).at(-1)?.reason).toContain("You don't have permission");
     const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0 })).socket!;
