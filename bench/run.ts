@@ -5,6 +5,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { bridgeEcho } from './bridge-echo.ts';
 import { classPage } from './class-page.ts';
+import { commandFlood } from './command-flood.ts';
 import { engineEcho } from './engine-echo.ts';
 import { latency } from './latency.ts';
 import { parseArgs } from './lib/args.ts';
@@ -30,6 +31,7 @@ const BENCHMARKS: Benchmark[] = [
   pageBench,
   classPage,
   wireEcho,
+  commandFlood,
   startup,
 ];
 

@@ -8,10 +8,16 @@ const MESSAGE = 'hola mundo, this is a message longer than sixteen bytes';
 describe.skipIf(!hasChromium)('TCP echo in the browser (the first story)', () => {
   const session = usePlaygroundPage();
 
-  it('starts an echo server with recv(16), connects, and shows the message in 16-byte pieces', async () => {
+  /** An echo server with recv(16) and a client connected to it; the client's id. */
+  async function connected(): Promise<string> {
     const serverPort = await startServer(session.page, { protocol: 'tcp', port: '0', recvSize: '16' });
     const client = await openClient(session.page, { protocol: 'tcp', port: serverPort });
     await waitForState(session.page, client, 'established');
+    return client;
+  }
+
+  it('starts an echo server with recv(16), connects, and shows the message in 16-byte pieces', async () => {
+    const client = await connected();
 
     const card = session.page.locator(`[data-testid="socket-card"][data-socket-id="${client}"]`);
     await card.locator('[name="message"]').fill(MESSAGE);
@@ -37,11 +43,12 @@ describe.skipIf(!hasChromium)('TCP echo in the browser (the first story)', () =>
     expect(pieces).toHaveLength(4);
     expect(await inspector.locator('[data-testid="piece-boundary"]').count()).toBeGreaterThanOrEqual(3);
     await session.page.screenshot({ path: 'e2e/screenshots/tcp-echo.png' });
+    expect(session.errors).toEqual([]);
   });
 
   it('ends the client with FIN and both sides move to closed', async () => {
-    const client = session.page.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
-    const clientId = (await client.getAttribute('data-socket-id')) as string;
+    const clientId = await connected();
+    const client = session.page.locator(`[data-testid="socket-card"][data-socket-id="${clientId}"]`);
     const connId = (await session.page
       .locator('[data-testid="socket-card"][data-kind="tcp-conn"]')
       .getAttribute('data-socket-id')) as string;

@@ -3,7 +3,7 @@ import { hasChromium, launchChromium, watchPageErrors } from '@playground/testki
 import { en } from '@playground/web/i18n/en';
 import { es } from '@playground/web/i18n/es';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connected, fillJoin, startClassroom } from './support/classroom.ts';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
@@ -59,12 +59,30 @@ describe.skipIf(!hasChromium)('the Spanish UI has no English left', () => {
     local = await startE2ePlayground();
     lan = await startClassroom();
     browser = await launchChromium();
+  });
+
+  // Each test starts from a Spanish browser's first visit: a fresh context, nothing remembered.
+  beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-ES' });
     page = await context.newPage();
     errors = watchPageErrors(page);
     await page.goto(local.url);
     await connected(page);
   });
+
+  afterEach(async () => {
+    await context?.close();
+    // Every test's page, not only the last one's, ends without an uncaught error.
+    expect(errors).toEqual([]);
+  });
+
+  /** Lesson "recv-pieces", set up and checked, on its second step. */
+  async function secondStepOfRecvPieces(): Promise<void> {
+    await page.locator('[data-testid="lesson-item"][data-lesson-id="recv-pieces"]').click();
+    await page.locator('[data-testid="lesson-setup"]').click();
+    await expect.poll(() => page.locator('[data-testid="lesson-check"]').getAttribute('data-passed')).toBe('true');
+    await page.locator('[data-testid="lesson-next"]').click();
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -114,16 +132,15 @@ describe.skipIf(!hasChromium)('the Spanish UI has no English left', () => {
     expect(await page.locator('[data-testid="lesson-item"]').first().textContent()).toContain(
       'Eco: servidor y cliente',
     );
-    await page.locator('[data-testid="lesson-item"][data-lesson-id="recv-pieces"]').click();
-    await page.locator('[data-testid="lesson-setup"]').click();
-    await expect.poll(() => page.locator('[data-testid="lesson-check"]').getAttribute('data-passed')).toBe('true');
-    await page.locator('[data-testid="lesson-next"]').click();
+    await secondStepOfRecvPieces();
     expect(await page.locator('[data-testid="lesson"]').textContent()).toContain('Un mensaje en cuatro trozos');
     expect(await untranslated(page)).toEqual([]);
     await page.screenshot({ path: 'e2e/screenshots/es-lesson.png' });
   });
 
   it('switches language from the header, and remembers it', async () => {
+    await page.locator('[data-testid="side-tab-lessons"]').click();
+    await secondStepOfRecvPieces();
     await page.locator('[data-testid="language-switch"]').selectOption('en');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('[data-testid="bridge-status"]').textContent()).toContain('Connected');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PROTOCOL_VERSION, SessionLog } from '@playground/protocol';
+import { PROTOCOL_VERSION, SESSION_LOG_VERSION, SessionLog } from '@playground/protocol';
 import type { Playground } from '@playground/server';
 import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startE2ePlayground } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 
@@ -27,18 +27,26 @@ async function logCount(page: Page): Promise<number> {
 describe.skipIf(!hasChromium)('keep and share: export a session, open it again, share a setup', () => {
   let p: Playground;
   let browser: Browser;
+  // Each test has a page of its own in a fresh context, and sets up the session it is about.
+  let context: BrowserContext;
   let page: Page;
   let errors: string[];
-  let file: string;
 
   beforeAll(async () => {
     p = await startE2ePlayground();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     errors = watchPageErrors(page);
     await page.goto(p.url);
     await page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
+  });
+
+  afterEach(async () => {
+    await context?.close();
   });
 
   afterAll(async () => {
@@ -46,7 +54,8 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     await p?.close();
   });
 
-  it('exports the session as a versioned log with every event as it came on the wire', async () => {
+  /** A server with recv(16) and a client that sent MESSAGE and got all of it back. */
+  async function echoed(): Promise<void> {
     const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
     const client = await openClient(page, { protocol: 'tcp', port });
     await waitForState(page, client, 'established');
@@ -55,18 +64,28 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     await card.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => card.locator('[data-testid="bytes-in"]').textContent()).toBe('50');
     await page.waitForTimeout(300);
+  }
 
+  /** The session menu's export: the saved log's path and the name it was offered under. */
+  async function exported(): Promise<{ file: string; name: string }> {
     await page.locator('[data-testid="session-menu"] summary').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid="export-log"]').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^socket-playground-.*\.json$/);
-    file = (await download.path()) as string;
+    const file = (await download.path()) as string;
+    await page.keyboard.press('Escape');
+    return { file, name: download.suggestedFilename() };
+  }
+
+  it('exports the session as a versioned log with every event as it came on the wire', async () => {
+    await echoed();
+    const { file, name } = await exported();
+    expect(name).toMatch(/^socket-playground-.*\.json$/);
     const log = SessionLog.parse(JSON.parse(readFileSync(file, 'utf8')));
     expect(log).toMatchObject({
       format: 'socket-playground-log',
-      version: 1,
+      version: SESSION_LOG_VERSION,
       protocolVersion: PROTOCOL_VERSION,
       missing: 0,
     });
@@ -77,10 +96,12 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
     expect(Buffer.from(recvs.map((e) => (e.type === 'recv' ? e.data : '')).join(''), 'base64').toString()).not.toBe('');
     const text = recvs.map((e) => (e.type === 'recv' ? Buffer.from(e.data, 'base64').toString() : '')).join('');
     expect(text).toBe(MESSAGE);
-    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
   });
 
   it('opens the log in the read-only viewer: the same events, and a timeline to scrub', async () => {
+    await echoed();
+    const { file } = await exported();
     const live = await socketsOf(page, '[data-testid="socket-card"]');
     const liveCount = await logCount(page);
     const viewer = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -134,6 +155,7 @@ describe.skipIf(!hasChromium)('keep and share: export a session, open it again, 
   });
 
   it('shares the setup as a link that recreates the same servers and clients', async () => {
+    await echoed();
     await page.locator('[data-testid="session-menu"] summary').click();
     await page.locator('[data-testid="share-setup"]').click();
     const link = (await page.locator('[data-testid="share-link"]').inputValue()) as string;

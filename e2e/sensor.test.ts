@@ -1,6 +1,6 @@
 import { hasChromium } from '@playground/testkit/browser';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { usePlaygroundPage } from './support/page-session.ts';
 
 async function points(page: Page, transport: 'tcp' | 'udp'): Promise<number> {
@@ -10,7 +10,7 @@ async function points(page: Page, transport: 'tcp' | 'udp'): Promise<number> {
 describe.skipIf(!hasChromium)('the sensor stream (seed 003) in the browser', () => {
   const session = usePlaygroundPage();
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const { page } = session;
     await page.getByTestId('page-netlab').click();
     await page.getByTestId('netlab-tab-sensor').click();

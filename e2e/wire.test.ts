@@ -48,18 +48,23 @@ const segmentsFrom = async (page: Page, id: string) => (await allSegments(page))
 
 describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real segments next to the calls', () => {
   const session = usePlaygroundPage();
-  let port = '';
-  let client = '';
 
-  it('shows the three-way handshake as SYN, SYN-ACK, ACK', async () => {
+  /** The wire view capturing, a server with recv(16) and a client whose handshake it shows. */
+  async function connectedAndWatched(): Promise<{ port: string; client: string }> {
     const { page } = session;
     await page.locator('[data-testid="view-tab-wire"]').click();
     await page.locator('[data-testid="wire-status"][data-state="capturing"]').waitFor({ timeout: 10_000 });
-    port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
-    client = await openClient(page, { protocol: 'tcp', port });
+    const port = await startServer(page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    const client = await openClient(page, { protocol: 'tcp', port });
     await waitForState(page, client, 'established');
+    await expect.poll(() => page.locator('[data-testid="wire-segment"]').count()).toBeGreaterThanOrEqual(3);
+    return { port, client };
+  }
+
+  it('shows the three-way handshake as SYN, SYN-ACK, ACK', async () => {
+    const { page } = session;
+    const { client } = await connectedAndWatched();
     const rows = page.locator('[data-testid="wire-segment"]');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     const handshake = await rows.evaluateAll((els) =>
       els.slice(0, 3).map((e) => [e.getAttribute('data-flags'), e.getAttribute('data-len')]),
     );
@@ -79,6 +84,7 @@ describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real 
 
   it('with Nagle off, writes of 10 bytes 20 ms apart leave as segments of 10, 10, 10, 10, 10 and 5 bytes', async () => {
     const { page } = session;
+    const { client } = await connectedAndWatched();
     const box = card(page, client);
     await box.locator('.send-box__more > summary').click();
     await box.locator('.send-options__mode [data-value="split"]').click();
@@ -105,6 +111,7 @@ describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real 
 
   it('tells FIN from RST', async () => {
     const { page } = session;
+    const { port, client } = await connectedAndWatched();
     await card(page, client).getByRole('button', { name: 'End (FIN)' }).click();
     await expect.poll(async () => (await segmentsFrom(page, client)).some((s) => s.flags?.includes('FIN'))).toBe(true);
     const other = await openClient(page, { protocol: 'tcp', port });
@@ -118,6 +125,7 @@ describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real 
 
   it('exports the capture as a .pcap file that tcpdump reads', async () => {
     const { page } = session;
+    await connectedAndWatched();
     const shown = await page.locator('[data-testid="wire-count"]').textContent();
     const count = Number(/\d+/.exec(shown ?? '')?.[0]);
     const [download] = await Promise.all([
@@ -147,6 +155,7 @@ describe.skipIf(!hasChromium || problem !== undefined)('the wire view: the real 
 
   it('keeps the capture in a saved session: the viewer shows the segments and exports the same .pcap', async () => {
     const { page } = session;
+    await connectedAndWatched();
     const count = Number(/\d+/.exec((await page.locator('[data-testid="wire-count"]').textContent()) ?? '')?.[0]);
     await page.locator('[data-testid="session-menu"] summary').click();
     const [download] = await Promise.all([

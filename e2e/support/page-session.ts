@@ -1,7 +1,7 @@
 import type { Playground } from '@playground/server';
 import { launchChromium, watchPageErrors } from '@playground/testkit/browser';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startE2ePlayground } from './playground.ts';
 
 export interface PageSession {
@@ -12,16 +12,28 @@ export interface PageSession {
   errors: string[];
 }
 
-/** One real bridge and one page connected to it for a describe block, both closed after it. */
+/**
+ * One real bridge and one Chromium for a describe block, and for each test a page of its own in a
+ * fresh browser context (no storage, no session carried over), connected before the test starts:
+ * a test sets up what it needs and passes alone, in any order (`-t`, `--sequence.shuffle`).
+ */
 export function usePlaygroundPage(viewport = { width: 1440, height: 900 }): PageSession {
   const session = {} as PageSession;
+  let context: BrowserContext | undefined;
   beforeAll(async () => {
     session.playground = await startE2ePlayground();
     session.browser = await launchChromium();
-    session.page = await session.browser.newPage({ viewport });
+  });
+  beforeEach(async () => {
+    context = await session.browser.newContext({ viewport });
+    session.page = await context.newPage();
     session.errors = watchPageErrors(session.page);
     await session.page.goto(session.playground.url);
     await session.page.locator('[data-testid="bridge-status"][data-status="connected"]').waitFor();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
   });
   afterAll(async () => {
     await session.browser?.close();

@@ -53,6 +53,7 @@ export function createCore({ config, allowRules, publicUrls, hosts, credentials,
     joinUrls: () =>
       publicUrls.length > 0 ? publicUrls.slice(0, 32).map((u) => u.href) : joinUrls(config.host, port()),
     intervalMs: config.classroomIntervalMs,
+    clock: config.clocks.classroom,
   });
   const { capture: captureConfig } = config;
   // Allowed, not running: tcpdump starts only while a page watches the wire.
@@ -79,8 +80,14 @@ export function createCore({ config, allowRules, publicUrls, hosts, credentials,
     hosts,
     webRoot: config.webRoot,
     credentials,
-    joinAttempts: new AttemptLimiter(config.admission.joinFailures, config.admission.joinWindowMs),
-    joinRate: new AddressBuckets(config.admission.joinsPerMinute / 60, config.admission.joinBurst),
+    joinAttempts: new AttemptLimiter(config.admission.joinFailures, config.admission.joinWindowMs, () =>
+      config.clocks.admission.now(),
+    ),
+    joinRate: new AddressBuckets(
+      config.admission.joinsPerMinute / 60,
+      config.admission.joinBurst,
+      config.clocks.admission,
+    ),
     routes: [lessonRoutes(config.lessonsDir, credentials)],
   });
   return {

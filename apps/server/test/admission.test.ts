@@ -1,9 +1,9 @@
-import { bridgeUrl, sleep, until, upgradeStatus } from '@playground/testkit';
+import { bridgeUrl, until, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import { usePlaygrounds } from '../testing/playground.ts';
+import { ManualClock, usePlaygrounds } from '../testing/index.ts';
 
 /** Opens a WebSocket and keeps it open; resolves with the status (101, or the refusal) and the socket. */
 function attempt(p: Playground, token = p.token): Promise<{ status: number; ws: WebSocket; retryAfter?: string }> {
@@ -55,12 +55,19 @@ describe('a flood of upgrades from one address', () => {
   });
 
   it('limits the upgrade rate per address, wrong tokens included, so tokens cannot be guessed quickly', async () => {
-    const p = await pg.start({ admission: { ...DEFAULT_ADMISSION, upgradesPerSecond: 2, upgradeBurst: 4 } });
+    // The rate's clock moves only when the test says: a slow machine cannot refill the bucket meanwhile.
+    const clock = new ManualClock();
+    const p = await pg.start({
+      admission: { ...DEFAULT_ADMISSION, upgradesPerSecond: 2, upgradeBurst: 4 },
+      clocks: { admission: clock },
+    });
     const wrong = [];
     for (let i = 0; i < 4; i++) wrong.push((await attempt(p, `guess${i}`)).status);
     expect(wrong).toEqual([401, 401, 401, 401]);
     expect((await attempt(p)).status).toBe(429);
-    await sleep(600);
+    clock.advance(499);
+    expect(await upgradeStatus(bridgeUrl(p))).toBe(429);
+    clock.advance(1);
     expect(await upgradeStatus(bridgeUrl(p))).toBe(101);
   });
 });

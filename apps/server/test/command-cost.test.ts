@@ -1,23 +1,9 @@
-import { BridgeTestClient, sleep } from '@playground/testkit';
-import { describe, expect, it } from 'vitest';
+import { BridgeTestClient, hostileMessages, sleep } from '@playground/testkit';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_COMMAND_DEPTH, MAX_COMMAND_VALUES, tooComplex } from '../src/session/command-scan.ts';
 import { parseCommand } from '../src/session/dispatcher.ts';
 import { startBridgeProcess } from './support/bridge-process.ts';
 import { EchoProbe, percentile } from './support/echo-probe.ts';
-
-const MiB = 1024 * 1024;
-
-/** Messages just under the 1 MiB frame limit that cost JSON.parse tens to hundreds of milliseconds each. */
-function hostileMessages(): string[] {
-  const half = MiB / 2 - 64;
-  const objects = Math.floor((MiB - 64) / 6);
-  return [
-    '['.repeat(half) + ']'.repeat(half),
-    `${'{"a":'.repeat(objects)}1${'}'.repeat(objects)}`,
-    `[${'0,'.repeat(half - 1)}0]`,
-    `[${'[],'.repeat(Math.floor(MiB / 3) - 64)}[]]`,
-  ];
-}
 
 describe('the cost of one command', () => {
   it('is bounded before parsing: deep or wide text is refused at once, the largest real commands pass', () => {
@@ -35,46 +21,54 @@ describe('the cost of one command', () => {
     });
     expect(tooComplex(progress)).toBeUndefined();
     expect(parseCommand(progress).command?.type).toBe('lesson.progress');
-    for (const text of hostileMessages()) {
-      // The fastest of three: a collection or another process may take the CPU during any one.
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
+    // Refused by the scan, so JSON.parse never spends its tens of milliseconds on them (what that saves
+    // the other sessions is measured by `pnpm bench -- --only command-flood`).
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (const text of hostileMessages()) {
         const { error } = parseCommand(text);
-        times.push(performance.now() - started);
         expect(error?.code).toBe('bad_json');
         expect(error?.message).toMatch(new RegExp(`deeper than ${MAX_COMMAND_DEPTH}|more than ${MAX_COMMAND_VALUES}`));
       }
-      expect(Math.min(...times)).toBeLessThan(20);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
     }
     expect(tooComplex(`${'['.repeat(MAX_COMMAND_DEPTH)}${']'.repeat(MAX_COMMAND_DEPTH)}`)).toBeUndefined();
   });
 
-  it('a megabyte of nested JSON every 70 ms from one session does not raise another session’s echo p50', async () => {
+  // How fast the other session's echo stays meanwhile is a speed target: `pnpm bench -- --only command-flood`.
+  it('a megabyte of nested JSON every 70 ms from one session: each refused, another session served throughout', async () => {
     const bridge = await startBridgeProcess();
     const probe = await EchoProbe.open(bridge.port, bridge.token);
     const attacker = await BridgeTestClient.open({ port: bridge.port, token: bridge.token });
     try {
       await probe.sample(500, { intervalMs: 1 });
-      const quiet = await probe.sample(3000);
-
       const messages = hostileMessages();
-      const attackEnds = performance.now() + 5000;
-      let sent = 0;
+      const SENT = 40;
+      let attacking = true;
       const attack = (async () => {
-        while (performance.now() < attackEnds) {
-          attacker.sendRaw(messages[sent++ % messages.length] as string);
+        for (let i = 0; i < SENT; i++) {
+          attacker.sendRaw(messages[i % messages.length] as string);
           await sleep(70);
         }
+        attacking = false;
       })();
-      const underAttack = await probe.sample(5000);
+      const samples: number[] = [];
+      let lost = 0;
+      // The probe pings in rounds of half a second for as long as the attack lasts (at most 60 rounds).
+      for (let round = 0; round < 60 && attacking; round++) {
+        const sample = await probe.sample(500);
+        samples.push(...sample.latencies);
+        lost += sample.lost;
+      }
       await attack;
-      await attacker.waitFor(() => attacker.replies.length >= sent, 10_000, 'a reply to every message');
+      await attacker.waitFor(() => attacker.replies.length >= SENT, 20_000, 'a reply to every message');
 
-      const summary = `quiet p50 ${percentile(quiet, 50).toFixed(2)} ms (${quiet.length}), under attack p50 ${percentile(underAttack, 50).toFixed(2)} ms, p99 ${percentile(underAttack, 99).toFixed(1)} ms (${underAttack.length}), ${sent} megabyte messages`;
-      expect(sent, summary).toBeGreaterThan(30);
-      expect(underAttack.length, summary).toBeGreaterThan(200);
-      expect(percentile(underAttack, 50), summary).toBeLessThan(percentile(quiet, 50) + 5);
+      const summary = `under attack p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${samples.length} pings), ${SENT} megabyte messages`;
+      expect(samples.length, summary).toBeGreaterThan(20);
+      expect(lost, `${summary}: pings of the other session never echoed`).toBe(0);
+      expect(attacker.replies).toHaveLength(SENT);
       expect(
         attacker.replies.every((r) => !r.ok && r.error.code === 'bad_json'),
         summary,

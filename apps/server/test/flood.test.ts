@@ -1,8 +1,7 @@
-import { sleep } from '@playground/testkit';
+import { openDeafSession, sleep, textFrame } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { type BridgeProcess, startBridgeProcess } from './support/bridge-process.ts';
 import { EchoProbe, percentile } from './support/echo-probe.ts';
-import { openDeafSession, textFrame } from './support/raw-websocket.ts';
 
 const MiB = 1024 * 1024;
 const FLOOD_MS = 20_000;
@@ -23,7 +22,8 @@ async function settledRss(bridge: BridgeProcess): Promise<number> {
 }
 
 describe('a page that floods commands and never reads the replies', () => {
-  it('cannot grow the bridge by 64 MiB, leaves it within 10 % of its memory after, and never slows another session past 100 ms', async () => {
+  // How long another session's echo takes meanwhile is a speed target: `pnpm bench -- --only command-flood`.
+  it('cannot grow the bridge by 64 MiB, leaves it within 10 % of its memory after, and another session is served throughout', async () => {
     const bridge = await startBridgeProcess();
     const probe = await EchoProbe.open(bridge.port, bridge.token);
     try {
@@ -46,7 +46,7 @@ describe('a page that floods commands and never reads the replies', () => {
           await sleep(200);
         }
       })();
-      const [latencies, written] = await Promise.all([
+      const [{ latencies, lost }, written] = await Promise.all([
         probe.sample(FLOOD_MS, { intervalMs: 5 }),
         deaf.sendAll(frames, floodEnds).finally(() => {
           tooMuch = true;
@@ -71,7 +71,7 @@ describe('a page that floods commands and never reads the replies', () => {
       expect(after, summary).toBeLessThanOrEqual(baseline * 1.1);
       expect(await bridge.sessions(), summary).toBe(1);
       expect(latencies.length, summary).toBeGreaterThan(100);
-      expect(percentile(latencies, 99), summary).toBeLessThan(100);
+      expect(lost, `${summary}: pings of the other session never echoed`).toBe(0);
     } finally {
       await probe.close();
       await bridge.stop();

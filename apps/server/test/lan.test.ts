@@ -1,9 +1,9 @@
 import { JoinReply, SessionInfo } from '@playground/protocol';
-import { httpRequest, sleep, upgradeStatus } from '@playground/testkit';
+import { httpRequest, upgradeStatus } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ADMISSION } from '../src/config/config.ts';
 import type { Playground } from '../src/index.ts';
-import { usePlaygrounds } from '../testing/playground.ts';
+import { ManualClock, usePlaygrounds } from '../testing/index.ts';
 import { peerServer } from './support/os.ts';
 
 function join(p: Playground, body: unknown, headers: Record<string, string> = {}) {
@@ -39,7 +39,12 @@ describe('LAN mode: who may connect', () => {
   });
 
   it('slows down wrong codes: after 5 from one address in the window, even the right code gets 429', async () => {
-    const p = await pg.start({ mode: 'lan', admission: { ...DEFAULT_ADMISSION, joinWindowMs: 800 } });
+    const clock = new ManualClock();
+    const p = await pg.start({
+      mode: 'lan',
+      admission: { ...DEFAULT_ADMISSION, joinWindowMs: 800 },
+      clocks: { admission: clock },
+    });
     for (let i = 0; i < 5; i++) {
       const wrong = await join(p, { code: 'AAAAAA', name: 'Mallory' });
       expect(wrong.status, `attempt ${i + 1}`).toBe(403);
@@ -48,7 +53,10 @@ describe('LAN mode: who may connect', () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(JSON.parse(locked.body)).toMatchObject({ retryAfterS: 1 });
-    await sleep(900);
+    // The window is on the admission clock: locked until the oldest wrong code leaves it, not a moment longer.
+    clock.advance(799);
+    expect((await join(p, { code: p.joinCode, name: 'Ada' })).status).toBe(429);
+    clock.advance(1);
     expect((await join(p, { code: p.joinCode, name: 'Ada' })).status).toBe(200);
   });
 

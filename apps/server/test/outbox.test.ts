@@ -3,6 +3,7 @@ import type { EventBatch, Reply } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/config.ts';
 import { Outbox } from '../src/session/outbox.ts';
+import { ManualClock } from '../testing/index.ts';
 
 let seq = 0;
 function recv(socketId: string, size: number): EngineEvent {
@@ -23,6 +24,8 @@ function harness(overrides: Partial<ReturnType<typeof defaultConfig>['outbox']> 
   /** What reached the page, message by message: each batch's events (by count) and replies (by id). */
   const wire: string[] = [];
   const config = { ...defaultConfig().outbox, ...overrides };
+  // Frames and lingers are on a clock that moves only when a test says; loop turns (ticks) stay real.
+  const clock = new ManualClock();
   const outbox = new Outbox(
     {
       send: (b) => {
@@ -33,14 +36,14 @@ function harness(overrides: Partial<ReturnType<typeof defaultConfig>['outbox']> 
     },
     config,
     4,
+    clock,
   );
-  return { outbox, batches, wire };
+  return { outbox, batches, wire, clock };
 }
 
 const ok = (re: number): Reply => ({ type: 'reply', re, ok: true, result: {} });
 
 const tick = () => new Promise((r) => setImmediate(r));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outbox', () => {
   it('sends a reply with the events before it and what follows a loop turn later, in one message', async () => {
@@ -57,10 +60,12 @@ describe('outbox', () => {
   });
 
   it('keeps a reply for the echo of a peer that takes longer than a loop turn, within the linger', async () => {
-    const { outbox, wire } = harness({ flushIntervalMs: 1000, replyLingerMs: 200 });
+    const { outbox, wire, clock } = harness({ flushIntervalMs: 1000, replyLingerMs: 200 });
     outbox.push(recv('s1', 3));
     outbox.reply(ok(1));
-    await sleep(20);
+    await tick();
+    clock.advance(199);
+    await tick();
     expect(wire).toEqual([]);
     outbox.push(recv('s1', 3));
     await tick();
@@ -69,12 +74,13 @@ describe('outbox', () => {
   });
 
   it('sends a reply that nothing follows once the linger is over', async () => {
-    const { outbox, wire } = harness({ flushIntervalMs: 1000, replyLingerMs: 5 });
+    const { outbox, wire, clock } = harness({ flushIntervalMs: 1000, replyLingerMs: 5 });
     outbox.reply(ok(1));
     await tick();
     await tick();
+    clock.advance(4);
     expect(wire).toEqual([]);
-    await sleep(30);
+    clock.advance(1);
     expect(wire).toEqual(['events 0, reply 1']);
   });
 
@@ -163,7 +169,7 @@ describe('outbox', () => {
 
   it('holds batches while the browser is behind, counts what waits, and sends it once the browser caught up', async () => {
     let buffered = 10_000_000;
-    const { outbox, batches } = harness(
+    const { outbox, batches, clock } = harness(
       { flushIntervalMs: 5, highWaterBytes: 1000, lowWaterBytes: 100 },
       () => buffered,
     );
@@ -171,10 +177,12 @@ describe('outbox', () => {
     outbox.push(recv('s1', 3));
     outbox.push(state('s1'));
     expect(outbox.queuedBytes).toBeGreaterThanOrEqual(2 * 100 + 4);
-    await new Promise((r) => setTimeout(r, 30));
+    await tick();
+    await tick();
+    clock.advance(30);
     expect(batches).toHaveLength(0);
     buffered = 0;
-    await new Promise((r) => setTimeout(r, 40));
+    clock.advance(5);
     expect(batches.map((b) => b.events.length)).toEqual([2]);
     expect(outbox.queuedBytes).toBe(0);
     outbox.close();

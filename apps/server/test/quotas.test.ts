@@ -3,7 +3,7 @@ import type { BridgeTestClient } from '@playground/testkit';
 import { sleep, until } from '@playground/testkit';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, MiB } from '../src/config/config.ts';
-import { usePlaygrounds } from '../testing/playground.ts';
+import { ManualClock, usePlaygrounds } from '../testing/index.ts';
 import { peerServer } from './support/os.ts';
 
 const text = (value: string) => ({ encoding: 'text' as const, value });
@@ -82,7 +82,9 @@ describe('per-session quotas', () => {
 
   it('bytes per second: reading pauses (the peer is slowed by TCP), sends get a quota error; others untouched', async () => {
     const rate = 256 * 1024;
-    const p = await pg.start({ limits: { ...DEFAULT_LIMITS, bytesPerSecond: rate } });
+    // The buckets' time stands still: the second's budget does not refill until the test says so.
+    const clock = new ManualClock();
+    const p = await pg.start({ limits: { ...DEFAULT_LIMITS, bytesPerSecond: rate }, clocks: { quota: clock } });
     const a = await pg.client(p);
     const b = await pg.client(p);
     const chunk = Buffer.alloc(64 * 1024, 0x61);
@@ -95,7 +97,6 @@ describe('per-session quotas', () => {
     });
     try {
       const client = (await a.ok({ type: 'tcp.connect', host: '127.0.0.1', port: peer.port, recvSize: 65536 })).socket!;
-      const started = performance.now();
       await a.waitFor(() => a.notices.some((n) => n.type === 'notice' && n.code === 'quota'), 3000, 'quota notice');
       expect(a.notices.find((n) => n.type === 'notice' && n.code === 'quota')).toMatchObject({
         params: { limit: 'bytesPerSecond', max: rate },
@@ -103,40 +104,47 @@ describe('per-session quotas', () => {
       const refused = await a.request({ type: 'socket.send', socketId: client.id, data: text('x'.repeat(64 * 1024)) });
       expect(refused).toMatchObject({ ok: false, error: { code: 'quota', params: { limit: 'bytesPerSecond' } } });
       await stillEchoes(b);
-      await sleep(1000);
-      const seconds = (performance.now() - started) / 1000;
+      await sleep(300);
       const bytesIn = lastCounters(a, client.id)?.bytesIn ?? 0;
-      // One second's burst, the refill since, one chunk of overshoot, and the unthrottled sends of session b.
+      // The second's budget and what was already read when it ran out (at most a chunk per read).
       expect(bytesIn).toBeGreaterThan(rate);
-      expect(bytesIn).toBeLessThanOrEqual(rate + rate * seconds + 2 * chunk.length);
+      expect(bytesIn).toBeLessThanOrEqual(rate + 2 * chunk.length);
+      // A second later its budget is back, and reading goes on.
+      clock.advance(1000);
+      await a.waitFor(
+        () => (lastCounters(a, client.id)?.bytesIn ?? 0) > bytesIn + rate / 2,
+        5000,
+        'reading again after a second',
+      );
     } finally {
       await peer.close();
     }
   });
 
   it('events per second: the echo is throttled, not dropped, and sends get a quota error meanwhile', async () => {
-    const p = await pg.start({ limits: { ...DEFAULT_LIMITS, eventsPerSecond: 200 } });
+    const clock = new ManualClock();
+    const p = await pg.start({ limits: { ...DEFAULT_LIMITS, eventsPerSecond: 200 }, clocks: { quota: clock } });
     const a = await pg.client(p);
     const b = await pg.client(p);
     const server = (await a.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 1 })).socket!;
     const client = (await a.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;
     await a.ok({ type: 'socket.send', socketId: client.id, data: text('e'.repeat(300)) });
     await a.waitFor(() => a.notices.some((n) => n.type === 'notice' && n.code === 'quota'), 3000, 'quota notice');
-    // The throttle is on while the notice is fresh; a busy machine may lift it between two sends, so try a few.
-    let refused = await a.request({ type: 'socket.send', socketId: client.id, data: text('more') });
-    for (let i = 0; i < 20 && refused.ok; i++) {
-      refused = await a.request({ type: 'socket.send', socketId: client.id, data: text('e'.repeat(50)) });
-    }
+    // The buckets' clock stands still, so the throttle holds however long the machine takes to answer.
+    const refused = await a.request({ type: 'socket.send', socketId: client.id, data: text('more') });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'quota', params: { limit: 'eventsPerSecond', max: 200 } },
     });
     await stillEchoes(b);
-    await until(
-      () => (lastCounters(a, client.id)?.bytesIn ?? 0) === (lastCounters(a, client.id)?.bytesOut ?? -1),
-      'the whole echo, throttled',
-      20_000,
-    );
+    // While the session is throttled its meter waits on the clock for the budget to come back; each
+    // second the test grants goes to the echo, 200 events at a time, until all of it is back.
+    const echoed = () => lastCounters(a, client.id)?.bytesIn ?? 0;
+    for (let second = 0; second < 30 && echoed() < 300; second++) {
+      await until(() => echoed() === 300 || clock.timers > 0, 'the whole echo, or the throttle again', 5000);
+      clock.advance(1000);
+    }
+    expect(lastCounters(a, client.id)).toMatchObject({ bytesIn: 300, bytesOut: 300 });
   });
 
   it('caps the commands one session has in progress, but never the ones that free a socket', async () => {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { PROTOCOL_VERSION } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { usePlaygrounds } from '../testing/playground.ts';
 
@@ -10,7 +11,7 @@ describe('a session over a real WebSocket', () => {
   it('runs the TCP echo story: 16-byte pieces at the server, the echo back, FIN to closed', async () => {
     const p = await pg.start();
     const c = await pg.client(p);
-    expect(c.welcome?.protocolVersion).toBe(2);
+    expect(c.welcome?.protocolVersion).toBe(PROTOCOL_VERSION);
     const server = (await c.ok({ type: 'tcp.listen', host: '127.0.0.1', port: 0, recvSize: 16 })).socket!;
     expect(server.local?.port).toBeGreaterThan(0);
     const client = (await c.ok({ type: 'tcp.connect', host: '127.0.0.1', port: server.local!.port })).socket!;

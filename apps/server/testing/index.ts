@@ -7,4 +7,5 @@ export {
   snapshots,
   spotlights,
 } from './classroom.ts';
+export { ManualClock } from './manual-clock.ts';
 export { usePlaygrounds } from './playground.ts';

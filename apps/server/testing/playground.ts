@@ -2,6 +2,10 @@ import { BridgeTestClient } from '@playground/testkit';
 import { afterEach } from 'vitest';
 import type { PlaygroundConfig } from '../src/config/config.ts';
 import { type Playground, startPlayground } from '../src/index.ts';
+import { type Clocks, SYSTEM_CLOCKS } from '../src/time/clock.ts';
+
+/** A test names only the clocks it holds (a `ManualClock`); the other timing rules keep the real one. */
+export type PlaygroundOverrides = Omit<Partial<PlaygroundConfig>, 'clocks'> & { clocks?: Partial<Clocks> };
 
 /** Starts bridges on ephemeral loopback ports and closes them (and their clients) after each test. */
 export function usePlaygrounds() {
@@ -12,8 +16,9 @@ export function usePlaygrounds() {
     await Promise.all(started.splice(0).map((p) => p.close()));
   });
   return {
-    async start(overrides: Partial<PlaygroundConfig> = {}): Promise<Playground> {
-      const p = await startPlayground({ port: 0, host: '127.0.0.1', ...overrides });
+    async start(overrides: PlaygroundOverrides = {}): Promise<Playground> {
+      const clocks = { ...SYSTEM_CLOCKS, ...overrides.clocks };
+      const p = await startPlayground({ port: 0, host: '127.0.0.1', ...overrides, clocks });
       started.push(p);
       return p;
     },

@@ -1,4 +1,11 @@
-import { type Lesson, lessonLanguages, lessonProblems, localize, type WireSegment } from '@playground/protocol';
+import {
+  LESSON_FORMAT_VERSION,
+  type Lesson,
+  lessonLanguages,
+  lessonProblems,
+  localize,
+  type WireSegment,
+} from '@playground/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { createAccess } from '../src/features/join/model/access.ts';
 import { builtinLessons } from '../src/features/lessons/builtin.ts';
@@ -45,7 +52,7 @@ describe('the built-in lessons', () => {
 describe('a teacher’s lesson file', () => {
   const minimal = {
     format: 'socket-playground-lesson',
-    version: 1,
+    version: LESSON_FORMAT_VERSION,
     id: 'mine',
     title: 'Mine',
     summary: { en: 'A lesson', es: 'Una lección' },
@@ -61,7 +68,9 @@ describe('a teacher’s lesson file', () => {
   });
 
   it('is refused with reasons: a wrong shape, a command that is not one, a name used before it exists', () => {
-    expect(checkLesson('x.json', { ...minimal, version: 2 }, 'teacher').problems[0]).toMatch(/version/);
+    expect(checkLesson('x.json', { ...minimal, version: LESSON_FORMAT_VERSION + 1 }, 'teacher').problems[0]).toMatch(
+      /version/,
+    );
     const badCommand = {
       ...minimal,
       steps: [{ id: 'one', title: 'One', text: 'x', preset: [{ command: { type: 'tcp.listen', host: '127.0.0.1' } }] }],

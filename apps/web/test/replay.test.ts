@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, SessionLog } from '@playground/protocol';
+import { PROTOCOL_VERSION, SESSION_LOG_VERSION, SessionLog } from '@playground/protocol';
 import { describe, expect, it } from 'vitest';
 import { SessionRecorder } from '../src/features/replay/model/recorder.ts';
 import { parseLog, Replay } from '../src/features/replay/replay.ts';
@@ -38,7 +38,7 @@ describe('export and replay', () => {
     expect(SessionLog.parse(JSON.parse(JSON.stringify(log)))).toEqual(log);
     expect(log).toMatchObject({
       format: 'socket-playground-log',
-      version: 1,
+      version: SESSION_LOG_VERSION,
       exportedAt: '2025-05-01T10:20:30.000Z',
       protocolVersion: PROTOCOL_VERSION,
       session: { sessionId: 'test-session' },
@@ -94,8 +94,13 @@ describe('export and replay', () => {
   it('refuses what is not a log, a newer version, and a damaged file', () => {
     expect(parseLog('not json')).toEqual({ ok: false, problem: 'notJson' });
     expect(parseLog('{"format":"something-else"}')).toEqual({ ok: false, problem: 'notLog' });
-    expect(parseLog('{"format":"socket-playground-log","version":2}')).toEqual({ ok: false, problem: 'newer' });
-    const damaged = parseLog('{"format":"socket-playground-log","version":1,"events":[{}]}');
+    expect(parseLog(JSON.stringify({ format: 'socket-playground-log', version: SESSION_LOG_VERSION + 1 }))).toEqual({
+      ok: false,
+      problem: 'newer',
+    });
+    const damaged = parseLog(
+      JSON.stringify({ format: 'socket-playground-log', version: SESSION_LOG_VERSION, events: [{}] }),
+    );
     expect(damaged).toMatchObject({ ok: false, problem: 'invalid' });
   });
 });

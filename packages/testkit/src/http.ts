@@ -1,13 +1,19 @@
 import { request } from 'node:http';
 import WebSocket from 'ws';
 
+const ANSWER_TIMEOUT_MS = 12_000;
+
 export interface HttpAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
-/** A request through node:http, which (unlike fetch) lets a test forge Host, Origin and Sec-Fetch-Site. */
+/**
+ * A request through node:http, which (unlike fetch) lets a test forge Host, Origin and Sec-Fetch-Site.
+ * A bridge's first request loads its core (Express, ws, the schemas), which a busy machine may take
+ * several seconds for: the wait is for an answer, not a speed target.
+ */
 export function httpRequest(
   port: number,
   path: string,
@@ -21,7 +27,7 @@ export function httpRequest(
         path,
         method: options.method ?? 'GET',
         headers: options.headers,
-        timeout: 5000,
+        timeout: ANSWER_TIMEOUT_MS,
         // Another loopback address (127.0.0.2, …) stands in for another computer of the class.
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       },
@@ -34,7 +40,7 @@ export function httpRequest(
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${path}: no answer within 5 s`)));
+    req.on('timeout', () => req.destroy(new Error(`${path}: no answer within ${ANSWER_TIMEOUT_MS / 1000} s`)));
     req.on('error', reject);
     req.end(options.body);
   });

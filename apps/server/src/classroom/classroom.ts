@@ -10,6 +10,7 @@ import {
 } from '@playground/protocol';
 import type { Credentials } from '../auth/credentials.ts';
 import { BridgeError } from '../errors/bridge-error.ts';
+import { type Clock, systemClock, type Timer } from '../time/clock.ts';
 import type { ClassMember, StudentRecord } from './class-member.ts';
 import { type ClassState, publishedServers, rosterStudents, serversFor } from './class-views.ts';
 
@@ -26,6 +27,7 @@ export interface ClassroomOptions {
   joinUrls: () => string[];
   /** Roster and class updates go out at most this often. */
   intervalMs?: number;
+  clock?: Clock;
 }
 
 interface SpotlightTarget {
@@ -57,11 +59,13 @@ export class Classroom {
   private lastRoster = '';
   private rosterDirty = true;
   private classDirty = true;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private readonly intervalMs: number;
+  private readonly clock: Clock;
 
   constructor(private readonly options: ClassroomOptions) {
     this.intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    this.clock = options.clock ?? systemClock;
   }
 
   join(member: ClassMember): void {
@@ -240,7 +244,7 @@ export class Classroom {
   }
 
   close(): void {
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -283,7 +287,7 @@ export class Classroom {
 
   private schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.tick(), this.intervalMs);
+    this.timer = this.clock.setTimeout(() => this.tick(), this.intervalMs);
     this.timer.unref();
   }
 

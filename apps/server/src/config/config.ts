@@ -1,4 +1,5 @@
 import type { Limits, Mode } from '@playground/protocol';
+import { type Clocks, SYSTEM_CLOCKS } from '../time/clock.ts';
 
 /** Every per-session limit is enforced, so none is optional here (the wire schema keeps new ones optional). */
 export type SessionLimits = Required<Limits>;
@@ -51,6 +52,8 @@ export interface PlaygroundConfig {
   logLevel: 'silent' | 'warn' | 'info';
   /** Capturing the sessions' packets for the wire view (tcpdump). */
   capture: CaptureConfig;
+  /** The time each timing rule reads: the real clock, or a test's manual one for the rule it is about. */
+  clocks: Clocks;
 }
 
 export interface CaptureConfig {
@@ -223,6 +226,7 @@ export function defaultConfig(overrides: Partial<PlaygroundConfig> = {}): Playgr
     trace: DEFAULT_TRACE,
     logLevel: 'silent',
     capture: defaultCapture(mode),
+    clocks: SYSTEM_CLOCKS,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../time/clock.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /**
@@ -11,6 +12,7 @@ export class AddressBuckets {
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Takes one; when there is none, how many whole seconds until there is. */
@@ -18,7 +20,7 @@ export class AddressBuckets {
     let bucket = this.buckets.get(address);
     if (!bucket) {
       this.prune();
-      bucket = new TokenBucket(this.ratePerSecond, this.burst);
+      bucket = new TokenBucket(this.ratePerSecond, this.burst, () => this.clock.now());
       this.buckets.set(address, bucket);
     }
     if (bucket.tryTake(1)) return { ok: true };

@@ -1,4 +1,5 @@
 import type { AdmissionConfig } from '../config/config.ts';
+import type { Clock } from '../time/clock.ts';
 import { AddressBuckets } from './address-buckets.ts';
 
 export type Admit = { ok: true } | { ok: false; retryAfterS: number; reason: string };
@@ -13,8 +14,11 @@ export class Admission {
   private readonly upgrades: AddressBuckets;
   private readonly open = new Map<string, number>();
 
-  constructor(private readonly config: AdmissionConfig) {
-    this.upgrades = new AddressBuckets(config.upgradesPerSecond, config.upgradeBurst);
+  constructor(
+    private readonly config: AdmissionConfig,
+    clock?: Clock,
+  ) {
+    this.upgrades = new AddressBuckets(config.upgradesPerSecond, config.upgradeBurst, clock);
   }
 
   /** Spends one of this address's upgrades. */

@@ -1,6 +1,7 @@
 import { byteSize, type EngineEvent } from '@playground/engine';
 import { BridgeError } from '../errors/bridge-error.ts';
 import { isDataEvent } from '../events/wire-event.ts';
+import { type Clock, systemClock, type Timer } from '../time/clock.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 export type RateLimit = 'bytesPerSecond' | 'eventsPerSecond';
@@ -10,7 +11,7 @@ export interface RateMeterOptions {
   eventsPerSecond: number;
   /** true: stop reading from the session's sockets (the limit that ran out is named); false: read again. */
   onThrottle(throttled: boolean, limit: RateLimit): void;
-  now?: () => number;
+  clock?: Clock;
 }
 
 /** Reading resumes once this share of a second's budget is back, so it does not flicker per event. */
@@ -27,13 +28,16 @@ export class RateMeter {
   private readonly bytes: TokenBucket;
   private readonly events: TokenBucket;
   private throttledBy: RateLimit | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
+  private readonly clock: Clock;
   /** Closing the session still emits events (every socket's `closed`); they must not arm a timer. */
   private closed = false;
 
   constructor(private readonly options: RateMeterOptions) {
-    this.bytes = new TokenBucket(options.bytesPerSecond, options.bytesPerSecond, options.now);
-    this.events = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond, options.now);
+    this.clock = options.clock ?? systemClock;
+    const now = () => this.clock.now();
+    this.bytes = new TokenBucket(options.bytesPerSecond, options.bytesPerSecond, now);
+    this.events = new TokenBucket(options.eventsPerSecond, options.eventsPerSecond, now);
   }
 
   observe(event: EngineEvent): void {
@@ -62,7 +66,7 @@ export class RateMeter {
 
   close(): void {
     this.closed = true;
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -78,7 +82,7 @@ export class RateMeter {
       this.events.msUntil(this.events.capacity * RESUME_SHARE),
       1,
     );
-    this.timer = setTimeout(() => {
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       const limit = this.throttledBy;
       if (limit === undefined) return;

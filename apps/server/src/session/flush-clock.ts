@@ -1,3 +1,5 @@
+import { type Clock, systemClock, type Timer } from '../time/clock.ts';
+
 /**
  * Flushes that may go out within a frame of the last one. Each reply grants a few, so what a
  * command caused (the echo of a `send`) is not held for the rest of the frame; a few more per frame
@@ -28,7 +30,8 @@ export type FlushReason = 'idle' | 'gather' | 'linger' | 'frame';
  * that wake-up is most of what a message costs.
  */
 export class FlushClock {
-  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private timer: Timer | undefined;
+  private immediate: NodeJS.Immediate | undefined;
   private reason: FlushReason | undefined;
   private lastFlush = Number.NEGATIVE_INFINITY;
   private frameStart = Number.NEGATIVE_INFINITY;
@@ -41,7 +44,7 @@ export class FlushClock {
    * to fire (and re-armed for a later reply's deadline) rather than cleared, so a stream of round
    * trips costs a timer every `lingerMs`, not one per reply.
    */
-  private lingerTimer: NodeJS.Timeout | undefined;
+  private lingerTimer: Timer | undefined;
   /** Bytes went out while gathering: their answer from a socket of this session comes a loop turn later. */
   private awaitAnswer = false;
 
@@ -49,10 +52,11 @@ export class FlushClock {
     private readonly intervalMs: number,
     private readonly lingerMs: number,
     private readonly due: (reason: FlushReason) => void,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Milliseconds until a frame has passed since the last flush (≤ 0: it has). */
-  frameWait(now = performance.now()): number {
+  frameWait(now = this.clock.now()): number {
     return this.lastFlush + this.intervalMs - now;
   }
 
@@ -65,7 +69,7 @@ export class FlushClock {
       return;
     }
     if (this.reason !== undefined) return;
-    const now = performance.now();
+    const now = this.clock.now();
     const wait = this.frameWait(now);
     if (wait <= 0) this.arm('idle');
     else if (this.takeEager(now)) {
@@ -75,7 +79,7 @@ export class FlushClock {
   }
 
   replyQueued(): void {
-    const now = performance.now();
+    const now = this.clock.now();
     this.lingerUntil ??= now + this.lingerMs;
     this.eagerCredit = Math.min(MAX_EAGER_CREDIT, this.eagerCredit + EAGER_PER_REPLY);
     if (this.reason === 'linger') return;
@@ -83,13 +87,13 @@ export class FlushClock {
     if (this.reason === 'frame' && this.frameWait(now) <= this.lingerUntil - now) return;
     this.cancel();
     this.reason = 'linger';
-    this.lingerTimer ??= setTimeout(() => this.lingerOver(), wholeMs(this.lingerUntil - now));
+    this.lingerTimer ??= this.clock.setTimeout(() => this.lingerOver(), wholeMs(this.lingerUntil - now));
   }
 
   /** The batch left: the next one is timed afresh. */
   flushed(): void {
     this.cancel();
-    this.lastFlush = performance.now();
+    this.lastFlush = this.clock.now();
     this.lingerUntil = undefined;
   }
 
@@ -101,44 +105,44 @@ export class FlushClock {
   /** Also ends the linger timer: the session is closing. */
   close(): void {
     this.cancel();
-    clearTimeout(this.lingerTimer);
+    this.clock.clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
   }
 
   cancel(): void {
-    if (this.timer) {
-      clearTimeout(this.timer as NodeJS.Timeout);
-      clearImmediate(this.timer as NodeJS.Immediate);
-    }
+    this.clock.clearTimeout(this.timer);
+    clearImmediate(this.immediate);
     this.timer = undefined;
+    this.immediate = undefined;
     this.reason = undefined;
   }
 
   private arm(reason: Exclude<FlushReason, 'linger'>, ms = 0): void {
     this.cancel();
     this.reason = reason;
-    if (reason === 'idle') this.timer = setImmediate(() => this.fire(reason));
+    if (reason === 'idle') this.immediate = setImmediate(() => this.fire(reason));
     else if (reason === 'gather') {
       // After bytes went out, one more check phase, so the loop polls once more first: what they set
       // off on loopback (the echo arriving at the session's own client) lands in the same message.
       // Bytes that only came in (an outside peer's echo) set off nothing here: no reason to wait.
-      this.timer = setImmediate(() => {
-        if (this.awaitAnswer) this.timer = setImmediate(() => this.fire(reason));
+      this.immediate = setImmediate(() => {
+        if (this.awaitAnswer) this.immediate = setImmediate(() => this.fire(reason));
         else this.fire(reason);
       });
-    } else this.timer = setTimeout(() => this.fire(reason), ms);
+    } else this.timer = this.clock.setTimeout(() => this.fire(reason), ms);
   }
 
   private lingerOver(): void {
     this.lingerTimer = undefined;
     if (this.reason !== 'linger' || this.lingerUntil === undefined) return;
-    const left = this.lingerUntil - performance.now();
-    if (left > 0) this.lingerTimer = setTimeout(() => this.lingerOver(), wholeMs(left));
+    const left = this.lingerUntil - this.clock.now();
+    if (left > 0) this.lingerTimer = this.clock.setTimeout(() => this.lingerOver(), wholeMs(left));
     else this.fire('linger');
   }
 
   private fire(reason: FlushReason): void {
     this.timer = undefined;
+    this.immediate = undefined;
     this.reason = undefined;
     this.due(reason);
   }

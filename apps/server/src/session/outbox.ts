@@ -3,6 +3,7 @@ import type { Counters, EventBatch, Reply, SocketEvent } from '@playground/proto
 import type { OutboxConfig } from '../config/config.ts';
 import { countBytes, type DataEvent, isDataEvent, streamOffset, toWireEvent } from '../events/wire-event.ts';
 import { TokenBucket } from '../quota/token-bucket.ts';
+import { type Clock, systemClock } from '../time/clock.ts';
 import { FlushClock, type FlushReason } from './flush-clock.ts';
 
 export interface OutboxSink {
@@ -45,9 +46,12 @@ export class Outbox {
     private readonly sink: OutboxSink,
     private readonly config: OutboxConfig,
     private readonly previewCap: number,
+    time: Clock = systemClock,
   ) {
-    this.fullPreviews = new TokenBucket(config.fullPreviewBytesPerSecond, config.fullPreviewBurstBytes);
-    this.clock = new FlushClock(config.flushIntervalMs, config.replyLingerMs, (reason) => this.due(reason));
+    this.fullPreviews = new TokenBucket(config.fullPreviewBytesPerSecond, config.fullPreviewBurstBytes, () =>
+      time.now(),
+    );
+    this.clock = new FlushClock(config.flushIntervalMs, config.replyLingerMs, (reason) => this.due(reason), time);
   }
 
   push(event: EngineEvent): void {

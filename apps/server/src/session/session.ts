@@ -135,6 +135,7 @@ export class Session implements ClassMember {
       },
       config.outbox,
       limits.previewBytes,
+      config.clocks.outbox,
     );
     this.budget = new OutputBudget(
       { ...config.outbox, pollMs: config.outbox.flushIntervalMs },
@@ -149,6 +150,7 @@ export class Session implements ClassMember {
       bytesPerSecond: limits.bytesPerSecond,
       eventsPerSecond: limits.eventsPerSecond,
       onThrottle: (throttled, limit) => this.reading.rateThrottled(throttled, limit),
+      clock: config.clocks.quota,
     });
     this.sendBuffer = new SendBuffer(limits.maxSendBufferBytes);
     // The engine's clock starts now; kernel snapshots are stamped on the same clock as the events.

@@ -9,12 +9,16 @@ export interface ClockPair {
 }
 
 /**
- * Longest the calibration spins in all, waiting for the wall clock's millisecond steps: long
- * enough that a busy machine's preemptions (a few ms each) leave some steps tightly bracketed.
+ * How long the calibration spins, waiting for the wall clock's millisecond steps: long enough that
+ * a busy machine's preemptions (a few ms each) leave some steps tightly bracketed. Past the first
+ * span it goes on only while no step was caught within `USABLE_MS`: a looser pairing would put a
+ * SYN after the `connected` it led to, and a page that shows that is not telling the truth.
  */
-const MAX_SPIN_MS = 25;
+const SPIN_MS = 25;
+const MAX_SPIN_MS = 100;
 /** A step caught within this bracket is precise enough to stop looking for a tighter one. */
 const GOOD_ENOUGH_MS = 0.01;
+const USABLE_MS = 0.1;
 
 /**
  * `Date.now()` steps once a millisecond; a step happens between the `performance.now()` read
@@ -24,13 +28,15 @@ const GOOD_ENOUGH_MS = 0.01;
  * the wall clock as NTP slews it.
  */
 export function calibrateClock(): ClockPair {
-  const spinUntil = performance.now() + MAX_SPIN_MS;
+  const start = performance.now();
   let best: ClockPair | undefined;
   let bestWidth = Number.POSITIVE_INFINITY;
   let before = performance.now();
   let wall = Date.now();
-  while (bestWidth > GOOD_ENOUGH_MS && performance.now() < spinUntil) {
+  for (;;) {
     const lower = performance.now();
+    const spun = lower - start;
+    if (bestWidth <= GOOD_ENOUGH_MS || spun > MAX_SPIN_MS || (spun > SPIN_MS && bestWidth <= USABLE_MS)) break;
     const now = Date.now();
     const upper = performance.now();
     if (now !== wall) {

@@ -12,6 +12,7 @@ import type { ListenerRegistry } from '../policy/listener-registry.ts';
 import type { TargetPolicy } from '../policy/target-policy.ts';
 import { Admission } from '../quota/admission.ts';
 import { Session } from '../session/session.ts';
+import type { Timer } from '../time/clock.ts';
 import { TraceCodes } from '../trace/trace-codes.ts';
 import { type Refusal, TraceGate } from '../trace/trace-gate.ts';
 import type { CaptureService } from '../wire/capture-service.ts';
@@ -57,11 +58,11 @@ export class BridgeServer {
   private readonly admission: Admission;
   private readonly traceCodes: TraceCodes;
   private readonly traceGate: TraceGate;
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeat: Timer;
   private closing = false;
 
   constructor(private readonly deps: BridgeDeps) {
-    this.admission = new Admission(deps.config.admission);
+    this.admission = new Admission(deps.config.admission, deps.config.clocks.admission);
     const { trace } = deps.config;
     this.traceCodes = new TraceCodes(trace.codeTtlMs);
     this.traceGate = new TraceGate({
@@ -78,7 +79,7 @@ export class BridgeServer {
       localPage: () => this.localPage(),
       log: deps.log,
     });
-    this.heartbeat = setInterval(() => {
+    this.heartbeat = deps.config.clocks.heartbeat.setInterval(() => {
       for (const s of this.sessions) s.heartbeat();
     }, deps.config.heartbeatMs);
     this.heartbeat.unref();
@@ -86,7 +87,7 @@ export class BridgeServer {
 
   async close(reason: string): Promise<void> {
     this.closing = true;
-    clearInterval(this.heartbeat);
+    this.deps.config.clocks.heartbeat.clearTimeout(this.heartbeat);
     for (const s of this.sessions) {
       s.notify({ type: 'notice', code: 'shutdown', message: reason });
       s.programs.detachAll('shutdown', 'The playground is shutting down.');

@@ -32,18 +32,24 @@ export class EchoProbe {
     return new EchoProbe(child);
   }
 
-  /** Pings every `intervalMs` for `durationMs` (at most `maxPings`); latencies in milliseconds. */
-  sample(durationMs: number, options: { intervalMs?: number; maxPings?: number } = {}): Promise<number[]> {
+  /**
+   * Pings every `intervalMs` for `durationMs` (at most `maxPings`); latencies in milliseconds, and how
+   * many pings were not back 5 s after the last left (counted in `latencies` as the time they waited).
+   */
+  sample(
+    durationMs: number,
+    options: { intervalMs?: number; maxPings?: number } = {},
+  ): Promise<{ latencies: number[]; lost: number }> {
     const { intervalMs = 5, maxPings = 100_000 } = options;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the echo probe did not report')), durationMs + 15_000);
       const onMessage = (m: unknown) => {
-        const answer = m as { id?: number; value?: number[] };
+        const answer = m as { id?: number; value?: { latencies: number[]; lost: number } };
         if (answer.id !== id) return;
         clearTimeout(timer);
         this.child.off('message', onMessage);
-        resolve(answer.value ?? []);
+        resolve(answer.value ?? { latencies: [], lost: 0 });
       };
       this.child.on('message', onMessage);
       this.child.send({ id, args: { durationMs, intervalMs, maxPings } });
