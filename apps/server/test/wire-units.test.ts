@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureFilter, NOTHING_FILTER } from '../src/wire/bpf-filter.ts';
-import { calibrateClock, perfMsAt } from '../src/wire/capture-clock.ts';
+import { calibrateClock, perfMsAt, recentClockPair } from '../src/wire/capture-clock.ts';
 import { classifyCaptureExit } from '../src/wire/capture-errors.ts';
 import { captureArgs, loopbackInterface, tcpdumpArgs } from '../src/wire/capture-tool.ts';
 import { plainAddress } from '../src/wire/session-sockets.ts';
@@ -95,6 +95,12 @@ describe('one clock', () => {
     expect(mapped).toBeGreaterThan(p1 - 1.1);
     expect(mapped).toBeLessThan(p2 + 0.1);
     expect(perfMsAt(pair, pair.wallUs + 1500)).toBeCloseTo(pair.perfMs + 1.5, 6);
+  });
+
+  it('pairs the clocks once for every capture start within seconds, so toggling the view does not spin the bridge', () => {
+    const first = recentClockPair();
+    expect(recentClockPair()).toBe(first);
+    expect(Math.abs(perfMsAt(first, Date.now() * 1000) - performance.now())).toBeLessThan(1.1);
   });
 });
 

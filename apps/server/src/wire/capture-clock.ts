@@ -1,7 +1,8 @@
 /**
  * Capture timestamps are the kernel's wall clock (microseconds since 1970); the session's clock is
  * monotonic (`performance.now()`). A pairing of the two, taken when a capture starts, maps one onto
- * the other; it is taken again at every start, so wall-clock adjustments (NTP) do not pile up.
+ * the other; it is taken again when a capture starts and the last one is over `PAIR_LIFETIME_MS`
+ * old, so a step of the wall clock (NTP) is forgotten within seconds.
  */
 export interface ClockPair {
   wallUs: number;
@@ -54,6 +55,21 @@ export function calibrateClock(): ClockPair {
   const lower = performance.now();
   const now = Date.now();
   return { wallUs: now * 1000 + 500, perfMs: (lower + performance.now()) / 2 };
+}
+
+/**
+ * A pairing may spin the thread for up to `MAX_SPIN_MS` on a busy machine; one pairing serves
+ * every capture start within this lifetime, so a page toggling the wire view cannot make the
+ * bridge spin again and again. Both clocks slew together with NTP (CLOCK_MONOTONIC is adjusted
+ * too); only a step of the wall clock moves them apart.
+ */
+const PAIR_LIFETIME_MS = 5000;
+let recent: ClockPair | undefined;
+
+/** A pairing at most `PAIR_LIFETIME_MS` old: this thread's last one, or a new one. */
+export function recentClockPair(): ClockPair {
+  if (!recent || performance.now() - recent.perfMs > PAIR_LIFETIME_MS) recent = calibrateClock();
+  return recent;
 }
 
 /** The `performance.now()` reading at which the wall clock said `timeUs`. */

@@ -4,7 +4,7 @@
  * cost the bridge's own thread (its sockets, its pages) nothing but the segments it shows.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ClockPair, calibrateClock } from './capture-clock.ts';
+import { type ClockPair, recentClockPair } from './capture-clock.ts';
 import { CaptureHub } from './capture-hub.ts';
 import type { FromCaptureWorker, ToCaptureWorker } from './capture-messages.ts';
 import type { CaptureToolConfig } from './capture-tool.ts';
@@ -15,12 +15,12 @@ if (!port) throw new Error('capture-worker.ts runs as a worker thread');
 const post = (message: FromCaptureWorker) => port.postMessage(message);
 
 /** The sessions' clock (the bridge thread's performance.now()), from this thread's. */
-let sessionsClock: ClockPair = calibrateClock();
+let sessionsClock: ClockPair = recentClockPair();
 let offset = 0;
 const now = () => performance.now() + offset;
 function pair(main: ClockPair): void {
   sessionsClock = main;
-  const own = calibrateClock();
+  const own = recentClockPair();
   offset = main.perfMs + (own.wallUs - main.wallUs) / 1000 - own.perfMs;
 }
 

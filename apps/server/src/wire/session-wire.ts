@@ -1,6 +1,6 @@
 import type { EngineEvent } from '@playground/engine';
 import type { SocketInfo, WireBatch, WireStatus } from '@playground/protocol';
-import { calibrateClock } from './capture-clock.ts';
+import { recentClockPair } from './capture-clock.ts';
 import type { CaptureService } from './capture-service.ts';
 import type { SessionCaptureLimits } from './session-capture.ts';
 
@@ -65,7 +65,7 @@ export class SessionWire {
     await service.request({
       op: 'watch',
       session,
-      clock: calibrateClock(),
+      clock: recentClockPair(),
       origin,
       since: performance.now() - origin,
       sockets: this.deps.sockets(),
