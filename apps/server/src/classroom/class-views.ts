@@ -1,4 +1,4 @@
-import type { ClassServer, RosterStudent } from '@playground/protocol';
+import { type ClassServer, type RosterStudent, reachableHost } from '@playground/protocol';
 import type { ClassMember, StudentRecord } from './class-member.ts';
 
 /** What the lists below are made from: the class as Classroom keeps it. */
@@ -76,8 +76,7 @@ function classServer(
 ): ClassServer | undefined {
   if ((info.kind !== 'tcp-server' && info.kind !== 'udp') || !info.local || info.local.port === 0) return undefined;
   const address = info.local.address;
-  // A dual-stack `::` listener takes IPv4 too; 127.0.0.1 is what the class has always been shown.
-  const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
+  const host = reachableHost(address);
   const server: ClassServer = {
     owner,
     socketId: info.id,
