@@ -72,7 +72,7 @@ describe('the command queue of one page', () => {
     for (let i = 0; i < 10; i++) queue.push(String(i));
     expect(handled.length).toBeLessThanOrEqual(3);
     expect(paused).toEqual([true]);
-    await sleep(50);
+    await until(() => handled.length === 10, 'the queue to drain over the next loop turns');
     expect(handled).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(paused).toEqual([true, false]);
   });

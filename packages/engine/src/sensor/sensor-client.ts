@@ -98,7 +98,9 @@ export class SensorUdpClient extends UdpEndpoint {
         try {
           return this.send(record);
         } catch (err) {
-          // Its peer is not allowed any more (or it closed): the sensor stops, and says why.
+          // Its peer is not allowed any more (or it closed): the sensor stops, and says why once.
+          // At once: a tick catching up sends several records in one go, each refused alike.
+          this.#generator.stop();
           if (err instanceof EngineError && err.code === 'not_allowed') this.report(err);
           return Promise.reject(err);
         }
