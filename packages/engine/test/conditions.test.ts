@@ -93,10 +93,12 @@ describe('the conditions stage (UDP)', () => {
     await until(
       () => {
         const s = lastStats(rec, relay.id);
-        return s !== undefined && s.in >= 9_900 && s.in === s.out + s.dropped && s.queued === 0;
+        // Stats come on a period: settled once the last report has caught up with the arrivals.
+        const arrived = rec.of(server.id, 'datagram-in').length;
+        return s !== undefined && s.in >= 9_900 && s.in === s.out + s.dropped && s.queued === 0 && s.out === arrived;
       },
       `the relay to settle (${JSON.stringify(lastStats(rec, relay.id))})`,
-      5000,
+      10_000,
     );
     await sleep(50);
     const stats = lastStats(rec, relay.id)!;
