@@ -1,7 +1,7 @@
 import type { Playground } from '@playground/server';
 import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connected, joinAsStudent, openTeacher, startClassroom } from './support/classroom.ts';
 
 const serverForm = (page: Page) => page.locator('[data-testid="server-form"]');
@@ -17,28 +17,41 @@ async function startServer(page: Page): Promise<{ id: string; port: string; card
   return { id: (await card.getAttribute('data-socket-id')) as string, port: /:(\d+)/.exec(text)?.[1] ?? '', card };
 }
 
-/** A class on one laptop: the teacher and two students, each in their own browser. */
+/**
+ * A class on one laptop: the teacher and two students, each in their own browser. Each test gets a
+ * bridge and browsers of its own (a closed page's servers outlive it for the resume grace), so it
+ * passes alone and in any order; Chromium is shared.
+ */
 describe.skipIf(!hasChromium)('class mode: two students’ servers never collide, and a clash says whose', () => {
-  let p: Playground;
   let browser: Browser;
+  let p: Playground;
   let teacher: { context: BrowserContext; page: Page };
   let ana: { context: BrowserContext; page: Page };
   let bob: { context: BrowserContext; page: Page };
-  const errors: string[][] = [];
+  let errors: string[][];
 
   beforeAll(async () => {
-    p = await startClassroom();
     browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    p = await startClassroom();
     teacher = await openTeacher(browser, p);
     ana = await joinAsStudent(browser, p, 'Ana');
     bob = await joinAsStudent(browser, p, 'Bob');
-    for (const page of [teacher.page, ana.page, bob.page]) errors.push(watchPageErrors(page));
+    errors = [teacher.page, ana.page, bob.page].map((page) => watchPageErrors(page));
     await Promise.all([connected(ana.page), connected(bob.page)]);
+  });
+
+  afterEach(async () => {
+    await Promise.all([teacher, ana, bob].map(({ context }) => context.close()));
+    await p.close();
+    // Checked after every test, as the page errors of the whole class were before the tests split.
+    expect(errors.flat()).toEqual([]);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await p?.close();
   });
 
   it('both press Start server as the form comes: port 0, so each gets a port the OS picked, shown on the card', async () => {
@@ -59,6 +72,8 @@ describe.skipIf(!hasChromium)('class mode: two students’ servers never collide
   });
 
   it('a port typed by hand that a classmate holds: EADDRINUSE says so, and the roster shows why the socket closed', async () => {
+    const held = await startServer(ana.page);
+    await expect.poll(() => held.card.getAttribute('data-state')).toBe('listening');
     const anasPort = (/:(\d+)/.exec(
       (await serverCards(ana.page).first().locator('.socket-card__addresses').textContent()) ?? '',
     ) ?? [])[1] as string;

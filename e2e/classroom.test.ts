@@ -1,33 +1,104 @@
 import { type Playground, startPlayground } from '@playground/server';
 import { joinToken, openSession } from '@playground/server/testing';
 import { hasChromium, launchChromium, watchPageErrors } from '@playground/testkit/browser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connected, fillJoin, openTeacher, PROJECTOR, startClassroom } from './support/classroom.ts';
 import { webRoot } from './support/playground.ts';
 import { openClient, startServer, waitForState } from './support/ui.ts';
 
-/** Two browser contexts, as on two computers: the teacher's (projected) and a student's. */
+/**
+ * Two browser contexts, as on two computers: the teacher's (projected) and a student's. Each test
+ * gets a bridge, a teacher page and students of its own, and sets up what it needs, so it passes
+ * alone and in any order. A bridge per test, not one shared: a closed page's session and the echo
+ * server its teacher published outlive it for the resume grace (30 s), and would crowd the next
+ * test's roster and class tab. A bridge starts in milliseconds; Chromium is the slow part, shared.
+ */
 describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s', () => {
-  let p: Playground;
   let browser: Browser;
+  let p: Playground;
   let teacher: { context: BrowserContext; page: Page };
-  let student: { context: BrowserContext; page: Page };
-  const errors: string[][] = [];
+  let contexts: BrowserContext[];
+  let errors: string[][];
 
   beforeAll(async () => {
-    p = await startClassroom();
     browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    p = await startClassroom();
     teacher = await openTeacher(browser, p);
-    errors.push(watchPageErrors(teacher.page));
+    contexts = [teacher.context];
+    errors = [watchPageErrors(teacher.page)];
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await p.close();
+    // Checked after every test, as the page errors of the whole story were before the tests split.
+    expect(errors.flat()).toEqual([]);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await p?.close();
   });
 
   const studentCard = () => teacher.page.locator('[data-testid="student"][data-name="Ada"]');
+
+  /** Ada's browser, on the join screen. */
+  async function studentPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(watchPageErrors(page));
+    await page.goto(p.url);
+    return { context, page };
+  }
+
+  /** Ada, joined with the right code and connected. */
+  async function joinedStudent(): Promise<{ context: BrowserContext; page: Page }> {
+    const student = await studentPage();
+    await fillJoin(student.page, p.joinCode!, 'Ada');
+    await connected(student.page);
+    return student;
+  }
+
+  /** The teacher publishes a shared echo server; Ada connects to it from the class tab. */
+  async function publishSharedEcho(s: Page): Promise<{ port: string | null; clientId: string }> {
+    await teacher.page.locator('[data-testid="start-shared-echo"]').click();
+    const shared = teacher.page.locator('[data-testid="shared-server"]');
+    await shared.waitFor();
+    await expect.poll(() => shared.locator('[data-testid="publish-toggle"]').isChecked()).toBe(true);
+    await s.locator('[data-testid="side-tab-class"]').click();
+    const server = s.locator('[data-testid="class-server"]');
+    await server.waitFor();
+    const port = await server.getAttribute('data-port');
+    await server.locator('[data-testid="class-server-connect"]').click();
+    const client = s.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
+    await client.waitFor();
+    const clientId = (await client.getAttribute('data-socket-id')) as string;
+    await waitForState(s, clientId, 'established');
+    return { port, clientId };
+  }
+
+  /** Ada opens the recv(16) lesson and lets it set up its sockets; the first step then passes. */
+  async function setUpRecvLesson(s: Page): Promise<Locator> {
+    await s.locator('[data-testid="side-tab-lessons"]').click();
+    await s.locator('[data-testid="lesson-item"][data-lesson-id="recv-pieces"]').click();
+    await s.locator('[data-testid="lesson-setup"]').click();
+    const check = s.locator('[data-testid="lesson-check"]');
+    await expect.poll(() => check.getAttribute('data-passed')).toBe('true');
+    return check;
+  }
+
+  /** Ada with a server of her own, a client on the shared echo server and the lesson's sockets. */
+  async function busyStudent(): Promise<{ context: BrowserContext; page: Page }> {
+    const student = await joinedStudent();
+    await startServer(student.page, { protocol: 'tcp', port: '0', recvSize: '16' });
+    await publishSharedEcho(student.page);
+    await setUpRecvLesson(student.page);
+    return student;
+  }
 
   it('shows the join code, the address and a QR code on the teacher’s page; the teacher token leaves the address bar', async () => {
     const { page } = teacher;
@@ -41,10 +112,7 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('refuses a wrong join code, then lets the student in with the right one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    errors.push(watchPageErrors(page));
-    await page.goto(p.url);
+    const { page } = await studentPage();
     await fillJoin(page, 'AAAAAA', 'Ada');
     const error = page.locator('[data-testid="join-error"]');
     await expect.poll(() => error.getAttribute('data-problem')).toBe('wrongCode');
@@ -54,10 +122,10 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
 
     await fillJoin(page, p.joinCode!.toLowerCase(), 'Ada');
     await connected(page);
-    student = { context, page };
   });
 
   it('lists the student on the teacher’s page with the socket they open, live', async () => {
+    const student = await joinedStudent();
     await studentCard().waitFor();
     expect(await studentCard().getAttribute('data-presence')).toBe('connected');
     const port = await startServer(student.page, { protocol: 'tcp', port: '0', recvSize: '16' });
@@ -68,22 +136,9 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('publishes a shared echo server that the student can use', async () => {
-    const { page } = teacher;
-    await page.locator('[data-testid="start-shared-echo"]').click();
-    const shared = page.locator('[data-testid="shared-server"]');
-    await shared.waitFor();
-    await expect.poll(() => shared.locator('[data-testid="publish-toggle"]').isChecked()).toBe(true);
-
-    const s = student.page;
-    await s.locator('[data-testid="side-tab-class"]').click();
-    const server = s.locator('[data-testid="class-server"]');
-    await server.waitFor();
-    const port = await server.getAttribute('data-port');
-    await server.locator('[data-testid="class-server-connect"]').click();
+    const s = (await joinedStudent()).page;
+    const { port, clientId } = await publishSharedEcho(s);
     const client = s.locator('[data-testid="socket-card"][data-kind="tcp-client"]');
-    await client.waitFor();
-    const clientId = (await client.getAttribute('data-socket-id')) as string;
-    await waitForState(s, clientId, 'established');
     expect(await client.textContent()).toContain(`127.0.0.1:${port}`);
     await client.locator('[name="message"]').fill('hola clase');
     await client.getByRole('button', { name: 'Send', exact: true }).click();
@@ -95,12 +150,8 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('notices when the student did what a lesson step asked, and shows the teacher their progress', async () => {
-    const s = student.page;
-    await s.locator('[data-testid="side-tab-lessons"]').click();
-    await s.locator('[data-testid="lesson-item"][data-lesson-id="recv-pieces"]').click();
-    await s.locator('[data-testid="lesson-setup"]').click();
-    const check = s.locator('[data-testid="lesson-check"]');
-    await expect.poll(() => check.getAttribute('data-passed')).toBe('true');
+    const s = (await joinedStudent()).page;
+    const check = await setUpRecvLesson(s);
     await s.locator('[data-testid="lesson-next"]').click();
     await expect.poll(() => check.getAttribute('data-passed')).toBe('false');
     expect(await check.textContent()).toMatch(
@@ -117,6 +168,7 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('spotlights the student on the projector: their sockets and log, live and read-only', async () => {
+    const student = await busyStudent();
     const { page } = teacher;
     await page.setViewportSize(PROJECTOR);
     await studentCard().locator('[data-testid="spotlight"]').click();
@@ -143,7 +195,7 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('keeps the student’s session through a reload: same sockets, still open, and says so', async () => {
-    const s = student.page;
+    const s = (await busyStudent()).page;
     const ids = await s
       .locator('[data-testid="socket-card"]')
       .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-socket-id')}:${e.getAttribute('data-state')}`));
@@ -163,10 +215,10 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('stops the student’s sockets; the student is told why', async () => {
+    const s = (await busyStudent()).page;
     const stop = studentCard().locator('[data-testid="stop-sockets"]');
     await stop.click();
     await stop.click();
-    const s = student.page;
     await expect
       .poll(() =>
         s
@@ -181,6 +233,7 @@ describe.skipIf(!hasChromium)('a class: the teacher’s page and a student’s',
   });
 
   it('keeps the teacher’s page responsive with 40 busy students', async () => {
+    await joinedStudent();
     // 39 more students as real WebSocket sessions (browsers for all of them would test the machine, not the page).
     const others = await Promise.all(
       Array.from({ length: 39 }, async (_, i) => {
