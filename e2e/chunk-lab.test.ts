@@ -163,6 +163,7 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     await box.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => box.locator('[data-testid="bytes-in"]').textContent()).toBe('11');
     await box.locator('.socket-card__title').click();
+    await showView(session.page, 'frames');
     const inspector = session.page.locator('[data-testid="inspector"]');
     await inspector.locator('[name="framing"]').selectOption('seed002-padded-length');
     const problem = inspector.locator('[data-testid="frame-error"][data-code="too-long"]');
@@ -209,6 +210,8 @@ describe.skipIf(!hasChromium)('the chunk and framing lab in the browser', () => 
     await waitForState(session.page, client, 'established');
     const box = card(session.page, client);
     const quarter = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(8192).slice(0, 256 * 1024);
+    await (await newestConn(session.page)).locator('.socket-card__title').click();
+    await showView(session.page, 'ribbon');
     await box.locator('[name="message"]').fill(quarter);
     for (let i = 0; i < 4; i++) {
       await box.getByRole('button', { name: 'Send', exact: true }).click();

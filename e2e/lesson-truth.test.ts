@@ -64,6 +64,9 @@ describe.skipIf(!hasChromium)('lesson 3’s reset, as real sockets do it, and th
 
   it('a lesson in progress stays beside the network lab', async () => {
     const { page } = session;
+    await page.locator('[data-testid="side-tab-lessons"]').click();
+    await page.locator('[data-testid="lesson-item"][data-lesson-id="netstat"]').click();
+    await page.locator('[data-testid="lesson-setup"]').click();
     await page.getByTestId('page-netlab').click();
     const panel = page.locator('[data-testid="network-lab"] [data-testid="lesson-panel"]');
     await panel.waitFor();

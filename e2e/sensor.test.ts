@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('the sensor stream (seed 003) in the browser', () 
     expect(await tcp.getAttribute('data-missing')).toBe('0');
     expect(Number(await udp.getAttribute('data-missing'))).toBeGreaterThan(0);
     expect(Number(await udp.getAttribute('data-received'))).toBeLessThan(400);
-    expect(await session.page.getByTestId('python-panel').textContent()).toContain("FORMAT = '!IIdffB'");
+    expect(await session.page.getByTestId('sensor-python').textContent()).toContain("FORMAT = '!IIdffB'");
     await session.page.screenshot({ path: 'e2e/screenshots/sensor.png' });
     expect(session.errors).toEqual([]);
   });
